@@ -1,0 +1,63 @@
+package org.ccnsobot.port;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One piece of a rich message. Text in blocks is user or staff text as written: adapters escape it for their
+ * platform. Times travel as {@link Instant} plus the venue's zone and are rendered by each adapter natively.
+ */
+public sealed interface Block {
+
+    record Heading(String text) implements Block {
+    }
+
+    record Paragraph(String text) implements Block {
+    }
+
+    record Fields(List<Field> fields) implements Block {
+        public Fields {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    record Field(String name, String value) {
+    }
+
+    record Links(List<Link> links) implements Block {
+        public Links {
+            links = List.copyOf(links);
+        }
+    }
+
+    record Link(String label, String url) {
+    }
+
+    record Footnote(String text) implements Block {
+    }
+
+    /**
+     * One calendar event. {@code start} is null when only the date is known ({@code date} is then the day in
+     * {@code venueZone}); {@code place} names the venue's city ("San Juan") for venue-local time, or is null for
+     * online sessions.
+     */
+    record EventCard(String eventId, String title, Instant start, Instant end, LocalDate date, ZoneId venueZone,
+                     String place, String room, String access, List<String> committees, String status,
+                     String description, List<Link> links) implements Block {
+        public EventCard {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(venueZone, "venueZone");
+            committees = List.copyOf(committees);
+            links = List.copyOf(links);
+        }
+
+        public boolean dateOnly() {
+            return start == null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.ccnsobot.port;
+
+import java.util.List;
+
+/**
+ * What core offers an adapter: the command list (so each platform derives its native form from the one
+ * declaration), handling of invocations, and completions for autocomplete.
+ */
+public interface InboundHandler {
+
+    /** Handles one invocation. Never throws: faults come back as a reply with a reference. */
+    Reply handle(Invocation invocation);
+
+    /** The commands as declared in core, for slash-command registration and help. */
+    List<CommandInfo> commands();
+
+    /** Up to {@code limit} suggestions for an option's value that start with or resemble {@code prefix}. */
+    List<Choice> complete(String command, String option, String prefix, int limit);
+
+    /** A completion: the label shown to the user and the value submitted. */
+    record Choice(String label, String value) {
+    }
+}
