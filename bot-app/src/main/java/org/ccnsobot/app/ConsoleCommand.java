@@ -1,0 +1,143 @@
+package org.ccnsobot.app;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.config.Durations;
+import org.ccnsobot.store.StoreException;
+import org.ccnsobot.time.ManualClock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The bot in the terminal: one command per line from standard input, replies on standard output. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Answer commands typed (or piped) on standard input; exits at end of input.")
+final class ConsoleCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--now", paramLabel = "INSTANT",
+            description = "Pin the clock, e.g. 2024-02-10T12:00:00Z or 2024-02-10 (midnight UTC); 'advance 1h' moves it")
+    String now;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config: data/ccnso-bot.db)")
+    Path db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
+    Path config;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Show times in this IANA zone (default from config: UTC)")
+    String tz;
+
+    @Override
+    public Integer call() {
+        BotConfig cfg;
+        try {
+            cfg = Main.loadConfig(config != null ? config : parent == null ? null : parent.config);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        return runWith(cfg, System.in, System.out, System.err);
+    }
+
+    int runWith(BotConfig cfg, InputStream in, PrintStream out, PrintStream err) {
+        if (db != null) {
+            cfg = cfg.withDatabase(db);
+        }
+        Clock clock;
+        ManualClock manual = null;
+        if (now != null) {
+            try {
+                manual = new ManualClock(parseInstant(now));
+            } catch (DateTimeException e) {
+                err.println("error: --now '" + now + "' is not an instant like 2024-02-10T12:00:00Z or a date like 2024-02-10");
+                return 1;
+            }
+            clock = manual;
+        } else {
+            clock = Clock.systemUTC();
+        }
+        ZoneId zone = null;
+        if (tz != null) {
+            try {
+                zone = org.ccnsobot.command.CommandEngine.zone(tz);
+            } catch (org.ccnsobot.command.CommandException e) {
+                err.println("error: --tz: " + e.getMessage());
+                return 1;
+            }
+        }
+        boolean interactive = System.console() != null && in == System.in;
+        try (Bot bot = Bot.open(cfg, clock)) {
+            if (zone != null) {
+                bot.overrideZone(ConsolePlatform.ID, ConsolePlatform.USER.userId(), zone);
+            }
+            if (interactive) {
+                err.println("ccnso-bot console on " + bot.databaseFile() + ". Type help, or ask 'when is the next council"
+                        + " meeting?'. End with Ctrl-D.");
+            }
+            ManualClock pinned = manual;
+            ConsolePlatform console = new ConsolePlatform(in, out, err, interactive, clock,
+                    line -> consoleLine(line, pinned));
+            console.start(bot);
+            console.close();
+            return 0;
+        } catch (StoreException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (CalendarException e) {
+            err.println("error: the calendar cannot be loaded; nothing was changed:\n  "
+                    + String.join("\n  ", e.problems()));
+            return 2;
+        }
+    }
+
+    /** Console-only commands: {@code advance <duration>} and {@code now}, which need a pinned clock. */
+    private static String consoleLine(String line, ManualClock clock) {
+        String t = line.strip();
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("/")) {
+            lower = lower.substring(1);
+        }
+        if (lower.equals("advance") || lower.startsWith("advance ")) {
+            if (clock == null) {
+                return "advance needs a pinned clock: start the console with --now";
+            }
+            try {
+                java.time.Duration d = Durations.parse(lower.substring("advance".length()));
+                if (d.isNegative() || d.isZero()) {
+                    return "advance needs a positive duration, like advance 1h";
+                }
+                clock.advance(d);
+                return "Clock moved to " + clock.instant();
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    static Instant parseInstant(String s) {
+        String t = s.trim();
+        if (t.length() == 10) {
+            return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        try {
+            return Instant.parse(t);
+        } catch (DateTimeException e) {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.ccnsobot.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ccnsobot.port.Actor;
+import org.ccnsobot.port.Capability;
+import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.InboundHandler;
+import org.ccnsobot.port.Invocation;
+import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.port.Place;
+import org.ccnsobot.port.Reply;
+import org.ccnsobot.port.SentRef;
+
+/**
+ * The terminal as a chat platform: one command per line from standard input, each reply on standard output, and
+ * messages the bot sends on its own (reminders) printed as they come. Prompts go to standard error, and only when
+ * a person is typing, so scripted output stays clean.
+ */
+final class ConsolePlatform implements ChatPlatform {
+    static final String ID = "console";
+    static final Actor USER = new Actor(ID, "console", "console user", Set.of());
+    private static final Place PLACE = new Place(ID, "terminal", true);
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive;
+    private final Clock clock;
+    private final LineHook hook;
+    private final AtomicLong sent = new AtomicLong();
+
+    ConsolePlatform(InputStream in, PrintStream out, PrintStream err, boolean interactive, Clock clock, LineHook hook) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+        this.clock = clock;
+        this.hook = hook;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.DM);
+    }
+
+    /** Reads standard input to its end; returns when input is exhausted. */
+    @Override
+    public void start(InboundHandler handler) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            prompt();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String handled = hook.handle(line);
+                if (handled != null) {
+                    print(handled);
+                } else {
+                    Reply reply = handler.handle(Invocation.text(USER, PLACE, line, clock.instant()));
+                    print(reply.text());
+                }
+                prompt();
+            }
+        } catch (IOException e) {
+            err.println("error: reading standard input failed: " + e.getMessage());
+        }
+    }
+
+    private void prompt() {
+        if (interactive) {
+            err.print("ccnso> ");
+            err.flush();
+        }
+    }
+
+    private synchronized void print(String text) {
+        out.println(text);
+        out.println();
+        out.flush();
+    }
+
+    @Override
+    public CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
+        String to = destination instanceof Destination.Channel c ? "#" + c.channelId()
+                : "DM " + ((Destination.DirectMessage) destination).userId();
+        print("[to " + to + "] " + message.fallbackText());
+        return CompletableFuture.completedFuture(new SentRef(ID, to, Long.toString(sent.incrementAndGet())));
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+    }
+
+    /** Console-only lines (like {@code advance}) that the console answers itself; null means "not mine". */
+    @FunctionalInterface
+    interface LineHook {
+        String handle(String line);
+    }
+}

@@ -1,0 +1,75 @@
+package org.ccnsobot.app;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.config.ConfigLoader;
+import org.ccnsobot.port.PlatformProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar ccnso-bot.jar [command]}: with no command, runs the platforms configured, or the console. */
+@Command(name = "ccnso-bot", mixinStandardHelpOptions = true, version = "ccnso-bot 0.1.0",
+        description = "Chat bot for the ccNSO community: meeting calendar, committee updates and reminders.",
+        subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+    static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: config/ccnso-bot.yaml if present)")
+    Path config;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            err.println("error: " + ex.getMessage());
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    /** With no subcommand: the platforms configured, or the console when there are none. */
+    @Override
+    public Integer call() throws Exception {
+        BotConfig cfg;
+        try {
+            cfg = loadConfig(config);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        if (cfg.platforms().isEmpty()) {
+            return new ConsoleCommand().runWith(cfg, System.in, System.out, System.err);
+        }
+        return new RunCommand().runWith(cfg);
+    }
+
+    static List<PlatformProvider> providers() {
+        List<PlatformProvider> out = new ArrayList<>();
+        ServiceLoader.load(PlatformProvider.class).forEach(out::add);
+        return out;
+    }
+
+    /** The config file given, or the default one when present, or the built-in defaults. */
+    static BotConfig loadConfig(Path file) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(providers(), System::getenv);
+        if (file != null) {
+            return loader.load(file);
+        }
+        if (Files.exists(DEFAULT_CONFIG)) {
+            return loader.load(DEFAULT_CONFIG);
+        }
+        return BotConfig.defaults();
+    }
+}

@@ -1,0 +1,81 @@
+package org.ccnsobot.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.PlatformContext;
+import org.ccnsobot.port.PlatformException;
+import org.ccnsobot.port.PlatformProvider;
+import org.ccnsobot.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Runs the bot on every platform that has a section in the config, until the process is stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Connect to the configured platforms (Discord, Slack) and serve until stopped.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
+    Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            return runWith(Main.loadConfig(config != null ? config : parent == null ? null : parent.config));
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    int runWith(BotConfig cfg) {
+        if (cfg.platforms().isEmpty()) {
+            System.err.println("error: no platform is configured; add a discord or slack section, or use the console");
+            return 1;
+        }
+        List<ChatPlatform> started = new ArrayList<>();
+        try (Bot bot = Bot.open(cfg, Clock.systemUTC())) {
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : cfg.platforms().entrySet()) {
+                PlatformProvider provider = Main.providers().stream().filter(p -> p.id().equals(e.getKey()))
+                        .findFirst().orElseThrow();
+                ChatPlatform platform = provider.create(e.getValue(), new PlatformContext(bot.clock()));
+                platform.start(bot);
+                started.add(platform);
+                System.err.println("connected: " + platform.id());
+            }
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.forEach(ChatPlatform::close);
+                stop.countDown();
+            }, "shutdown"));
+            stop.await();
+            return 0;
+        } catch (PlatformException | ConfigException e) {
+            started.forEach(ChatPlatform::close);
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        } catch (StoreException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (CalendarException e) {
+            System.err.println("error: the calendar cannot be loaded; nothing was changed:\n  "
+                    + String.join("\n  ", e.problems()));
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.ccnsobot.calendar;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.query.SearchIndex;
+import org.ccnsobot.query.Text;
+import org.ccnsobot.store.CalendarStore;
+
+/**
+ * The calendar's read side with its caches, and every write that must invalidate them. Writes go through here so
+ * no cache can serve data older than the last write: each write invalidates what it touches before returning.
+ */
+public final class CalendarService {
+    private static final String ALL = "all";
+
+    private final CalendarStore store;
+    private final LoadingCache<String, List<Committee>> committees;
+    private final LoadingCache<String, Map<String, Meeting>> meetings;
+    private final LoadingCache<String, SearchIndex> index;
+    private final LoadingCache<String, Optional<Event>> events;
+
+    public CalendarService(CalendarStore store) {
+        this.store = store;
+        this.committees = Caffeine.newBuilder().maximumSize(1).build(k -> store.committees());
+        this.meetings = Caffeine.newBuilder().maximumSize(1).build(k -> {
+            Map<String, Meeting> byCode = new LinkedHashMap<>();
+            for (Meeting m : store.meetings()) {
+                byCode.put(m.code(), m);
+            }
+            return byCode;
+        });
+        this.index = Caffeine.newBuilder().maximumSize(1)
+                .build(k -> SearchIndex.build(store.allEvents(), committees(), List.copyOf(meetingsByCode().values())));
+        this.events = Caffeine.newBuilder().maximumSize(10_000).build(store::event);
+    }
+
+    public CalendarStore store() {
+        return store;
+    }
+
+    // ---- reads ----
+
+    public List<Committee> committees() {
+        return committees.get(ALL);
+    }
+
+    public Map<String, Meeting> meetingsByCode() {
+        return meetings.get(ALL);
+    }
+
+    public SearchIndex index() {
+        return index.get(ALL);
+    }
+
+    public Optional<Event> event(String id) {
+        return events.get(id.toLowerCase(Locale.ROOT).trim());
+    }
+
+    public List<Event> upcoming(Instant from, int limit) {
+        return store.upcoming(from, limit);
+    }
+
+    public List<Event> between(Instant from, Instant to) {
+        return store.between(from, to);
+    }
+
+    public List<Event> upcomingForCommittee(String acronym, Instant from, int limit) {
+        return store.upcomingForCommittee(acronym, from, limit);
+    }
+
+    public List<Event> forMeeting(String code) {
+        return store.forMeeting(code);
+    }
+
+    public List<CommitteeUpdate> updates(String acronym, int limit) {
+        return store.updates(acronym, limit);
+    }
+
+    /**
+     * A committee by acronym, alias or full name, tolerating case, punctuation and small typos
+     * ("tld ops", "Guidelines Reveiw Committee").
+     */
+    public Optional<Committee> committee(String nameOrAcronym) {
+        String q = Text.squash(nameOrAcronym);
+        if (q.isEmpty()) {
+            return Optional.empty();
+        }
+        Committee best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Committee c : committees()) {
+            for (String name : names(c)) {
+                String n = Text.squash(name);
+                int tol = Math.min(Text.tolerance(n.length()), Text.tolerance(q.length()));
+                int d = Text.distance(q, n, tol);
+                if (d <= tol && d < bestDistance) {
+                    best = c;
+                    bestDistance = d;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Committee acronyms closest to what was typed, for "did you mean". */
+    public List<String> closestCommittees(String typed, int limit) {
+        List<String> names = new ArrayList<>();
+        Map<String, String> acronymOf = new LinkedHashMap<>();
+        for (Committee c : committees()) {
+            for (String n : names(c)) {
+                names.add(n);
+                acronymOf.put(n, c.acronym());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : Text.closest(typed, names, limit * 3)) {
+            String acr = acronymOf.get(n);
+            if (!out.contains(acr)) {
+                out.add(acr);
+            }
+        }
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    private static List<String> names(Committee c) {
+        List<String> names = new ArrayList<>();
+        names.add(c.acronym());
+        names.add(c.name());
+        names.addAll(c.aliases());
+        return names;
+    }
+
+    public Optional<Meeting> meeting(String code) {
+        String q = Text.squash(code);
+        for (Meeting m : meetingsByCode().values()) {
+            if (Text.squash(m.code()).equals(q) || Text.squash(m.name()).equals(q)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- writes: each invalidates what it touches ----
+
+    public void saveAll(CalendarData data) {
+        store.saveAll(data.committees(), data.meetings(), data.events(), data.updates());
+        invalidateAll();
+    }
+
+    /** Saves a calendar and records {@code metaKey} in the same transaction. */
+    public void saveAll(CalendarData data, String metaKey, String metaValue) {
+        store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), metaKey, metaValue);
+        invalidateAll();
+    }
+
+    public void saveEvent(Event event) {
+        store.saveEvent(event);
+        events.invalidate(event.id());
+        index.invalidateAll();
+    }
+
+    public CommitteeUpdate addUpdate(CommitteeUpdate update) {
+        return store.addUpdate(update);
+    }
+
+    public void invalidateAll() {
+        committees.invalidateAll();
+        meetings.invalidateAll();
+        index.invalidateAll();
+        events.invalidateAll();
+    }
+}
