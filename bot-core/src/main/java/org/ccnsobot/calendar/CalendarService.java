@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.CommitteeUpdate;
 import org.ccnsobot.domain.Event;
@@ -16,6 +18,8 @@ import org.ccnsobot.domain.Meeting;
 import org.ccnsobot.query.SearchIndex;
 import org.ccnsobot.query.Text;
 import org.ccnsobot.store.CalendarStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The calendar's read side with its caches, and every write that must invalidate them. Writes go through here so
@@ -23,12 +27,14 @@ import org.ccnsobot.store.CalendarStore;
  */
 public final class CalendarService {
     private static final String ALL = "all";
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
 
     private final CalendarStore store;
     private final LoadingCache<String, List<Committee>> committees;
     private final LoadingCache<String, Map<String, Meeting>> meetings;
     private final LoadingCache<String, SearchIndex> index;
     private final LoadingCache<String, Optional<Event>> events;
+    private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
 
     public CalendarService(CalendarStore store) {
         this.store = store;
@@ -169,8 +175,32 @@ public final class CalendarService {
         index.invalidateAll();
     }
 
+    /** Saves several events in one transaction (an import): all of them land, or none. */
+    public void saveEvents(List<Event> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        store.saveAll(List.of(), List.of(), changed, List.of());
+        changed.forEach(e -> events.invalidate(e.id()));
+        index.invalidateAll();
+    }
+
     public CommitteeUpdate addUpdate(CommitteeUpdate update) {
-        return store.addUpdate(update);
+        CommitteeUpdate saved = store.addUpdate(update);
+        for (Consumer<CommitteeUpdate> l : updateListeners) {
+            try {
+                l.accept(saved);
+            } catch (RuntimeException e) {
+                // the update is stored; a failing listener (telling followers) must not undo or hide that
+                LOG.warn("An update listener failed for update {} of {}", saved.id(), saved.committee(), e);
+            }
+        }
+        return saved;
+    }
+
+    /** Hears every committee update once it is stored (the reminders side tells the committee's followers). */
+    public void onUpdateAdded(Consumer<CommitteeUpdate> listener) {
+        updateListeners.add(listener);
     }
 
     public void invalidateAll() {
