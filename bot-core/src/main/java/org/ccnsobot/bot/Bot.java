@@ -35,6 +35,7 @@ import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Reply;
 import org.ccnsobot.query.SearchIndex;
 import org.ccnsobot.query.Text;
+import org.ccnsobot.staff.StaffCommands;
 import org.ccnsobot.store.AuditLog;
 import org.ccnsobot.store.CalendarStore;
 import org.ccnsobot.store.Database;
@@ -73,13 +74,14 @@ public final class Bot implements InboundHandler, AutoCloseable {
             int colon = key.indexOf(':');
             return store.userZone(key.substring(0, colon), key.substring(colon + 1));
         });
-        Views views = new Views(calendar);
+        Views views = new Views(calendar, config.updates().staleAfter());
         this.questions = new Questions(calendar, views);
         MemberCommands.UserZones zones = (platform, user, zone) -> {
             store.setUserZone(platform, user, zone);
             userZones.invalidate(platform + ":" + user);
         };
         List<CommandSpec> specs = new ArrayList<>(new MemberCommands(calendar, views, questions, zones).specs());
+        specs.addAll(new StaffCommands(calendar, audit, config, clock).specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
         this.staff = new StaffPolicy(config.staff());
@@ -177,6 +179,13 @@ public final class Bot implements InboundHandler, AutoCloseable {
                     + " 'when is the next council meeting?'");
         }
         String[] parts = body.split("\\s+", 2);
+        if (parts.length > 1) {
+            // two-word commands: "event add ..." is event-add, as typed platforms show it
+            String[] sub = parts[1].split("\\s+", 2);
+            if (engine.lookup(parts[0] + "-" + sub[0]).isPresent()) {
+                parts = new String[] {parts[0] + "-" + sub[0], sub.length > 1 ? sub[1] : ""};
+            }
+        }
         Optional<CommandSpec> spec = engine.lookup(parts[0]);
         if (spec.isPresent()) {
             permit(spec.get(), ctx);
@@ -197,7 +206,16 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     private Result execute(CommandSpec spec, CommandContext ctx, Args args) throws CommandException {
-        Result r = spec.handler().run(ctx, args);
+        Result r;
+        try {
+            r = spec.handler().run(ctx, args);
+        } catch (CommandException e) {
+            if (spec.staffOnly()) {
+                audit.record(ctx.now(), ctx.platform(), ctx.userId(), spec.name(),
+                        "failed: " + Text.shorten(e.getMessage(), 200), Text.shorten(ctx.invocation().rawText(), 500));
+            }
+            throw e;
+        }
         if (spec.staffOnly()) {
             audit.record(ctx.now(), ctx.platform(), ctx.userId(), spec.name(), "done",
                     Text.shorten(ctx.invocation().rawText(), 500));
