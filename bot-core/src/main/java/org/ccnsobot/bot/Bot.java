@@ -183,13 +183,18 @@ public final class Bot implements InboundHandler, AutoCloseable {
             Args args = engine.bindText(spec.get(), parts.length > 1 ? parts[1] : "", today);
             return execute(spec.get(), ctx, args);
         }
-        if (slash) {
-            throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
-        }
         if (parts.length == 1 && looksLikeACommand(parts[0])) {
             throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
         }
-        return questions.answer(body, zone, now);
+        try {
+            return questions.answer(body, zone, now);
+        } catch (CommandException e) {
+            // "/something" was meant as a command: say so, rather than that the calendar has no "something".
+            if (slash) {
+                throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
+            }
+            throw e;
+        }
     }
 
     /** A lone word that is a typo of a command name, and not a committee or meeting name. */
