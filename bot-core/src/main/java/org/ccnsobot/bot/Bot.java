@@ -192,17 +192,29 @@ public final class Bot implements InboundHandler, AutoCloseable {
             Args args = engine.bindText(spec.get(), parts.length > 1 ? parts[1] : "", today);
             return execute(spec.get(), ctx, args);
         }
-        if (slash) {
+        if (parts.length == 1 && looksLikeACommand(parts[0])) {
             throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
         }
         try {
             return questions.answer(body, zone, now);
         } catch (CommandException e) {
-            if (parts.length == 1 && !engine.suggest(parts[0], 3).isEmpty()) {
+            // "/something" was meant as a command: say so, rather than that the calendar has no "something".
+            if (slash) {
                 throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
             }
             throw e;
         }
+    }
+
+    /** A lone word that is a typo of a command name, and not a committee or meeting name. */
+    private boolean looksLikeACommand(String word) {
+        if (calendar.committee(word).isPresent() || calendar.meeting(word).isPresent()) {
+            return false;
+        }
+        String w = Text.normalize(word);
+        int tol = Math.max(1, Text.tolerance(w.length()));
+        return engine.specs().stream().flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.name()),
+                s.aliases().stream())).anyMatch(n -> Text.distance(w, n, tol) <= tol);
     }
 
     private Result execute(CommandSpec spec, CommandContext ctx, Args args) throws CommandException {
