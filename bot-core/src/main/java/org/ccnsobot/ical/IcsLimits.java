@@ -10,6 +10,6 @@ public record IcsLimits(int maxBytes, int maxLineChars, int maxDepth, int maxCom
                         int maxOccurrences, Period recurrenceWindow) {
 
     public static IcsLimits defaults() {
-        return new IcsLimits(10 * 1024 * 1024, 256 * 1024, 4, 5_000, 5_000, 500, Period.ofYears(2));
+        return new IcsLimits(10 * 1024 * 1024, 256 * 1024, 4, 20_000, 5_000, 500, Period.ofYears(2));
     }
 }

@@ -170,12 +170,12 @@ final class IcsReader {
         }
         Property dtstart = v.getProperty(Property.DTSTART).orElseThrow(() -> new IcsException(lines.begin(),
                 "the event has no DTSTART"));
-        When start = when(dtstart, lines.lineOf(Property.DTSTART), floating);
+        When start = when(dtstart, lines.raw(Property.DTSTART, 0), lines.lineOf(Property.DTSTART), floating);
         When end = null;
         Optional<Property> dtend = v.getProperty(Property.DTEND);
         int endLine = lines.lineOf(Property.DTEND);
         if (dtend.isPresent()) {
-            end = when(dtend.get(), endLine, floating);
+            end = when(dtend.get(), lines.raw(Property.DTEND, 0), endLine, floating);
         } else if (v.getProperty(Property.DURATION).isPresent()) {
             endLine = lines.lineOf(Property.DURATION);
             Duration d = duration(v.getProperty(Property.DURATION).get().getValue(), endLine);
@@ -195,7 +195,7 @@ final class IcsReader {
         }
         String uid = text(v, Property.UID);
         if (uid == null || uid.isBlank()) {
-            uid = "nouid-" + hash(dtstart.getValue() + "\n" + title);
+            uid = "nouid-" + hash(lines.raw(Property.DTSTART, 0) + "\n" + title);
             warnings.add("line " + lines.begin() + ": '" + IcsText.shorten(title) + "' has no UID; one was made from"
                     + " its start and title, so a re-import matches it only while those stay the same");
         }
@@ -281,7 +281,8 @@ final class IcsReader {
         String recurrenceKey = null;
         Optional<Property> rid = v.getProperty(Property.RECURRENCE_ID);
         if (rid.isPresent()) {
-            recurrenceKey = when(rid.get(), lines.lineOf(Property.RECURRENCE_ID), floating).key();
+            recurrenceKey = when(rid.get(), lines.raw(Property.RECURRENCE_ID, 0), lines.lineOf(Property.RECURRENCE_ID),
+                    floating).key();
         }
         Recur<Temporal> rule = null;
         Optional<Property> rrule = v.getProperty(Property.RRULE);
@@ -298,16 +299,19 @@ final class IcsReader {
                 ? Duration.between(start.time(), end.time())
                 : Duration.ofDays(end.date().toEpochDay() - start.date().toEpochDay());
         List<When> exdates = new ArrayList<>();
-        for (Property p : v.getProperties(Property.EXDATE)) {
-            exdates.addAll(whens(p, lines.lineOf(Property.EXDATE), floating));
+        List<Property> exProps = v.getProperties(Property.EXDATE);
+        for (int k = 0; k < exProps.size(); k++) {
+            exdates.addAll(whens(exProps.get(k), lines.raw(Property.EXDATE, k), lines.lineOf(Property.EXDATE), floating));
         }
         List<When> rdates = new ArrayList<>();
-        for (Property p : v.getProperties(Property.RDATE)) {
+        List<Property> rProps = v.getProperties(Property.RDATE);
+        for (int k = 0; k < rProps.size(); k++) {
+            Property p = rProps.get(k);
             if (p.getParameter(Parameter.VALUE).map(x -> x.getValue().equalsIgnoreCase("PERIOD")).orElse(false)) {
                 warnings.add("line " + lines.lineOf(Property.RDATE) + ": RDATE periods are not supported; ignored");
                 continue;
             }
-            rdates.addAll(whens(p, lines.lineOf(Property.RDATE), floating));
+            rdates.addAll(whens(p, lines.raw(Property.RDATE, k), lines.lineOf(Property.RDATE), floating));
         }
         if (rule == null && !rdates.isEmpty() && recurrenceKey == null) {
             rule = null;
@@ -383,9 +387,9 @@ final class IcsReader {
         throw new IllegalArgumentException("unexpected occurrence type " + t.getClass().getSimpleName());
     }
 
-    private List<When> whens(Property p, int line, ZoneId floating) throws IcsException {
+    private List<When> whens(Property p, String rawValue, int line, ZoneId floating) throws IcsException {
         List<When> out = new ArrayList<>();
-        String raw = p.getValue() == null ? "" : p.getValue();
+        String raw = rawValue != null ? rawValue : p.getValue() == null ? "" : p.getValue();
         for (String part : raw.split(",")) {
             if (!part.isBlank()) {
                 out.add(parse(part.strip(), p, line, floating, false));
@@ -394,8 +398,9 @@ final class IcsReader {
         return out;
     }
 
-    private When when(Property p, int line, ZoneId floating) throws IcsException {
-        return parse(p.getValue() == null ? "" : p.getValue().strip(), p, line, floating, true);
+    private When when(Property p, String rawValue, int line, ZoneId floating) throws IcsException {
+        String v = rawValue != null ? rawValue : p.getValue() == null ? "" : p.getValue();
+        return parse(v.strip(), p, line, floating, true);
     }
 
     private When parse(String value, Property p, int line, ZoneId floating, boolean single) throws IcsException {

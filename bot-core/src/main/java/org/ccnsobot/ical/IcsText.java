@@ -24,7 +24,16 @@ import java.util.Map;
 final class IcsText {
 
     /** One VEVENT directly inside the VCALENDAR: where it begins and where its first property of each name is. */
-    record VEventLines(int begin, Map<String, Integer> properties) {
+    record VEventLines(int begin, Map<String, Integer> properties, Map<String, List<String>> rawDates) {
+        /**
+         * The raw values of a date property, in file order: ical4j resolves a TZID as soon as such a value is read,
+         * and an unknown one would surface as an exception instead of a reason naming the line.
+         */
+        String raw(String property, int index) {
+            List<String> values = rawDates.get(property);
+            return values == null || index >= values.size() ? null : values.get(index);
+        }
+
         int lineOf(String property) {
             return properties.getOrDefault(property, begin);
         }
@@ -117,6 +126,7 @@ final class IcsText {
         Deque<Integer> openedAt = new ArrayDeque<>();
         List<VEventLines> vevents = new ArrayList<>();
         Map<String, Integer> props = null;
+        Map<String, List<String>> raws = null;
         int veventBegin = 0;
         int components = 0;
         boolean closed = false;
@@ -149,6 +159,7 @@ final class IcsText {
                         throw new IcsException(line, "the file holds more than " + limits.maxEvents() + " events");
                     }
                     props = new HashMap<>();
+                    raws = new HashMap<>();
                     veventBegin = line;
                 }
             } else if (name.equals("END")) {
@@ -163,8 +174,9 @@ final class IcsText {
                 open.pop();
                 openedAt.pop();
                 if (open.size() == 1 && what.equals("VEVENT")) {
-                    vevents.add(new VEventLines(veventBegin, Map.copyOf(props)));
+                    vevents.add(new VEventLines(veventBegin, Map.copyOf(props), Map.copyOf(raws)));
                     props = null;
+                    raws = null;
                 }
                 if (open.isEmpty()) {
                     closed = true;
@@ -175,6 +187,9 @@ final class IcsText {
                 }
                 if (open.size() == 2 && props != null) {
                     props.putIfAbsent(name, line);
+                    if (DATE_PROPERTIES.contains(name)) {
+                        raws.computeIfAbsent(name, x -> new ArrayList<>()).add(rawValue(l));
+                    }
                 }
             }
         }
@@ -182,6 +197,23 @@ final class IcsText {
             throw new IcsException(openedAt.peek(), "BEGIN:" + open.peek() + " is never closed");
         }
         return vevents;
+    }
+
+    private static final java.util.Set<String> DATE_PROPERTIES = java.util.Set.of("DTSTART", "DTEND", "RECURRENCE-ID",
+            "EXDATE", "RDATE");
+
+    /** The value of a content line: after the first colon that is not inside a quoted parameter value. */
+    static String rawValue(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ':' && !quoted) {
+                return line.substring(i + 1);
+            }
+        }
+        return "";
     }
 
     /** A content line's name: up to the first ';' or ':', upper-cased. */
