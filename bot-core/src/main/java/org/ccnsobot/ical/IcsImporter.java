@@ -104,8 +104,13 @@ public final class IcsImporter {
                 }
                 data = in.readNBytes(limits.maxBytes() + 1);
             }
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IcsException(0, url + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (java.net.ConnectException e) {
+            throw new IcsException(0, url + " cannot be fetched: the connection was refused");
         } catch (IOException e) {
-            throw new IcsException(0, url + " cannot be fetched: " + e.getMessage());
+            throw new IcsException(0, url + " cannot be fetched: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IcsException(0, "fetching " + url + " was interrupted");
