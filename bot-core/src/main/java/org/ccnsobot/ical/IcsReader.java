@@ -69,6 +69,12 @@ final class IcsReader {
         } catch (ParserException e) {
             String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
                     : e.getMessage().replaceFirst("^Error at line \\d+:\\s*", "");
+            String line = scanned.logicalLine(e.getLineNo());
+            String name = IcsText.name(line);
+            if (!name.isEmpty() && !name.equals("BEGIN") && !name.equals("END")) {
+                throw new IcsException(scanned.physical(e.getLineNo()), name + " '"
+                        + IcsText.shorten(IcsText.rawValue(line)) + "' cannot be read: " + IcsText.shorten(msg));
+            }
             throw new IcsException(scanned.physical(e.getLineNo()), "not valid iCalendar: " + IcsText.shorten(msg));
         } catch (IOException | RuntimeException e) {
             throw new IcsException(0, "not valid iCalendar: " + IcsText.shorten(String.valueOf(e.getMessage())));

@@ -39,7 +39,12 @@ final class IcsText {
         }
     }
 
-    record Scanned(String normalized, int[] physicalLine, List<VEventLines> vevents) {
+    record Scanned(String normalized, int[] physicalLine, List<VEventLines> vevents, List<String> logical) {
+        /** The logical (unfolded) line ical4j numbers {@code logical}, or empty when out of range. */
+        String logicalLine(int logicalNumber) {
+            return logicalNumber < 1 || logicalNumber > logical.size() ? "" : logical.get(logicalNumber - 1);
+        }
+
         /** The physical line of a logical line number as ical4j counts them (1-based); 0 when unknown. */
         int physical(int logical) {
             if (logical < 1 || physicalLine.length == 0) {
@@ -117,7 +122,7 @@ final class IcsText {
         for (int k = 0; k < map.length; k++) {
             map[k] = lines.get(k);
         }
-        return new Scanned(out.toString(), map, vevents);
+        return new Scanned(out.toString(), map, vevents, List.copyOf(logical));
     }
 
     private static List<VEventLines> structure(List<String> logical, List<Integer> lines, IcsLimits limits)

@@ -160,7 +160,7 @@ class IcsHostileInputTest {
                 ics.getBytes(StandardCharsets.UTF_8), "s.ics", ImportOptions.defaults()));
         assertThat(r.added()).hasSize(500);
         before = snapshot(bot);
-        assertThat(refused(ics.replace("FREQ=SECONDLY", "FREQ=NEVER"))).hasMessageStartingWith("line 9: not valid iCalendar");
+        assertThat(refused(ics.replace("FREQ=SECONDLY", "FREQ=NEVER"))).hasMessageStartingWith("line 9: RRULE 'FREQ=NEVER' cannot be read");
     }
 
     private static String events(int n) {
