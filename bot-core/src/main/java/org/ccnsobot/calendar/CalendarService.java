@@ -175,14 +175,15 @@ public final class CalendarService {
         index.invalidateAll();
     }
 
-    /** Saves several events in one transaction (an import): all of them land, or none. */
+    /**
+     * Saves several events in one transaction (an import): all of them land, or none. It goes through
+     * {@link #saveAll(CalendarData)} so whatever hears calendar writes there hears imports too.
+     */
     public void saveEvents(List<Event> changed) {
         if (changed.isEmpty()) {
             return;
         }
-        store.saveAll(List.of(), List.of(), changed, List.of());
-        changed.forEach(e -> events.invalidate(e.id()));
-        index.invalidateAll();
+        saveAll(new CalendarData(List.of(), List.of(), changed, List.of()));
     }
 
     public CommitteeUpdate addUpdate(CommitteeUpdate update) {
