@@ -26,6 +26,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     Path config;
 
     public static void main(String[] args) {
+        // ical4j installs a java.time zone provider that logs while it loads; loading it before logging starts
+        // keeps that from happening in the middle of logback's own start (SLF4J would print a replay warning).
+        java.time.zone.ZoneRulesProvider.getAvailableZoneIds();
         System.exit(run(args, System.out, System.err));
     }
 
