@@ -344,7 +344,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
                     out.add(new Choice(Text.shorten(e.title(), 80), e.id()));
                 }
             }
-            case ZONE -> ZoneId.getAvailableZoneIds().stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(lower))
+            case ZONE -> CommandEngine.ZONES.stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(lower))
                     .sorted().forEach(z -> out.add(new Choice(z, z)));
             default -> {
                 for (String ch : opt.get().choices()) {

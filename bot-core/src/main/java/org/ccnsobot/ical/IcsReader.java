@@ -34,6 +34,7 @@ import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.DateProperty;
+import org.ccnsobot.command.CommandEngine;
 import org.ccnsobot.domain.Access;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.domain.Link;
@@ -476,7 +477,7 @@ final class IcsReader {
         if (n.equalsIgnoreCase("UTC") || n.equalsIgnoreCase("GMT") || n.equalsIgnoreCase("Etc/UTC")) {
             return Optional.of(ZoneId.of("UTC"));
         }
-        if (!ZoneId.getAvailableZoneIds().contains(n)) {
+        if (!CommandEngine.ZONES.contains(n)) {
             return Optional.empty();
         }
         return Optional.of(ZoneId.of(n));

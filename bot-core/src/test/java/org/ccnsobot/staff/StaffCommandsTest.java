@@ -122,6 +122,17 @@ class StaffCommandsTest {
     }
 
     @Test
+    void zonesOnlyIcal4jKnowsAreNotAccepted() throws Exception {
+        // ical4j's zone provider adds "ical4j~<uuid>" ids that do not survive a restart
+        String foreign = java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.startsWith("ical4j~"))
+                .findFirst().orElse("ical4j~00000000-0000-0000-0000-000000000000");
+        assertThat(refused("event add x --date 2024-03-05 --start 12:00 --zone " + foreign))
+                .contains("is not an IANA time zone");
+        assertThat(SeedBots.ask(bot, "timezone " + foreign)).contains("is not an IANA time zone");
+        assertThat(bot.complete("timezone", "zone", "0", 25)).allSatisfy(c -> assertThat(c.value()).doesNotContain("~"));
+    }
+
+    @Test
     void aDoubleBookedRoomIsRefusedUnlessForced() {
         ok(ADD);
         assertThat(refused("event add \"DASC chat\" --date 2024-03-05 --start 11:30 --end 12:30 --meeting ICANN79"
