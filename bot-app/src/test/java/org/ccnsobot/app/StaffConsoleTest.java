@@ -190,4 +190,20 @@ class StaffConsoleTest {
                 .contains(",console,console,update,done,\"update GRC Workshops at ICANN79 confirmed, \"\"see the schedule\"\"\"\r\n");
         assertThat(csv.split("\r\n")).hasSize(7);
     }
+
+    @Test
+    void theSubcommandsAreWiredIntoTheCommandLine() throws Exception {
+        for (String sub : new String[] {"import", "export", "audit", "serve-feeds"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = Main.run(new String[] {sub, "--help"}, print(out), print(new ByteArrayOutputStream()));
+            assertThat(exit).as(sub).isZero();
+            assertThat(text(out)).contains("Usage: ccnso-bot " + sub);
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ExportCommand export = new ExportCommand();
+        export.db = db;
+        export.meeting = "ICANN99";
+        assertThat(export.runWith(cfg, Clock.systemUTC(), print(new ByteArrayOutputStream()), print(err))).isEqualTo(1);
+        assertThat(text(err)).isEqualTo("error: no meeting called 'ICANN99'\n");
+    }
 }
