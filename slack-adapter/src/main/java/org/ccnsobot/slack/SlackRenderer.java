@@ -102,7 +102,7 @@ final class SlackRenderer {
         for (Block b : blocks) {
             if (b instanceof Block.Heading h) {
                 entries.add(List.of(HeaderBlock.builder()
-                        .text(PlainTextObject.builder().text(truncate(defuse(h.text()), MAX_HEADER_TEXT))
+                        .text(PlainTextObject.builder().text(truncate(escape(h.text()), MAX_HEADER_TEXT))
                                 .emoji(true).build()).build()));
             } else if (b instanceof Block.Paragraph p) {
                 entries.add(paragraph(escape(p.text())));
@@ -319,7 +319,7 @@ final class SlackRenderer {
         return defuse(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
     }
 
-    /** Header text is plain_text, where Slack parses no markup, but a bare @here still should not look like one. */
+    /** A bare @here should not even look like one. */
     private static String defuse(String text) {
         return BARE_BROADCAST.matcher(text == null ? "" : text).replaceAll("@\u2060$1");
     }
@@ -367,6 +367,7 @@ final class SlackRenderer {
     }
 
     static PlainTextObject plain(String text) {
-        return PlainTextObject.builder().text(truncate(defuse(text), MAX_BUTTON_TEXT)).emoji(true).build();
+        // plain_text renders no markup, but Slack still reads the three entities there: escape it all the same
+        return PlainTextObject.builder().text(truncate(escape(text), MAX_BUTTON_TEXT)).emoji(true).build();
     }
 }
