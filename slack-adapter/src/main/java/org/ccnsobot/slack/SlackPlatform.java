@@ -53,6 +53,7 @@ final class SlackPlatform implements ChatPlatform {
     private HttpServer httpServer;
     private ExecutorService io;
     private ExecutorService work;
+    private ExecutorService http;
     private SlackSender sender;
     private volatile boolean started;
 
@@ -154,7 +155,9 @@ final class SlackPlatform implements ChatPlatform {
             httpServer = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
             httpServer.createContext(PATH, new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
                     settings.signingSecret().reveal(), Clock.systemUTC()));
-            httpServer.setExecutor(work);
+            // requests get their own threads: a slow core answer must never delay the next request's ack
+            http = Executors.newFixedThreadPool(2, daemon("slack-http"));
+            httpServer.setExecutor(http);
             httpServer.start();
             LOG.info("Slack: HTTP mode listening on {}:{}{}", settings.bindAddress(), boundPort(), PATH);
         } catch (IOException e) {
@@ -200,6 +203,7 @@ final class SlackPlatform implements ChatPlatform {
             }
             app = null;
         }
+        shutdown(http);
         shutdown(work);
         shutdown(io);
         if (slack != null) {
