@@ -48,6 +48,7 @@ final class SlackHttpEndpoint implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_DRAIN_BYTES = 1024 * 1024;
     static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
     private final App app;
@@ -75,12 +76,12 @@ final class SlackHttpEndpoint implements HttpHandler {
             }
             String length = exchange.getRequestHeaders().getFirst("Content-Length");
             if (length != null && parseLong(length, 0) > MAX_BODY_BYTES) {
-                reply(exchange, 413, "body too large");
+                tooLarge(exchange);
                 return;
             }
             byte[] raw = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES);
             if (raw == null) {
-                reply(exchange, 413, "body too large");
+                tooLarge(exchange);
                 return;
             }
             String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
@@ -226,6 +227,24 @@ final class SlackHttpEndpoint implements HttpHandler {
     static byte[] readAtMost(InputStream in, int max) throws IOException {
         byte[] bytes = in.readNBytes(max + 1);
         return bytes.length > max ? null : bytes;
+    }
+
+    /**
+     * Refuses a big body. Up to {@link #MAX_DRAIN_BYTES} the rest is read and dropped first, so the client gets the
+     * 413 rather than a connection reset; beyond that the connection is simply closed.
+     */
+    private static void tooLarge(HttpExchange exchange) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        long dropped = 0;
+        byte[] buffer = new byte[8192];
+        int n;
+        while (dropped <= MAX_DRAIN_BYTES && (n = in.read(buffer)) >= 0) {
+            dropped += n;
+        }
+        if (dropped > MAX_DRAIN_BYTES) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
+        reply(exchange, 413, "body too large");
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {
