@@ -133,6 +133,28 @@ class SlackHttpModeEndToEndTest {
     }
 
     @Test
+    void anEventThatSlackRetriesIsAnsweredOnce() throws Exception {
+        String event = """
+                {"token":"x","team_id":"T0CCNSO","api_app_id":"A0CCNSO","type":"event_callback","event_id":"Ev0HTTP",
+                 "event_time":1700000000,"authorizations":[{"team_id":"T0CCNSO","user_id":"UBOT","is_bot":true}],
+                 "event":{"type":"app_mention","user":"U0MEMBER","text":"<@UBOT> council","ts":"1700000700.000100",
+                          "channel":"C0EVENTS","event_ts":"1700000700.000100"}}""";
+        long ts = now();
+        assertThat(post(event, ts, null, "application/json").statusCode()).isEqualTo(200);
+        HttpRequest retry = request(event, ts + 2, sign(ts + 2, event), "application/json")
+                .header("X-Slack-Retry-Num", "1").header("X-Slack-Retry-Reason", "http_timeout").build();
+        assertThat(client.send(retry, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        fake.await("chat.postMessage", c -> "C0EVENTS".equals(c.form().get("channel")));
+        String marker = event.replace("Ev0HTTP", "Ev0HTTPMARK").replace("C0EVENTS", "C0EVMARK");
+        assertThat(post(marker, now(), null, "application/json").statusCode()).isEqualTo(200);
+        fake.await("chat.postMessage", c -> "C0EVMARK".equals(c.form().get("channel")));
+        assertThat(fake.calls("chat.postMessage").stream().filter(c -> "C0EVENTS".equals(c.form().get("channel"))))
+                .hasSize(1);
+        assertThat(core.invocations).filteredOn(i -> i.place().channelId().equals("C0EVENTS"))
+                .extracting(Invocation::rawText).containsExactly("when council");
+    }
+
+    @Test
     void oversizeAndMalformedBodiesGet4xxAndNeverReachCore() throws Exception {
         int before = core.invocations.size();
         String huge = slashBody("when " + "x".repeat(70 * 1024), fake.responseUrl("huge"));

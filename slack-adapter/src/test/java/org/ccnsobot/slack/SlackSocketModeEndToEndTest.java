@@ -284,6 +284,23 @@ class SlackSocketModeEndToEndTest {
     }
 
     @Test
+    void subscribeFromTheHomeTabConfirmsByDirectMessageAndRefreshesHome() throws Exception {
+        int publishes = fake.calls("views.publish").size();
+        fake.push("interactive", FakeSlack.JSON.readTree("""
+                {"type":"block_actions","user":{"id":"U0HOMECLICK","username":"carol","team_id":"T0CCNSO"},
+                 "api_app_id":"A0CCNSO","token":"x","trigger_id":"1.2.4",
+                 "container":{"type":"view","view_id":"V1"},"team":{"id":"T0CCNSO","domain":"ccnso"},
+                 "view":{"id":"V1","type":"home","blocks":[]},
+                 "actions":[{"action_id":"subscribe_event","block_id":"b2","value":"icann79-techday","type":"button",
+                             "text":{"type":"plain_text","text":"Subscribe"},"action_ts":"1700000800.000100"}]}
+                """)).get(10, TimeUnit.SECONDS);
+        FakeSlack.Call post = fake.await("chat.postMessage", c -> "DU0HOMECLICK".equals(c.form().get("channel")));
+        assertThat(post.form().get("text")).isEqualTo("Subscribed to icann79-techday.");
+        fake.await("views.publish", c -> "U0HOMECLICK".equals(c.form().get("user_id")));
+        assertThat(fake.calls("views.publish")).hasSizeGreaterThan(publishes);
+    }
+
+    @Test
     void mentionIsAnsweredLikeWhenInTheThread() throws Exception {
         JsonNode ack = fake.push("events_api", event("Ev0MENTION", """
                 {"type":"app_mention","user":"U0MEMBER","text":"<@UBOT> tech day &amp; more","ts":"1700000100.000100",
