@@ -345,6 +345,11 @@ final class SlackRenderer {
         if (Character.isLowSurrogate(text.charAt(cut))) {
             cut--;
         }
+        // an entity cut in half (&am…) would show as garbage: cut before it
+        int amp = text.lastIndexOf('&', cut - 1);
+        if (amp >= 0 && amp > cut - 5 && text.indexOf(';', amp) >= cut) {
+            cut = amp;
+        }
         return text.substring(0, cut) + "…";
     }
 

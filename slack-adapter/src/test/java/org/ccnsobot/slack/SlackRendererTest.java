@@ -157,6 +157,13 @@ class SlackRendererTest {
     }
 
     @Test
+    void truncationNeverCutsAnEntityInHalf() {
+        assertThat(SlackRenderer.truncate("abcdef&amp;ghij", 9)).isEqualTo("abcdef…");
+        assertThat(SlackRenderer.truncate("abcdefgh", 8)).isEqualTo("abcdefgh");
+        assertThat(SlackRenderer.truncate("abcdefghij", 5)).isEqualTo("abcd…");
+    }
+
+    @Test
     void venueTimeNamesTheDayWhenItDiffersFromTheEventDate() {
         Block.EventCard lateUtc = new Block.EventCard("e3", "Late", Instant.parse("2024-03-05T02:00:00Z"), null,
                 LocalDate.of(2024, 3, 5), ZoneId.of("America/Puerto_Rico"), "San Juan", null, null, List.of(),

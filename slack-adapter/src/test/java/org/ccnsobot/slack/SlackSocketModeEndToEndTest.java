@@ -362,15 +362,6 @@ class SlackSocketModeEndToEndTest {
                 .extracting(Invocation::rawText).containsExactlyInAnyOrder("next", "subscriptions");
     }
 
-    @Test
-    void startFailsNamingAUserGroupThatCannotBeRead() throws Exception {
-        SlackPlatform other = new SlackPlatform(settings(fake, List.of("S0NOPE")), new PlatformContext(Clock.systemUTC()));
-        assertThatThrownBy(() -> other.start(new RecordingHandler())).isInstanceOf(PlatformException.class)
-                .hasMessageContaining("slack.staffGroups").hasMessageContaining("S0NOPE")
-                .hasMessageContaining("no_such_subteam");
-        other.close();
-    }
-
     private CompletableFuture<JsonNode> command(String user, String name, String text, String responseUrl)
             throws Exception {
         ObjectNode p = FakeSlack.JSON.createObjectNode();
