@@ -28,6 +28,8 @@ final class RecordingHandler implements InboundHandler {
     static final ZoneId SAN_JUAN = ZoneId.of("America/Puerto_Rico");
 
     final List<Invocation> invocations = new CopyOnWriteArrayList<>();
+    /** "slow ..." waits here until the test opens it, to show the ack does not wait for core. */
+    final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
 
     /** The next invocation core received, waiting at most ten seconds. */
@@ -61,6 +63,14 @@ final class RecordingHandler implements InboundHandler {
         queue.add(invocation);
         String text = invocation.rawText().strip();
         String word = text.isEmpty() ? "" : text.split("\\s+")[0].toLowerCase();
+        if (word.equals("slow")) {
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.publicly(OutgoingMessage.text("Finally."));
+        }
         return switch (word) {
             case "next" -> Reply.publicly(OutgoingMessage.of("Next: ccNSO Council Meeting, Tech Day",
                     List.of(new Block.Heading("Next events"), councilCard(), techDayCard())));

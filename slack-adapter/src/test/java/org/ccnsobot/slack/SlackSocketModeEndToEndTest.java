@@ -115,6 +115,19 @@ class SlackSocketModeEndToEndTest {
     }
 
     @Test
+    void theAckDoesNotWaitForCore() throws Exception {
+        String url = fake.responseUrl("slow-" + responses.incrementAndGet());
+        CompletableFuture<JsonNode> ack = command(MEMBER, "alice", "slow question", url);
+        // core is still blocked on the gate: the envelope is acked all the same
+        assertThat(ack.get(10, TimeUnit.SECONDS).get("envelope_id").asText()).startsWith("env-");
+        assertThat(core.next().rawText()).isEqualTo("slow question");
+        assertThat(fake.calls(url.substring(url.indexOf("/respond/")))).isEmpty();
+        core.gate.countDown();
+        assertThat(fake.await(url.substring(url.indexOf("/respond/"))).bodyJson().get("text").asText())
+                .isEqualTo("Finally.");
+    }
+
+    @Test
     void whenCouncilPassesTheWordsToCoreAndRendersTheCard() throws Exception {
         String url = fake.responseUrl("when-" + responses.incrementAndGet());
         command(MEMBER, "alice", "when council", url).get(10, TimeUnit.SECONDS);
