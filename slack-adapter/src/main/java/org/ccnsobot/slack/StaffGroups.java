@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,9 +77,5 @@ final class StaffGroups {
     /** Forgets what was read, e.g. after Slack says a group changed. */
     void invalidate() {
         members.invalidateAll();
-    }
-
-    static Set<String> copy(List<String> users) {
-        return users == null ? Set.of() : new HashSet<>(users);
     }
 }

@@ -333,6 +333,10 @@ class SlackSocketModeEndToEndTest {
         fake.push("events_api", event("Ev0OWNDM", """
                 {"type":"message","channel_type":"im","user":"UBOT","text":"my own words",
                  "ts":"1700000300.000200","channel":"D0MEMBER","event_ts":"1700000300.000200"}""")).get(10, TimeUnit.SECONDS);
+        fake.push("events_api", event("Ev0EDIT", """
+                {"type":"message","subtype":"message_changed","channel_type":"im","channel":"D0MEMBER",
+                 "message":{"type":"message","user":"U0MEMBER","text":"edited words","ts":"1700000300.000050"},
+                 "ts":"1700000300.000250","event_ts":"1700000300.000250","hidden":true}""")).get(10, TimeUnit.SECONDS);
         fake.push("events_api", event("Ev0DM", """
                 {"type":"message","channel_type":"im","user":"U0MEMBER","text":"council",
                  "ts":"1700000300.000300","channel":"D0MEMBER","event_ts":"1700000300.000300"}""")).get(10, TimeUnit.SECONDS);
@@ -342,7 +346,7 @@ class SlackSocketModeEndToEndTest {
         FakeSlack.Call post = fake.await("chat.postMessage", c -> "D0MEMBER".equals(c.form().get("channel")));
         assertThat(post.form().get("blocks")).contains("ccNSO Council Meeting");
         assertThat(core.invocations).extracting(Invocation::rawText)
-                .doesNotContain("when hello from a bot", "when my own words");
+                .doesNotContain("when hello from a bot", "when my own words", "when edited words");
     }
 
     @Test
