@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackHttpEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpEndpoint.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_DRAIN_BYTES = 1024 * 1024;

@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 final class SlackInbound {
     private static final Logger LOG = LoggerFactory.getLogger(SlackInbound.class);
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    /** Slack accepts five posts to one response_url. */
+    static final int MAX_RESPONSES = 5;
 
     /** The parts of a slash command the adapter uses. */
     record SlashCommand(String userId, String userName, String channelId, String channelName, String text,
@@ -305,10 +307,30 @@ final class SlackInbound {
 
     private void respondToCommand(SlashCommand c, Reply reply) {
         String type = reply.personal() ? "ephemeral" : "in_channel";
-        for (SlackRenderer.SlackMessage page : renderer.render(reply.message())) {
+        for (SlackRenderer.SlackMessage page : responsePages(renderer.render(reply.message()))) {
             respond(c.responseUrl(), SlashCommandResponse.builder().responseType(type).text(page.text())
                     .blocks(page.blocks()).build());
         }
+    }
+
+    /**
+     * A response_url takes at most five answers; the bot may not be in the channel, so there is no other way in.
+     * Beyond five pages the last one says the list goes on instead of the rest being refused one by one.
+     */
+    static List<SlackRenderer.SlackMessage> responsePages(List<SlackRenderer.SlackMessage> pages) {
+        if (pages.size() <= MAX_RESPONSES) {
+            return pages;
+        }
+        List<SlackRenderer.SlackMessage> out = new ArrayList<>(pages.subList(0, MAX_RESPONSES));
+        SlackRenderer.SlackMessage last = out.get(MAX_RESPONSES - 1);
+        List<LayoutBlock> blocks = new ArrayList<>(last.blocks());
+        if (blocks.size() >= SlackRenderer.MAX_BLOCKS) {
+            blocks = new ArrayList<>(blocks.subList(0, SlackRenderer.MAX_BLOCKS - 1));
+        }
+        blocks.add(SlackRenderer.context("There is more than Slack can show in one answer: ask about one day or "
+                + "one committee to see the rest."));
+        out.set(MAX_RESPONSES - 1, new SlackRenderer.SlackMessage(last.text(), blocks));
+        return out;
     }
 
     private void respond(String responseUrl, Object body) {
