@@ -158,12 +158,13 @@ final class Inbound extends ListenerAdapter {
             return;
         }
         Message message = event.getMessage();
-        String self = event.getJDA().getSelfUser().getId();
-        Pattern mention = Pattern.compile("<@!?" + self + ">");
-        String raw = message.getContentRaw();
-        if (!direct && !mention.matcher(raw).find()) {
+        // Judged on the mention list, not the text: without the MESSAGE_CONTENT intent Discord delivers text
+        // only for messages that mention the bot, and JDA warns when other content is read.
+        if (!direct && !message.getMentions().getUsers().contains(event.getJDA().getSelfUser())) {
             return;
         }
+        Pattern mention = Pattern.compile("<@!?" + event.getJDA().getSelfUser().getId() + ">");
+        String raw = message.getContentRaw();
         String text = mention.matcher(raw).replaceAll(" ").strip().replaceAll("\\s+", " ");
         Invocation invocation = Invocation.text(Mapping.actor(event.getAuthor(), event.getMember()),
                 Mapping.place(event.getChannel()), text.isEmpty() ? "help" : text, clock.instant());

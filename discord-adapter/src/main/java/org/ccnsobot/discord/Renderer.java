@@ -39,9 +39,16 @@ final class Renderer {
     }
 
     static List<Page> render(OutgoingMessage message) {
-        List<Page> pages = message.blocks().isEmpty()
-                ? textPages(Escaper.text(message.fallbackText()))
-                : embedPages(embeds(message.blocks()));
+        // Plain paragraphs read better as a normal message than as a boxed embed (and stay one line when short).
+        boolean plain = message.blocks().stream().allMatch(b -> b instanceof Block.Paragraph);
+        List<Page> pages;
+        if (plain) {
+            String text = message.blocks().isEmpty() ? message.fallbackText()
+                    : message.blocks().stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
+            pages = textPages(Escaper.text(text));
+        } else {
+            pages = embedPages(embeds(message.blocks()));
+        }
         return withPings(pages, message.mentions());
     }
 
