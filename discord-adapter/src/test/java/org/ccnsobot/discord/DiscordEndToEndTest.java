@@ -158,6 +158,24 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void aLongAnswerIsPagedIntoFollowUpsAtEventBoundaries() throws Exception {
+        String token = fake.slash("week", options("weeks", 4, 25), MEMBER, List.of());
+
+        JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
+        List<FakeDiscord.Request> followUps = fake.await("POST", "/webhooks/" + BOT + "/" + token, 2);
+        assertThat(edit.path("embeds")).hasSize(10);
+        assertThat(followUps).extracting(r -> r.body().path("embeds").size()).containsExactly(10, 5);
+        assertThat(followUps).allMatch(r -> (r.body().path("flags").asInt() & 64) == 0, "public like the deferral");
+        List<String> titles = new java.util.ArrayList<>(edit.path("embeds").findValuesAsText("title"));
+        followUps.forEach(r -> titles.addAll(r.body().path("embeds").findValuesAsText("title")));
+        assertThat(titles).hasSize(25).first().isEqualTo("Session 0");
+        assertThat(titles).last().isEqualTo("Session 24");
+        assertThat(edit.path("embeds").get(0).path("description").asText())
+                .startsWith("📅 Saturday 2 March 2024, San Juan (time to be announced)").doesNotContain("<t:");
+        followUps.forEach(r -> assertNoPings(r.body()));
+    }
+
+    @Test
     void aPersonalCommandIsDeferredEphemerally() throws Exception {
         String token = fake.slash("timezone", options("zone", 3, "Europe/Brussels"), MEMBER, List.of());
 

@@ -68,13 +68,24 @@ final class RecordingHandler implements InboundHandler {
         return switch (command) {
             case "next", "when" -> Reply.publicly(OutgoingMessage.of("ccNSO Council Meeting, 6 March 2024 10:30 AST",
                     List.of(new Block.Heading("Next up"), council())));
-            case "week" -> Reply.publicly(OutgoingMessage.of("Tech Day", List.of(techDay())));
+            case "week" -> Reply.publicly(OutgoingMessage.of("Tech Day and more", week(
+                    Integer.parseInt(invocation.options().getOrDefault("weeks", "1")))));
             case "timezone" -> Reply.personally(OutgoingMessage.text("Your time zone is now " + invocation.options().get("zone")));
             case "announce" -> invocation.actor().roles().contains(FakeDiscord.STAFF_ROLE)
                     ? Reply.publicly(OutgoingMessage.text("Announcement scheduled."))
                     : Reply.personally(OutgoingMessage.text("Only ccNSO staff can use /announce."));
             default -> Reply.personally(OutgoingMessage.text("I do not know that."));
         };
+    }
+
+    /** {@code n} date-only sessions: a long list that must be paged. */
+    static List<Block> week(int n) {
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            blocks.add(new Block.EventCard("evt-" + i, "Session " + i, null, null, LocalDate.of(2024, 3, 2).plusDays(i % 6),
+                    SAN_JUAN, "San Juan", null, "open", List.of("TLD-OPS"), "scheduled", null, List.of()));
+        }
+        return blocks;
     }
 
     @Override
