@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -169,6 +170,9 @@ final class Inbound extends ListenerAdapter {
         Invocation invocation = Invocation.text(Mapping.actor(event.getAuthor(), event.getMember()),
                 Mapping.place(event.getChannel()), text.isEmpty() ? "help" : text, clock.instant());
         MessageChannel channel = event.getChannel();
+        // Replying to a message needs Read Message History in a guild; without it the answer is sent unthreaded.
+        boolean canReply = direct || event.getGuild().getSelfMember()
+                .hasPermission(event.getGuildChannel(), Permission.MESSAGE_HISTORY);
         executor.execute(() -> {
             Reply reply = handle(invocation);
             // Discord has no private replies outside interactions: a personal answer to a mention is given in
@@ -180,7 +184,7 @@ final class Inbound extends ListenerAdapter {
                 boolean first = i == 0;
                 chain = chain.thenCompose(x -> {
                     var action = channel.sendMessage(Messages.create(page));
-                    if (first) {
+                    if (first && canReply) {
                         action = action.setMessageReference(message).failOnInvalidReply(false);
                     }
                     return action.submit();
