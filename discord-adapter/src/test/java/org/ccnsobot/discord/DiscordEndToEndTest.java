@@ -410,6 +410,15 @@ class DiscordEndToEndTest {
         assertThat(fake.scheduledEvents()).isEmpty();
     }
 
+    @Test
+    void anEventThatHasStartedIsNotMirrored() {
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        assertThatThrownBy(() -> platform.upsert(futureCouncil(past, "scheduled", "Council")).get(10, SECONDS))
+                .cause().isInstanceOf(PlatformException.class).hasMessageContaining("already started")
+                .matches(e -> !((PlatformException) e).isTransient(), "not transient");
+        assertThat(fake.requests("POST", "/guilds/.*/scheduled-events")).isEmpty();
+    }
+
     private static Block.EventCard futureCouncil(Instant start, String status, String title) {
         return new Block.EventCard("evt-council-79", title, start, start.plus(Duration.ofMinutes(90)),
                 LocalDate.ofInstant(start, RecordingHandler.SAN_JUAN), RecordingHandler.SAN_JUAN, "San Juan", "Salon 3",

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ServiceLoader;
+import java.util.List;
+import java.util.Map;
+import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.config.ConfigLoader;
 import org.ccnsobot.config.Sections;
 import org.ccnsobot.port.PlatformProvider;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,20 @@ class DiscordSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("discord.token");
         assertThatThrownBy(() -> provider.validate(section().put("staffRoles", "1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("staffRoles");
+    }
+
+    @Test
+    void theTokenComesFromTheEnvironmentNeverFromTheFile() throws Exception {
+        ConfigLoader loader = new ConfigLoader(List.of(new DiscordProvider()), Map.of("DISCORD_TOKEN", "from-env")::get);
+        String yaml = "discord:\n  token: ${DISCORD_TOKEN}\n  guildId: '100000000000000001'\n"
+                + "  announcementChannel: '300000000000000001'\n";
+
+        BotConfig config = loader.parse(yaml, null);
+        DiscordSettings s = Sections.bind("discord", config.platforms().get("discord"), DiscordSettings.class);
+        assertThat(s.token().reveal()).isEqualTo("from-env");
+        assertThatThrownBy(() -> loader.parse(yaml.replace("${DISCORD_TOKEN}", "literal-token"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.token")
+                .hasMessageNotContaining("literal-token");
     }
 
     @Test

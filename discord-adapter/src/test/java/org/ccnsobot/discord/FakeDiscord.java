@@ -682,7 +682,6 @@ final class FakeDiscord implements AutoCloseable {
                 return;
             }
             int op = frame.path("op").asInt();
-            record(new Request("WS", "op:" + op, null, frame.path("d")));
             switch (op) {
                 case 1 -> conn.send("{\"op\":11}");
                 case 2 -> identify(conn, frame.path("d"));
@@ -690,6 +689,8 @@ final class FakeDiscord implements AutoCloseable {
                 default -> {
                 }
             }
+            // Recorded after answering, so a test that waits for a RESUME pushes its next event after RESUMED.
+            record(new Request("WS", "op:" + op, null, frame.path("d")));
         }
 
         private synchronized void identify(WebSocket conn, JsonNode d) {
