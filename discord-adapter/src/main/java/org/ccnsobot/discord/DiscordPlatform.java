@@ -104,10 +104,11 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
                 diagnose("discord.guildId: the bot lacks MANAGE_EVENTS, so the calendar cannot be mirrored as the server's events");
             }
             Map<String, CommandInfo> usable = SlashCommands.usable(handler.commands());
+            // Known before registering, so an interaction racing the registration is not told the command is gone.
+            inbound.commands(usable);
             // A full overwrite, so a command core dropped disappears from Discord instead of lingering.
             guild.updateCommands().addCommands(SlashCommands.data(usable)).submit()
                     .get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            inbound.commands(usable);
             events = new ScheduledEvents(() -> guildOrThrow(built));
             jda = built;
             LOG.info("Discord adapter ready in guild {} with {} slash commands", guild.getName(), usable.size());

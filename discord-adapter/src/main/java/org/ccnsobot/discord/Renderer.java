@@ -48,6 +48,10 @@ final class Renderer {
             pages = textPages(Escaper.text(text));
         } else {
             pages = embedPages(embeds(message.blocks()));
+            if (pages.isEmpty()) {
+                // Blocks that render to nothing (an empty field list): the fallback is complete on its own.
+                pages = textPages(Escaper.text(message.fallbackText()));
+            }
         }
         return withPings(pages, message.mentions());
     }

@@ -123,6 +123,12 @@ class RendererTest {
     }
 
     @Test
+    void blocksThatRenderToNothingFallBackToTheText() {
+        List<Page> pages = Renderer.render(OutgoingMessage.of("No updates this week.", List.of(new Block.Fields(List.of()))));
+        assertThat(pages).singleElement().extracting(Page::content).isEqualTo("No updates this week.");
+    }
+
+    @Test
     void aCancelledEventIsMarked() {
         Block.EventCard c = RecordingHandler.council();
         Block.EventCard cancelled = new Block.EventCard(c.eventId(), c.title(), c.start(), c.end(), c.date(), c.venueZone(),
