@@ -12,7 +12,9 @@ public interface EventMirror {
 
     /**
      * Creates the platform event for {@code card.eventId()} or updates the one already mirrored. A card whose status
-     * is {@code cancelled} is removed instead. Completes with the platform's id for the event.
+     * is {@code cancelled} is removed instead. Completes with the platform's id for the event, or null when it was
+     * removed. Fails with a {@link PlatformException}; an event that has already started is not mirrored (not
+     * transient).
      */
     CompletableFuture<String> upsert(Block.EventCard card);
 
