@@ -321,10 +321,6 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         }
     }
 
-    JDA jda() {
-        return jda;
-    }
-
     private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {

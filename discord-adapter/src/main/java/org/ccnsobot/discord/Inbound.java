@@ -2,11 +2,13 @@ package org.ccnsobot.discord;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
@@ -86,10 +88,10 @@ final class Inbound extends ListenerAdapter {
             return;
         }
         Invocation invocation = Mapping.invocation(event, clock.instant());
-        boolean ephemeral = SlashCommands.PERSONAL.contains(info.name().toLowerCase(java.util.Locale.ROOT));
+        boolean ephemeral = SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT));
         event.deferReply(ephemeral).queue(null, e -> LOG.warn("could not defer /{}: {}", event.getName(), e.toString()));
         InteractionHook hook = event.getHook();
-        executor.execute(() -> answer(hook, ephemeral, handle(invocation)));
+        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation)));
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String reason) {
@@ -131,7 +133,7 @@ final class Inbound extends ListenerAdapter {
         String option = event.getFocusedOption().getName();
         String prefix = event.getFocusedOption().getValue();
         OptionType type = event.getFocusedOption().getType();
-        executor.execute(() -> {
+        guarded("completing /" + event.getName(), () -> {
             List<Command.Choice> choices;
             try {
                 choices = handler.complete(event.getName(), option, prefix, AUTOCOMPLETE_MAX).stream()
@@ -173,7 +175,7 @@ final class Inbound extends ListenerAdapter {
         // Replying to a message needs Read Message History in a guild; without it the answer is sent unthreaded.
         boolean canReply = direct || event.getGuild().getSelfMember()
                 .hasPermission(event.getGuildChannel(), Permission.MESSAGE_HISTORY);
-        executor.execute(() -> {
+        guarded("answering a message", () -> {
             Reply reply = handle(invocation);
             // Discord has no private replies outside interactions: a personal answer to a mention is given in
             // place; it concerns only what the member asked in that place.
@@ -196,6 +198,21 @@ final class Inbound extends ListenerAdapter {
                 }
             });
         });
+    }
+
+    /** Runs off JDA's event thread; a failure is logged rather than lost with a pool thread. */
+    private void guarded(String what, Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("{} failed", what, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{} dropped: the adapter is closing", what);
+        }
     }
 
     /** Core promises not to throw; if it does anyway, the member gets a reference instead of silence. */

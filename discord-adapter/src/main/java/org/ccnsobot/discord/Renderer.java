@@ -1,6 +1,5 @@
 package org.ccnsobot.discord;
 
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -214,10 +213,6 @@ final class Renderer {
             venue += " (until " + CLOCK.format(c.end().atZone(c.venueZone())) + ")";
         }
         return List.of(first, venue);
-    }
-
-    static String timestamp(Instant instant, char style) {
-        return "<t:" + instant.getEpochSecond() + ":" + style + ">";
     }
 
     private static String link(Block.Link link) {
