@@ -118,6 +118,18 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void theInteractionIsDeferredBeforeCoreAnswersSoSlowCoreNeverMissesDiscordsThreeSeconds() throws Exception {
+        handler.gate = new java.util.concurrent.CountDownLatch(1);
+        String token = fake.slash("next", null, MEMBER, List.of());
+
+        fake.await("POST", "/interactions/\\d+/" + token + "/callback");
+        assertThat(fake.requests("PATCH", ".*" + token + ".*")).as("core has not answered yet").isEmpty();
+        handler.gate.countDown();
+        fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original");
+        assertThat(handler.threads).singleElement().asString().startsWith("discord-handler-");
+    }
+
+    @Test
     void whenCouncilHandsCoreTheTypedOptionsWithTheMembersRoles() throws Exception {
         String token = fake.slash("when", options("query", 3, "council"), MEMBER, List.of(MEMBER_ROLE));
 

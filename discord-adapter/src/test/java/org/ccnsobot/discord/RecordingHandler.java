@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.CommandInfo.OptionInfo;
@@ -27,7 +29,10 @@ final class RecordingHandler implements InboundHandler {
 
     final List<Invocation> invocations = new CopyOnWriteArrayList<>();
     final List<String> completions = new CopyOnWriteArrayList<>();
+    final List<String> threads = new CopyOnWriteArrayList<>();
     volatile List<CommandInfo> commands = defaultCommands();
+    /** When set, {@link #handle} waits for it: core being slow (a busy database). */
+    volatile CountDownLatch gate;
 
     static List<CommandInfo> defaultCommands() {
         List<CommandInfo> list = new ArrayList<>();
@@ -64,6 +69,15 @@ final class RecordingHandler implements InboundHandler {
     @Override
     public Reply handle(Invocation invocation) {
         invocations.add(invocation);
+        threads.add(Thread.currentThread().getName());
+        CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                g.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String command = invocation.isTyped() ? invocation.command() : "when";
         return switch (command) {
             case "next", "when" -> Reply.publicly(OutgoingMessage.of("ccNSO Council Meeting, 6 March 2024 10:30 AST",
