@@ -81,6 +81,10 @@ final class Mapping {
             if (o.getType() != expected) {
                 return Optional.of("`" + o.getName() + "` must be " + describe(expected) + ".");
             }
+            if (expected == OptionType.INTEGER && !withinDiscordRange(o)) {
+                return Optional.of("`" + o.getName() + "` is out of range: use a whole number between -"
+                        + MAX_INTEGER + " and " + MAX_INTEGER + ".");
+            }
             if (!info.choices().isEmpty()) {
                 String v = value(o);
                 if (info.choices().stream().noneMatch(c -> c.equalsIgnoreCase(v))) {
@@ -94,6 +98,18 @@ final class Mapping {
             }
         }
         return Optional.empty();
+    }
+
+    // Discord's own bound for INTEGER options; anything larger did not come from a Discord client.
+    static final long MAX_INTEGER = (1L << 53) - 1;
+
+    private static boolean withinDiscordRange(OptionMapping o) {
+        try {
+            long v = o.getAsLong();
+            return v >= -MAX_INTEGER && v <= MAX_INTEGER;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String describe(OptionType type) {

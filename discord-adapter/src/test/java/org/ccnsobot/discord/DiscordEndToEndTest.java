@@ -214,11 +214,14 @@ class DiscordEndToEndTest {
     void badInputIsAnsweredWithAnEphemeralOneLineReason() throws Exception {
         String wrongType = fake.slash("week", options("weeks", 3, "many"), MEMBER, List.of());
         String notAChoice = fake.slash("week", options("kind", 3, "gala"), MEMBER, List.of());
+        String outOfRange = fake.slash("week", options("weeks", 4, new java.math.BigInteger("1" + "0".repeat(30))),
+                MEMBER, List.of());
         String missing = fake.slash("when", null, MEMBER, List.of());
         String gone = fake.slash("oldcommand", null, MEMBER, List.of());
 
         assertThat(ephemeralReply(wrongType)).isEqualTo("`weeks` must be a whole number.");
         assertThat(ephemeralReply(notAChoice)).isEqualTo("`kind` must be one of: session, social.");
+        assertThat(ephemeralReply(outOfRange)).startsWith("`weeks` is out of range");
         assertThat(ephemeralReply(missing)).isEqualTo("/when needs `query`.");
         assertThat(ephemeralReply(gone)).startsWith("I no longer have /oldcommand");
         assertThat(handler.invocations).isEmpty();

@@ -573,6 +573,8 @@ final class FakeDiscord implements AutoCloseable {
             Object v = nameTypeValue[i + 2];
             if (v instanceof Long l) {
                 o.put("value", l);
+            } else if (v instanceof java.math.BigInteger big) {
+                o.put("value", big);
             } else if (v instanceof Integer n) {
                 o.put("value", n);
             } else if (v instanceof Boolean b) {

@@ -101,6 +101,8 @@ class MappingTest {
                 .contains("`kind` must be one of: session, social.");
         assertThat(Mapping.problem(WEEK, List.of(option("colour", OptionType.STRING, "blue"))))
                 .hasValueSatisfying(r -> assertThat(r).contains("no option `colour`"));
+        assertThat(Mapping.problem(WEEK, List.of(option("weeks", OptionType.INTEGER, 1L << 60))))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("`weeks` is out of range"));
         assertThat(Mapping.problem(WHEN, List.of())).contains("/when needs `query`.");
         assertThat(Mapping.problem(WHEN, List.of(option("query", OptionType.STRING, "council")))).isEmpty();
     }
