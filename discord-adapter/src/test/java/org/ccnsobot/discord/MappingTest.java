@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import gnu.trove.map.hash.TLongObjectHashMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.Invocation;
@@ -107,16 +109,10 @@ class MappingTest {
         assertThat(Mapping.problem(WHEN, List.of(option("query", OptionType.STRING, "council")))).isEmpty();
     }
 
+    /** Real option values, parsed from the JSON Discord sends; only the JDA entities around them are mocked. */
     private static OptionMapping option(String name, OptionType type, Object value) {
-        OptionMapping o = mock(OptionMapping.class);
-        when(o.getName()).thenReturn(name);
-        when(o.getType()).thenReturn(type);
-        if (value instanceof Long l) {
-            when(o.getAsLong()).thenReturn(l);
-        } else {
-            when(o.getAsString()).thenReturn((String) value);
-        }
-        return o;
+        DataObject json = DataObject.empty().put("name", name).put("type", type.getKey()).put("value", value);
+        return new OptionMapping(json, new TLongObjectHashMap<>(), null, null);
     }
 
     private static User user(String id, String name) {
