@@ -31,6 +31,7 @@ final class ScheduledEvents {
 
     private final Supplier<Guild> guild;
     private final Map<String, String> ids = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<?>> queue = new ConcurrentHashMap<>();
     private volatile CompletableFuture<Void> recovered;
 
     ScheduledEvents(Supplier<Guild> guild) {
@@ -58,8 +59,37 @@ final class ScheduledEvents {
     }
 
     CompletableFuture<String> upsert(Block.EventCard card) {
+        return serially(card.eventId(), () -> doUpsert(card));
+    }
+
+    CompletableFuture<Void> remove(String eventId) {
+        return serially(eventId, () -> doRemove(eventId));
+    }
+
+    /**
+     * Runs the operations on one event one after another, so that two quick edits cannot both see "not mirrored
+     * yet" and create two Discord events.
+     */
+    private <T> CompletableFuture<T> serially(String eventId, Supplier<CompletableFuture<T>> operation) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<?> previous = queue.put(eventId, result);
+        (previous == null ? CompletableFuture.completedFuture(null) : previous)
+                .handle((v, e) -> null)
+                .thenCompose(v -> operation.get())
+                .whenComplete((v, e) -> {
+                    queue.remove(eventId, result);
+                    if (e == null) {
+                        result.complete(v);
+                    } else {
+                        result.completeExceptionally(e);
+                    }
+                });
+        return result;
+    }
+
+    private CompletableFuture<String> doUpsert(Block.EventCard card) {
         if ("cancelled".equalsIgnoreCase(card.status())) {
-            return remove(card.eventId()).thenApply(v -> null);
+            return doRemove(card.eventId()).thenApply(v -> null);
         }
         Shape shape = Shape.of(card);
         // Discord (and JDA before it) refuses to create or move an event into the past by the real clock, not
@@ -78,7 +108,7 @@ final class ScheduledEvents {
         });
     }
 
-    CompletableFuture<Void> remove(String eventId) {
+    private CompletableFuture<Void> doRemove(String eventId) {
         return recovered().thenCompose(v -> {
             String existing = ids.get(eventId);
             if (existing == null) {

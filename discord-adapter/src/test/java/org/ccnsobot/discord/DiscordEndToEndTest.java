@@ -426,6 +426,21 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void quickSuccessiveEditsOfOneEventCreateOnlyOneScheduledEvent() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
+        var first = platform.upsert(futureCouncil(start, "scheduled", "Council"));
+        var second = platform.upsert(futureCouncil(start.plus(Duration.ofHours(1)), "moved", "Council"));
+        var third = platform.upsert(futureCouncil(start.plus(Duration.ofHours(2)), "moved", "Council"));
+
+        String id = first.get(10, SECONDS);
+        assertThat(second.get(10, SECONDS)).isEqualTo(id);
+        assertThat(third.get(10, SECONDS)).isEqualTo(id);
+        assertThat(fake.requests("POST", "/guilds/.*/scheduled-events")).hasSize(1);
+        assertThat(Instant.parse(fake.scheduledEvents().get(id).path("scheduled_start_time").asText()))
+                .isEqualTo(start.plus(Duration.ofHours(2)));
+    }
+
+    @Test
     void anEventThatHasStartedIsNotMirrored() {
         Instant past = Instant.now().minus(Duration.ofHours(1));
         assertThatThrownBy(() -> platform.upsert(futureCouncil(past, "scheduled", "Council")).get(10, SECONDS))
