@@ -243,9 +243,15 @@ final class SqliteCalendarStore implements CalendarStore {
         long end = rs.getLong(6);
         Instant endAt = rs.wasNull() ? null : Instant.ofEpochMilli(end);
         return new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), startAt, endAt,
-                LocalDate.parse(rs.getString(7)), ZoneId.of(rs.getString(8)), rs.getString(9),
+                LocalDate.parse(rs.getString(7)), zone(rs.getString(8)), rs.getString(9),
                 Access.valueOf(rs.getString(10)), rs.getString(11), committees(rs.getString(17)), Json.links(rs.getString(12)),
                 EventStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16));
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ZoneId zone(String id) {
+        return ZONES.computeIfAbsent(id, ZoneId::of);
     }
 
     private static List<String> committees(String joined) {
