@@ -136,6 +136,23 @@ final class EventRules {
                 }
             }
         }
+        if (e.start() != null && !e.committees().isEmpty() && e.status() != EventStatus.CANCELLED) {
+            // soft: a committee may well run parallel tracks, but it is worth a second look
+            Instant s = e.start();
+            Instant end = e.end() == null || !e.end().isAfter(s) ? s.plusSeconds(60) : e.end();
+            for (Event other : calendar.between(s.minusSeconds(2 * 86_400), end)) {
+                if (other.id().equals(e.id()) || other.status() == EventStatus.CANCELLED || other.start() == null) {
+                    continue;
+                }
+                Instant os = other.start();
+                Instant oe = other.end() == null || !other.end().isAfter(os) ? os.plusSeconds(60) : other.end();
+                List<String> shared = other.committees().stream().filter(e.committees()::contains).toList();
+                if (!shared.isEmpty() && os.isBefore(end) && s.isBefore(oe)) {
+                    warnings.add("Warning: it overlaps '" + other.title() + "' [" + other.id() + "] of the "
+                            + String.join(", ", shared) + ".");
+                }
+            }
+        }
         if (e.sortKey().isBefore(now) && e.status() != EventStatus.CANCELLED) {
             warnings.add("Warning: it is in the past.");
         }

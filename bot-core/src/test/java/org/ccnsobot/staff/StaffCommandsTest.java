@@ -149,6 +149,17 @@ class StaffCommandsTest {
     }
 
     @Test
+    void softIssuesAreSavedWithAWarning() {
+        ok(ADD);
+        assertThat(ok("event add \"GRC call\" --date 2024-03-05 --start 11:00 --end 11:30 --meeting ICANN79"
+                + " --room \"Ballroom B\" --committees GRC")).startsWith("Added:")
+                .endsWith("Warning: it overlaps 'GRC working session' [grc-working-session-20240305] of the GRC.");
+        assertThat(ok("event add \"Look back\" --date 2024-02-20 --start 10:00 --zone UTC"))
+                .endsWith("Warning: it is in the past.");
+        assertThat(bot.calendar().event("grc-call-20240305")).isPresent();
+    }
+
+    @Test
     void aDateOutsideTheMeetingIsRefused() {
         assertThat(refused("event add x --date 2024-03-12 --meeting ICANN79"))
                 .startsWith("Refused: 2024-03-12 is outside ICANN79 (2024-03-02 to 2024-03-07)");
