@@ -207,6 +207,17 @@ class IcsImportTest {
     }
 
     @Test
+    void aZoneDefinedOnlyByTheFilesVtimezoneIsHonoured() throws Exception {
+        // Outlook names zones the Windows way and defines them in the file
+        ImportReport r = importText(org.ccnsobot.testing.StaffFixtures.resource(
+                "/org/ccnsobot/ical/outlook-vtimezone.ics"), new ImportOptions(null, null, "outlook", false));
+        assertThat(r.added()).containsExactly("Outlook meeting");
+        Event e = byTitle("outlook", "Outlook meeting");
+        assertThat(e.start()).isEqualTo(Instant.parse("2024-03-14T13:00:00Z"));
+        assertThat(e.zone().getId()).doesNotContain("~");
+    }
+
+    @Test
     void anUnknownMeetingIsRefused() {
         assertThatThrownBy(() -> importText(schedSample(), new ImportOptions("ICANN99", null, null, false)))
                 .isInstanceOf(IcsException.class).hasMessageContaining("no meeting called 'ICANN99'");
