@@ -121,7 +121,7 @@ public final class StaffCommands {
                 this::importFeed));
         specs.add(new CommandSpec("audit", List.of(), "Who did what with the staff commands, and what was refused",
                 List.of(OptionSpec.flag("since", OptionKind.DATE, "From this day (default: the last 7 days)"),
-                        OptionSpec.flag("limit", OptionKind.INTEGER, "At most this many entries (default 30)")),
+                        OptionSpec.flag("limit", OptionKind.INTEGER, "At most this many entries (default 15)")),
                 List.of("audit", "audit --since 2024-03-01"), true, true, this::audit));
         specs.add(new CommandSpec("ics", List.of("ical"), "An event as an .ics file for your own calendar",
                 List.of(OptionSpec.required("id", OptionKind.EVENT, "The event's id")),
@@ -376,7 +376,7 @@ public final class StaffCommands {
 
     private Result audit(CommandContext c, Args a) throws CommandException {
         LocalDate since = a.date("since").orElse(LocalDate.ofInstant(c.now(), c.zone()).minusDays(7));
-        long limit = a.integer("limit").orElse(30L);
+        long limit = a.integer("limit").orElse(15L);
         if (limit < 1 || limit > 500) {
             throw new CommandException("--limit must be from 1 to 500.");
         }
