@@ -36,8 +36,17 @@ final class Views {
         this.staleAfter = staleAfter;
     }
 
+    private volatile EventMessages messages;
+
+    /** Rebuilt only when the meetings change (the calendar's cache hands out a new map after a write). */
     EventMessages messages() {
-        return new EventMessages(calendar.meetingsByCode());
+        java.util.Map<String, org.ccnsobot.domain.Meeting> meetings = calendar.meetingsByCode();
+        EventMessages m = messages;
+        if (m == null || m.source() != meetings) {
+            m = new EventMessages(meetings);
+            messages = m;
+        }
+        return m;
     }
 
     Result event(Event e, ZoneId zone, Instant now, String lead) {

@@ -4,7 +4,9 @@ package org.ccnsobot.domain;
 public enum EventStatus {
     SCHEDULED, MOVED, CANCELLED;
 
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }

@@ -110,11 +110,29 @@ public final class SearchIndex {
         if (words.isEmpty() || events.isEmpty()) {
             return List.of();
         }
-        float[] score = new float[events.size()];
-        int[] matched = new int[events.size()];
-        int[] stamp = new int[events.size()];
-        float[] wordBest = new float[events.size()];
-        List<Integer> touched = new ArrayList<>();
+        Scratch scratch = SCRATCH.get().fit(events.size());
+        float[] score = scratch.score;
+        int[] matched = scratch.matched;
+        int[] stamp = scratch.stamp;
+        float[] wordBest = scratch.wordBest;
+        IntList touched = scratch.touched;
+        try {
+            return search(words, score, matched, stamp, wordBest, touched);
+        } finally {
+            // Leave the scratch arrays clean for the next query: only touched slots were written.
+            for (int i = 0; i < touched.size; i++) {
+                int ev = touched.values[i];
+                score[ev] = 0;
+                matched[ev] = 0;
+                stamp[ev] = 0;
+                wordBest[ev] = 0;
+            }
+            touched.size = 0;
+        }
+    }
+
+    private List<Hit> search(List<String> words, float[] score, int[] matched, int[] stamp, float[] wordBest,
+                             IntList touched) {
         int qi = 0;
         for (String q : words) {
             qi++;
@@ -144,19 +162,20 @@ public final class SearchIndex {
                 }
             }
         }
-        if (touched.isEmpty()) {
+        if (touched.size == 0) {
             return List.of();
         }
         int best = 0;
-        for (int ev : touched) {
-            best = Math.max(best, matched[ev]);
+        for (int t = 0; t < touched.size; t++) {
+            best = Math.max(best, matched[touched.values[t]]);
         }
         // Most of what was asked must match: "quidditch final" should not find a session held on a final day.
         if (best * 2 <= words.size()) {
             return List.of();
         }
         float top = 0;
-        for (int ev : touched) {
+        for (int t = 0; t < touched.size; t++) {
+            int ev = touched.values[t];
             if (matched[ev] == best) {
                 top = Math.max(top, score[ev]);
             }
@@ -164,7 +183,8 @@ public final class SearchIndex {
         // Hits far below the best are noise next to it; dropping them here keeps the sort small on big calendars.
         float floor = top * MIN_RELATIVE_SCORE;
         List<Hit> hits = new ArrayList<>();
-        for (int ev : touched) {
+        for (int t = 0; t < touched.size; t++) {
+            int ev = touched.values[t];
             if (matched[ev] == best && score[ev] >= floor) {
                 hits.add(new Hit(events.get(ev), score[ev], matched[ev], words.size()));
             }
@@ -212,6 +232,39 @@ public final class SearchIndex {
             }
         }
         return out;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread working arrays: a query on a big calendar would otherwise allocate megabytes each time. */
+    private static final class Scratch {
+        float[] score = new float[0];
+        int[] matched = new int[0];
+        int[] stamp = new int[0];
+        float[] wordBest = new float[0];
+        final IntList touched = new IntList();
+
+        Scratch fit(int n) {
+            if (score.length < n) {
+                score = new float[n];
+                matched = new int[n];
+                stamp = new int[n];
+                wordBest = new float[n];
+            }
+            return this;
+        }
+    }
+
+    private static final class IntList {
+        int[] values = new int[256];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
     }
 
     /** One event found, with its score and how many of the query's words it matched. */

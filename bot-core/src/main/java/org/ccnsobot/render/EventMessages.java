@@ -13,10 +13,17 @@ import org.ccnsobot.port.Block;
 
 /** Events as text lines and as rich cards. */
 public final class EventMessages {
+    private final Map<String, Meeting> source;
     private final Map<String, Meeting> meetings;
 
     public EventMessages(Map<String, Meeting> meetings) {
+        this.source = meetings;
         this.meetings = Map.copyOf(meetings);
+    }
+
+    /** The map this was built from, so a holder can tell when to rebuild. */
+    public Map<String, Meeting> source() {
+        return source;
     }
 
     public Meeting meetingOf(Event e) {

@@ -21,8 +21,7 @@ import org.ccnsobot.domain.Meeting;
 final class SqliteCalendarStore implements CalendarStore {
     private static final String EVENT_COLUMNS = "e.id, e.title, e.kind, e.meeting_code, e.start_utc, e.end_utc,"
             + " e.local_date, e.zone, e.room, e.access, e.description, e.links, e.status, e.source, e.source_uid,"
-            + " e.sequence, (SELECT group_concat(ec.committee, ',') FROM"
-            + " (SELECT committee FROM event_committees WHERE event_id = e.id ORDER BY committee) ec)";
+            + " e.sequence, e.committees";
 
     private final Database db;
 
@@ -108,13 +107,14 @@ final class SqliteCalendarStore implements CalendarStore {
     private static void upsertEvent(Connection c, Event e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO events(id, title, kind, meeting_code, start_utc,"
                 + " end_utc, local_date, zone, sort_utc, end_key_utc, room, access, description, links, status, source,"
-                + " source_uid, sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " source_uid, sequence, committees) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT(id) DO UPDATE SET title=excluded.title, kind=excluded.kind,"
                 + " meeting_code=excluded.meeting_code, start_utc=excluded.start_utc, end_utc=excluded.end_utc,"
                 + " local_date=excluded.local_date, zone=excluded.zone, sort_utc=excluded.sort_utc,"
                 + " end_key_utc=excluded.end_key_utc, room=excluded.room, access=excluded.access,"
                 + " description=excluded.description, links=excluded.links, status=excluded.status,"
-                + " source=excluded.source, source_uid=excluded.source_uid, sequence=excluded.sequence")) {
+                + " source=excluded.source, source_uid=excluded.source_uid, sequence=excluded.sequence,"
+                + " committees=excluded.committees")) {
             ps.setString(1, e.id());
             ps.setString(2, e.title());
             ps.setString(3, e.kind());
@@ -133,6 +133,7 @@ final class SqliteCalendarStore implements CalendarStore {
             ps.setString(16, e.source());
             ps.setString(17, e.sourceUid());
             ps.setInt(18, e.sequence());
+            ps.setString(19, String.join(",", new java.util.TreeSet<>(e.committees())));
             ps.executeUpdate();
         }
         try (PreparedStatement del = c.prepareStatement("DELETE FROM event_committees WHERE event_id = ?")) {

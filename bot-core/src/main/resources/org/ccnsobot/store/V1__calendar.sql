@@ -43,7 +43,10 @@ CREATE TABLE events (
   status       TEXT NOT NULL,
   source       TEXT,
   source_uid   TEXT,
-  sequence     INTEGER NOT NULL DEFAULT 0
+  sequence     INTEGER NOT NULL DEFAULT 0,
+  -- the event's committee acronyms, sorted and comma-joined: read with every event without a join;
+  -- event_committees below serves the look-ups by committee
+  committees   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX events_by_time ON events(sort_utc);
 CREATE INDEX events_by_meeting ON events(meeting_code, sort_utc);
