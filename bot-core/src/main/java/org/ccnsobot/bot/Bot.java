@@ -195,14 +195,21 @@ public final class Bot implements InboundHandler, AutoCloseable {
         if (slash) {
             throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
         }
-        try {
-            return questions.answer(body, zone, now);
-        } catch (CommandException e) {
-            if (parts.length == 1 && !engine.suggest(parts[0], 3).isEmpty()) {
-                throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
-            }
-            throw e;
+        if (parts.length == 1 && looksLikeACommand(parts[0])) {
+            throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
         }
+        return questions.answer(body, zone, now);
+    }
+
+    /** A lone word that is a typo of a command name, and not a committee or meeting name. */
+    private boolean looksLikeACommand(String word) {
+        if (calendar.committee(word).isPresent() || calendar.meeting(word).isPresent()) {
+            return false;
+        }
+        String w = Text.normalize(word);
+        int tol = Math.max(1, Text.tolerance(w.length()));
+        return engine.specs().stream().flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.name()),
+                s.aliases().stream())).anyMatch(n -> Text.distance(w, n, tol) <= tol);
     }
 
     private Result execute(CommandSpec spec, CommandContext ctx, Args args) throws CommandException {

@@ -143,7 +143,7 @@ final class Questions {
                 top = h;
             }
             // Keep the clear front-runners: a much weaker match is noise next to a strong one.
-            if (h.score() >= top.score() * 0.8) {
+            if (h.score() >= top.score() * 0.85) {
                 out.add(h.event());
             }
         }

@@ -18,8 +18,9 @@ import org.ccnsobot.domain.Meeting;
  */
 public final class SearchIndex {
     private static final float TITLE = 1.0f;
-    private static final float COMMITTEE = 0.9f;
+    private static final float COMMITTEE = 0.6f;
     private static final float KIND = 0.6f;
+    private static final float COMMITTEE_NAME = 0.4f;
     private static final float PLACE = 0.5f;
     private static final float DESCRIPTION = 0.3f;
     private static final int MAX_HITS = 2000;
@@ -61,7 +62,7 @@ public final class SearchIndex {
                 add(terms, List.of(Text.squash(acr)), COMMITTEE);
                 Committee c = byAcronym.get(acr);
                 if (c != null) {
-                    add(terms, Text.words(c.name()), KIND);
+                    add(terms, Text.words(c.name()), COMMITTEE_NAME);
                     for (String alias : c.aliases()) {
                         add(terms, List.of(Text.squash(alias)), COMMITTEE);
                     }
@@ -145,6 +146,10 @@ public final class SearchIndex {
         int best = 0;
         for (int ev : touched) {
             best = Math.max(best, matched[ev]);
+        }
+        // Most of what was asked must match: "quidditch final" should not find a session held on a final day.
+        if (best * 2 <= words.size()) {
+            return List.of();
         }
         List<Hit> hits = new ArrayList<>();
         for (int ev : touched) {
