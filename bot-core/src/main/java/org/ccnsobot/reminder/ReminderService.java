@@ -486,7 +486,12 @@ public final class ReminderService implements AutoCloseable {
             return "morning";
         }
         try {
-            return Durations.format(Duration.parse(offsetKey)).replace(" ", "");
+            Duration d = Duration.parse(offsetKey);
+            if (d.toMinutesPart() != 0 || d.toSecondsPart() != 0) {
+                return Durations.format(d).replace(" ", "");
+            }
+            long hours = d.toHours();
+            return hours >= 48 && hours % 24 == 0 ? hours / 24 + "d" : hours + "h";
         } catch (RuntimeException e) {
             return offsetKey;
         }
