@@ -290,10 +290,18 @@ public final class ReminderService implements AutoCloseable {
 
     private int expandDueSlots(Instant now) {
         int n = 0;
-        for (Ledger.SlotRow s : ledger.dueSlots(now, 500)) {
+        List<Ledger.SlotRow> due = ledger.dueSlots(now, 500);
+        Map<String, Ledger.SlotRow> latest = new LinkedHashMap<>();
+        for (Ledger.SlotRow s : due) {
+            latest.put(s.eventId(), s);
+        }
+        for (Ledger.SlotRow s : due) {
             Optional<Event> e = calendar.event(s.eventId());
             List<Ledger.NewRow> rows = new ArrayList<>();
-            if (e.isPresent() && ReminderPolicy.stillUseful(e.get(), now)) {
+            if (latest.get(s.eventId()) != s) {
+                // after downtime two reminders of one event can be due at once: only the nearer one is sent
+                LOG.info("Skipped the {} reminder of {}: a later one is due too", label(s.offsetKey()), s.eventId());
+            } else if (e.isPresent() && ReminderPolicy.stillUseful(e.get(), now)) {
                 for (Destination d : destinations(List.of(e.get()))) {
                     rows.add(new Ledger.NewRow(s.eventId() + "|" + s.offsetKey() + "|" + d.key(), REMINDER, s.eventId(),
                             s.offsetKey(), d, s.generation(), s.due(), null));
