@@ -355,6 +355,35 @@ final class Ledger {
                 + " WHERE id = ? AND generation = ? AND state IN ('sending', 'pending')", messageRef, now, r);
     }
 
+    /** A confirmed delivery waiting for its group commit. */
+    record Delivery(Row row, String messageRef, Instant at) {
+    }
+
+    /**
+     * Records many deliveries in one transaction (group commit: one fsync, not one per message). Rows a crash
+     * leaves unmarked stay in {@code sending} and are resolved at start without a blind resend. Returns how many
+     * rows changed.
+     */
+    int markSent(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        return db.transaction(c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reminder_ledger SET state = 'sent', message_ref = ?,"
+                    + " last_error = NULL, updated_at = ? WHERE id = ? AND generation = ? AND state IN ('sending', 'pending')")) {
+                for (Delivery d : deliveries) {
+                    ps.setString(1, d.messageRef());
+                    ps.setLong(2, d.at().toEpochMilli());
+                    ps.setLong(3, d.row().id());
+                    ps.setInt(4, d.row().generation());
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
+    }
+
     boolean markRetry(Row r, Instant nextAt, String error, Instant now) {
         return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE reminder_ledger SET state = 'pending', next_at = ?,"

@@ -76,6 +76,8 @@ public final class ReminderService implements AutoCloseable {
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
     private int claimBatch = 200;
     private int maxInFlight = 32;
+    private int markBatch = 50;
+    private final List<Ledger.Delivery> unmarked = new ArrayList<>();
 
     private final ReentrantLock fireLock = new ReentrantLock();
     private final Object changeLock = new Object();
@@ -135,10 +137,14 @@ public final class ReminderService implements AutoCloseable {
         return this;
     }
 
-    /** How many rows one claim takes and how many sends may be in flight at once. */
-    public ReminderService batching(int claim, int inFlight) {
+    /**
+     * How many rows one claim takes, how many sends may be in flight at once, and how many confirmed deliveries
+     * share one commit (1: every delivery is committed on its own).
+     */
+    public ReminderService batching(int claim, int inFlight, int marks) {
         this.claimBatch = claim;
         this.maxInFlight = inFlight;
+        this.markBatch = marks;
         return this;
     }
 
@@ -368,7 +374,21 @@ public final class ReminderService implements AutoCloseable {
                 delivered++;
             }
         }
+        flushMarks();
         return delivered;
+    }
+
+    /** Commits the confirmed deliveries buffered so far, in one transaction. */
+    private void flushMarks() {
+        List<Ledger.Delivery> batch;
+        synchronized (unmarked) {
+            if (unmarked.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(unmarked);
+            unmarked.clear();
+        }
+        sent.addAndGet(ledger.markSent(batch));
     }
 
     /** One guarded send: whatever the platform does (throw, fail, hang), the row ends settled and the permit freed. */
@@ -428,8 +448,13 @@ public final class ReminderService implements AutoCloseable {
     private boolean settle(Ledger.Row r, SentRef ref, Throwable err) {
         Instant now = clock.instant();
         if (err == null) {
-            if (ledger.markSent(r, ref == null ? null : ref.messageId(), now)) {
-                sent.incrementAndGet();
+            boolean flush;
+            synchronized (unmarked) {
+                unmarked.add(new Ledger.Delivery(r, ref == null ? null : ref.messageId(), now));
+                flush = unmarked.size() >= markBatch;
+            }
+            if (flush) {
+                flushMarks();
             }
             return true;
         }
