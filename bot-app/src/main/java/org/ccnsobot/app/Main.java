@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code java -jar ccnso-bot.jar [command]}: with no command, runs the platforms configured, or the console. */
 @Command(name = "ccnso-bot", mixinStandardHelpOptions = true, version = "ccnso-bot 0.1.0",
         description = "Chat bot for the ccNSO community: meeting calendar, committee updates and reminders.",
-        subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class})
+        subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class,
+                ReminderBenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
 
