@@ -88,7 +88,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         };
         List<CommandSpec> specs = new ArrayList<>(new MemberCommands(calendar, views, questions, zones).specs());
         this.subscriptions = Subscriptions.sqlite(db);
-        specs.addAll(new SubscriptionCommands(calendar, subscriptions).specs());
+        specs.addAll(new SubscriptionCommands(calendar, subscriptions, this::reminders).specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
         this.staff = new StaffPolicy(config.staff());

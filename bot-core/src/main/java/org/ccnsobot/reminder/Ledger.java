@@ -447,6 +447,17 @@ final class Ledger {
         });
     }
 
+    /** The most recently failed rows, newest first. */
+    List<Row> recentFailures(int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM reminder_ledger"
+                    + " WHERE state = 'failed' ORDER BY updated_at DESC, id DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                return rows(ps);
+            }
+        });
+    }
+
     /** Row counts by state. */
     Map<String, Integer> counts() {
         return db.read(c -> {

@@ -646,6 +646,25 @@ public final class ReminderService implements AutoCloseable {
                 foundDelivered.get(), resentAfterCrash.get());
     }
 
+    /** For the staff's {@code reminders} command: the state of the ledger in a few lines. */
+    public String statusText() {
+        Stats st = stats();
+        StringBuilder sb = new StringBuilder("Reminders: ");
+        sb.append(st.rowsByState().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", ")));
+        sb.append(". Next due: ").append(nextDue().map(Instant::toString).orElse("nothing planned")).append('.');
+        sb.append("\nSince start: ").append(st.sent()).append(" sent, ").append(st.droppedLate())
+                .append(" dropped as too late, ").append(st.retried()).append(" retries, ").append(st.failed())
+                .append(" failed, ").append(st.alerts()).append(" staff alerts.");
+        List<Ledger.Row> failures = ledger.recentFailures(5);
+        for (Ledger.Row r : failures) {
+            sb.append("\n  failed: ").append(r.kind()).append(' ').append(label(r.offsetKey())).append(" of ")
+                    .append(r.eventId()).append(" to ").append(describe(r.target())).append(" after ").append(r.attempts())
+                    .append(" attempt(s): ").append(r.lastError());
+        }
+        return sb.toString();
+    }
+
     /** The next instant anything is due, if any (for the bench and the staff). */
     public Optional<Instant> nextDue() {
         return ledger.nextDue(outlets.keySet());

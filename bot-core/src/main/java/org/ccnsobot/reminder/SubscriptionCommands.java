@@ -22,10 +22,18 @@ import org.ccnsobot.reminder.Subscriptions.Topic;
 public final class SubscriptionCommands {
     private final CalendarService calendar;
     private final Subscriptions subscriptions;
+    private final java.util.function.Supplier<Optional<ReminderService>> service;
 
     public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions) {
+        this(calendar, subscriptions, Optional::empty);
+    }
+
+    /** {@code service} is the running reminder service, if this process sends reminders (for {@code reminders}). */
+    public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions,
+                                java.util.function.Supplier<Optional<ReminderService>> service) {
         this.calendar = calendar;
         this.subscriptions = subscriptions;
+        this.service = service;
     }
 
     public List<CommandSpec> specs() {
@@ -42,7 +50,11 @@ public final class SubscriptionCommands {
                         List.of("unsubscribe council", "unsubscribe everything"), false, true,
                         (c, a) -> unsubscribe(c, a.requireText("topic"))),
                 new CommandSpec("subscriptions", List.of("subs"), "What you get reminders of", List.of(),
-                        List.of("subscriptions"), false, true, (c, a) -> list(c)));
+                        List.of("subscriptions"), false, true, (c, a) -> list(c)),
+                new CommandSpec("reminders", List.of(), "The reminder ledger: counts, next due, recent failures",
+                        List.of(), List.of("reminders"), true, true, (c, a) -> Result.personalText(service.get()
+                        .map(ReminderService::statusText)
+                        .orElse("Reminders are not running in this process (see the log for why)."))));
     }
 
     private Result subscribe(CommandContext c, String typed) throws CommandException {

@@ -89,8 +89,8 @@ final class Fixture implements AutoCloseable {
     static BotConfig config(Path dir) {
         RemindersConfig reminders = new RemindersConfig(List.of(Duration.ofHours(24), Duration.ofHours(1)),
                 Map.of("webinar", List.of(Duration.ofHours(2))), 3, "08:00");
-        return new BotConfig(dir.resolve("bot.db"), dir.resolve("calendar"), ZoneId.of("UTC"), Map.of(), reminders,
-                Map.of(), null);
+        return new BotConfig(dir.resolve("bot.db"), dir.resolve("calendar"), ZoneId.of("UTC"),
+                Map.of("chat", new org.ccnsobot.config.StaffRule(List.of("staffer"), List.of())), reminders, Map.of(), null);
     }
 
     ReminderService start(boolean background) throws Exception {

@@ -276,6 +276,48 @@ class ReminderServiceTest {
         }
     }
 
+    @Test
+    void aCalendarChangeWakesTheSchedulerThreadAtOnce() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.start(true);
+            Event e = f.bot.calendar().event("council-300").orElseThrow();
+            // moved to 30 minutes from now: its 1h reminder is due at once (and the notice goes out)
+            f.bot.calendar().saveEvent(with(e, Fixture.START.plus(Duration.ofMinutes(30)), null, EventStatus.MOVED));
+            assertThat(f.platform.awaitDelivered(2, Duration.ofSeconds(10))).isTrue();
+            assertThat(f.platform.texts()).anySatisfy(t -> assertThat(t).startsWith("Moved: ccNSO Council meeting 300"))
+                    .anySatisfy(t -> assertThat(t).startsWith("Reminder: ccNSO Council meeting 300 starts in 30 minutes"));
+        }
+    }
+
+    @Test
+    void settingAnEventsOwnOffsetsReplansItsReminders() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.start(false);
+            f.bot.calendar().setReminderOffsets("council-300", List.of(Duration.ofMinutes(15)));
+            f.clock.set(COUNCIL_24H);
+            f.reminders.fireDue();
+            f.clock.set(COUNCIL_1H);
+            f.reminders.fireDue();
+            assertThat(f.platform.attempts()).isEmpty();
+            f.clock.set(Instant.parse("2024-03-10T17:45:00Z"));
+            f.reminders.fireDue();
+            assertThat(f.platform.texts()).singleElement().asString().contains("starts in 15 minutes");
+        }
+    }
+
+    @Test
+    void theStaffSeeTheLedgerWithTheRemindersCommandAndMembersDoNot() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            assertThat(f.say("staffer", "reminders")).startsWith("Reminders are not running in this process");
+            f.start(false);
+            f.clock.set(COUNCIL_24H);
+            f.reminders.fireDue();
+            assertThat(f.say("staffer", "reminders")).startsWith("Reminders: 0 pending, 0 sending, 1 sent, 0 dropped,"
+                    + " 0 failed. Next due: 2024-03-10T17:00:00Z.");
+            assertThat(f.say("alice", "reminders")).contains("for ccNSO staff only");
+        }
+    }
+
     /** Puts every sent row back in 'sending': what a kill between the send and the mark leaves. */
     static void crashAfterSending(Path dir) {
         try (org.ccnsobot.store.Database db = org.ccnsobot.store.Database.open(dir.resolve("bot.db"))) {
