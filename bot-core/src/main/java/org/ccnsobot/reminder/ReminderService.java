@@ -654,7 +654,7 @@ public final class ReminderService implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(", ")));
         sb.append(". Next due: ").append(nextDue().map(Instant::toString).orElse("nothing planned")).append('.');
         sb.append("\nSince start: ").append(st.sent()).append(" sent, ").append(st.droppedLate())
-                .append(" dropped as too late, ").append(st.retried()).append(" retries, ").append(st.failed())
+                .append(" reminder(s) dropped because their event had begun, ").append(st.retried()).append(" retries, ").append(st.failed())
                 .append(" failed, ").append(st.alerts()).append(" staff alerts.");
         List<Ledger.Row> failures = ledger.recentFailures(5);
         for (Ledger.Row r : failures) {

@@ -73,7 +73,8 @@ public final class SubscriptionCommands {
         if (t.equals("everything") || t.equals("*")) {
             int n = subscriptions.unsubscribeEverything(c.platform(), c.userId());
             return Result.personalText(n == 0 ? "You had no subscriptions; you get no reminders by direct message."
-                    : "Removed all " + n + " of your subscriptions; you will get no reminders by direct message.");
+                    : (n == 1 ? "Removed your subscription" : "Removed all " + n + " of your subscriptions")
+                    + "; you will get no reminders by direct message.");
         }
         Topic topic = resolve(typed, c.now(), true);
         if (subscriptions.unsubscribe(c.platform(), c.userId(), topic)) {
