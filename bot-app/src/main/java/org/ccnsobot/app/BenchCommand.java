@@ -1,13 +1,303 @@
 package org.ccnsobot.app;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.calendar.CalendarData;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.domain.Access;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.port.Actor;
+import org.ccnsobot.port.Invocation;
+import org.ccnsobot.port.Place;
+import org.ccnsobot.time.ManualClock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder replaced below. */
-@Command(name = "bench", description = "Benchmarks")
+/**
+ * Prints how fast the bot answers on a generated calendar: the bare indexed SQL query for the next event against
+ * the whole {@code next} command (parse, query, render), a free-text {@code when} against a bare SQL text scan, and
+ * the time from {@code java -jar} to the console's first answer. It prints figures; it never fails on them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark next, when and console start-up on a generated calendar; prints figures.")
 final class BenchCommand implements Callable<Integer> {
+    private static final String[] KINDS = {"working session", "workshop", "webinar", "call", "briefing", "plenary",
+        "council meeting", "open space session", "members meeting", "town hall"};
+    private static final String[] TOPICS = {"DNS abuse", "universal acceptance", "IDN ccTLDs", "policy gaps",
+        "operating plan and budget", "WSIS+20", "Internet fragmentation", "tech day", "registrant capacity building",
+        "continuous improvement", "incident response", "DNSSEC", "root zone", "KSK rollover", "data protection",
+        "emergency response", "onboarding", "mentoring", "guidelines review", "IANA naming function",
+        "service level agreements", "post-delegation", "retirement of ccTLDs", "variant management",
+        "confusing similarity", "election of the chair", "roles and responsibilities", "multistakeholder model"};
+    private static final String[] ACRONYMS = {"Council", "GRC", "IGLC", "UAC", "DASC", "SOPC", "TLD-OPS", "TechWG",
+        "MPC", "ccPDP4", "Triage", "CSC", "PGA", "OMC", "RCB"};
+    private static final String[] QUESTIONS = {"when is the next council meeting", "what's on tech day",
+        "dns abuse workshop", "when is the grc working session", "universal acceptance webinar", "idn cctlds",
+        "councl meetng", "internet fragmentation", "dnssec briefing", "when is the sopc budget call",
+        "kskrollover", "tld-ops incident response"};
+
+    @Option(names = "--events", description = "Events to generate (default: ${DEFAULT-VALUE})")
+    int events = 100_000;
+
+    @Option(names = "--iterations", description = "Measured runs of each query (default: ${DEFAULT-VALUE})")
+    int iterations = 20_000;
+
+    @Option(names = "--startup-runs", description = "Times to start the jar for the start-up figure; 0 skips it"
+            + " (default: ${DEFAULT-VALUE})")
+    int startupRuns = 3;
+
+    private final PrintStream out = System.out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("ccnso-bench");
+        Path calendarDir = Files.createDirectories(dir.resolve("empty-calendar"));
+        BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("bench.db")).withCalendar(calendarDir);
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        ManualClock clock = new ManualClock(start);
+        try (Bot bot = Bot.open(cfg, clock)) {
+            long t0 = System.nanoTime();
+            bot.calendar().saveAll(generate(events, start));
+            out.printf("ccnso-bot bench: %,d events generated and stored in %.1f s (%s)%n", events,
+                    (System.nanoTime() - t0) / 1e9, cfg.database());
+            t0 = System.nanoTime();
+            bot.calendar().index();
+            out.printf("search index built in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+            Instant end = start.plusSeconds(2L * 365 * 86_400);
+            benchNext(bot, clock, start, end);
+            benchWhen(bot, clock, start, end);
+        }
+        if (startupRuns > 0) {
+            benchStartup(dir);
+        }
         return 0;
+    }
+
+    /** Random moments in order: the clock only moves forward, as it does for a running bot. */
+    private static Instant[] moments(Random random, Instant from, Instant to, int n) {
+        long span = to.toEpochMilli() - from.toEpochMilli();
+        long[] ms = new long[n];
+        for (int i = 0; i < n; i++) {
+            ms[i] = from.toEpochMilli() + (long) (random.nextDouble() * span);
+        }
+        Arrays.sort(ms);
+        return Arrays.stream(ms).mapToObj(Instant::ofEpochMilli).toArray(Instant[]::new);
+    }
+
+    private static void check(String reply, String what) {
+        if (reply.isEmpty() || reply.startsWith("You are sending") || reply.startsWith("Something went wrong")) {
+            throw new IllegalStateException("the bench got a refusal instead of an answer to " + what + ": " + reply);
+        }
+    }
+
+    private void benchNext(Bot bot, ManualClock clock, Instant from, Instant to) {
+        Random random = new Random(7);
+        String sql = "SELECT id, title, start_utc, sort_utc FROM events WHERE sort_utc >= ? AND status <> 'CANCELLED'"
+                + " ORDER BY sort_utc, id LIMIT 1";
+        long[] bare = new long[iterations];
+        long[] whole = new long[iterations];
+        Place place = new Place("bench", "c1", false);
+        for (int round = 0; round < 2; round++) { // round 0 warms up the JIT
+            Instant[] moments = moments(random, from, to, iterations);
+            // A user per round: the clock restarts at the beginning, and a rate-limit window must not carry over.
+            Actor actor = new Actor("bench", "next-" + round, "bench", Set.of());
+            for (int i = 0; i < iterations; i++) {
+                Instant at = moments[i];
+                long a = System.nanoTime();
+                String id = bot.database().read(c -> {
+                    PreparedStatement ps = bot.database().prepared(sql);
+                    ps.setLong(1, at.toEpochMilli());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                });
+                long b = System.nanoTime();
+                clock.set(at);
+                long c = System.nanoTime();
+                String reply = bot.handle(Invocation.text(actor, place, "next", at)).text();
+                long d = System.nanoTime();
+                if (id == null) {
+                    throw new IllegalStateException("nothing found at " + at);
+                }
+                check(reply, "next");
+                bare[i] = b - a;
+                whole[i] = d - c;
+            }
+        }
+        report("next: bare indexed SQL query", bare);
+        report("next: whole command (parse, query, render)", whole);
+        out.printf("next: ratio whole/bare = %.2fx at the median, %.2fx at p99 (target: within 2x)%n",
+                ratio(whole, bare, 50), ratio(whole, bare, 99));
+    }
+
+    private void benchWhen(Bot bot, ManualClock clock, Instant from, Instant to) {
+        Random random = new Random(11);
+        long span = to.toEpochMilli() - from.toEpochMilli();
+        Place place = new Place("bench", "c1", false);
+        int n = Math.max(1, iterations / 4);
+        long[] whole = new long[n];
+        long[] scan = new long[Math.max(1, n / 50)];
+        String sql = "SELECT id FROM events WHERE lower(title) LIKE ? AND sort_utc >= ? ORDER BY sort_utc LIMIT 1";
+        for (int round = 0; round < 2; round++) {
+            Instant[] moments = moments(random, from, to, n);
+            Actor actor = new Actor("bench", "when-" + round, "bench", Set.of());
+            for (int i = 0; i < n; i++) {
+                Instant at = moments[i];
+                clock.set(at);
+                String q = QUESTIONS[i % QUESTIONS.length];
+                long c = System.nanoTime();
+                String reply = bot.handle(Invocation.text(actor, place, "when " + q, at)).text();
+                whole[i] = System.nanoTime() - c;
+                check(reply, "when " + q);
+            }
+            for (int i = 0; i < scan.length; i++) {
+                Instant at = Instant.ofEpochMilli(from.toEpochMilli() + (long) (random.nextDouble() * span));
+                long a = System.nanoTime();
+                bot.database().read(c -> {
+                    PreparedStatement ps = bot.database().prepared(sql);
+                    ps.setString(1, "%council meeting%");
+                    ps.setLong(2, at.toEpochMilli());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                });
+                scan[i] = System.nanoTime() - a;
+            }
+        }
+        report("when: bare SQL LIKE scan for one phrase (no typos, no ranking)", scan);
+        report("when <free text>: whole command (typo-tolerant search, rank, render)", whole);
+        out.printf("when: ratio whole/bare scan = %.2fx at the median; p99 %.2f ms (target: under 5 ms)%n",
+                ratio(whole, scan, 50), percentile(whole, 99) / 1e6);
+    }
+
+    private void benchStartup(Path dir) throws IOException, InterruptedException {
+        Path jar = jarPath();
+        if (jar == null) {
+            out.println("start-up: skipped (not running from the jar)");
+            return;
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path calendar = Path.of("config/calendar");
+        long[] times = new long[startupRuns];
+        for (int i = 0; i < startupRuns; i++) {
+            Path db = dir.resolve("startup-" + i + ".db");
+            List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar.toString(), "console", "--db", db.toString(),
+                    "--now", "2024-02-10T12:00:00Z"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (!Files.isDirectory(calendar)) {
+                out.println("start-up: skipped (run from the project folder so config/calendar is found)");
+                return;
+            }
+            long a = System.nanoTime();
+            Process p = pb.start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write("next\n".getBytes(StandardCharsets.UTF_8));
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String first = r.readLine();
+                times[i] = System.nanoTime() - a;
+                if (first == null) {
+                    out.println("start-up: the console printed nothing");
+                    return;
+                }
+                while (r.readLine() != null) {
+                    // drain
+                }
+            }
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        Arrays.sort(times);
+        out.printf("start-up: java -jar to the first answer (first start, creating and seeding the database):"
+                + " runs %s ms, median %.0f ms (target: under 2000 ms)%n",
+                Arrays.toString(Arrays.stream(times).map(t -> t / 1_000_000).toArray()), times[times.length / 2] / 1e6);
+    }
+
+    private static Path jarPath() {
+        try {
+            Path p = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void report(String name, long[] nanos) {
+        out.printf("%-75s median %8.1f µs   p99 %8.1f µs   mean %8.1f µs   (%d runs)%n", name,
+                percentile(nanos, 50) / 1e3, percentile(nanos, 99) / 1e3, Arrays.stream(nanos).average().orElse(0) / 1e3,
+                nanos.length);
+    }
+
+    private static double ratio(long[] a, long[] b, int pct) {
+        return percentile(a, pct) / Math.max(1.0, percentile(b, pct));
+    }
+
+    private static double percentile(long[] values, int pct) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        int idx = (int) Math.min(copy.length - 1, Math.ceil(pct / 100.0 * copy.length) - 1);
+        return copy[Math.max(0, idx)];
+    }
+
+    /** A calendar shaped like the real one, at scale: committees, meetings, and events spread over two years. */
+    static CalendarData generate(int count, Instant from) {
+        Random random = new Random(42);
+        List<Committee> committees = new ArrayList<>();
+        for (String a : ACRONYMS) {
+            committees.add(new Committee(a, a + " committee", null, null, List.of()));
+        }
+        List<Meeting> meetings = new ArrayList<>();
+        String[][] venues = {{"San Juan", "America/Puerto_Rico"}, {"Kigali", "Africa/Kigali"},
+            {"Istanbul", "Europe/Istanbul"}, {"Seattle", "America/Los_Angeles"}, {"Muscat", "Asia/Muscat"},
+            {"Prague", "Europe/Prague"}};
+        LocalDate day0 = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        for (int i = 0; i < venues.length; i++) {
+            LocalDate first = day0.plusDays(40 + i * 120L);
+            meetings.add(new Meeting("ICANN" + (79 + i), "ICANN" + (79 + i), venues[i][0], null, null,
+                    ZoneId.of(venues[i][1]), first, first.plusDays(5), null, List.of()));
+        }
+        List<Event> events = new ArrayList<>(count);
+        long span = 2L * 365 * 86_400;
+        for (int i = 0; i < count; i++) {
+            String acronym = ACRONYMS[random.nextInt(ACRONYMS.length)];
+            String title = acronym + " " + KINDS[random.nextInt(KINDS.length)] + ": " + TOPICS[random.nextInt(TOPICS.length)]
+                    + " (" + (i % 997) + ")";
+            Instant start = from.plusSeconds((random.nextLong() & Long.MAX_VALUE) % span / 900 * 900);
+            boolean dateOnly = random.nextInt(10) == 0;
+            Meeting meeting = null;
+            for (Meeting m : meetings) {
+                if (m.includes(LocalDate.ofInstant(start, m.zone()))) {
+                    meeting = m;
+                }
+            }
+            ZoneId zone = meeting != null ? meeting.zone() : ZoneId.of("UTC");
+            events.add(new Event("ev-" + i, title, "session", meeting == null ? null : meeting.code(),
+                    dateOnly ? null : start, dateOnly ? null : start.plusSeconds(5400), LocalDate.ofInstant(start, zone),
+                    zone, null, random.nextBoolean() ? Access.OPEN : Access.CLOSED, null, List.of(acronym), List.of(),
+                    EventStatus.SCHEDULED, "bench", null, 0));
+        }
+        return new CalendarData(committees, meetings, events, List.of());
     }
 }

@@ -23,24 +23,27 @@ final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = config != null ? config : parent == null ? null : parent.config;
+        return check(config != null ? config : parent == null ? null : parent.config, System.out);
+    }
+
+    static int check(Path file, java.io.PrintStream out) {
         BotConfig cfg;
         try {
             cfg = Main.loadConfig(file);
         } catch (ConfigException e) {
-            System.out.println("config is invalid: " + e.getMessage());
+            out.println("config is invalid: " + e.getMessage());
             return 1;
         }
         CalendarData data;
         try {
             data = CalendarFiles.loadDirectory(cfg.calendar());
         } catch (CalendarException e) {
-            System.out.println("calendar is invalid: " + String.join("\n  ", e.problems()));
+            out.println("calendar is invalid: " + String.join("\n  ", e.problems()));
             return 1;
         }
         String source = cfg.source() == null ? "built-in defaults" : cfg.source().toString();
         String platforms = cfg.platforms().isEmpty() ? "none (the console runs)" : String.join(", ", cfg.platforms().keySet());
-        System.out.println("config OK: " + source + "; database " + cfg.database() + "; platforms: " + platforms
+        out.println("config OK: " + source + "; database " + cfg.database() + "; platforms: " + platforms
                 + "; calendar " + cfg.calendar() + ": " + data.committees().size() + " committees, "
                 + data.meetings().size() + " meetings, " + data.events().size() + " events, "
                 + data.updates().size() + " updates");

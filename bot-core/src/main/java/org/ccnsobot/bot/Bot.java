@@ -54,6 +54,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
     /** Longer input is refused: no command needs more, and it bounds the work one message can cause. */
     public static final int MAX_INPUT = 2000;
+    /** Requests a member may make per minute. */
+    public static final int RATE_LIMIT = 30;
 
     private final BotConfig config;
     private final Clock clock;
@@ -92,7 +94,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
         this.staff = new StaffPolicy(config.staff());
-        this.rateLimiter = new RateLimiter(30, Duration.ofMinutes(1), clock);
+        this.rateLimiter = new RateLimiter(RATE_LIMIT, Duration.ofMinutes(1), clock);
     }
 
     /**
@@ -163,13 +165,15 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     private Result run(Invocation inv) throws CommandException {
         String who = inv.actor().platform() + ":" + inv.actor().userId();
-        if (!rateLimiter.allow(who)) {
+        boolean isStaff = staff.isStaff(inv.actor());
+        // Staff are trusted (and the console's scripted sessions run as staff), so only members are limited.
+        if (!isStaff && !rateLimiter.allow(who)) {
             throw new CommandException("You are sending requests faster than I answer them; wait a minute and try again.");
         }
         Instant now = clock.instant();
         ZoneId zone = zoneFor(inv.actor().platform(), inv.actor().userId());
         LocalDate today = LocalDate.ofInstant(now, zone);
-        CommandContext ctx = new CommandContext(inv, now, zone, staff.isStaff(inv.actor()));
+        CommandContext ctx = new CommandContext(inv, now, zone, isStaff);
         if (inv.isTyped()) {
             CommandSpec spec = engine.lookup(inv.command()).orElseThrow(() -> unknown(inv.command(),
                     "The command '" + Text.shorten(inv.command(), 40) + "' no longer exists"));
@@ -192,13 +196,18 @@ public final class Bot implements InboundHandler, AutoCloseable {
             Args args = engine.bindText(spec.get(), parts.length > 1 ? parts[1] : "", today);
             return execute(spec.get(), ctx, args);
         }
-        if (slash) {
-            throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
-        }
         if (parts.length == 1 && looksLikeACommand(parts[0])) {
             throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
         }
-        return questions.answer(body, zone, now);
+        try {
+            return questions.answer(body, zone, now);
+        } catch (CommandException e) {
+            // "/something" was meant as a command: say so, rather than that the calendar has no "something".
+            if (slash) {
+                throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
+            }
+            throw e;
+        }
     }
 
     /** A lone word that is a typo of a command name, and not a committee or meeting name. */

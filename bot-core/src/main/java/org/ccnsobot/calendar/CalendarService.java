@@ -35,6 +35,9 @@ public final class CalendarService {
     private final LoadingCache<String, SearchIndex> index;
     private final LoadingCache<String, Optional<Event>> events;
     private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
+            Caffeine.newBuilder().maximumSize(1).build();
+    static final int WINDOW = 64;
 
     public CalendarService(CalendarStore store) {
         this.store = store;
@@ -73,8 +76,43 @@ public final class CalendarService {
         return events.get(id.toLowerCase(Locale.ROOT).trim());
     }
 
+    /**
+     * The next events from {@code from}. Served from a window of the next {@value #WINDOW} events kept in memory,
+     * since every member asking "next" within the same hours needs the same rows; any write drops the window.
+     */
     public List<Event> upcoming(Instant from, int limit) {
-        return store.upcoming(from, limit);
+        if (limit > WINDOW) {
+            return store.upcoming(from, limit);
+        }
+        UpcomingWindow w = window.getIfPresent(ALL);
+        if (w != null) {
+            List<Event> hit = w.serve(from, limit);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        List<Event> rows = store.upcoming(from, WINDOW);
+        window.put(ALL, new UpcomingWindow(from, rows, rows.size() < WINDOW));
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
+
+    /** The next events after {@code anchor}, as the store returned them. */
+    private record UpcomingWindow(Instant anchor, List<Event> events, boolean complete) {
+        /** The answer for a later moment, or null when the window cannot tell (too far ahead, or before it). */
+        List<Event> serve(Instant from, int limit) {
+            if (from.isBefore(anchor)) {
+                return null;
+            }
+            int i = 0;
+            while (i < events.size() && events.get(i).sortKey().isBefore(from)) {
+                i++;
+            }
+            int end = Math.min(events.size(), i + limit);
+            if (end - i < limit && !complete) {
+                return null;
+            }
+            return events.subList(i, end);
+        }
     }
 
     public List<Event> between(Instant from, Instant to) {
@@ -198,6 +236,7 @@ public final class CalendarService {
         store.saveEvent(event);
         events.invalidate(event.id());
         index.invalidateAll();
+        window.invalidateAll();
         notifyChanged(before, event);
     }
 
@@ -253,5 +292,6 @@ public final class CalendarService {
         meetings.invalidateAll();
         index.invalidateAll();
         events.invalidateAll();
+        window.invalidateAll();
     }
 }

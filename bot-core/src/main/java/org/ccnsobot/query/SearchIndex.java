@@ -24,6 +24,7 @@ public final class SearchIndex {
     private static final float PLACE = 0.5f;
     private static final float DESCRIPTION = 0.3f;
     private static final int MAX_HITS = 2000;
+    private static final float MIN_RELATIVE_SCORE = 0.5f;
 
     private final List<Event> events;
     private final Map<String, Posting> postings;
@@ -37,7 +38,10 @@ public final class SearchIndex {
         Arrays.sort(vocabularySorted);
         this.vocabularyByLength = new HashMap<>();
         for (String w : vocabularySorted) {
-            vocabularyByLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+            // Numbers ("202", "2024") match only exactly: a typo in a number is another number.
+            if (w.chars().noneMatch(Character::isDigit)) {
+                vocabularyByLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+            }
         }
     }
 
@@ -151,9 +155,17 @@ public final class SearchIndex {
         if (best * 2 <= words.size()) {
             return List.of();
         }
-        List<Hit> hits = new ArrayList<>();
+        float top = 0;
         for (int ev : touched) {
             if (matched[ev] == best) {
+                top = Math.max(top, score[ev]);
+            }
+        }
+        // Hits far below the best are noise next to it; dropping them here keeps the sort small on big calendars.
+        float floor = top * MIN_RELATIVE_SCORE;
+        List<Hit> hits = new ArrayList<>();
+        for (int ev : touched) {
+            if (matched[ev] == best && score[ev] >= floor) {
                 hits.add(new Hit(events.get(ev), score[ev], matched[ev], words.size()));
             }
         }
@@ -190,6 +202,9 @@ public final class SearchIndex {
             int from = Arrays.binarySearch(vocabularySorted, q);
             from = from < 0 ? -from - 1 : from + 1;
             for (int i = from; i < vocabularySorted.length && vocabularySorted[i].startsWith(q); i++) {
+                if (Character.isDigit(vocabularySorted[i].charAt(vocabularySorted[i].length() - 1))) {
+                    continue;
+                }
                 out.merge(vocabularySorted[i], 0.7f, Math::max);
                 if (i - from > 50) {
                     break;

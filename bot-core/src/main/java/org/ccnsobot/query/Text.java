@@ -15,16 +15,38 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        String folded = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String folded = isAscii(s) ? s : MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder sb = new StringBuilder(folded.length());
+        boolean space = true;
         for (int i = 0; i < folded.length(); i++) {
             char c = Character.toLowerCase(folded.charAt(i));
             if (c == '\'' || c == '\u2019') {
                 continue;
             }
-            sb.append(Character.isLetterOrDigit(c) ? c : ' ');
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(c);
+                space = false;
+            } else if (!space) {
+                sb.append(' ');
+                space = true;
+            }
         }
-        return sb.toString().trim().replaceAll("\\s+", " ");
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == ' ') {
+            sb.setLength(len - 1);
+        }
+        return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words of a text, normalised. */

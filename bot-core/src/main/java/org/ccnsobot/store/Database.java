@@ -32,6 +32,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Hot statements are prepared once per connection; only the lock holder uses them. */
+    private final java.util.Map<String, java.sql.PreparedStatement> statements = new java.util.HashMap<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -204,10 +206,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A prepared statement kept for the life of the connection. Call only inside {@link #read} or
+     * {@link #transaction}, and do not close it.
+     */
+    public java.sql.PreparedStatement prepared(String sql) throws SQLException {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("prepared statements are only for the lock holder");
+        }
+        java.sql.PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        ps.clearParameters();
+        return ps;
+    }
+
     @Override
     public void close() {
         lock.lock();
         try {
+            for (java.sql.PreparedStatement ps : statements.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing a statement failed", e);
+                }
+            }
+            statements.clear();
             closeQuietly(connection);
         } finally {
             lock.unlock();

@@ -11,6 +11,10 @@ import org.ccnsobot.domain.Link;
 /** The small JSON columns (links, aliases). */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectReader LINKS =
+            MAPPER.readerFor(new TypeReference<List<Map<String, String>>>() { });
+    private static final com.fasterxml.jackson.databind.ObjectReader STRINGS =
+            MAPPER.readerFor(new TypeReference<List<String>>() { });
 
     private Json() {
     }
@@ -24,11 +28,11 @@ final class Json {
     }
 
     static List<Link> links(String json) {
-        if (json == null || json.isBlank()) {
+        if (json == null || json.isBlank() || json.equals("[]")) {
             return List.of();
         }
         try {
-            List<Map<String, String>> raw = MAPPER.readValue(json, new TypeReference<>() { });
+            List<Map<String, String>> raw = LINKS.readValue(json);
             List<Link> out = new ArrayList<>(raw.size());
             for (Map<String, String> m : raw) {
                 out.add(new Link(m.get("label"), m.get("url")));
@@ -44,11 +48,11 @@ final class Json {
     }
 
     static List<String> strings(String json) {
-        if (json == null || json.isBlank()) {
+        if (json == null || json.isBlank() || json.equals("[]")) {
             return List.of();
         }
         try {
-            return MAPPER.readValue(json, new TypeReference<List<String>>() { });
+            return STRINGS.readValue(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("corrupt list column: " + e.getOriginalMessage(), e);
         }

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.ccnsobot.domain.Access;
 import org.ccnsobot.domain.Committee;
@@ -23,7 +21,8 @@ import org.ccnsobot.domain.Meeting;
 final class SqliteCalendarStore implements CalendarStore {
     private static final String EVENT_COLUMNS = "e.id, e.title, e.kind, e.meeting_code, e.start_utc, e.end_utc,"
             + " e.local_date, e.zone, e.room, e.access, e.description, e.links, e.status, e.source, e.source_uid,"
-            + " e.sequence";
+            + " e.sequence, (SELECT group_concat(ec.committee, ',') FROM"
+            + " (SELECT committee FROM event_committees WHERE event_id = e.id ORDER BY committee) ec)";
 
     private final Database db;
 
@@ -227,51 +226,15 @@ final class SqliteCalendarStore implements CalendarStore {
     private List<Event> queryEvents(String sql, Binder binder) {
         return db.read(c -> {
             List<Event> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                binder.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(mapEvent(rs));
-                    }
-                }
-            }
-            if (rows.isEmpty()) {
-                return rows;
-            }
-            Map<String, List<String>> committees = committeesOf(c, rows);
-            List<Event> out = new ArrayList<>(rows.size());
-            for (Event e : rows) {
-                out.add(new Event(e.id(), e.title(), e.kind(), e.meetingCode(), e.start(), e.end(), e.date(), e.zone(),
-                        e.room(), e.access(), e.description(), committees.getOrDefault(e.id(), List.of()), e.links(),
-                        e.status(), e.source(), e.sourceUid(), e.sequence()));
-            }
-            return out;
-        });
-    }
-
-    private static Map<String, List<String>> committeesOf(Connection c, List<Event> events) throws SQLException {
-        Map<String, List<String>> out = new HashMap<>();
-        if (events.size() > 200) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT event_id, committee FROM event_committees ORDER BY committee");
-                 ResultSet rs = ps.executeQuery()) {
+            PreparedStatement ps = db.prepared(sql);
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    rows.add(mapEvent(rs));
                 }
             }
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT committee FROM event_committees WHERE event_id = ? ORDER BY committee")) {
-            for (Event e : events) {
-                ps.setString(1, e.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        return out;
+            return rows;
+        });
     }
 
     private static Event mapEvent(ResultSet rs) throws SQLException {
@@ -280,9 +243,19 @@ final class SqliteCalendarStore implements CalendarStore {
         long end = rs.getLong(6);
         Instant endAt = rs.wasNull() ? null : Instant.ofEpochMilli(end);
         return new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), startAt, endAt,
-                LocalDate.parse(rs.getString(7)), ZoneId.of(rs.getString(8)), rs.getString(9),
-                Access.valueOf(rs.getString(10)), rs.getString(11), List.of(), Json.links(rs.getString(12)),
+                LocalDate.parse(rs.getString(7)), zone(rs.getString(8)), rs.getString(9),
+                Access.valueOf(rs.getString(10)), rs.getString(11), committees(rs.getString(17)), Json.links(rs.getString(12)),
                 EventStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16));
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ZoneId zone(String id) {
+        return ZONES.computeIfAbsent(id, ZoneId::of);
+    }
+
+    private static List<String> committees(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     @Override

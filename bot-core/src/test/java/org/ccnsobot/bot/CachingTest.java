@@ -45,6 +45,20 @@ class CachingTest {
     }
 
     @Test
+    void theUpcomingWindowAnswersExactlyAsTheStoreDoes() throws Exception {
+        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+            Instant t = Instant.parse("2024-02-01T00:00:00Z");
+            while (t.isBefore(Instant.parse("2024-03-10T00:00:00Z"))) {
+                for (int limit : new int[] {1, 5, 20}) {
+                    assertThat(bot.calendar().upcoming(t, limit)).as("at %s, %d", t, limit)
+                            .isEqualTo(bot.calendar().store().upcoming(t, limit));
+                }
+                t = t.plusSeconds(5 * 3600);
+            }
+        }
+    }
+
+    @Test
     void aNewCommitteeUpdateIsVisibleToTheNextQuery() throws Exception {
         try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
             assertThat(ask(bot, "committee DASC")).doesNotContain("Abuse report published");

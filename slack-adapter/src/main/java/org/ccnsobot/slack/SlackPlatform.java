@@ -1,8 +1,29 @@
 package org.ccnsobot.slack;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ccnsobot.port.Capability;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.Destination;
@@ -11,11 +32,30 @@ import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformException;
 import org.ccnsobot.port.SentRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The chat port on Slack through Bolt for Java. */
+/**
+ * The chat port on Slack through Bolt for Java: Socket Mode by default (no public address needed), HTTP mode on
+ * the JDK's HttpServer as an option.
+ */
 final class SlackPlatform implements ChatPlatform {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackPlatform.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    static final String PATH = "/slack/events";
+
     private final SlackSettings settings;
     private final PlatformContext context;
+
+    private Slack slack;
+    private App app;
+    private SocketModeApp socketMode;
+    private HttpServer httpServer;
+    private ExecutorService io;
+    private ExecutorService work;
+    private ExecutorService http;
+    private SlackSender sender;
+    private volatile boolean started;
 
     SlackPlatform(SlackSettings settings, PlatformContext context) {
         this.settings = settings;
@@ -34,19 +74,171 @@ final class SlackPlatform implements ChatPlatform {
     }
 
     @Override
-    public void start(InboundHandler handler) throws PlatformException {
-        throw new PlatformException("the Slack adapter cannot connect yet (mode " + settings.mode()
-                + "); see issue 5", false);
+    public synchronized void start(InboundHandler handler) throws PlatformException {
+        if (started) {
+            throw new PlatformException("the Slack adapter is already started", false);
+        }
+        try {
+            doStart(handler);
+            started = true;
+        } catch (PlatformException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void doStart(InboundHandler handler) throws PlatformException {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
+        // Bolt's stats thread polls metrics forever and is of no use to us
+        config.setStatsEnabled(false);
+        config.setPrettyResponseLoggingEnabled(false);
+        slack = Slack.getInstance(config);
+        io = Executors.newFixedThreadPool(4, daemon("slack-io"));
+        work = Executors.newFixedThreadPool(4, daemon("slack-work"));
+        SlackCalls calls = new SlackCalls(io, 5, Duration.ofSeconds(60));
+        MethodsClient methods = slack.methods(settings.botToken().reveal());
+
+        AuthTestResponse auth;
+        try {
+            auth = calls.await("auth.test", () -> methods.authTest(r -> r), START_TIMEOUT);
+        } catch (PlatformException e) {
+            throw new PlatformException("slack.botToken: Slack refused the bot token (" + e.getMessage() + ")",
+                    e.isTransient(), e);
+        }
+        LOG.info("Slack: signed in as {} ({}) in team {}", auth.getUser(), auth.getUserId(), auth.getTeam());
+
+        StaffGroups staff = new StaffGroups(settings.staffGroups(), id -> new HashSet<>(calls.await(
+                "usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(id)), START_TIMEOUT)
+                .getUsers()), Duration.ofMinutes(5), Ticker.systemTicker());
+        staff.verify();
+
+        SlackRenderer renderer = new SlackRenderer(settings.calendarUrl());
+        sender = new SlackSender(methods, calls, renderer);
+        Clock clock = context.clock();
+        SlackInbound inbound = new SlackInbound(handler, staff, sender, renderer, slack, methods, calls, clock, work,
+                auth.getUserId());
+
+        AppConfig appConfig = new AppConfig();
+        appConfig.setSlack(slack);
+        // every value is set explicitly: AppConfig otherwise falls back to SLACK_* environment variables
+        appConfig.setSingleTeamBotToken(settings.botToken().reveal());
+        appConfig.setSigningSecret(settings.signingSecret() == null ? "" : settings.signingSecret().reveal());
+        appConfig.setRequestVerificationEnabled(settings.httpMode());
+        appConfig.setAllEventsApiAutoAckEnabled(true);
+        appConfig.setSubtypedMessageEventsAutoAckEnabled(true);
+        appConfig.setAppPath(PATH);
+        app = new App(appConfig);
+        inbound.register(app);
+
+        if (settings.httpMode()) {
+            startHttp();
+        } else {
+            startSocketMode();
+        }
+    }
+
+    private void startSocketMode() throws PlatformException {
+        try {
+            socketMode = new SocketModeApp(settings.appToken().reveal(), SocketModeClient.Backend.JavaWebSocket, app);
+            socketMode.startAsync();
+            LOG.info("Slack: Socket Mode connection opened");
+        } catch (Exception e) {
+            throw new PlatformException("slack.appToken: cannot open a Socket Mode connection (" + e.getMessage()
+                    + "); the app-level token needs the connections:write scope", false, e);
+        }
+    }
+
+    private void startHttp() throws PlatformException {
+        try {
+            app.start();
+            httpServer = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
+            httpServer.createContext(PATH, new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
+                    settings.signingSecret().reveal(), Clock.systemUTC()));
+            // requests get their own threads: a slow core answer must never delay the next request's ack
+            http = Executors.newFixedThreadPool(2, daemon("slack-http"));
+            httpServer.setExecutor(http);
+            httpServer.start();
+            LOG.info("Slack: HTTP mode listening on {}:{}{}", settings.bindAddress(), boundPort(), PATH);
+        } catch (IOException e) {
+            throw new PlatformException("slack.port: cannot listen on " + settings.bindAddress() + ":"
+                    + settings.port() + " (" + e.getMessage() + ")", false, e);
+        }
+    }
+
+    /** The HTTP port actually bound (useful with port 0). */
+    int boundPort() {
+        return httpServer == null ? -1 : httpServer.getAddress().getPort();
     }
 
     @Override
     public CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
-        return CompletableFuture.failedFuture(new PlatformException("the Slack adapter is not connected", false));
+        SlackSender s = sender;
+        if (s == null) {
+            return CompletableFuture.failedFuture(new PlatformException("the Slack adapter is not started", true));
+        }
+        return s.send(destination, message);
     }
 
     @Override
-    public void close() {
-        // nothing to release until the adapter connects
+    public synchronized void close() {
+        started = false;
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.debug("closing Socket Mode", e);
+            }
+            socketMode = null;
+        }
+        if (httpServer != null) {
+            httpServer.stop(0);
+            httpServer = null;
+        }
+        if (app != null) {
+            try {
+                app.stop();
+            } catch (Exception e) {
+                LOG.debug("stopping Bolt", e);
+            }
+            app = null;
+        }
+        shutdown(http);
+        shutdown(work);
+        shutdown(io);
+        if (slack != null) {
+            try {
+                slack.close();
+            } catch (Exception e) {
+                LOG.debug("closing the Slack client", e);
+            }
+            slack = null;
+        }
+        sender = null;
+    }
+
+    private static void shutdown(ExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     PlatformContext context() {

@@ -1,0 +1,144 @@
+package org.ccnsobot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.testing.SeedBots;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console driven by scripted input, as a user or a script would drive it. */
+class ConsoleTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run console(String input, String now, Path db) {
+        ConsoleCommand cmd = new ConsoleCommand();
+        cmd.now = now;
+        cmd.db = db;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        int exit = cmd.runWith(cfg, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void answersTheNewslettersQuestionsAndExitsZeroAtEndOfInput() {
+        Run r = console("""
+                when is the next council meeting?
+                what's on tech day
+                /grc
+                nxt
+
+                """, "2024-02-10T12:00:00Z", dir.resolve("bot.db"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("ccNSO Council meeting 202\nWhen: Thu 15 Feb 2024 18:00 UTC (in 5 days)")
+                .contains("Tech Day\nWhen: Mon 4 Mar 2024 (time not yet announced) · San Juan")
+                .contains("Guidelines Review Committee (GRC)")
+                .contains("Unknown command 'nxt'; did you mean next?")
+                .contains("Nothing to do: type help");
+        // Not a terminal: no prompt or banner anywhere.
+        assertThat(r.out()).doesNotContain("ccnso>");
+        assertThat(r.err()).doesNotContain("ccnso>");
+        assertThat(dir.resolve("bot.db")).exists();
+    }
+
+    @Test
+    void aLeadingSlashIsOptionalAndTheZoneCanBePinned() {
+        ConsoleCommand cmd = new ConsoleCommand();
+        cmd.now = "2024-02-10";
+        cmd.db = dir.resolve("tz.db");
+        cmd.tz = "Asia/Tokyo";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = cmd.runWith(BotConfig.defaults().withCalendar(SeedBots.seedCalendar()),
+                new ByteArrayInputStream("/event council-202\nevent council-202\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(exit).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text.split("When: Fri 16 Feb 2024 03:00 JST \\(18:00 UTC Thu\\)", -1)).hasSize(3);
+    }
+
+    @Test
+    void advanceMovesThePinnedClock() {
+        Run r = console("next\nadvance 5d\nnext\n", "2024-02-10T12:00:00Z", dir.resolve("adv.db"));
+        assertThat(r.out()).contains("Clock moved to 2024-02-15T12:00:00Z");
+        String afterAdvance = r.out().substring(r.out().indexOf("Clock moved"));
+        assertThat(afterAdvance).contains("Next up:\nccNSO Council meeting 202");
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRefusedByNameWithANonZeroExitAndLeftUntouched() throws Exception {
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "meeting notes, not a database");
+        Run r = console("next\n", "2024-02-10", notes);
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains(notes.toAbsolutePath().toString()).contains("not a SQLite database");
+        assertThat(Files.readString(notes)).isEqualTo("meeting notes, not a database");
+    }
+
+    @Test
+    void aCalendarWithAnErrorStopsTheStartAndWritesNothing() throws Exception {
+        Path cal = Files.createDirectories(dir.resolve("cal"));
+        Files.writeString(cal.resolve("bad.yaml"), """
+                events:
+                  - id: x
+                    title: X
+                    date: 2024-03-06
+                    weekday: Thursday
+                    zone: UTC
+                """);
+        ConsoleCommand cmd = new ConsoleCommand();
+        cmd.db = dir.resolve("bad.db");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = cmd.runWith(BotConfig.defaults().withCalendar(cal), new ByteArrayInputStream(new byte[0]),
+                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml").contains("event x")
+                .contains("is a Wednesday, not a Thursday");
+    }
+
+    @Test
+    void aBadNowIsRefused() {
+        Run r = console("next\n", "last tuesday", dir.resolve("n.db"));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--now 'last tuesday' is not an instant");
+    }
+
+    @Test
+    void checkConfigSaysWhatIsWrong() throws Exception {
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, "calendar: " + SeedBots.seedCalendar() + "\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(CheckConfigCommand.check(good, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("config OK").contains("18 events");
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "calendar: " + SeedBots.seedCalendar() + "\ndiscord:\n  token: literal-token\n");
+        out.reset();
+        assertThat(CheckConfigCommand.check(bad, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("discord.token").doesNotContain("literal-token");
+
+        Path unknown = dir.resolve("unknown.yaml");
+        Files.writeString(unknown, "matrix:\n  homeserver: x\n");
+        out.reset();
+        assertThat(CheckConfigCommand.check(unknown, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("unknown key 'matrix'").contains("discord")
+                .contains("slack");
+    }
+
+    @Test
+    void bothAdaptersAreFoundByServiceLoader() {
+        assertThat(Main.providers()).extracting(p -> p.id()).contains("discord", "slack");
+    }
+}

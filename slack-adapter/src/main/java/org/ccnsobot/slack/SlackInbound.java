@@ -1,0 +1,375 @@
+package org.ccnsobot.slack;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.util.Responder;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.SubteamMembersChangedEvent;
+import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.ccnsobot.port.Actor;
+import org.ccnsobot.port.Block;
+import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.InboundHandler;
+import org.ccnsobot.port.Invocation;
+import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.port.Place;
+import org.ccnsobot.port.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what Slack delivers into invocations for core, and core's replies back into Slack messages.
+ *
+ * <p>Slack wants an acknowledgement within 3 s, and in Socket Mode a handler that throws sends no ack at all, so
+ * every Bolt handler here only records what arrived, hands the work to an executor and acks at once; the answer
+ * follows through response_url or the Web API.
+ */
+final class SlackInbound {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackInbound.class);
+    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    /** Slack accepts five posts to one response_url. */
+    static final int MAX_RESPONSES = 5;
+
+    /** The parts of a slash command the adapter uses. */
+    record SlashCommand(String userId, String userName, String channelId, String channelName, String text,
+                        String responseUrl) {
+        static SlashCommand of(SlashCommandPayload p) {
+            return new SlashCommand(p.getUserId(), p.getUserName(), p.getChannelId(), p.getChannelName(),
+                    p.getText(), p.getResponseUrl());
+        }
+
+        boolean direct() {
+            return "directmessage".equals(channelName) || (channelId != null && channelId.startsWith("D"));
+        }
+    }
+
+    /** Plain words from a mention or a DM. */
+    record Words(String eventId, String userId, String channelId, String text, String ts, String threadTs,
+                 boolean direct) {
+    }
+
+    /** A click on a Subscribe button. */
+    record Click(String userId, String channelId, String eventId, String responseUrl, boolean fromHome,
+                 String actionTs) {
+        static Click of(BlockActionPayload p) {
+            BlockActionPayload.Action action = p.getActions().get(0);
+            String channel = p.getChannel() == null ? null : p.getChannel().getId();
+            boolean home = p.getView() != null && "home".equals(p.getView().getType());
+            return new Click(p.getUser().getId(), channel, action.getValue(), p.getResponseUrl(), home,
+                    action.getActionTs());
+        }
+    }
+
+    private final InboundHandler handler;
+    private final StaffGroups staff;
+    private final SlackSender sender;
+    private final SlackRenderer renderer;
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final SlackCalls calls;
+    private final Clock clock;
+    private final Executor work;
+    private final String botUserId;
+    /** Slack redelivers events it thinks were lost; each is handled once. */
+    private final Cache<String, Boolean> seen = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1)).maximumSize(50_000).build();
+
+    SlackInbound(InboundHandler handler, StaffGroups staff, SlackSender sender, SlackRenderer renderer, Slack slack,
+                 MethodsClient methods, SlackCalls calls, Clock clock, Executor work, String botUserId) {
+        this.handler = handler;
+        this.staff = staff;
+        this.sender = sender;
+        this.renderer = renderer;
+        this.slack = slack;
+        this.methods = methods;
+        this.calls = calls;
+        this.clock = clock;
+        this.work = work;
+        this.botUserId = botUserId;
+    }
+
+    void register(App app) {
+        app.command(SlackHelp.SLASH, (req, ctx) -> {
+            guard("slash command", () -> onCommand(SlashCommand.of(req.getPayload())));
+            return ctx.ack();
+        });
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            AppMentionEvent e = payload.getEvent();
+            if (e.getBotId() == null && e.getUser() != null && !e.getUser().equals(botUserId)) {
+                guard("mention", () -> onWords(new Words(payload.getEventId(), e.getUser(), e.getChannel(),
+                        e.getText(), e.getTs(), e.getThreadTs(), false)));
+            }
+            return ctx.ack();
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            // message.im only; Bolt routes edits, joins and bot posts (subtypes) to other classes, bot_id catches the rest
+            if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null
+                    && !e.getUser().equals(botUserId)) {
+                guard("direct message", () -> onWords(new Words(payload.getEventId(), e.getUser(), e.getChannel(),
+                        e.getText(), e.getTs(), e.getThreadTs(), true)));
+            }
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if ("home".equals(e.getTab()) && firstTime("event:" + payload.getEventId())) {
+                guard("app home", () -> work.execute(() -> publishHome(e.getUser(), e.getChannel())));
+            }
+            return ctx.ack();
+        });
+        app.event(SubteamMembersChangedEvent.class, (payload, ctx) -> {
+            staff.invalidate();
+            return ctx.ack();
+        });
+        app.blockAction(SlackRenderer.SUBSCRIBE_ACTION, (req, ctx) -> {
+            guard("subscribe button", () -> onClick(Click.of(req.getPayload())));
+            return ctx.ack();
+        });
+        // link buttons (calendar, event links) open in the browser; Slack still reports the click and wants an ack
+        app.blockAction(Pattern.compile("^(" + SlackRenderer.CALENDAR_ACTION + "|link_\\d+)$"),
+                (req, ctx) -> ctx.ack());
+    }
+
+    void onCommand(SlashCommand c) {
+        work.execute(() -> {
+            Reply reply;
+            try {
+                Actor actor = actor(c.userId(), c.userName());
+                Place place = new Place("slack", c.channelId(), c.direct());
+                String text = unescape(c.text()).strip();
+                reply = helpFor(text);
+                if (reply == null) {
+                    reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
+                }
+            } catch (RuntimeException e) {
+                reply = fault("/ccnso " + c.text(), e);
+            }
+            respondToCommand(c, reply);
+        });
+    }
+
+    void onWords(Words w) {
+        if (w.eventId() != null && !firstTime("event:" + w.eventId())) {
+            LOG.debug("event {} delivered again; already handled", w.eventId());
+            return;
+        }
+        work.execute(() -> {
+            Reply reply;
+            String text = MENTION.matcher(unescape(w.text())).replaceAll(" ").strip();
+            try {
+                reply = helpFor(text);
+                if (reply == null) {
+                    Actor actor = actor(w.userId(), null);
+                    Place place = new Place("slack", w.channelId(), w.direct());
+                    // plain words are a question about the calendar: core answers them as its `when` command
+                    reply = handler.handle(Invocation.text(actor, place, "when " + text, clock.instant()));
+                }
+            } catch (RuntimeException e) {
+                reply = fault(text, e);
+            }
+            String thread = w.direct() ? w.threadTs() : (w.threadTs() != null ? w.threadTs() : w.ts());
+            Reply answer = reply;
+            (answer.personal() && !w.direct()
+                    ? sender.postEphemeral(w.channelId(), w.userId(), answer.message(), thread)
+                    : sender.post(w.channelId(), answer.message(), thread))
+                    .whenComplete((ok, e) -> {
+                        if (e != null) {
+                            LOG.warn("could not answer {} in {}: {}", w.userId(), w.channelId(), e.getMessage());
+                        }
+                    });
+        });
+    }
+
+    void onClick(Click click) {
+        if (!firstTime("action:" + click.userId() + ":" + click.actionTs())) {
+            return;
+        }
+        work.execute(() -> {
+            Reply reply;
+            try {
+                Actor actor = actor(click.userId(), null);
+                String channel = click.channelId() == null ? click.userId() : click.channelId();
+                Place place = new Place("slack", channel, click.channelId() == null || click.channelId().startsWith("D"));
+                reply = handler.handle(Invocation.text(actor, place, "subscribe " + click.eventId(), clock.instant()));
+            } catch (RuntimeException e) {
+                reply = fault("subscribe " + click.eventId(), e);
+            }
+            if (click.responseUrl() != null && !click.responseUrl().isBlank()) {
+                for (SlackRenderer.SlackMessage page : renderer.render(reply.message())) {
+                    respond(click.responseUrl(), ActionResponse.builder().responseType("ephemeral")
+                            .replaceOriginal(false).text(page.text()).blocks(page.blocks()).build());
+                }
+            } else {
+                // a click on the Home tab has nowhere to answer in place: the answer goes to the member's DM
+                sender.send(new Destination.DirectMessage("slack", click.userId()), reply.message())
+                        .whenComplete((ok, e) -> {
+                            if (e != null) {
+                                LOG.warn("could not confirm a subscription to {}: {}", click.userId(), e.getMessage());
+                            }
+                        });
+            }
+            if (click.fromHome()) {
+                publishHome(click.userId(), click.userId());
+            }
+        });
+    }
+
+    /** App Home: the member's next events and subscriptions, asked of core as the member would ask. */
+    void publishHome(String userId, String channelId) {
+        try {
+            Actor actor = actor(userId, null);
+            Place place = new Place("slack", channelId == null ? userId : channelId, true);
+            Reply next = handler.handle(Invocation.text(actor, place, "next", clock.instant()));
+            Reply subs = handler.handle(Invocation.text(actor, place, "subscriptions", clock.instant()));
+            List<LayoutBlock> blocks = homeBlocks(next.message(), subs.message());
+            calls.call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId)
+                            .view(View.builder().type("home").blocks(blocks).build())))
+                    .whenComplete((ok, e) -> {
+                        if (e != null) {
+                            LOG.warn("could not publish the App Home of {}: {}", userId, e.getMessage());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.error("App Home for {} failed", userId, e);
+        }
+    }
+
+    List<LayoutBlock> homeBlocks(OutgoingMessage next, OutgoingMessage subscriptions) {
+        List<LayoutBlock> subs = new ArrayList<>();
+        subs.add(DividerBlock.builder().build());
+        subs.add(header("Your subscriptions"));
+        subs.addAll(orText(subscriptions));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header("Your next events"));
+        List<LayoutBlock> events = orText(next);
+        int room = SlackRenderer.MAX_HOME_BLOCKS - 1 - subs.size() - 1;
+        if (events.size() > room) {
+            // Home holds 100 blocks; the rest stays one command away
+            events = new ArrayList<>(events.subList(0, Math.max(0, room)));
+            blocks.addAll(events);
+            blocks.add(SlackRenderer.context("More: type " + SlackHelp.SLASH + " next"));
+        } else {
+            blocks.addAll(events);
+        }
+        blocks.addAll(subs);
+        return blocks.size() > SlackRenderer.MAX_HOME_BLOCKS
+                ? blocks.subList(0, SlackRenderer.MAX_HOME_BLOCKS) : blocks;
+    }
+
+    private List<LayoutBlock> orText(OutgoingMessage m) {
+        List<LayoutBlock> blocks = renderer.blocks(m.blocks());
+        return blocks.isEmpty() ? renderer.blocks(List.of(new Block.Paragraph(m.fallbackText()))) : blocks;
+    }
+
+    private static HeaderBlock header(String text) {
+        return HeaderBlock.builder().text(SlackRenderer.plain(text)).build();
+    }
+
+    /** {@code /ccnso}, {@code /ccnso help} and {@code /ccnso help <command>} come from core's declarations. */
+    Reply helpFor(String text) {
+        String[] words = text.isBlank() ? new String[0] : text.split("\\s+");
+        if (words.length == 0 || (words[0].equalsIgnoreCase("help") && words.length == 1)) {
+            return Reply.personally(SlackHelp.overview(handler.commands()));
+        }
+        if (words[0].equalsIgnoreCase("help") && words.length == 2) {
+            return SlackHelp.details(handler.commands(), words[1]).map(Reply::personally).orElse(null);
+        }
+        return null;
+    }
+
+    Actor actor(String userId, String displayName) {
+        Set<String> groups = staff.groupsOf(userId);
+        return new Actor("slack", userId, displayName, groups);
+    }
+
+    private void respondToCommand(SlashCommand c, Reply reply) {
+        String type = reply.personal() ? "ephemeral" : "in_channel";
+        for (SlackRenderer.SlackMessage page : responsePages(renderer.render(reply.message()))) {
+            respond(c.responseUrl(), SlashCommandResponse.builder().responseType(type).text(page.text())
+                    .blocks(page.blocks()).build());
+        }
+    }
+
+    /**
+     * A response_url takes at most five answers; the bot may not be in the channel, so there is no other way in.
+     * Beyond five pages the last one says the list goes on instead of the rest being refused one by one.
+     */
+    static List<SlackRenderer.SlackMessage> responsePages(List<SlackRenderer.SlackMessage> pages) {
+        if (pages.size() <= MAX_RESPONSES) {
+            return pages;
+        }
+        List<SlackRenderer.SlackMessage> out = new ArrayList<>(pages.subList(0, MAX_RESPONSES));
+        SlackRenderer.SlackMessage last = out.get(MAX_RESPONSES - 1);
+        List<LayoutBlock> blocks = new ArrayList<>(last.blocks());
+        if (blocks.size() >= SlackRenderer.MAX_BLOCKS) {
+            blocks = new ArrayList<>(blocks.subList(0, SlackRenderer.MAX_BLOCKS - 1));
+        }
+        blocks.add(SlackRenderer.context("There is more than Slack can show in one answer: ask about one day or "
+                + "one committee to see the rest."));
+        out.set(MAX_RESPONSES - 1, new SlackRenderer.SlackMessage(last.text(), blocks));
+        return out;
+    }
+
+    private void respond(String responseUrl, Object body) {
+        try {
+            Responder responder = new Responder(slack, responseUrl);
+            WebhookResponse r = body instanceof SlashCommandResponse s ? responder.send(s)
+                    : responder.send((ActionResponse) body);
+            if (r.getCode() == null || r.getCode() != 200) {
+                LOG.warn("response_url refused the answer: HTTP {} {}", r.getCode(), r.getBody());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not answer through response_url: {}", e.toString());
+        }
+    }
+
+    private static Reply fault(String what, RuntimeException e) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("handling '{}' failed (ref {})", what, ref, e);
+        return Reply.personally(OutgoingMessage.text("Sorry, something went wrong (ref " + ref + ")."));
+    }
+
+    /** Socket Mode sends no ack for a handler that throws, and Slack then redelivers: never let one escape. */
+    private static void guard(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.error("could not take the {} in hand", what, e);
+        }
+    }
+
+    private boolean firstTime(String key) {
+        return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+    }
+
+    /** Slack sends &, < and > as entities in message and command text; core reads what the member typed. */
+    static String unescape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

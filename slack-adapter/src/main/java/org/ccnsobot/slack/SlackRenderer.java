@@ -1,0 +1,378 @@
+package org.ccnsobot.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.ccnsobot.port.Block;
+import org.ccnsobot.port.Mentions;
+import org.ccnsobot.port.OutgoingMessage;
+
+/**
+ * Turns the neutral {@link OutgoingMessage} into Block Kit. Everything that came from core is treated as text typed
+ * by a person and escaped, so only the pings that {@link Mentions} asks for can reach Slack; and every Slack limit
+ * is enforced here, because Slack refuses the whole message ({@code invalid_blocks}) when one block is too long.
+ */
+final class SlackRenderer {
+    static final int MAX_BLOCKS = 50;
+    static final int MAX_HOME_BLOCKS = 100;
+    static final int MAX_SECTION_TEXT = 3000;
+    static final int MAX_HEADER_TEXT = 150;
+    static final int MAX_FIELDS = 10;
+    static final int MAX_FIELD_TEXT = 2000;
+    static final int MAX_MESSAGE_TEXT = 40000;
+    static final int MAX_BUTTON_TEXT = 75;
+    static final int MAX_BUTTON_VALUE = 2000;
+    static final int MAX_URL = 3000;
+    static final int MAX_ACTIONS = 25;
+
+    static final String SUBSCRIBE_ACTION = "subscribe_event";
+    static final String CALENDAR_ACTION = "calendar_event";
+
+    private static final DateTimeFormatter UTC_FALLBACK =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final Pattern BARE_BROADCAST = Pattern.compile("@(channel|here|everyone)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{2,}");
+
+    /** One Slack message: the notification text and its blocks. */
+    record SlackMessage(String text, List<LayoutBlock> blocks) {
+        SlackMessage {
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    private final String calendarUrlTemplate;
+
+    SlackRenderer(String calendarUrlTemplate) {
+        this.calendarUrlTemplate = calendarUrlTemplate;
+    }
+
+    /** Renders a message as one or more Slack messages, split between entries so no card is cut in two. */
+    List<SlackMessage> render(OutgoingMessage message) {
+        String pings = pings(message.mentions());
+        List<List<LayoutBlock>> entries = new ArrayList<>();
+        if (!pings.isEmpty()) {
+            entries.add(List.of(section(pings)));
+        }
+        entries.addAll(entries(message.blocks()));
+        List<List<LayoutBlock>> pages = paginate(entries, MAX_BLOCKS);
+        String fallback = truncate((pings.isEmpty() ? "" : pings + " ") + escape(message.fallbackText()),
+                MAX_MESSAGE_TEXT);
+        List<SlackMessage> out = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            String text = i == 0 ? fallback : "(continued, part " + (i + 1) + " of " + pages.size() + ")";
+            out.add(new SlackMessage(text, pages.get(i)));
+        }
+        if (out.isEmpty()) {
+            out.add(new SlackMessage(fallback, List.of(section(fallback))));
+        }
+        return out;
+    }
+
+    /** The blocks of a message without paging, for views that hold more than a message (App Home). */
+    List<LayoutBlock> blocks(List<Block> blocks) {
+        List<LayoutBlock> out = new ArrayList<>();
+        entries(blocks).forEach(out::addAll);
+        return out;
+    }
+
+    private List<List<LayoutBlock>> entries(List<Block> blocks) {
+        List<List<LayoutBlock>> entries = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b instanceof Block.Heading h) {
+                entries.add(List.of(HeaderBlock.builder()
+                        .text(PlainTextObject.builder().text(truncate(escape(h.text()), MAX_HEADER_TEXT))
+                                .emoji(true).build()).build()));
+            } else if (b instanceof Block.Paragraph p) {
+                entries.add(paragraph(escape(p.text())));
+            } else if (b instanceof Block.Fields f) {
+                entries.add(fields(f.fields()));
+            } else if (b instanceof Block.Links l) {
+                if (!l.links().isEmpty()) {
+                    entries.add(paragraph(linkLines(l.links())));
+                }
+            } else if (b instanceof Block.Footnote n) {
+                entries.add(List.of(context(truncate(escape(n.text()), MAX_SECTION_TEXT))));
+            } else if (b instanceof Block.EventCard c) {
+                entries.add(eventCard(c));
+            }
+        }
+        return entries;
+    }
+
+    private List<LayoutBlock> eventCard(Block.EventCard c) {
+        List<LayoutBlock> out = new ArrayList<>();
+        StringBuilder head = new StringBuilder("*").append(escape(c.title())).append('*');
+        if (c.status() != null && !c.status().equalsIgnoreCase("scheduled")) {
+            head.append("  _").append(escape(c.status().toLowerCase(Locale.ROOT))).append('_');
+        }
+        head.append('\n').append(when(c));
+        String venue = venueTime(c);
+        if (venue != null) {
+            head.append("\nVenue time: ").append(escape(venue));
+        }
+        out.add(section(truncate(head.toString(), MAX_SECTION_TEXT)));
+
+        List<Block.Field> facts = new ArrayList<>();
+        if (c.room() != null && !c.room().isBlank()) {
+            facts.add(new Block.Field("Room", c.room()));
+        }
+        if (c.access() != null && !c.access().isBlank()) {
+            facts.add(new Block.Field("Access", capitalise(c.access())));
+        }
+        if (!c.committees().isEmpty()) {
+            facts.add(new Block.Field("Committees", String.join(", ", c.committees())));
+        }
+        if (!facts.isEmpty()) {
+            out.addAll(fields(facts));
+        }
+        if (c.description() != null && !c.description().isBlank()) {
+            out.add(section(truncate(escape(c.description()), MAX_SECTION_TEXT)));
+        }
+        List<BlockElement> buttons = new ArrayList<>();
+        if (c.eventId().length() <= MAX_BUTTON_VALUE) {
+            buttons.add(ButtonElement.builder().actionId(SUBSCRIBE_ACTION).value(c.eventId())
+                    .text(plain("Subscribe")).build());
+        }
+        String ics = calendarUrl(c);
+        if (ics != null) {
+            // a link button still sends a block_actions payload; the adapter only acks it
+            buttons.add(ButtonElement.builder().actionId(CALENDAR_ACTION).url(ics).value(c.eventId())
+                    .text(plain("Add to calendar")).build());
+        }
+        for (Block.Link link : c.links()) {
+            String url = safeUrl(link.url());
+            if (url != null && buttons.size() < MAX_ACTIONS && !url.equals(ics)) {
+                buttons.add(ButtonElement.builder().actionId("link_" + buttons.size()).url(url)
+                        .text(plain(link.label())).build());
+            }
+        }
+        out.add(ActionsBlock.builder().elements(buttons).build());
+        out.add(DividerBlock.builder().build());
+        return out;
+    }
+
+    /** The reader's local time through Slack's date token, with a UTC fallback for clients that cannot. */
+    private static String when(Block.EventCard c) {
+        if (c.dateOnly()) {
+            return ":date: " + DAY.format(c.date()) + " (time not yet announced)";
+        }
+        String start = dateToken(c.start(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.start()));
+        if (c.end() == null) {
+            return ":date: " + start;
+        }
+        boolean sameDay = c.start().atZone(ZoneOffset.UTC).toLocalDate()
+                .equals(c.end().atZone(ZoneOffset.UTC).toLocalDate());
+        String end = sameDay ? dateToken(c.end(), "{time}", UTC_TIME.format(c.end()))
+                : dateToken(c.end(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.end()));
+        return ":date: " + start + " – " + end;
+    }
+
+    static String dateToken(Instant at, String format, String fallback) {
+        return "<!date^" + at.getEpochSecond() + "^" + format + "|" + escape(fallback) + ">";
+    }
+
+    /** "10:30–12:00 AST, San Juan": what the clocks in the meeting room say. */
+    static String venueTime(Block.EventCard c) {
+        if (c.dateOnly()) {
+            return null;
+        }
+        ZoneId zone = c.venueZone();
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(zone);
+        DateTimeFormatter hmz = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH).withZone(zone);
+        String text = c.end() == null ? hmz.format(c.start()) : hm.format(c.start()) + "–" + hmz.format(c.end());
+        LocalDate startDay = c.start().atZone(zone).toLocalDate();
+        if (!startDay.equals(c.date())) {
+            text = DAY.format(startDay) + " " + text;
+        }
+        return text + (c.place() == null || c.place().isBlank() ? " (venue time)" : ", " + c.place());
+    }
+
+    private String calendarUrl(Block.EventCard c) {
+        if (calendarUrlTemplate != null && !calendarUrlTemplate.isBlank()) {
+            return safeUrl(calendarUrlTemplate.replace("{eventId}",
+                    java.net.URLEncoder.encode(c.eventId(), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        for (Block.Link link : c.links()) {
+            String url = safeUrl(link.url());
+            if (url != null && url.toLowerCase(Locale.ROOT).contains(".ics")) {
+                return url;
+            }
+        }
+        return null;
+    }
+
+    private static List<LayoutBlock> fields(List<Block.Field> fields) {
+        List<LayoutBlock> out = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i += MAX_FIELDS) {
+            List<TextObject> chunk = new ArrayList<>();
+            for (Block.Field f : fields.subList(i, Math.min(fields.size(), i + MAX_FIELDS))) {
+                chunk.add(mrkdwn(truncate("*" + escape(f.name()) + "*\n" + escape(f.value()), MAX_FIELD_TEXT)));
+            }
+            out.add(SectionBlock.builder().fields(chunk).build());
+        }
+        return out;
+    }
+
+    private static String linkLines(List<Block.Link> links) {
+        StringBuilder sb = new StringBuilder();
+        for (Block.Link l : links) {
+            String url = safeUrl(l.url());
+            sb.append(sb.isEmpty() ? "" : "\n").append("• ");
+            sb.append(url == null ? escape(l.label()) : "<" + url + "|" + escape(l.label()).replace("|", "¦") + ">");
+        }
+        return sb.toString();
+    }
+
+    /** Long text goes into several sections, cut at line ends where possible, so nothing is lost. */
+    private static List<LayoutBlock> paragraph(String text) {
+        List<LayoutBlock> out = new ArrayList<>();
+        String rest = text.isEmpty() ? " " : text;
+        while (rest.length() > MAX_SECTION_TEXT) {
+            int cut = rest.lastIndexOf('\n', MAX_SECTION_TEXT);
+            if (cut < MAX_SECTION_TEXT / 2) {
+                cut = MAX_SECTION_TEXT;
+                // never split an entity such as &amp; in half
+                int amp = rest.lastIndexOf('&', cut - 1);
+                if (amp > cut - 6) {
+                    cut = amp;
+                }
+            }
+            out.add(section(rest.substring(0, cut)));
+            rest = rest.substring(cut).stripLeading();
+        }
+        if (!rest.isEmpty()) {
+            out.add(section(rest));
+        }
+        return out;
+    }
+
+    static List<List<LayoutBlock>> paginate(List<List<LayoutBlock>> entries, int max) {
+        List<List<LayoutBlock>> pages = new ArrayList<>();
+        List<LayoutBlock> page = new ArrayList<>();
+        for (List<LayoutBlock> entry : entries) {
+            if (entry.size() > max) {
+                // only a giant paragraph gets here: cut it, there is no better boundary
+                for (int i = 0; i < entry.size(); i += max) {
+                    if (!page.isEmpty()) {
+                        pages.add(page);
+                        page = new ArrayList<>();
+                    }
+                    page.addAll(entry.subList(i, Math.min(entry.size(), i + max)));
+                }
+                continue;
+            }
+            if (page.size() + entry.size() > max) {
+                pages.add(page);
+                page = new ArrayList<>();
+            }
+            page.addAll(entry);
+        }
+        if (!page.isEmpty()) {
+            pages.add(page);
+        }
+        return pages;
+    }
+
+    /** The pings the message explicitly asked for, from ids only, never from free text. */
+    static String pings(Mentions mentions) {
+        List<String> parts = new ArrayList<>();
+        if (mentions.everyone()) {
+            parts.add("<!channel>");
+        }
+        mentions.roleIds().stream().filter(id -> SLACK_ID.matcher(id).matches()).sorted()
+                .forEach(id -> parts.add("<!subteam^" + id + ">"));
+        mentions.userIds().stream().filter(id -> SLACK_ID.matcher(id).matches()).sorted()
+                .forEach(id -> parts.add("<@" + id + ">"));
+        return String.join(" ", parts);
+    }
+
+    /**
+     * Escapes the three characters Slack gives meaning to, so typed text cannot become a ping or a link, and breaks
+     * bare {@code @channel}-style words so no client setting can turn them into broadcasts.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return defuse(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    }
+
+    /** A bare @here should not even look like one. */
+    private static String defuse(String text) {
+        return BARE_BROADCAST.matcher(text == null ? "" : text).replaceAll("@\u2060$1");
+    }
+
+    /** Only http(s) URLs, with the characters that would end Slack's link syntax encoded. */
+    static String safeUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("https://") || lower.startsWith("http://")) || u.length() > MAX_URL) {
+            return null;
+        }
+        return u.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20");
+    }
+
+    static String truncate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = max - 1;
+        if (Character.isLowSurrogate(text.charAt(cut))) {
+            cut--;
+        }
+        // an entity cut in half (&am…) would show as garbage: cut before it
+        int amp = text.lastIndexOf('&', cut - 1);
+        if (amp >= 0 && amp > cut - 5 && text.indexOf(';', amp) >= cut) {
+            cut = amp;
+        }
+        return text.substring(0, cut) + "…";
+    }
+
+    private static String capitalise(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    static SectionBlock section(String mrkdwnText) {
+        return SectionBlock.builder().text(mrkdwn(mrkdwnText)).build();
+    }
+
+    static ContextBlock context(String mrkdwnText) {
+        List<ContextBlockElement> elements = List.of(MarkdownTextObject.builder().text(mrkdwnText).verbatim(true).build());
+        return ContextBlock.builder().elements(elements).build();
+    }
+
+    /** verbatim: Slack must not auto-link names or words in text that came from people. */
+    static MarkdownTextObject mrkdwn(String text) {
+        return MarkdownTextObject.builder().text(text).verbatim(true).build();
+    }
+
+    static PlainTextObject plain(String text) {
+        // plain_text renders no markup, but Slack still reads the three entities there: escape it all the same
+        return PlainTextObject.builder().text(truncate(escape(text), MAX_BUTTON_TEXT)).emoji(true).build();
+    }
+}

@@ -1,0 +1,71 @@
+package org.ccnsobot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.ccnsobot.port.PlatformContext;
+import org.ccnsobot.port.PlatformException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A start that cannot succeed fails at once, naming the setting to fix; nothing is left running. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SlackStartFailureTest {
+    private FakeSlack fake;
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = new FakeSlack();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fake.close();
+    }
+
+    private SlackPlatform platform(List<String> groups) {
+        return new SlackPlatform(SlackSocketModeEndToEndTest.settings(fake, groups),
+                new PlatformContext(Clock.systemUTC()));
+    }
+
+    @Test
+    void aRefusedBotTokenNamesSlackBotToken() {
+        fake.answer("auth.test", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"invalid_auth\"}"));
+        SlackPlatform p = platform(List.of());
+        assertThatThrownBy(() -> p.start(new RecordingHandler())).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("slack.botToken").hasMessageContaining("invalid_auth")
+                .hasMessageNotContaining("xoxb-test-bot")
+                .matches(e -> !((PlatformException) e).isTransient());
+        assertThat(fake.calls("apps.connections.open")).isEmpty();
+    }
+
+    @Test
+    void aRefusedAppTokenNamesSlackAppToken() {
+        fake.answer("apps.connections.open", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"invalid_auth\"}"));
+        SlackPlatform p = platform(List.of());
+        assertThatThrownBy(() -> p.start(new RecordingHandler())).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("slack.appToken").hasMessageNotContaining("xapp-test-app");
+        assertThat(fake.connections()).isZero();
+    }
+
+    @Test
+    void aUserGroupThatCannotBeReadNamesTheGroupAndTheSetting() {
+        fake.answer("usergroups.users.list", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"missing_scope\"}"));
+        SlackPlatform p = platform(List.of("S0NOPE"));
+        assertThatThrownBy(() -> p.start(new RecordingHandler())).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("slack.staffGroups").hasMessageContaining("S0NOPE")
+                .hasMessageContaining("missing_scope");
+        assertThat(fake.calls("apps.connections.open")).isEmpty();
+    }
+
+    @Test
+    void sendingBeforeStartFailsCleanly() {
+        assertThat(platform(List.of()).send(new org.ccnsobot.port.Destination.Channel("slack", "C1"),
+                org.ccnsobot.port.OutgoingMessage.text("x"))).isCompletedExceptionally();
+    }
+}
