@@ -118,8 +118,16 @@ final class ConsoleCommand implements Callable<Integer> {
             org.ccnsobot.reminder.ReminderService reminders = bot.startReminders(List.of(
                     new org.ccnsobot.reminder.Outlet(console, ANNOUNCEMENTS, STAFF)), !pinned);
             if (pinned) {
-                console.afterEachLine(reminders::fireDue);
-                reminders.fireDue();
+                // guarded like the scheduler thread: a failed firing is reported and the console carries on
+                Runnable fire = () -> {
+                    try {
+                        reminders.fireDue();
+                    } catch (RuntimeException e) {
+                        err.println("warning: firing reminders failed: " + e.getMessage());
+                    }
+                };
+                console.afterEachLine(fire);
+                fire.run();
             }
         } catch (org.ccnsobot.reminder.LedgerBusyException e) {
             err.println("warning: " + e.getMessage());

@@ -298,14 +298,15 @@ final class Ledger {
 
     /**
      * Claims up to {@code limit} rows due at {@code now} ({@code pending -> sending}, attempts + 1) and commits.
-     * {@code dropReason} is asked about each row first: a reason drops it instead (its event has begun).
+     * {@code dropReason} is asked about each row first, outside the transaction (it may read the calendar, whose
+     * cache must never be entered while the database lock is held): a reason drops the row instead (its event has
+     * begun). A row changed in between (another generation, no longer pending) is left alone.
      */
     Claim claimDue(Instant now, Collection<String> platforms, int limit, Function<Row, Optional<String>> dropReason) {
         if (platforms.isEmpty()) {
             return new Claim(List.of(), 0);
         }
-        return db.transaction(c -> {
-            List<Row> due = new ArrayList<>();
+        List<Row> due = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM reminder_ledger"
                     + " WHERE state = 'pending' AND next_at <= ? AND platform IN (" + placeholders(platforms.size())
                     + ") ORDER BY next_at, id LIMIT ?")) {
@@ -315,29 +316,36 @@ final class Ledger {
                     ps.setString(i++, p);
                 }
                 ps.setInt(i, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(row(rs));
-                    }
-                }
+                return rows(ps);
             }
+        });
+        if (due.isEmpty()) {
+            return new Claim(List.of(), 0);
+        }
+        Map<Long, String> drops = new LinkedHashMap<>();
+        for (Row r : due) {
+            dropReason.apply(r).ifPresent(reason -> drops.put(r.id(), reason));
+        }
+        return db.transaction(c -> {
             List<Row> claimed = new ArrayList<>();
             int dropped = 0;
             try (PreparedStatement claim = c.prepareStatement("UPDATE reminder_ledger SET state = 'sending',"
-                    + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'");
+                    + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND generation = ? AND state = 'pending'");
                  PreparedStatement drop = c.prepareStatement("UPDATE reminder_ledger SET state = 'dropped',"
-                         + " last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'")) {
+                         + " last_error = ?, updated_at = ? WHERE id = ? AND generation = ? AND state = 'pending'")) {
                 for (Row r : due) {
-                    Optional<String> reason = dropReason.apply(r);
-                    if (reason.isPresent()) {
-                        drop.setString(1, reason.get());
+                    String reason = drops.get(r.id());
+                    if (reason != null) {
+                        drop.setString(1, reason);
                         drop.setLong(2, now.toEpochMilli());
                         drop.setLong(3, r.id());
+                        drop.setInt(4, r.generation());
                         dropped += drop.executeUpdate();
                         continue;
                     }
                     claim.setLong(1, now.toEpochMilli());
                     claim.setLong(2, r.id());
+                    claim.setInt(3, r.generation());
                     if (claim.executeUpdate() == 1) {
                         claimed.add(new Row(r.id(), r.rowKey(), r.kind(), r.eventId(), r.offsetKey(), r.platform(),
                                 r.destination(), r.generation(), r.dueAt(), r.nextAt(), SENDING, r.attempts() + 1,

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.port.Destination;
-import org.ccnsobot.port.SentRef;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.testing.RecordingPlatform.Attempt;
 import org.junit.jupiter.api.Test;
@@ -145,9 +144,5 @@ class DeliveryFailureTest {
             f.reminders.fireDue();
             assertThat(f.platform.delivered()).hasSize(1);
         }
-    }
-
-    static CompletableFuture<SentRef> never() {
-        return new CompletableFuture<>();
     }
 }

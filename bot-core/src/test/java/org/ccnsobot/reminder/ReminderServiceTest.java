@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -339,9 +338,5 @@ class ReminderServiceTest {
         LocalDate date = LocalDate.ofInstant(start, e.zone());
         return new Event(e.id(), e.title(), e.kind(), e.meetingCode(), start, end, date, e.zone(), room, e.access(),
                 e.description(), e.committees(), e.links(), status, e.source(), e.sourceUid(), e.sequence() + 1);
-    }
-
-    static ZoneId utc() {
-        return ZoneId.of("UTC");
     }
 }
