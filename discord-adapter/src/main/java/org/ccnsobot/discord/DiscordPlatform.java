@@ -1,30 +1,78 @@
 package org.ccnsobot.discord;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Capability;
 import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.EventMirror;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformException;
 import org.ccnsobot.port.SentRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The chat port on Discord through JDA. */
-final class DiscordPlatform implements ChatPlatform {
+/** The chat port on Discord through JDA, plus the guild's scheduled events as an {@link EventMirror}. */
+final class DiscordPlatform implements ChatPlatform, EventMirror {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordPlatform.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Message content of mentions and DMs reaches a bot without the privileged MESSAGE_CONTENT intent, so the bot
+     * asks only for what it reads: guild messages (for mentions) and direct messages.
+     */
+    static final Set<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
+    static final Set<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS);
+
     private final DiscordSettings settings;
-    private final PlatformContext context;
+    private final Clock clock;
+    private final ExecutorService executor;
+    private final List<String> diagnostics = new ArrayList<>();
+    private volatile JDA jda;
+    private volatile ScheduledEvents events;
 
     DiscordPlatform(DiscordSettings settings, PlatformContext context) {
         this.settings = settings;
-        this.context = context;
+        this.clock = context == null || context.clock() == null ? Clock.systemUTC() : context.clock();
+        this.executor = Executors.newFixedThreadPool(4, daemonThreads());
     }
 
     @Override
     public String id() {
-        return "discord";
+        return Mapping.PLATFORM;
     }
 
     @Override
@@ -35,21 +83,264 @@ final class DiscordPlatform implements ChatPlatform {
 
     @Override
     public void start(InboundHandler handler) throws PlatformException {
-        throw new PlatformException("the Discord adapter cannot connect yet (guild " + settings.guildId()
-                + "); see issue 4", false);
+        if (jda != null) {
+            throw new PlatformException("the Discord adapter is already started", false);
+        }
+        Inbound inbound = new Inbound(handler, executor, clock, settings.guildId());
+        JDA built = connect(inbound);
+        try {
+            awaitReady(built, inbound);
+            Guild guild = built.getGuildById(settings.guildId());
+            if (guild == null) {
+                throw new PlatformException("discord.guildId: the bot is not in the server (guild) "
+                        + settings.guildId() + "; invite it with the bot and applications.commands scopes", false);
+            }
+            GuildMessageChannel announcements = channel(guild, "announcementChannel", settings.announcementChannel());
+            check(guild, "announcementChannel", announcements);
+            if (settings.staffChannel() != null) {
+                check(guild, "staffChannel", channel(guild, "staffChannel", settings.staffChannel()));
+            }
+            if (!guild.getSelfMember().hasPermission(Permission.MANAGE_EVENTS)) {
+                diagnose("discord.guildId: the bot lacks MANAGE_EVENTS, so the calendar cannot be mirrored as the server's events");
+            }
+            Map<String, CommandInfo> usable = SlashCommands.usable(handler.commands());
+            // Known before registering, so an interaction racing the registration is not told the command is gone.
+            inbound.commands(usable);
+            // A full overwrite, so a command core dropped disappears from Discord instead of lingering.
+            guild.updateCommands().addCommands(SlashCommands.data(usable)).submit()
+                    .get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            events = new ScheduledEvents(() -> guildOrThrow(built));
+            jda = built;
+            LOG.info("Discord adapter ready in guild {} with {} slash commands", guild.getName(), usable.size());
+        } catch (PlatformException e) {
+            shutdown(built);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutdown(built);
+            throw new PlatformException("interrupted while connecting to Discord", true, e);
+        } catch (Exception e) {
+            shutdown(built);
+            PlatformException p = Failures.map(e, "registering the slash commands");
+            throw new PlatformException(p.getMessage() + " (the invite needs the applications.commands scope)",
+                    p.isTransient(), e);
+        }
+    }
+
+    private JDA connect(Inbound inbound) throws PlatformException {
+        JDABuilder builder = JDABuilder.createLight(settings.token().reveal(), INTENTS)
+                .disableCache(EnumSet.allOf(CacheFlag.class))
+                .setMemberCachePolicy(MemberCachePolicy.NONE)
+                .setRestConfig(new RestConfig().setBaseUrl(settings.restBaseUrl()))
+                .setSessionController(new FixedGateway(settings.gatewayUrl()))
+                // Plain JSON frames: one guild's traffic is small, and it keeps the gateway easy to fake in tests.
+                .setCompression(Compression.NONE)
+                // close() shuts JDA down in order; a JVM hook would race core's own shutdown.
+                .setEnableShutdownHook(false)
+                .setAutoReconnect(true)
+                .addEventListeners(inbound);
+        try {
+            return builder.build();
+        } catch (InvalidTokenException e) {
+            throw new PlatformException("discord.token: Discord refused the bot token (401 from /users/@me); "
+                    + "copy a fresh token from the Developer Portal into DISCORD_TOKEN", false);
+        } catch (RuntimeException e) {
+            throw new PlatformException("could not reach Discord at " + settings.restBaseUrl() + ": " + e.getMessage(),
+                    true, e);
+        }
+    }
+
+    private static void awaitReady(JDA built, Inbound inbound) throws PlatformException, InterruptedException {
+        // JDA's awaitReady() waits forever; a bounded wait turns a stuck gateway into a clear start-up failure.
+        try {
+            inbound.ready().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new PlatformException("discord.gatewayUrl: no READY from the Discord gateway within "
+                    + READY_TIMEOUT.toSeconds() + " s", true, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new PlatformException("discord.token: " + e.getCause().getMessage(), false, e);
+        }
+    }
+
+    private static GuildMessageChannel channel(Guild guild, String key, String id) throws PlatformException {
+        GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, id);
+        if (channel == null) {
+            throw new PlatformException("discord." + key + ": there is no text channel " + id + " in " + guild.getName()
+                    + " that the bot can see", false);
+        }
+        return channel;
+    }
+
+    private void check(Guild guild, String key, GuildMessageChannel channel) {
+        Member self = guild.getSelfMember();
+        EnumSet<Permission> missing = EnumSet.noneOf(Permission.class);
+        for (Permission p : NEEDED) {
+            if (!self.hasPermission(channel, p)) {
+                missing.add(p);
+            }
+        }
+        if (!missing.isEmpty()) {
+            diagnose("discord." + key + ": the bot lacks " + missing.stream().map(Permission::getName).toList()
+                    + " in #" + channel.getName() + " (" + channel.getId() + "); posts there will fail until a moderator grants "
+                    + (missing.size() == 1 ? "it" : "them"));
+        }
+    }
+
+    private void diagnose(String problem) {
+        synchronized (diagnostics) {
+            diagnostics.add(problem);
+        }
+        LOG.warn("{}", problem);
+    }
+
+    /** Problems found at start that do not stop the bot (missing permissions), worded for the operator. */
+    List<String> diagnostics() {
+        synchronized (diagnostics) {
+            return List.copyOf(diagnostics);
+        }
     }
 
     @Override
     public CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
-        return CompletableFuture.failedFuture(new PlatformException("the Discord adapter is not connected", false));
+        JDA current = jda;
+        String what = destination instanceof Destination.DirectMessage d ? "a DM to user " + d.userId()
+                : "a post to channel " + ((Destination.Channel) destination).channelId();
+        if (current == null) {
+            return CompletableFuture.failedFuture(new PlatformException(what + " failed: the Discord adapter is not connected", true));
+        }
+        CompletableFuture<SentRef> result = new CompletableFuture<>();
+        try {
+            List<Page> pages = Renderer.render(message);
+            channelFor(current, destination)
+                    .thenCompose(channel -> sendPages(channel, pages, message.idempotencyKey()))
+                    .whenComplete((ref, e) -> {
+                        if (e == null) {
+                            result.complete(ref);
+                        } else {
+                            result.completeExceptionally(Failures.map(e, what));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(Failures.map(e, what));
+        }
+        return result;
+    }
+
+    private static CompletableFuture<MessageChannel> channelFor(JDA jda, Destination destination) {
+        if (destination instanceof Destination.DirectMessage d) {
+            return jda.openPrivateChannelById(d.userId()).submit().thenApply(c -> (MessageChannel) c);
+        }
+        String id = ((Destination.Channel) destination).channelId();
+        MessageChannel channel = jda.getChannelById(GuildMessageChannel.class, id);
+        if (channel == null) {
+            return CompletableFuture.failedFuture(new PlatformException("channel " + id
+                    + " is unknown or not visible to the bot", false));
+        }
+        return CompletableFuture.completedFuture(channel);
+    }
+
+    private static CompletableFuture<SentRef> sendPages(MessageChannel channel, List<Page> pages, String key) {
+        CompletableFuture<SentRef> first = null;
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < pages.size(); i++) {
+            int page = i;
+            CompletableFuture<SentRef> sent = chain.thenCompose(x -> {
+                MessageCreateAction action = channel.sendMessage(Messages.create(pages.get(page)));
+                if (key != null && !key.isBlank()) {
+                    action = action.setNonce(Nonces.of(key, page));
+                }
+                return action.submit().thenApply(m -> new SentRef(Mapping.PLATFORM, channel.getId(), m.getId()));
+            });
+            if (first == null) {
+                first = sent;
+            }
+            chain = sent;
+        }
+        CompletableFuture<SentRef> head = first;
+        return chain.thenCompose(x -> head);
+    }
+
+    @Override
+    public CompletableFuture<String> upsert(Block.EventCard card) {
+        ScheduledEvents mirror = events;
+        if (mirror == null) {
+            return CompletableFuture.failedFuture(new PlatformException("the Discord adapter is not connected", true));
+        }
+        return mapped(mirror.upsert(card), "mirroring event " + card.eventId());
+    }
+
+    @Override
+    public CompletableFuture<Void> remove(String eventId) {
+        ScheduledEvents mirror = events;
+        if (mirror == null) {
+            return CompletableFuture.failedFuture(new PlatformException("the Discord adapter is not connected", true));
+        }
+        return mapped(mirror.remove(eventId), "removing the mirror of event " + eventId);
+    }
+
+    private static <T> CompletableFuture<T> mapped(CompletableFuture<T> future, String what) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        future.whenComplete((v, e) -> {
+            if (e == null) {
+                result.complete(v);
+            } else {
+                result.completeExceptionally(Failures.map(e, what));
+            }
+        });
+        return result;
+    }
+
+    private Guild guildOrThrow(JDA current) {
+        Guild guild = current.getGuildById(settings.guildId());
+        if (guild == null) {
+            throw new IllegalStateException("guild " + settings.guildId() + " is not available");
+        }
+        return guild;
     }
 
     @Override
     public void close() {
-        // nothing to release until the adapter connects
+        JDA current = jda;
+        jda = null;
+        events = null;
+        if (current != null) {
+            shutdown(current);
+        }
+        executor.shutdownNow();
     }
 
-    PlatformContext context() {
-        return context;
+    private static void shutdown(JDA current) {
+        current.shutdown();
+        try {
+            if (!current.awaitShutdown(Duration.ofSeconds(5))) {
+                current.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            current.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "discord-handler-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Points JDA at the configured gateway; one session never asks Discord's /gateway/bot. */
+    private static final class FixedGateway extends SessionControllerAdapter {
+        private final String url;
+
+        FixedGateway(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
     }
 }

@@ -1,31 +1,60 @@
 package org.ccnsobot.discord;
 
-import java.util.List;
+import java.net.URI;
+import org.ccnsobot.config.Secret;
 
-/** The {@code discord} config section. */
-record DiscordSettings(String token, String guildId, String announcementChannel, String staffChannel,
-                       List<String> staffRoles, String restBaseUrl, String gatewayUrl) {
+/**
+ * The {@code discord} config section. Who counts as staff is core's business ({@code staff.discord.roles}), so
+ * no role list lives here. {@code restBaseUrl} and {@code gatewayUrl} exist so tests (and proxies) can point JDA
+ * elsewhere; operators leave them out.
+ */
+record DiscordSettings(Secret token, String guildId, String announcementChannel, String staffChannel,
+                       String restBaseUrl, String gatewayUrl) {
 
     static final String DEFAULT_REST = "https://discord.com/api/v10/";
     static final String DEFAULT_GATEWAY = "wss://gateway.discord.gg/";
 
     DiscordSettings {
-        if (token == null || token.isBlank()) {
+        if (token == null || token.reveal().isBlank()) {
             throw new IllegalArgumentException("discord.token is required: write token: ${DISCORD_TOKEN}");
         }
-        if (guildId == null || !guildId.matches("\\d{1,20}")) {
-            throw new IllegalArgumentException("discord.guildId must be the numeric id of the server (guild)");
+        requireSnowflake("guildId", guildId, "the numeric id of the server (guild)");
+        requireSnowflake("announcementChannel", announcementChannel, "a numeric channel id");
+        if (staffChannel != null) {
+            requireSnowflake("staffChannel", staffChannel, "a numeric channel id");
         }
-        if (announcementChannel == null || !announcementChannel.matches("\\d{1,20}")) {
-            throw new IllegalArgumentException("discord.announcementChannel must be a numeric channel id");
+        restBaseUrl = restBaseUrl == null ? DEFAULT_REST : withSlash(url("restBaseUrl", restBaseUrl, "http"));
+        gatewayUrl = gatewayUrl == null ? DEFAULT_GATEWAY : url("gatewayUrl", gatewayUrl, "ws");
+    }
+
+    private static void requireSnowflake(String key, String value, String what) {
+        if (value == null || !value.matches("\\d{1,20}")) {
+            throw new IllegalArgumentException("discord." + key + " must be " + what);
         }
-        staffRoles = staffRoles == null ? List.of() : List.copyOf(staffRoles);
-        restBaseUrl = restBaseUrl == null ? DEFAULT_REST : restBaseUrl;
-        gatewayUrl = gatewayUrl == null ? DEFAULT_GATEWAY : gatewayUrl;
+    }
+
+    private static String url(String key, String value, String schemePrefix) {
+        try {
+            URI uri = URI.create(value.trim());
+            if (uri.getScheme() == null || !uri.getScheme().startsWith(schemePrefix) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return uri.toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("discord." + key + " must be a " + schemePrefix + "(s):// address, not '"
+                    + value + "'");
+        }
+    }
+
+    // JDA appends routes to the base url verbatim, so a missing slash would glue "v10" to "users".
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
     }
 
     @Override
     public String toString() {
-        return "DiscordSettings[guildId=" + guildId + ", announcementChannel=" + announcementChannel + ", token=****]";
+        return "DiscordSettings[guildId=" + guildId + ", announcementChannel=" + announcementChannel
+                + ", staffChannel=" + staffChannel + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl
+                + ", token=****]";
     }
 }

@@ -1,0 +1,228 @@
+package org.ccnsobot.discord;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.ccnsobot.port.CommandInfo;
+import org.ccnsobot.port.InboundHandler;
+import org.ccnsobot.port.Invocation;
+import org.ccnsobot.port.Mentions;
+import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.port.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives JDA's events and answers them. Discord wants an interaction acknowledged within 3 s, so a slash
+ * command is deferred on JDA's event thread at once and core runs on the adapter's own executor; the answer then
+ * edits the deferred reply. Plain words (a mention of the bot, or a DM) are handed to core as text.
+ */
+final class Inbound extends ListenerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
+    private static final int AUTOCOMPLETE_MAX = 25;
+
+    private final InboundHandler handler;
+    private final Executor executor;
+    private final Clock clock;
+    private final String guildId;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile Map<String, CommandInfo> commands = Map.of();
+
+    Inbound(InboundHandler handler, Executor executor, Clock clock, String guildId) {
+        this.handler = handler;
+        this.executor = executor;
+        this.clock = clock;
+        this.guildId = guildId;
+    }
+
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    void commands(Map<String, CommandInfo> registered) {
+        this.commands = Map.copyOf(registered);
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        ready.complete(null);
+    }
+
+    @Override
+    public void onShutdown(ShutdownEvent event) {
+        // Fails a start-up still waiting for READY, e.g. when the gateway refuses the token (close code 4004).
+        ready.completeExceptionally(new IllegalStateException("the Discord gateway closed the session (close code "
+                + event.getCode() + (event.getCloseCode() == null ? "" : ", " + event.getCloseCode().getMeaning()) + ")"));
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        CommandInfo info = commands.get(event.getName());
+        if (info == null) {
+            refuse(event, "I no longer have /" + event.getName() + "; type /help to see what I can do.");
+            return;
+        }
+        Optional<String> problem = Mapping.problem(info, event.getOptions());
+        if (problem.isPresent()) {
+            refuse(event, problem.get());
+            return;
+        }
+        Invocation invocation = Mapping.invocation(event, clock.instant());
+        boolean ephemeral = SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT));
+        event.deferReply(ephemeral).queue(null, e -> LOG.warn("could not defer /{}: {}", event.getName(), e.toString()));
+        InteractionHook hook = event.getHook();
+        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation)));
+    }
+
+    private static void refuse(SlashCommandInteractionEvent event, String reason) {
+        event.reply(Messages.create(new Page(Escaper.cut(reason, Renderer.CONTENT_MAX), List.of(), Mentions.NONE)))
+                .setEphemeral(true)
+                .queue(null, e -> LOG.warn("could not answer /{}: {}", event.getName(), e.toString()));
+    }
+
+    /**
+     * Sends core's reply through the interaction hook. A personal reply after a public deferral cannot turn the
+     * public "thinking" message private, so that message is deleted and the reply goes out as ephemeral
+     * follow-ups. Pages are sent one after another so they arrive in order.
+     */
+    static CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply) {
+        List<Page> pages = Renderer.render(reply.message());
+        CompletableFuture<?> chain;
+        int next;
+        if (reply.personal() && !deferredEphemeral) {
+            chain = hook.deleteOriginal().submit();
+            next = 0;
+        } else {
+            chain = hook.editOriginal(Messages.edit(pages.get(0))).submit();
+            next = 1;
+        }
+        boolean ephemeral = deferredEphemeral || reply.personal();
+        for (int i = next; i < pages.size(); i++) {
+            Page page = pages.get(i);
+            chain = chain.thenCompose(x -> hook.sendMessage(Messages.create(page)).setEphemeral(ephemeral).submit());
+        }
+        return chain.whenComplete((x, e) -> {
+            if (e != null) {
+                LOG.warn("could not deliver the answer to an interaction: {}", Failures.unwrap(e).toString());
+            }
+        });
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        String option = event.getFocusedOption().getName();
+        String prefix = event.getFocusedOption().getValue();
+        OptionType type = event.getFocusedOption().getType();
+        guarded("completing /" + event.getName(), () -> {
+            List<Command.Choice> choices;
+            try {
+                choices = handler.complete(event.getName(), option, prefix, AUTOCOMPLETE_MAX).stream()
+                        .limit(AUTOCOMPLETE_MAX)
+                        .filter(c -> type != OptionType.INTEGER || c.value().matches("-?\\d{1,18}"))
+                        .map(c -> type == OptionType.INTEGER
+                                ? new Command.Choice(Escaper.cut(c.label(), 100), Long.parseLong(c.value()))
+                                : new Command.Choice(Escaper.cut(c.label(), 100), Escaper.cut(c.value(), 100)))
+                        .collect(Collectors.toList());
+            } catch (RuntimeException e) {
+                LOG.warn("completion for /{} {} failed", event.getName(), option, e);
+                choices = List.of();
+            }
+            event.replyChoices(choices).queue(null, e -> LOG.debug("autocomplete answer failed: {}", e.toString()));
+        });
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (event.getAuthor().isBot() || event.isWebhookMessage() || event.getAuthor().isSystem()) {
+            return;
+        }
+        boolean direct = !event.isFromGuild();
+        if (!direct && !event.getGuild().getId().equals(guildId)) {
+            return;
+        }
+        Message message = event.getMessage();
+        // Judged on the mention list, not the text: without the MESSAGE_CONTENT intent Discord delivers text
+        // only for messages that mention the bot, and JDA warns when other content is read.
+        if (!direct && !message.getMentions().getUsers().contains(event.getJDA().getSelfUser())) {
+            return;
+        }
+        Pattern mention = Pattern.compile("<@!?" + event.getJDA().getSelfUser().getId() + ">");
+        String raw = message.getContentRaw();
+        String text = mention.matcher(raw).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        Invocation invocation = Invocation.text(Mapping.actor(event.getAuthor(), event.getMember()),
+                Mapping.place(event.getChannel()), text.isEmpty() ? "help" : text, clock.instant());
+        MessageChannel channel = event.getChannel();
+        // Replying to a message needs Read Message History in a guild; without it the answer is sent unthreaded.
+        boolean canReply = direct || event.getGuild().getSelfMember()
+                .hasPermission(event.getGuildChannel(), Permission.MESSAGE_HISTORY);
+        guarded("answering a message", () -> {
+            Reply reply = handle(invocation);
+            // Discord has no private replies outside interactions: a personal answer to a mention is given in
+            // place; it concerns only what the member asked in that place.
+            List<Page> pages = Renderer.render(reply.message());
+            CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+            for (int i = 0; i < pages.size(); i++) {
+                Page page = pages.get(i);
+                boolean first = i == 0;
+                chain = chain.thenCompose(x -> {
+                    var action = channel.sendMessage(Messages.create(page));
+                    if (first && canReply) {
+                        action = action.setMessageReference(message).failOnInvalidReply(false);
+                    }
+                    return action.submit();
+                });
+            }
+            chain.whenComplete((x, e) -> {
+                if (e != null) {
+                    LOG.warn("could not answer a message in {}: {}", channel.getId(), Failures.unwrap(e).toString());
+                }
+            });
+        });
+    }
+
+    /** Runs off JDA's event thread; a failure is logged rather than lost with a pool thread. */
+    private void guarded(String what, Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("{} failed", what, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{} dropped: the adapter is closing", what);
+        }
+    }
+
+    /** Core promises not to throw; if it does anyway, the member gets a reference instead of silence. */
+    private Reply handle(Invocation invocation) {
+        try {
+            return handler.handle(invocation);
+        } catch (RuntimeException e) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("handler failed on {} (ref {})", invocation.isTyped() ? "/" + invocation.command() : "a message", ref, e);
+            return Reply.personally(OutgoingMessage.text("Something went wrong on my side (ref " + ref + ")."));
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.ccnsobot.discord;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.ccnsobot.port.Block;
+import org.ccnsobot.port.Mentions;
+import org.ccnsobot.port.OutgoingMessage;
+
+/**
+ * Turns a neutral message into Discord messages. Times become {@code <t:EPOCH:F>} tokens so each member reads
+ * their own local time, plus the venue's local time spelled out. Discord's size limits are met by splitting at
+ * entry boundaries (a line, a field, an embed), never inside an entry unless that one entry is itself too long.
+ */
+final class Renderer {
+    static final int CONTENT_MAX = 2000;
+    static final int TITLE_MAX = 256;
+    static final int DESCRIPTION_MAX = 4096;
+    static final int FIELD_NAME_MAX = 256;
+    static final int FIELD_VALUE_MAX = 1024;
+    static final int FIELDS_MAX = 25;
+    static final int EMBEDS_MAX = 10;
+    static final int TOTAL_MAX = 6000;
+    static final int FOOTER_MAX = 2048;
+
+    private static final int COLOUR = 0x1F6FB2;
+    private static final int COLOUR_CANCELLED = 0x8A8A8A;
+    private static final DateTimeFormatter VENUE_TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+    private Renderer() {
+    }
+
+    static List<Page> render(OutgoingMessage message) {
+        // Plain paragraphs read better as a normal message than as a boxed embed (and stay one line when short).
+        boolean plain = message.blocks().stream().allMatch(b -> b instanceof Block.Paragraph);
+        List<Page> pages;
+        if (plain) {
+            String text = message.blocks().isEmpty() ? message.fallbackText()
+                    : message.blocks().stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
+            pages = textPages(Escaper.text(text));
+        } else {
+            pages = embedPages(embeds(message.blocks()));
+            if (pages.isEmpty()) {
+                // Blocks that render to nothing (an empty field list): the fallback is complete on its own.
+                pages = textPages(Escaper.text(message.fallbackText()));
+            }
+        }
+        return withPings(pages, message.mentions());
+    }
+
+    // Embeds never ping, so the pings a staff command asked for go into the first page's content.
+    private static List<Page> withPings(List<Page> pages, Mentions mentions) {
+        if (!mentions.pingsAnyone()) {
+            return pages;
+        }
+        List<String> tokens = new ArrayList<>();
+        if (mentions.everyone()) {
+            tokens.add("@everyone");
+        }
+        mentions.roleIds().stream().sorted().forEach(id -> tokens.add("<@&" + id + ">"));
+        mentions.userIds().stream().sorted().forEach(id -> tokens.add("<@" + id + ">"));
+        String prefix = String.join(" ", tokens);
+        List<Page> out = new ArrayList<>(pages);
+        Page first = out.get(0);
+        String content = first.content().isEmpty() ? prefix : prefix + "\n" + first.content();
+        if (content.length() > CONTENT_MAX) {
+            out.add(0, new Page(prefix, List.of(), mentions));
+        } else {
+            out.set(0, new Page(content, first.embeds(), mentions));
+        }
+        return out;
+    }
+
+    static List<Page> textPages(String text) {
+        List<Page> pages = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : (text.isBlank() ? "…" : text).split("\n", -1)) {
+            for (String piece : hardSplit(line, CONTENT_MAX)) {
+                if (current.length() > 0 && current.length() + 1 + piece.length() > CONTENT_MAX) {
+                    pages.add(new Page(current.toString(), List.of(), Mentions.NONE));
+                    current.setLength(0);
+                }
+                if (current.length() > 0) {
+                    current.append('\n');
+                }
+                current.append(piece);
+            }
+        }
+        if (current.length() > 0 || pages.isEmpty()) {
+            pages.add(new Page(current.toString(), List.of(), Mentions.NONE));
+        }
+        return pages;
+    }
+
+    private static List<String> hardSplit(String line, int max) {
+        List<String> out = new ArrayList<>();
+        String rest = line;
+        while (rest.length() > max) {
+            out.add(rest.substring(0, max));
+            rest = rest.substring(max);
+        }
+        out.add(rest);
+        return out;
+    }
+
+    static List<Page> embedPages(List<MessageEmbed> embeds) {
+        List<Page> pages = new ArrayList<>();
+        List<MessageEmbed> current = new ArrayList<>();
+        int size = 0;
+        for (MessageEmbed e : embeds) {
+            int len = e.getLength();
+            if (!current.isEmpty() && (current.size() == EMBEDS_MAX || size + len > TOTAL_MAX)) {
+                pages.add(new Page("", current, Mentions.NONE));
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(e);
+            size += len;
+        }
+        if (!current.isEmpty()) {
+            pages.add(new Page("", current, Mentions.NONE));
+        }
+        return pages;
+    }
+
+    static List<MessageEmbed> embeds(List<Block> blocks) {
+        EmbedStack stack = new EmbedStack();
+        for (Block block : blocks) {
+            if (block instanceof Block.Heading h) {
+                stack.start(Escaper.text(h.text()), COLOUR);
+            } else if (block instanceof Block.Paragraph p) {
+                stack.ensureOpen();
+                for (String line : Escaper.text(p.text()).split("\n", -1)) {
+                    stack.line(line);
+                }
+                stack.line("");
+            } else if (block instanceof Block.Fields f) {
+                stack.ensureOpen();
+                for (Block.Field field : f.fields()) {
+                    stack.field(Escaper.text(field.name()), Escaper.text(field.value()), true);
+                }
+            } else if (block instanceof Block.Links l) {
+                stack.ensureOpen();
+                for (Block.Link link : l.links()) {
+                    stack.line("• " + link(link));
+                }
+            } else if (block instanceof Block.Footnote n) {
+                stack.ensureOpen();
+                stack.footer(Escaper.text(n.text()));
+            } else if (block instanceof Block.EventCard c) {
+                eventCard(stack, c);
+                stack.end();
+            }
+        }
+        return stack.finish();
+    }
+
+    private static void eventCard(EmbedStack stack, Block.EventCard c) {
+        boolean cancelled = "cancelled".equalsIgnoreCase(c.status());
+        String title = Escaper.text(c.title());
+        if (c.status() != null && !"scheduled".equalsIgnoreCase(c.status())) {
+            title = (cancelled ? "~~" + title + "~~" : title) + " (" + c.status().toLowerCase(Locale.ROOT) + ")";
+        }
+        stack.start(title, cancelled ? COLOUR_CANCELLED : COLOUR);
+        for (String line : whenLines(c)) {
+            stack.line(line);
+        }
+        if (c.description() != null && !c.description().isBlank()) {
+            stack.line("");
+            for (String line : Escaper.text(c.description().strip()).split("\n", -1)) {
+                stack.line(line);
+            }
+        }
+        if (c.room() != null && !c.room().isBlank()) {
+            stack.field("Room", Escaper.text(c.room()), true);
+        }
+        if (c.access() != null && !c.access().isBlank()) {
+            String access = c.access().toLowerCase(Locale.ROOT);
+            stack.field("Access", access.equals("open") ? "Open to all" : access.equals("closed") ? "Closed session"
+                    : Escaper.text(c.access()), true);
+        }
+        if (!c.committees().isEmpty()) {
+            stack.field("Committees", Escaper.text(String.join(", ", c.committees())), true);
+        }
+        if (!c.links().isEmpty()) {
+            stack.field("Links", joinWithin(c.links().stream().map(Renderer::link).collect(Collectors.toList()),
+                    FIELD_VALUE_MAX), false);
+        }
+        stack.footer("event " + c.eventId());
+    }
+
+    /** The member-local time tokens and the venue's own clock, or the bare date when no time is known yet. */
+    static List<String> whenLines(Block.EventCard c) {
+        String where = c.place() == null || c.place().isBlank() ? "" : ", " + Escaper.text(c.place());
+        if (c.dateOnly()) {
+            return List.of("📅 " + DAY.format(c.date()) + where + " (time to be announced)");
+        }
+        long start = c.start().getEpochSecond();
+        String first = "🕒 <t:" + start + ":F> (<t:" + start + ":R>)";
+        if (c.end() != null) {
+            first += " until <t:" + c.end().getEpochSecond() + ":t>";
+        }
+        ZonedDateTime local = c.start().atZone(c.venueZone());
+        String venue = "Venue time: " + VENUE_TIME.format(local) + where;
+        if (c.end() != null) {
+            venue += " (until " + CLOCK.format(c.end().atZone(c.venueZone())) + ")";
+        }
+        return List.of(first, venue);
+    }
+
+    private static String link(Block.Link link) {
+        String label = Escaper.text(link.label()).replace("[", "(").replace("]", ")");
+        return link.url() == null || link.url().isBlank() ? label : "[" + label + "](" + link.url().strip() + ")";
+    }
+
+    // Drops whole entries that do not fit and says how many, rather than cutting a link in half.
+    private static String joinWithin(List<String> entries, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            String more = "\n…and " + (entries.size() - i) + " more";
+            String next = (sb.length() == 0 ? "" : "\n") + entries.get(i);
+            boolean last = i == entries.size() - 1;
+            if (sb.length() + next.length() + (last ? 0 : more.length()) > max) {
+                return sb.length() == 0 ? Escaper.cut(entries.get(i), max) : sb + more;
+            }
+            sb.append(next);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Builds embeds entry by entry. When the next line or field would break a limit, the current embed is closed
+     * and a continuation embed (same colour, no title) takes over, so the split always falls between entries.
+     */
+    private static final class EmbedStack {
+        private final List<MessageEmbed> done = new ArrayList<>();
+        private String title;
+        private int colour = COLOUR;
+        private final StringBuilder description = new StringBuilder();
+        private final List<MessageEmbed.Field> fields = new ArrayList<>();
+        private String footer;
+        private boolean open;
+
+        void start(String newTitle, int newColour) {
+            close();
+            title = Escaper.cut(newTitle == null || newTitle.isBlank() ? "…" : newTitle, TITLE_MAX);
+            colour = newColour;
+            open = true;
+        }
+
+        void ensureOpen() {
+            if (!open) {
+                title = null;
+                open = true;
+            }
+        }
+
+        void line(String raw) {
+            String line = Escaper.cut(raw, DESCRIPTION_MAX);
+            int added = (description.length() == 0 ? 0 : 1) + line.length();
+            if (description.length() + added > DESCRIPTION_MAX || size() + added > TOTAL_MAX) {
+                continuation();
+            }
+            if (line.isEmpty() && description.length() == 0) {
+                return;
+            }
+            if (description.length() > 0) {
+                description.append('\n');
+            }
+            description.append(line);
+        }
+
+        void field(String name, String value, boolean inline) {
+            String n = Escaper.cut(name.isBlank() ? "\u200B" : name, FIELD_NAME_MAX);
+            String v = Escaper.cut(value.isBlank() ? "\u200B" : value, FIELD_VALUE_MAX);
+            if (fields.size() == FIELDS_MAX || size() + n.length() + v.length() > TOTAL_MAX) {
+                continuation();
+            }
+            fields.add(new MessageEmbed.Field(n, v, inline));
+        }
+
+        void footer(String text) {
+            footer = Escaper.cut(text, FOOTER_MAX);
+            if (size() > TOTAL_MAX) {
+                footer = null;
+            }
+        }
+
+        private int size() {
+            int n = (title == null ? 0 : title.length()) + description.length() + (footer == null ? 0 : footer.length());
+            for (MessageEmbed.Field f : fields) {
+                n += f.getName().length() + f.getValue().length();
+            }
+            return n;
+        }
+
+        private void continuation() {
+            int keep = colour;
+            close();
+            colour = keep;
+            title = null;
+            open = true;
+        }
+
+        /** Closes the current embed so that what follows starts a new one. */
+        void end() {
+            close();
+        }
+
+        private void close() {
+            if (open) {
+                String desc = description.toString().strip();
+                if (title != null || !desc.isEmpty() || !fields.isEmpty() || footer != null) {
+                    EmbedBuilder b = new EmbedBuilder().setColor(colour);
+                    if (title != null) {
+                        b.setTitle(title);
+                    }
+                    if (!desc.isEmpty()) {
+                        b.setDescription(desc);
+                    }
+                    fields.forEach(b::addField);
+                    if (footer != null) {
+                        b.setFooter(footer);
+                    }
+                    done.add(b.build());
+                }
+            }
+            description.setLength(0);
+            fields.clear();
+            footer = null;
+            title = null;
+            open = false;
+        }
+
+        List<MessageEmbed> finish() {
+            close();
+            return done;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.ccnsobot.discord;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.ScheduledEvent;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.ccnsobot.port.Block;
+import org.ccnsobot.port.PlatformException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mirrors calendar events as the guild's scheduled events (external type). The link between a calendar event
+ * and its Discord twin is kept in memory and, so it survives a restart, as a marker at the end of the Discord
+ * event's description; the first call after start rebuilds the map from the guild's list.
+ */
+final class ScheduledEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledEvents.class);
+    static final int NAME_MAX = ScheduledEvent.MAX_NAME_LENGTH;
+    static final int LOCATION_MAX = ScheduledEvent.MAX_LOCATION_LENGTH;
+    static final int DESCRIPTION_MAX = ScheduledEvent.MAX_DESCRIPTION_LENGTH;
+    private static final Pattern MARKER = Pattern.compile("\\[ccnso-bot event:([^\\]\\s]+)]\\s*$");
+
+    private final Supplier<Guild> guild;
+    private final Map<String, String> ids = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<?>> queue = new ConcurrentHashMap<>();
+    private volatile CompletableFuture<Void> recovered;
+
+    ScheduledEvents(Supplier<Guild> guild) {
+        this.guild = guild;
+    }
+
+    static String marker(String eventId) {
+        return "[ccnso-bot event:" + eventId + "]";
+    }
+
+    private synchronized CompletableFuture<Void> recovered() {
+        if (recovered == null || recovered.isCompletedExceptionally()) {
+            recovered = guild.get().retrieveScheduledEvents().submit().thenAccept(list -> {
+                for (ScheduledEvent e : list) {
+                    String d = e.getDescription();
+                    Matcher m = d == null ? null : MARKER.matcher(d);
+                    if (m != null && m.find()) {
+                        ids.putIfAbsent(m.group(1), e.getId());
+                    }
+                }
+                LOG.debug("recovered {} mirrored scheduled events", ids.size());
+            });
+        }
+        return recovered;
+    }
+
+    CompletableFuture<String> upsert(Block.EventCard card) {
+        return serially(card.eventId(), () -> doUpsert(card));
+    }
+
+    CompletableFuture<Void> remove(String eventId) {
+        return serially(eventId, () -> doRemove(eventId));
+    }
+
+    /**
+     * Runs the operations on one event one after another, so that two quick edits cannot both see "not mirrored
+     * yet" and create two Discord events.
+     */
+    private <T> CompletableFuture<T> serially(String eventId, Supplier<CompletableFuture<T>> operation) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<?> previous = queue.put(eventId, result);
+        (previous == null ? CompletableFuture.completedFuture(null) : previous)
+                .handle((v, e) -> null)
+                .thenCompose(v -> operation.get())
+                .whenComplete((v, e) -> {
+                    queue.remove(eventId, result);
+                    if (e == null) {
+                        result.complete(v);
+                    } else {
+                        result.completeExceptionally(e);
+                    }
+                });
+        return result;
+    }
+
+    private CompletableFuture<String> doUpsert(Block.EventCard card) {
+        if ("cancelled".equalsIgnoreCase(card.status())) {
+            return doRemove(card.eventId()).thenApply(v -> null);
+        }
+        Shape shape = Shape.of(card);
+        // Discord (and JDA before it) refuses to create or move an event into the past by the real clock, not
+        // the bot's injected one, so that is the clock asked here.
+        if (!shape.start().toInstant().isAfter(Instant.now())) {
+            return CompletableFuture.failedFuture(new PlatformException("event " + card.eventId()
+                    + " has already started; Discord's event list holds only future events", false));
+        }
+        return recovered().thenCompose(v -> {
+            String existing = ids.get(card.eventId());
+            if (existing == null) {
+                return create(card.eventId(), shape);
+            }
+            return update(existing, shape).exceptionallyCompose(e -> Failures.is(e, ErrorResponse.UNKNOWN_SCHEDULED_EVENT)
+                    ? create(card.eventId(), shape) : CompletableFuture.failedFuture(e));
+        });
+    }
+
+    private CompletableFuture<Void> doRemove(String eventId) {
+        return recovered().thenCompose(v -> {
+            String existing = ids.get(eventId);
+            if (existing == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            return guild.get().retrieveScheduledEventById(existing).submit()
+                    .thenCompose(e -> e.delete().submit())
+                    .exceptionallyCompose(e -> Failures.is(e, ErrorResponse.UNKNOWN_SCHEDULED_EVENT)
+                            ? CompletableFuture.<Void>completedFuture(null) : CompletableFuture.failedFuture(e))
+                    .thenRun(() -> ids.remove(eventId, existing));
+        });
+    }
+
+    private CompletableFuture<String> create(String eventId, Shape s) {
+        return guild.get().createScheduledEvent(s.name(), s.location(), s.start(), s.end())
+                .setDescription(s.description())
+                .submit()
+                .thenApply(e -> {
+                    ids.put(eventId, e.getId());
+                    return e.getId();
+                });
+    }
+
+    private CompletableFuture<String> update(String id, Shape s) {
+        return guild.get().retrieveScheduledEventById(id).submit()
+                .thenCompose(e -> e.getManager()
+                        .setName(s.name())
+                        .setDescription(s.description())
+                        .setLocation(s.location())
+                        .setStartTime(s.start())
+                        .setEndTime(s.end())
+                        .submit())
+                .thenApply(v -> id);
+    }
+
+    /** What Discord is told about one event, cut to its limits. */
+    record Shape(String name, String location, OffsetDateTime start, OffsetDateTime end, String description) {
+
+        static Shape of(Block.EventCard c) {
+            OffsetDateTime start;
+            OffsetDateTime end;
+            if (c.dateOnly()) {
+                // The time is not announced yet: the whole day at the venue, which Discord shows as such.
+                start = c.date().atStartOfDay(c.venueZone()).toOffsetDateTime();
+                end = c.date().plusDays(1).atStartOfDay(c.venueZone()).toOffsetDateTime();
+            } else {
+                start = OffsetDateTime.ofInstant(c.start(), ZoneOffset.UTC);
+                end = OffsetDateTime.ofInstant(c.end() != null && c.end().isAfter(c.start()) ? c.end()
+                        : c.start().plusSeconds(3600), ZoneOffset.UTC);
+            }
+            StringBuilder where = new StringBuilder();
+            if (c.place() != null && !c.place().isBlank()) {
+                where.append(c.place().strip());
+            }
+            if (c.room() != null && !c.room().isBlank()) {
+                where.append(where.length() == 0 ? "" : ", ").append(c.room().strip());
+            }
+            String location = where.length() == 0 ? "Online" : Escaper.cut(where.toString(), LOCATION_MAX);
+            String marker = marker(c.eventId());
+            StringBuilder text = new StringBuilder();
+            if (c.description() != null && !c.description().isBlank()) {
+                text.append(c.description().strip());
+            }
+            if (!c.committees().isEmpty()) {
+                text.append(text.length() == 0 ? "" : "\n").append("Committees: ").append(String.join(", ", c.committees()));
+            }
+            if (c.access() != null && !c.access().isBlank()) {
+                text.append(text.length() == 0 ? "" : "\n").append("Access: ").append(c.access());
+            }
+            if (c.dateOnly()) {
+                text.append(text.length() == 0 ? "" : "\n").append("Time to be announced.");
+            }
+            String body = Escaper.cut(Escaper.text(text.toString()), DESCRIPTION_MAX - marker.length() - 2);
+            String description = body.isEmpty() ? marker : body + "\n\n" + marker;
+            return new Shape(Escaper.cut(c.title().strip(), NAME_MAX), location, start, end, description);
+        }
+    }
+}

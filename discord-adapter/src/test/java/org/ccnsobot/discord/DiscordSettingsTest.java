@@ -1,0 +1,80 @@
+package org.ccnsobot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ServiceLoader;
+import java.util.List;
+import java.util.Map;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.config.ConfigLoader;
+import org.ccnsobot.config.Sections;
+import org.ccnsobot.port.PlatformProvider;
+import org.junit.jupiter.api.Test;
+
+class DiscordSettingsTest {
+
+    private static ObjectNode section() {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put("token", "secret-token-value");
+        s.put("guildId", "100000000000000001");
+        s.put("announcementChannel", "300000000000000001");
+        return s;
+    }
+
+    @Test
+    void theProviderIsFoundByServiceLoader() {
+        assertThat(ServiceLoader.load(PlatformProvider.class).stream().map(p -> p.get().id())).contains("discord");
+    }
+
+    @Test
+    void defaultsPointAtDiscordAndTheTokenIsNeverShown() throws Exception {
+        DiscordSettings s = Sections.bind("discord", section(), DiscordSettings.class);
+        assertThat(s.restBaseUrl()).isEqualTo("https://discord.com/api/v10/");
+        assertThat(s.gatewayUrl()).isEqualTo("wss://gateway.discord.gg/");
+        assertThat(s.staffChannel()).isNull();
+        assertThat(s.token().reveal()).isEqualTo("secret-token-value");
+        assertThat(s.toString()).doesNotContain("secret-token-value");
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheKey() {
+        DiscordProvider provider = new DiscordProvider();
+        assertThatThrownBy(() -> provider.validate(section().put("guildId", "ccnso")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.guildId");
+        assertThatThrownBy(() -> provider.validate(section().put("staffChannel", "#staff")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.staffChannel");
+        assertThatThrownBy(() -> provider.validate(section().put("gatewayUrl", "http://example")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.gatewayUrl");
+        ObjectNode noToken = section();
+        noToken.remove("token");
+        assertThatThrownBy(() -> provider.validate(noToken))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.token");
+        assertThatThrownBy(() -> provider.validate(section().put("staffRoles", "1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("staffRoles");
+    }
+
+    @Test
+    void theTokenComesFromTheEnvironmentNeverFromTheFile() throws Exception {
+        ConfigLoader loader = new ConfigLoader(List.of(new DiscordProvider()), Map.of("DISCORD_TOKEN", "from-env")::get);
+        String yaml = "discord:\n  token: ${DISCORD_TOKEN}\n  guildId: '100000000000000001'\n"
+                + "  announcementChannel: '300000000000000001'\n";
+
+        BotConfig config = loader.parse(yaml, null);
+        DiscordSettings s = Sections.bind("discord", config.platforms().get("discord"), DiscordSettings.class);
+        assertThat(s.token().reveal()).isEqualTo("from-env");
+        assertThatThrownBy(() -> loader.parse(yaml.replace("${DISCORD_TOKEN}", "literal-token"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.token")
+                .hasMessageNotContaining("literal-token");
+    }
+
+    @Test
+    void aRestBaseUrlGetsItsTrailingSlash() throws Exception {
+        DiscordSettings s = Sections.bind("discord", section().put("restBaseUrl", "http://127.0.0.1:8080/api/v10"),
+                DiscordSettings.class);
+        assertThat(s.restBaseUrl()).isEqualTo("http://127.0.0.1:8080/api/v10/");
+    }
+}

@@ -1,0 +1,47 @@
+package org.ccnsobot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.port.PlatformContext;
+import org.ccnsobot.testing.SeedBots;
+import org.ccnsobot.time.ManualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole bot on Discord: real JDA, the real core on a seeded SQLite file, the fake Discord on 127.0.0.1. */
+class DiscordWithRealBotTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whenCouncilIsAnsweredWithTheCouncilMeetingInEveryMembersLocalTime() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord();
+             Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(fake.section(),
+                    new PlatformContext(bot.clock()));
+            try {
+                platform.start(bot);
+                // the slash commands registered are core's own list
+                JsonNode commands = fake.await("PUT", "/applications/" + FakeDiscord.BOT + "/guilds/"
+                        + FakeDiscord.GUILD + "/commands").body();
+                assertThat(commands.findValuesAsText("name")).contains("next", "when", "committee", "timezone");
+
+                String token = fake.slash("when", FakeDiscord.options("question", 3, "next council meeting"),
+                        FakeDiscord.MEMBER, List.of(FakeDiscord.MEMBER_ROLE));
+                JsonNode edit = fake.await("PATCH", "/webhooks/" + FakeDiscord.BOT + "/" + token
+                        + "/messages/@original").body();
+                long epoch = Instant.parse("2024-02-15T18:00:00Z").getEpochSecond();
+                assertThat(edit.toString()).contains("ccNSO Council meeting 202")
+                        .contains("<t:" + epoch + ":F>").contains("<t:" + epoch + ":R>");
+                assertThat(edit.path("allowed_mentions").path("parse")).isEmpty();
+            } finally {
+                platform.close();
+            }
+        }
+    }
+}
