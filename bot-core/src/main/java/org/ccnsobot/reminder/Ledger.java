@@ -249,6 +249,32 @@ final class Ledger {
         return added;
     }
 
+    /** The event as the reminders last saw it (JSON), if they have. */
+    Optional<String> snapshot(String eventId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT snapshot FROM reminder_event_state WHERE event_id = ?")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Queues change notices and records the event's new snapshot, in one transaction. Returns the notices added. */
+    int recordChange(String eventId, String snapshot, List<NewRow> notices, Instant now) {
+        return db.transaction(c -> {
+            int added = insertRows(c, notices, now, false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_event_state(event_id, snapshot)"
+                    + " VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET snapshot = excluded.snapshot")) {
+                ps.setString(1, eventId);
+                ps.setString(2, snapshot);
+                ps.executeUpdate();
+            }
+            return added;
+        });
+    }
+
     /** How many change notices the event has had: numbers the next one. */
     int changeCount(String eventId) {
         return db.read(c -> {

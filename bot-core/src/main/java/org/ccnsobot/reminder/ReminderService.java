@@ -187,10 +187,14 @@ public final class ReminderService implements AutoCloseable {
 
     private void planAll() {
         Instant now = clock.instant();
-        // a day back, so a date-only event of today still gets its morning reminder
+        // a day back, so a date-only event of today still gets its morning reminder; any status, so a cancellation
+        // saved while the reminders were down still drops its slots and sends its notice
         int n = 0;
-        for (Event e : calendar.upcoming(now.minus(Duration.ofDays(1)), Integer.MAX_VALUE)) {
-            n += replan(e, now);
+        for (Event e : calendar.between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(36_500)))) {
+            synchronized (changeLock) {
+                n += replan(e, now);
+                noticeChange(Optional.empty(), e, now);
+            }
         }
         LOG.info("Planned reminders for upcoming events: {} slot(s) added or moved", n);
     }
@@ -221,23 +225,39 @@ public final class ReminderService implements AutoCloseable {
         synchronized (changeLock) {
             Instant now = clock.instant();
             replan(after, now);
-            if (before.isPresent() && after.endKey().isAfter(now)) {
-                EventMessages messages = new EventMessages(calendar.meetingsByCode());
-                Optional<String> note = ReminderTexts.change(before.get(), after, messages, defaultZone);
-                if (note.isPresent()) {
-                    int n = ledger.changeCount(after.id()) + 1;
-                    String offsetKey = "change-" + n;
-                    List<Ledger.NewRow> rows = new ArrayList<>();
-                    for (Destination d : destinations(List.of(before.get(), after))) {
-                        rows.add(new Ledger.NewRow(CHANGE + "|" + after.id() + "|" + n + "|" + d.key(), CHANGE,
-                                after.id(), offsetKey, d, 1, now, note.get()));
-                    }
-                    int added = ledger.add(rows, now);
-                    LOG.info("Event {} changed: {} notice(s) queued", after.id(), added);
-                }
-            }
+            noticeChange(before, after, now);
         }
         wake();
+    }
+
+    /**
+     * Compares the event with the version the reminders last acted on (their snapshot; {@code before} only when
+     * they have none) and, for a change members care about on an event not yet over, queues one notice per
+     * destination in the same transaction that records the new snapshot. So a change is announced once, even when
+     * it was saved while the reminders were down or the process died before queuing the notice.
+     */
+    private void noticeChange(Optional<Event> before, Event after, Instant now) {
+        Optional<String> stored = ledger.snapshot(after.id());
+        Optional<Event> known = stored.flatMap(EventSnapshots::read).or(() -> stored.isEmpty() ? before : Optional.empty());
+        if (known.isPresent() && known.get().equals(after) && stored.isPresent()) {
+            return;
+        }
+        List<Ledger.NewRow> rows = new ArrayList<>();
+        Optional<String> note = Optional.empty();
+        if (known.isPresent() && after.endKey().isAfter(now)) {
+            note = ReminderTexts.change(known.get(), after, new EventMessages(calendar.meetingsByCode()), defaultZone);
+        }
+        if (note.isPresent()) {
+            int n = ledger.changeCount(after.id()) + 1;
+            for (Destination d : destinations(List.of(known.get(), after))) {
+                rows.add(new Ledger.NewRow(CHANGE + "|" + after.id() + "|" + n + "|" + d.key(), CHANGE, after.id(),
+                        "change-" + n, d, 1, now, note.get()));
+            }
+        }
+        int added = ledger.recordChange(after.id(), EventSnapshots.write(after), rows, now);
+        if (added > 0) {
+            LOG.info("Event {} changed: {} notice(s) queued", after.id(), added);
+        }
     }
 
     /** Each announcement channel, then the DMs of everyone subscribed to any of the events, per running platform. */

@@ -15,6 +15,13 @@ CREATE TABLE event_reminder_offsets (
   offsets  TEXT NOT NULL
 );
 
+-- The version of each event the reminders last acted on: a change found against it (even one saved while the
+-- reminders were down, or just before a crash) gets its notice, and the snapshot moves in the same transaction.
+CREATE TABLE reminder_event_state (
+  event_id TEXT PRIMARY KEY,
+  snapshot TEXT NOT NULL
+);
+
 -- One row per (event, offset): when it falls due. At its due time it is expanded into ledger rows, one per
 -- destination, with the subscriptions of that moment.
 CREATE TABLE reminder_slots (

@@ -170,6 +170,41 @@ class ReminderServiceTest {
     }
 
     @Test
+    void aChangeSavedWhileTheRemindersWereDownIsAnnouncedOnceAtTheNextStart() throws Exception {
+        ManualClock clock = new ManualClock(Fixture.START);
+        RecordingPlatform platform = new RecordingPlatform("chat", clock);
+        try (Fixture f = new Fixture(dir, clock, platform)) {
+            f.say("alice", "subscribe council");
+            f.start(false);
+        }
+        try (Fixture f = new Fixture(dir, clock, platform)) {
+            // another process (or a crash right after the save) saves the move; no reminders run here
+            Event e = f.bot.calendar().event("council-300").orElseThrow();
+            f.bot.calendar().saveEvent(with(e, e.start().plus(Duration.ofHours(2)), null, EventStatus.MOVED));
+            Event g = f.bot.calendar().event("grc-webinar").orElseThrow();
+            f.bot.calendar().saveEvent(g.withStatus(EventStatus.CANCELLED));
+        }
+        for (int life = 0; life < 2; life++) {
+            try (Fixture f = new Fixture(dir, clock, platform)) {
+                f.start(false);
+                f.reminders.fireDue();
+            }
+        }
+        assertThat(platform.texts()).hasSize(3);
+        assertThat(platform.delivered()).filteredOn(a -> a.text().startsWith("Moved: ccNSO Council meeting 300 is now"
+                + " Sun 10 Mar 2024 20:00 UTC (was Sun 10 Mar 2024 18:00 UTC)"))
+                .extracting(Attempt::destination).containsExactly(CHANNEL, dm("alice"));
+        assertThat(platform.texts()).filteredOn(t -> t.startsWith("Cancelled: GRC webinar")).hasSize(1);
+        // and the cancelled webinar's reminder is dropped, not sent
+        try (Fixture f = new Fixture(dir, clock, platform)) {
+            f.start(false);
+            clock.set(Instant.parse("2024-03-12T12:00:00Z"));
+            f.reminders.fireDue();
+            assertThat(platform.texts()).hasSize(3);
+        }
+    }
+
+    @Test
     void movingAnEventWhoseReminderWasSentRemindsAgainForTheNewTimeWithANewKey() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.start(false);
