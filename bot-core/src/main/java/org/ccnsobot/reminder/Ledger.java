@@ -106,45 +106,80 @@ final class Ledger {
      * time is still ahead, it is planned again under a new generation (so it is sent again, with a new idempotency
      * key, for the new time) and its rows still pending are dropped. Returns how many slots changed.
      */
-    int replan(String eventId, Map<String, Instant> desired, Instant now) {
-        return db.transaction(c -> {
-            int changed = 0;
-            Map<String, SlotRow> existing = new LinkedHashMap<>();
-            for (SlotRow s : slots(c, eventId)) {
-                existing.put(s.offsetKey(), s);
-            }
-            for (SlotRow s : existing.values()) {
-                if (!desired.containsKey(s.offsetKey()) && !s.state().equals(DROPPED)) {
-                    if (s.state().equals("planned")) {
-                        updateSlot(c, s, s.due(), s.generation(), DROPPED);
-                    }
-                    changed += 1 + dropPendingRows(c, eventId, s.offsetKey(), "no longer planned", now);
+    private static int replan(Connection c, String eventId, Map<String, Instant> desired, boolean addNew, Instant now)
+            throws SQLException {
+        int changed = 0;
+        Map<String, SlotRow> existing = new LinkedHashMap<>();
+        for (SlotRow s : slots(c, eventId)) {
+            existing.put(s.offsetKey(), s);
+        }
+        for (SlotRow s : existing.values()) {
+            if (!desired.containsKey(s.offsetKey()) && !s.state().equals(DROPPED)) {
+                if (s.state().equals("planned")) {
+                    updateSlot(c, s, s.due(), s.generation(), DROPPED);
+                    changed++;
                 }
+                changed += dropPendingRows(c, eventId, s.offsetKey(), "no longer planned", now);
             }
-            for (Map.Entry<String, Instant> d : desired.entrySet()) {
-                SlotRow s = existing.get(d.getKey());
-                Instant due = d.getValue();
-                if (s == null) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_slots(event_id, offset_key,"
-                            + " due_at, generation, state) VALUES (?, ?, ?, 1, 'planned')")) {
-                        ps.setString(1, eventId);
-                        ps.setString(2, d.getKey());
-                        ps.setLong(3, due.toEpochMilli());
+        }
+        for (Map.Entry<String, Instant> d : desired.entrySet()) {
+            SlotRow s = existing.get(d.getKey());
+            Instant due = d.getValue();
+            if (s == null && !addNew) {
+                continue;
+            }
+            if (s == null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_slots(event_id, offset_key,"
+                        + " due_at, generation, state) VALUES (?, ?, ?, 1, 'planned')")) {
+                    ps.setString(1, eventId);
+                    ps.setString(2, d.getKey());
+                    ps.setLong(3, due.toEpochMilli());
+                    ps.executeUpdate();
+                }
+                changed++;
+            } else if (!s.due().equals(due) || s.state().equals(DROPPED)) {
+                if (s.state().equals("expanded") && !due.isAfter(now)) {
+                    // already sent for the old time and the new time has passed too: the change notice says it
+                    updateSlot(c, s, due, s.generation(), "expanded");
+                } else {
+                    updateSlot(c, s, due, s.generation() + 1, "planned");
+                    dropPendingRows(c, eventId, s.offsetKey(), "rescheduled", now);
+                }
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * What to do for one event: bring its slots in line with {@code desired} (adding missing ones only when
+     * {@code addNew}), and, when {@code snapshot} is set, record it with the change notices in the same transaction.
+     */
+    record Plan(String eventId, Map<String, Instant> desired, boolean addNew, String snapshot, List<NewRow> notices) {
+    }
+
+    /** The outcome of {@link #apply}. */
+    record Applied(int slotsChanged, int noticesAdded) {
+    }
+
+    /** Applies plans for many events in one transaction (one commit for a whole calendar at start-up). */
+    Applied apply(List<Plan> plans, Instant now) {
+        return db.transaction(c -> {
+            int slots = 0;
+            int notices = 0;
+            for (Plan p : plans) {
+                slots += replan(c, p.eventId(), p.desired(), p.addNew(), now);
+                if (p.snapshot() != null) {
+                    notices += insertRows(c, p.notices(), now, false);
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_event_state(event_id, snapshot)"
+                            + " VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET snapshot = excluded.snapshot")) {
+                        ps.setString(1, p.eventId());
+                        ps.setString(2, p.snapshot());
                         ps.executeUpdate();
                     }
-                    changed++;
-                } else if (!s.due().equals(due) || s.state().equals(DROPPED)) {
-                    if (s.state().equals("expanded") && !due.isAfter(now)) {
-                        // already sent for the old time and the new time has passed too: the change notice says it
-                        updateSlot(c, s, due, s.generation(), "expanded");
-                    } else {
-                        updateSlot(c, s, due, s.generation() + 1, "planned");
-                        dropPendingRows(c, eventId, s.offsetKey(), "rescheduled", now);
-                    }
-                    changed++;
                 }
             }
-            return changed;
+            return new Applied(slots, notices);
         });
     }
 
@@ -258,20 +293,6 @@ final class Ledger {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
                 }
             }
-        });
-    }
-
-    /** Queues change notices and records the event's new snapshot, in one transaction. Returns the notices added. */
-    int recordChange(String eventId, String snapshot, List<NewRow> notices, Instant now) {
-        return db.transaction(c -> {
-            int added = insertRows(c, notices, now, false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_event_state(event_id, snapshot)"
-                    + " VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET snapshot = excluded.snapshot")) {
-                ps.setString(1, eventId);
-                ps.setString(2, snapshot);
-                ps.executeUpdate();
-            }
-            return added;
         });
     }
 

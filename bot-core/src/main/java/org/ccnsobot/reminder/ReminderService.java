@@ -189,28 +189,15 @@ public final class ReminderService implements AutoCloseable {
         Instant now = clock.instant();
         // a day back, so a date-only event of today still gets its morning reminder; any status, so a cancellation
         // saved while the reminders were down still drops its slots and sends its notice
-        int n = 0;
-        for (Event e : calendar.between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(36_500)))) {
-            synchronized (changeLock) {
-                n += replan(e, now);
-                noticeChange(Optional.empty(), e, now);
+        synchronized (changeLock) {
+            List<Ledger.Plan> plans = new ArrayList<>();
+            for (Event e : calendar.between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(36_500)))) {
+                plans.add(plan(Optional.empty(), e, now));
             }
+            Ledger.Applied applied = ledger.apply(plans, now);
+            LOG.info("Planned reminders for {} event(s): {} slot(s) added or moved, {} change notice(s) queued",
+                    plans.size(), applied.slotsChanged(), applied.noticesAdded());
         }
-        LOG.info("Planned reminders for upcoming events: {} slot(s) added or moved", n);
-    }
-
-    private int replan(Event e, Instant now) {
-        Map<String, Instant> desired = new LinkedHashMap<>();
-        for (ReminderPolicy.Slot s : policy.plan(e, calendar.reminderOffsets(e.id()))) {
-            desired.put(s.offsetKey(), s.due());
-        }
-        if (!ReminderPolicy.stillUseful(e, now)) {
-            // no new slots for an event that has begun; slots it has keep theirs and are dropped (and counted) when due
-            Set<String> have = new LinkedHashSet<>();
-            ledger.slots(e.id()).forEach(s -> have.add(s.offsetKey()));
-            desired.keySet().retainAll(have);
-        }
-        return ledger.replan(e.id(), desired, now);
     }
 
     /**
@@ -224,40 +211,47 @@ public final class ReminderService implements AutoCloseable {
         }
         synchronized (changeLock) {
             Instant now = clock.instant();
-            replan(after, now);
-            noticeChange(before, after, now);
+            Ledger.Applied applied = ledger.apply(List.of(plan(before, after, now)), now);
+            if (applied.noticesAdded() > 0) {
+                LOG.info("Event {} changed: {} notice(s) queued", after.id(), applied.noticesAdded());
+            }
         }
         wake();
     }
 
     /**
-     * Compares the event with the version the reminders last acted on (their snapshot; {@code before} only when
-     * they have none) and, for a change members care about on an event not yet over, queues one notice per
-     * destination in the same transaction that records the new snapshot. So a change is announced once, even when
-     * it was saved while the reminders were down or the process died before queuing the notice.
+     * What the reminders must do for an event, worked out before any transaction (reading the calendar inside one
+     * could deadlock with its cache). Slots follow the policy; no new slot is added for an event that has begun
+     * (slots it has are dropped, and counted, when due). The event is compared with the version the reminders last
+     * acted on (their snapshot; {@code before} only when they have none): for a change members care about on an
+     * event not yet over, one notice per destination is queued in the same transaction that records the new
+     * snapshot, so a change is announced once even if it was saved while the reminders were down or the process
+     * died before queuing it.
      */
-    private void noticeChange(Optional<Event> before, Event after, Instant now) {
-        Optional<String> stored = ledger.snapshot(after.id());
-        Optional<Event> known = stored.flatMap(EventSnapshots::read).or(() -> stored.isEmpty() ? before : Optional.empty());
-        if (known.isPresent() && known.get().equals(after) && stored.isPresent()) {
-            return;
+    private Ledger.Plan plan(Optional<Event> before, Event e, Instant now) {
+        Map<String, Instant> desired = new LinkedHashMap<>();
+        for (ReminderPolicy.Slot s : policy.plan(e, calendar.reminderOffsets(e.id()))) {
+            desired.put(s.offsetKey(), s.due());
+        }
+        boolean addNew = ReminderPolicy.stillUseful(e, now);
+        Optional<String> stored = ledger.snapshot(e.id());
+        Optional<Event> known = stored.isPresent() ? stored.flatMap(EventSnapshots::read) : before;
+        if (stored.isPresent() && known.isPresent() && known.get().equals(e)) {
+            return new Ledger.Plan(e.id(), desired, addNew, null, List.of());
         }
         List<Ledger.NewRow> rows = new ArrayList<>();
         Optional<String> note = Optional.empty();
-        if (known.isPresent() && after.endKey().isAfter(now)) {
-            note = ReminderTexts.change(known.get(), after, new EventMessages(calendar.meetingsByCode()), defaultZone);
+        if (known.isPresent() && e.endKey().isAfter(now)) {
+            note = ReminderTexts.change(known.get(), e, new EventMessages(calendar.meetingsByCode()), defaultZone);
         }
         if (note.isPresent()) {
-            int n = ledger.changeCount(after.id()) + 1;
-            for (Destination d : destinations(List.of(known.get(), after))) {
-                rows.add(new Ledger.NewRow(CHANGE + "|" + after.id() + "|" + n + "|" + d.key(), CHANGE, after.id(),
+            int n = ledger.changeCount(e.id()) + 1;
+            for (Destination d : destinations(List.of(known.get(), e))) {
+                rows.add(new Ledger.NewRow(CHANGE + "|" + e.id() + "|" + n + "|" + d.key(), CHANGE, e.id(),
                         "change-" + n, d, 1, now, note.get()));
             }
         }
-        int added = ledger.recordChange(after.id(), EventSnapshots.write(after), rows, now);
-        if (added > 0) {
-            LOG.info("Event {} changed: {} notice(s) queued", after.id(), added);
-        }
+        return new Ledger.Plan(e.id(), desired, addNew, EventSnapshots.write(e), rows);
     }
 
     /** Each announcement channel, then the DMs of everyone subscribed to any of the events, per running platform. */
