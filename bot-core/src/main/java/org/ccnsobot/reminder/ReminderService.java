@@ -248,7 +248,7 @@ public final class ReminderService implements AutoCloseable {
             int n = ledger.changeCount(e.id()) + 1;
             for (Destination d : destinations(List.of(known.get(), e))) {
                 rows.add(new Ledger.NewRow(CHANGE + "|" + e.id() + "|" + n + "|" + d.key(), CHANGE, e.id(),
-                        "change-" + n, d, 1, now, note.get()));
+                        "change-" + n, d, 1, now, EventSnapshots.write(new EventSnapshots.Change(known.get(), e))));
             }
         }
         return new Ledger.Plan(e.id(), desired, addNew, EventSnapshots.write(e), rows);
@@ -449,13 +449,22 @@ public final class ReminderService implements AutoCloseable {
         Optional<Event> e = calendar.event(r.eventId());
         if (r.kind().equals(REMINDER)) {
             Event ev = e.orElseThrow(() -> new IllegalStateException("event " + r.eventId() + " is gone"));
-            Destination d = r.target();
-            ZoneId viewer = d instanceof Destination.DirectMessage dm ? zones.zoneFor(dm.platform(), dm.userId())
-                    : defaultZone;
-            return ReminderTexts.reminder(ev, messages, viewer, clock.instant());
+            return ReminderTexts.reminder(ev, messages, viewer(r.target()), clock.instant());
         }
-        return ReminderTexts.notice(r.note() == null ? "" : r.note(), r.kind().equals(ALERT) ? Optional.empty() : e,
-                messages);
+        String note = r.note() == null ? "" : r.note();
+        if (r.kind().equals(CHANGE)) {
+            // worded now, in the reader's zone, from the change as it was recorded
+            Optional<EventSnapshots.Change> change = EventSnapshots.readChange(note);
+            if (change.isPresent()) {
+                note = ReminderTexts.change(change.get().before(), change.get().after(), messages, viewer(r.target()))
+                        .orElse(note);
+            }
+        }
+        return ReminderTexts.notice(note, r.kind().equals(ALERT) ? Optional.empty() : e, messages);
+    }
+
+    private ZoneId viewer(Destination d) {
+        return d instanceof Destination.DirectMessage dm ? zones.zoneFor(dm.platform(), dm.userId()) : defaultZone;
     }
 
     /** Records the outcome of one attempt. Returns true when the message was delivered. */
