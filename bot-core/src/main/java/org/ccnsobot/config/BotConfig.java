@@ -8,13 +8,22 @@ import java.util.Map;
 /**
  * The whole configuration. {@code platforms} holds each platform's section, keyed by the provider id that claimed
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
+ * {@code feeds} is null when no feed server is configured.
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
-                        RemindersConfig reminders, Map<String, JsonNode> platforms, Path source) {
+                        RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
+                        UpdatesConfig updates, FeedsConfig feeds) {
 
     public BotConfig {
         staff = Map.copyOf(staff);
         platforms = Map.copyOf(platforms);
+        updates = updates == null ? UpdatesConfig.defaults() : updates;
+    }
+
+    /** Without the staff-tools sections (updates: defaults; feeds: off). */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, null, null);
     }
 
     public static BotConfig defaults() {
@@ -24,10 +33,10 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     }
 
     public BotConfig withDatabase(Path db) {
-        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source);
+        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds);
     }
 
     public BotConfig withCalendar(Path dir) {
-        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source);
+        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds);
     }
 }
