@@ -393,6 +393,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         ReminderService service = tune.apply(ReminderService.create(db, calendar, subscriptions, config.reminders(),
                 config.timezone(), clock, outlets, this::zoneFor));
         calendar.onEventChanged(service::eventChanged);
+        calendar.onUpdateAdded(service::committeeUpdated);
         service.start(background);
         reminders = service;
         return service;

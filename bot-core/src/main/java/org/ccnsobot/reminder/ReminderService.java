@@ -47,6 +47,7 @@ public final class ReminderService implements AutoCloseable {
     static final String REMINDER = "reminder";
     static final String CHANGE = "change";
     static final String ALERT = "alert";
+    static final String UPDATE = "update";
 
     /** The zone a member reads times in. */
     @FunctionalInterface
@@ -254,6 +255,32 @@ public final class ReminderService implements AutoCloseable {
         return new Ledger.Plan(e.id(), desired, addNew, EventSnapshots.write(e), rows);
     }
 
+    /**
+     * A committee posted a status update (via {@link CalendarService#onUpdateAdded}): each member who follows the
+     * committee gets it once by DM, through the ledger like any reminder.
+     */
+    public void committeeUpdated(org.ccnsobot.domain.CommitteeUpdate update) {
+        if (!running) {
+            return;
+        }
+        Instant now = clock.instant();
+        String note = update.committee() + " update" + (update.author() == null ? "" : " from " + update.author())
+                + ": " + update.text();
+        List<Ledger.NewRow> rows = new ArrayList<>();
+        for (Outlet o : outlets.values()) {
+            for (String user : subscriptions.followersOf(o.id(), update.committee())) {
+                Destination d = new Destination.DirectMessage(o.id(), user);
+                rows.add(new Ledger.NewRow(UPDATE + "|" + update.id() + "|" + d.key(), UPDATE, "update:" + update.id(),
+                        update.committee(), d, 1, now, note));
+            }
+        }
+        int added = ledger.add(rows, now);
+        if (added > 0) {
+            LOG.info("Committee update {} of {}: {} follower(s) to tell", update.id(), update.committee(), added);
+            wake();
+        }
+    }
+
     /** Each announcement channel, then the DMs of everyone subscribed to any of the events, per running platform. */
     private List<Destination> destinations(List<Event> events) {
         List<Destination> out = new ArrayList<>();
@@ -338,7 +365,7 @@ public final class ReminderService implements AutoCloseable {
     }
 
     private Optional<String> dropReason(Ledger.Row r, Instant now) {
-        if (r.kind().equals(ALERT)) {
+        if (r.kind().equals(ALERT) || r.kind().equals(UPDATE)) {
             return Optional.empty();
         }
         Optional<Event> e = calendar.event(r.eventId());
@@ -460,7 +487,8 @@ public final class ReminderService implements AutoCloseable {
                         .orElse(note);
             }
         }
-        return ReminderTexts.notice(note, r.kind().equals(ALERT) ? Optional.empty() : e, messages);
+        boolean aboutAnEvent = r.kind().equals(CHANGE);
+        return ReminderTexts.notice(note, aboutAnEvent ? e : Optional.empty(), messages);
     }
 
     private ZoneId viewer(Destination d) {
@@ -520,8 +548,13 @@ public final class ReminderService implements AutoCloseable {
             }
         }
         String title = calendar.event(r.eventId()).map(Event::title).orElse(r.eventId());
-        String what = r.kind().equals(CHANGE) ? "The change notice" : "The " + label(r.offsetKey()) + " reminder";
-        String note = what + " of " + title + " [" + r.eventId() + "] to " + describe(r.target()) + " could not be"
+        String what = switch (r.kind()) {
+            case CHANGE -> "The change notice";
+            case UPDATE -> "The " + r.offsetKey() + " update";
+            default -> "The " + label(r.offsetKey()) + " reminder";
+        };
+        String about = r.kind().equals(UPDATE) ? " [" + r.eventId() + "]" : " of " + title + " [" + r.eventId() + "]";
+        String note = what + about + " to " + describe(r.target()) + " could not be"
                 + " delivered after " + r.attempts() + " attempt(s): " + error;
         if (channel == null) {
             LOG.error("{} (no staffChannel is configured, so this is only logged)", note);
