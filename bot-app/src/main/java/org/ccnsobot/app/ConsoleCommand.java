@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.calendar.CalendarException;
@@ -25,6 +26,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Answer commands typed (or piped) on standard input; exits at end of input.")
 final class ConsoleCommand implements Callable<Integer> {
+    static final String ANNOUNCEMENTS = "announcements";
+    static final String STAFF = "staff";
     @ParentCommand
     Main parent;
 
@@ -91,6 +94,7 @@ final class ConsoleCommand implements Callable<Integer> {
             ManualClock pinned = manual;
             ConsolePlatform console = new ConsolePlatform(in, out, err, interactive, clock,
                     line -> consoleLine(line, pinned));
+            startReminders(bot, console, pinned != null, err);
             console.start(bot);
             console.close();
             return 0;
@@ -101,6 +105,32 @@ final class ConsoleCommand implements Callable<Integer> {
             err.println("error: the calendar cannot be loaded; nothing was changed:\n  "
                     + String.join("\n  ", e.problems()));
             return 2;
+        }
+    }
+
+    /**
+     * The console is one platform whose announcement channel is #announcements and staff channel #staff; the console
+     * user can subscribe. With a pinned clock there is no scheduler thread: everything due fires on the console's
+     * thread after each line, before the next is read, so a scripted session prints the same thing every time.
+     */
+    private static void startReminders(Bot bot, ConsolePlatform console, boolean pinned, PrintStream err) {
+        try {
+            org.ccnsobot.reminder.ReminderService reminders = bot.startReminders(List.of(
+                    new org.ccnsobot.reminder.Outlet(console, ANNOUNCEMENTS, STAFF)), !pinned);
+            if (pinned) {
+                // guarded like the scheduler thread: a failed firing is reported and the console carries on
+                Runnable fire = () -> {
+                    try {
+                        reminders.fireDue();
+                    } catch (RuntimeException e) {
+                        err.println("warning: firing reminders failed: " + e.getMessage());
+                    }
+                };
+                console.afterEachLine(fire);
+                fire.run();
+            }
+        } catch (org.ccnsobot.reminder.LedgerBusyException e) {
+            err.println("warning: " + e.getMessage());
         }
     }
 

@@ -39,6 +39,7 @@ final class ConsolePlatform implements ChatPlatform {
     private final Clock clock;
     private final LineHook hook;
     private final AtomicLong sent = new AtomicLong();
+    private volatile Runnable afterEachLine = () -> { };
 
     ConsolePlatform(InputStream in, PrintStream out, PrintStream err, boolean interactive, Clock clock, LineHook hook) {
         this.in = in;
@@ -47,6 +48,17 @@ final class ConsolePlatform implements ChatPlatform {
         this.interactive = interactive;
         this.clock = clock;
         this.hook = hook;
+    }
+
+    /** Runs after each line is answered, before the next is read: the pinned-clock console fires due reminders here. */
+    void afterEachLine(Runnable action) {
+        this.afterEachLine = action;
+    }
+
+    /** The terminal takes messages as fast as they come. */
+    @Override
+    public org.ccnsobot.port.SendLimits sendLimits() {
+        return org.ccnsobot.port.SendLimits.UNLIMITED;
     }
 
     @Override
@@ -73,6 +85,7 @@ final class ConsolePlatform implements ChatPlatform {
                     Reply reply = handler.handle(Invocation.text(USER, PLACE, line, clock.instant()));
                     print(reply.text());
                 }
+                afterEachLine.run();
                 prompt();
             }
         } catch (IOException e) {

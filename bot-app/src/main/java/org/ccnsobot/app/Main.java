@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ccnso-bot", mixinStandardHelpOptions = true, version = "ccnso-bot 0.1.0",
         description = "Chat bot for the ccNSO community: meeting calendar, committee updates and reminders.",
         subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class,
-                ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class})
+                ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class,
+                ReminderBenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
 

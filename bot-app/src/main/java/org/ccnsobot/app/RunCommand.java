@@ -57,6 +57,12 @@ final class RunCommand implements Callable<Integer> {
                 started.add(platform);
                 System.err.println("connected: " + platform.id());
             }
+            try {
+                bot.startReminders(org.ccnsobot.reminder.Outlet.fromConfig(cfg, started), true);
+            } catch (org.ccnsobot.reminder.LedgerBusyException e) {
+                // commands still work; only one process may send reminders from this database
+                System.err.println("warning: " + e.getMessage());
+            }
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.forEach(ChatPlatform::close);

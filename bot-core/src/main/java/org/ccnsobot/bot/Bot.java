@@ -35,6 +35,11 @@ import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Reply;
 import org.ccnsobot.query.SearchIndex;
 import org.ccnsobot.query.Text;
+import org.ccnsobot.reminder.LedgerBusyException;
+import org.ccnsobot.reminder.Outlet;
+import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.reminder.SubscriptionCommands;
+import org.ccnsobot.reminder.Subscriptions;
 import org.ccnsobot.staff.StaffCommands;
 import org.ccnsobot.store.AuditLog;
 import org.ccnsobot.store.CalendarStore;
@@ -64,6 +69,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final RateLimiter rateLimiter;
     private final Map<String, ZoneId> zoneOverrides = new ConcurrentHashMap<>();
     private final LoadingCache<String, Optional<ZoneId>> userZones;
+    private final Subscriptions subscriptions;
+    private volatile ReminderService reminders;
 
     private Bot(BotConfig config, Clock clock, Database db) {
         this.config = config;
@@ -83,6 +90,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
             userZones.invalidate(platform + ":" + user);
         };
         List<CommandSpec> specs = new ArrayList<>(new MemberCommands(calendar, views, questions, zones).specs());
+        this.subscriptions = Subscriptions.sqlite(db);
+        specs.addAll(new SubscriptionCommands(calendar, subscriptions, this::reminders).specs());
         specs.addAll(new StaffCommands(calendar, audit, config, clock).specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
@@ -361,6 +370,39 @@ public final class Bot implements InboundHandler, AutoCloseable {
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /**
+     * Starts the reminders for the running platforms: plans every upcoming event, resolves deliveries a crash
+     * interrupted, and (with {@code background}) runs the scheduler thread. Refuses, saying why, when another
+     * process already sends from this database.
+     */
+    public ReminderService startReminders(List<Outlet> outlets, boolean background) throws LedgerBusyException {
+        return startReminders(outlets, background, s -> s);
+    }
+
+    /** As above, with a chance to tune the service (time-outs, back-off) before it starts. */
+    public ReminderService startReminders(List<Outlet> outlets, boolean background,
+                                          java.util.function.UnaryOperator<ReminderService> tune)
+            throws LedgerBusyException {
+        if (reminders != null) {
+            throw new IllegalStateException("reminders are already started");
+        }
+        ReminderService service = tune.apply(ReminderService.create(db, calendar, subscriptions, config.reminders(),
+                config.timezone(), clock, outlets, this::zoneFor));
+        calendar.onEventChanged(service::eventChanged);
+        calendar.onUpdateAdded(service::committeeUpdated);
+        service.start(background);
+        reminders = service;
+        return service;
+    }
+
+    public Optional<ReminderService> reminders() {
+        return Optional.ofNullable(reminders);
+    }
+
     /** Convenience for tests and the console: where the config's database lives. */
     public Path databaseFile() {
         return db.file();
@@ -368,6 +410,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
+        ReminderService r = reminders;
+        if (r != null) {
+            r.close();
+        }
         db.close();
     }
 }

@@ -140,6 +140,7 @@ public final class CalendarFiles {
             }
         }
         List<Event> events = new ArrayList<>();
+        Map<String, List<java.time.Duration>> reminderOffsets = new java.util.LinkedHashMap<>();
         List<CommitteeUpdate> updates = new ArrayList<>();
         Set<String> eventIds = new HashSet<>();
         Map<String, String> canonical = new HashMap<>();
@@ -153,6 +154,9 @@ public final class CalendarFiles {
                     Event event = event(e, meetings, canonical);
                     if (!eventIds.add(event.id())) {
                         throw new IllegalArgumentException("the id is used twice");
+                    }
+                    if (e.reminders() != null) {
+                        reminderOffsets.put(event.id(), reminderOffsets(e.reminders()));
                     }
                     events.add(event);
                 } catch (IllegalArgumentException | DateTimeException ex) {
@@ -179,7 +183,29 @@ public final class CalendarFiles {
         if (!problems.isEmpty()) {
             throw new CalendarException(problems);
         }
-        return new CalendarData(committees, List.copyOf(meetings.values()), events, updates);
+        return new CalendarData(committees, List.copyOf(meetings.values()), events, updates, reminderOffsets);
+    }
+
+    /** An event's own reminder offsets: the same rules as the config's (positive, at most 30 days). */
+    private static List<java.time.Duration> reminderOffsets(List<String> raw) {
+        List<java.time.Duration> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String key = "reminders[" + i + "]";
+            java.time.Duration d;
+            try {
+                d = org.ccnsobot.config.Durations.parse(raw.get(i));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(key + ": " + ex.getMessage());
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(key + ": a reminder offset must be positive, not " + raw.get(i));
+            }
+            if (d.compareTo(java.time.Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException(key + ": a reminder offset must be at most 30 days, not " + raw.get(i));
+            }
+            out.add(d);
+        }
+        return out;
     }
 
     private static Event event(RawEvent e, Map<String, Meeting> meetings, Map<String, String> committees) {
@@ -344,7 +370,7 @@ public final class CalendarFiles {
 
     record RawEvent(String id, String title, String kind, String meeting, String date, String weekday, String start,
                     String end, String zone, String room, String access, List<String> committees, String description,
-                    List<RawLink> links, String note) {
+                    List<RawLink> links, String note, List<String> reminders) {
         RawEvent {
             committees = committees == null ? List.of() : committees;
             links = links == null ? List.of() : links;

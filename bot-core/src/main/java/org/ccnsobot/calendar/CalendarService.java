@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.CommitteeUpdate;
@@ -34,6 +35,7 @@ public final class CalendarService {
     private final LoadingCache<String, Map<String, Meeting>> meetings;
     private final LoadingCache<String, SearchIndex> index;
     private final LoadingCache<String, Optional<Event>> events;
+    private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
             Caffeine.newBuilder().maximumSize(1).build();
@@ -197,21 +199,90 @@ public final class CalendarService {
     // ---- writes: each invalidates what it touches ----
 
     public void saveAll(CalendarData data) {
+        Map<String, Optional<Event>> before = before(data);
         store.saveAll(data.committees(), data.meetings(), data.events(), data.updates());
-        invalidateAll();
+        afterSaveAll(data, before);
     }
 
     /** Saves a calendar and records {@code metaKey} in the same transaction. */
     public void saveAll(CalendarData data, String metaKey, String metaValue) {
+        Map<String, Optional<Event>> before = before(data);
         store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), metaKey, metaValue);
-        invalidateAll();
+        afterSaveAll(data, before);
     }
 
+    private Map<String, Optional<Event>> before(CalendarData data) {
+        Map<String, Optional<Event>> out = new LinkedHashMap<>();
+        if (changeListeners.isEmpty()) {
+            return out;
+        }
+        for (Event e : data.events()) {
+            out.put(e.id(), store.event(e.id()));
+        }
+        return out;
+    }
+
+    private void afterSaveAll(CalendarData data, Map<String, Optional<Event>> before) {
+        data.reminderOffsets().forEach(store::setReminderOffsets);
+        invalidateAll();
+        if (!changeListeners.isEmpty()) {
+            for (Event e : data.events()) {
+                notifyChanged(before.getOrDefault(e.id(), Optional.empty()), e);
+            }
+        }
+    }
+
+    /** Saves one event (added, edited, moved or cancelled) and tells the change listeners, before and after. */
     public void saveEvent(Event event) {
+        Optional<Event> before = store.event(event.id());
         store.saveEvent(event);
         events.invalidate(event.id());
         index.invalidateAll();
         window.invalidateAll();
+        notifyChanged(before, event);
+    }
+
+    /**
+     * Hears every event saved through {@link #saveEvent} and every event of {@link #saveAll} that is new or
+     * differs from what was stored: (before, after), before empty for a new event. The reminders subscribe here,
+     * so commands that change events need not know about them. A listener that fails is logged, not propagated:
+     * the write has happened.
+     */
+    public void onEventChanged(BiConsumer<Optional<Event>, Event> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void notifyChanged(Optional<Event> before, Event after) {
+        if (before.isPresent() && before.get().equals(after)) {
+            return;
+        }
+        for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
+            try {
+                l.accept(before, after);
+            } catch (RuntimeException e) {
+                LOG.error("An event-change listener failed for event {}", after.id(), e);
+            }
+        }
+    }
+
+    /** An event's own reminder offsets (calendar key {@code reminders}), overriding the configured ones. */
+    public Optional<List<java.time.Duration>> reminderOffsets(String eventId) {
+        return store.reminderOffsets(eventId);
+    }
+
+    /** Sets (empty list: clears) an event's own reminder offsets; listeners hear it as a change of the event. */
+    public void setReminderOffsets(String eventId, List<java.time.Duration> offsets) {
+        store.setReminderOffsets(eventId, offsets);
+        Optional<Event> e = store.event(eventId);
+        e.ifPresent(ev -> {
+            for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
+                try {
+                    l.accept(e, ev);
+                } catch (RuntimeException ex) {
+                    LOG.error("An event-change listener failed for event {}", ev.id(), ex);
+                }
+            }
+        });
     }
 
     /**

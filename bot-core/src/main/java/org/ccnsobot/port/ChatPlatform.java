@@ -1,5 +1,6 @@
 package org.ccnsobot.port;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,6 +20,21 @@ public interface ChatPlatform extends AutoCloseable {
 
     /** Sends a message; the future completes with the platform's reference or fails with a {@link PlatformException}. */
     CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message);
+
+    /** How fast core may send here; core's fan-out stays under it. Platforms that say nothing get a gentle default. */
+    default SendLimits sendLimits() {
+        return SendLimits.CONSERVATIVE;
+    }
+
+    /**
+     * Whether a message sent with {@code idempotencyKey} already landed in {@code destination}, and its reference.
+     * The reminder ledger asks this for rows it finds half-sent after a crash, before sending again. Empty means
+     * "not found or cannot tell": the ledger then resends with the same key, which a platform that dedupes by key
+     * (Discord's nonce) or looks before posting (Slack's metadata search) turns into a no-op.
+     */
+    default CompletableFuture<Optional<SentRef>> findDelivered(Destination destination, String idempotencyKey) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 
     @Override
     void close();

@@ -56,6 +56,12 @@ public interface CalendarStore {
 
     void setUserZone(String platform, String userId, ZoneId zone);
 
+    /** An event's own reminder offsets, overriding the configured ones; empty when it has none. */
+    Optional<List<java.time.Duration>> reminderOffsets(String eventId);
+
+    /** Sets (or with an empty list, clears) an event's own reminder offsets. */
+    void setReminderOffsets(String eventId, List<java.time.Duration> offsets);
+
     Optional<String> meta(String key);
 
     void setMeta(String key, String value);

@@ -376,6 +376,43 @@ final class SqliteCalendarStore implements CalendarStore {
         });
     }
 
+    @Override
+    public Optional<List<java.time.Duration>> reminderOffsets(String eventId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT offsets FROM event_reminder_offsets WHERE event_id = ?")) {
+                ps.setString(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<List<java.time.Duration>>empty();
+                    }
+                    List<java.time.Duration> out = new ArrayList<>();
+                    for (String d : Json.strings(rs.getString(1))) {
+                        out.add(java.time.Duration.parse(d));
+                    }
+                    return Optional.of(List.copyOf(out));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setReminderOffsets(String eventId, List<java.time.Duration> offsets) {
+        db.transaction(c -> {
+            if (offsets.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM event_reminder_offsets WHERE event_id = ?")) {
+                    ps.setString(1, eventId);
+                    return ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_reminder_offsets(event_id, offsets)"
+                    + " VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET offsets = excluded.offsets")) {
+                ps.setString(1, eventId);
+                ps.setString(2, Json.strings(offsets.stream().map(java.time.Duration::toString).toList()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;

@@ -1,0 +1,71 @@
+package org.ccnsobot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.testing.SeedBots;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console as a scripted surface: reminders print as they fire, before the next line is read. */
+class ConsoleRemindersTest {
+    @TempDir
+    Path dir;
+
+    private List<String> run(String script) {
+        ConsoleCommand console = new ConsoleCommand();
+        console.now = "2024-02-10T12:00:00Z";
+        console.db = dir.resolve("console.db");
+        BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = console.runWith(cfg, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void the24HourReminderOfCouncil202PrintsBeforeThe1HourOneEachAtItsTime() {
+        List<String> lines = run("subscribe council\nadvance 4d6h\nadvance 23h\n");
+        assertThat(lines).containsExactly(
+                "You will get reminders of committee Council by direct message. To stop: unsubscribe Council, or"
+                        + " unsubscribe everything.",
+                "Clock moved to 2024-02-14T18:00:00Z",
+                "[to #announcements] Reminder: ccNSO Council meeting 202 starts in 24 hours — Thu 15 Feb 2024 18:00 UTC"
+                        + " [council-202]",
+                "[to DM console] Reminder: ccNSO Council meeting 202 starts in 24 hours — Thu 15 Feb 2024 18:00 UTC"
+                        + " [council-202]",
+                "Clock moved to 2024-02-15T17:00:00Z",
+                "[to #announcements] Reminder: ccNSO Council meeting 202 starts in 60 minutes — Thu 15 Feb 2024 18:00 UTC"
+                        + " [council-202]",
+                "[to DM console] Reminder: ccNSO Council meeting 202 starts in 60 minutes — Thu 15 Feb 2024 18:00 UTC"
+                        + " [council-202]");
+    }
+
+    @Test
+    void jumpingPastTheDueTimeSendsThe24HourReminderLateWithTextOfNowThenThe1HourOne() {
+        List<String> lines = run("subscribe council\nadvance 5d\nadvance 1h\nadvance 4h\n");
+        int first = indexOf(lines, "[to DM console] Reminder: ccNSO Council meeting 202 starts in 6 hours");
+        int second = indexOf(lines, "[to DM console] Reminder: ccNSO Council meeting 202 starts in 60 minutes");
+        assertThat(first).isNotNegative();
+        assertThat(second).isGreaterThan(first);
+        assertThat(lines.subList(first, second)).contains("Clock moved to 2024-02-15T13:00:00Z");
+        assertThat(lines.stream().filter(l -> l.contains("[council-202]"))).hasSize(4);
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

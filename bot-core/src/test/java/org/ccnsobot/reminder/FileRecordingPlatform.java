@@ -1,0 +1,116 @@
+package org.ccnsobot.reminder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.ccnsobot.port.Capability;
+import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.InboundHandler;
+import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.port.SendLimits;
+import org.ccnsobot.port.SentRef;
+
+/**
+ * The crash test's platform, living in the child JVM. Every send attempt is appended to a file as one line
+ * ({@code key TAB destination}) in a single write, and forced to disk before the send is answered, so what the file
+ * holds is what "the platform" received, whatever happens to the process. It does NOT dedupe: a resend of a key
+ * shows up as a second line, so the test counts duplicates honestly. {@code findDelivered} answers from the file
+ * (read at start, then kept up to date), as a platform that can look up a message by its key would.
+ */
+final class FileRecordingPlatform implements ChatPlatform {
+    private final FileChannel file;
+    private final Set<String> keys = new HashSet<>();
+    private final boolean canTell;
+    private final PrintStream progress;
+    private int count;
+
+    FileRecordingPlatform(Path path, boolean canTell, PrintStream progress) throws IOException {
+        this.canTell = canTell;
+        this.progress = progress;
+        if (Files.exists(path)) {
+            for (String line : readLines(path)) {
+                keys.add(line.split("\t", 2)[0]);
+            }
+        }
+        this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** The complete lines of a record file (a torn last line, had there been one, is ignored). */
+    static List<String> readLines(Path path) throws IOException {
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return List.of();
+        }
+        return text.substring(0, end).lines().filter(l -> l.contains("\t")).toList();
+    }
+
+    @Override
+    public String id() {
+        return "fake";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.DM);
+    }
+
+    @Override
+    public void start(InboundHandler handler) {
+        // outbound only
+    }
+
+    @Override
+    public SendLimits sendLimits() {
+        // paced, so the test's kill lands near the delivery count it watches for (a pipe would otherwise lag far behind)
+        return new SendLimits(2000, 1);
+    }
+
+    @Override
+    public synchronized CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
+        String key = message.idempotencyKey();
+        byte[] line = (key + "\t" + destination.key() + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            file.write(ByteBuffer.wrap(line));
+            file.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keys.add(key);
+        count++;
+        progress.println("D " + count);
+        progress.flush();
+        return CompletableFuture.completedFuture(new SentRef("fake", destination.key(), "m" + Integer.toHexString(key.hashCode())));
+    }
+
+    @Override
+    public synchronized CompletableFuture<Optional<SentRef>> findDelivered(Destination destination, String key) {
+        if (!canTell || !keys.contains(key)) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return CompletableFuture.completedFuture(Optional.of(new SentRef("fake", destination.key(),
+                "m" + Integer.toHexString(key.hashCode()))));
+    }
+
+    @Override
+    public void close() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // the test reads what was forced
+        }
+    }
+}
