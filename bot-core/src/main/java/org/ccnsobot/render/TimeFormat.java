@@ -11,32 +11,53 @@ import java.util.Locale;
 
 /** Times as people read them: {@code Thu 15 Feb 2024 18:00 UTC}, in the reader's zone, with the venue's beside. */
 public final class TimeFormat {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private TimeFormat() {
     }
 
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+    /** Zone short names by zone and daylight-saving state: the formatter's lookup is slow and never changes. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code Thu 15 Feb 2024}; written by hand because lists format many of these per answer. */
     public static String day(LocalDate date) {
-        return DAY.format(date);
+        return appendDay(new StringBuilder(16), date).toString();
+    }
+
+    private static StringBuilder appendDay(StringBuilder sb, LocalDate d) {
+        return sb.append(DAYS[d.getDayOfWeek().ordinal()]).append(' ').append(d.getDayOfMonth()).append(' ')
+                .append(MONTHS[d.getMonthValue() - 1]).append(' ').append(d.getYear());
+    }
+
+    private static StringBuilder appendTime(StringBuilder sb, ZonedDateTime z) {
+        int h = z.getHour();
+        int m = z.getMinute();
+        return sb.append((char) ('0' + h / 10)).append((char) ('0' + h % 10)).append(':')
+                .append((char) ('0' + m / 10)).append((char) ('0' + m % 10));
     }
 
     /** {@code Thu 15 Feb 2024 18:00 UTC}, or {@code Thu 15 Feb 2024 19:00 CET (18:00 UTC)} for a reader elsewhere. */
     public static String instant(Instant t, ZoneId viewer) {
         ZonedDateTime z = t.atZone(viewer);
-        String local = DAY.format(z) + " " + HM.format(z) + " " + zoneName(z);
+        StringBuilder sb = new StringBuilder(48);
+        appendTime(appendDay(sb, z.toLocalDate()).append(' '), z).append(' ').append(zoneName(z));
         if (isUtc(viewer)) {
-            return local;
+            return sb.toString();
         }
-        return local + " (" + HM.format(t.atZone(UTC)) + " UTC" + dayShift(z, t.atZone(UTC)) + ")";
+        ZonedDateTime u = t.atZone(UTC);
+        appendTime(sb.append(" ("), u).append(" UTC").append(dayShift(z, u)).append(')');
+        return sb.toString();
     }
 
     /** {@code 10:30 AST}: the time on the wall clock of a zone. */
     public static String wallClock(Instant t, ZoneId zone) {
         ZonedDateTime z = t.atZone(zone);
-        return HM.format(z) + " " + zoneName(z);
+        return appendTime(new StringBuilder(12), z).append(' ').append(zoneName(z)).toString();
     }
 
     /** The short name of the zone at that moment: UTC, CET, AST; falls back to the offset. */
@@ -44,11 +65,12 @@ public final class TimeFormat {
         if (isUtc(z.getZone())) {
             return "UTC";
         }
-        String name = ZONE.format(z);
-        if (name.startsWith("GMT") && name.length() > 3) {
-            return "UTC" + name.substring(3);
-        }
-        return name;
+        boolean dst = z.getZone().getRules().isDaylightSavings(z.toInstant());
+        String key = z.getZone().getId() + (dst ? "|dst|" : "|std|") + z.getOffset().getId();
+        return NAMES.computeIfAbsent(key, k -> {
+            String name = ZONE.format(z);
+            return name.startsWith("GMT") && name.length() > 3 ? "UTC" + name.substring(3) : name;
+        });
     }
 
     public static boolean isUtc(ZoneId zone) {
@@ -60,7 +82,7 @@ public final class TimeFormat {
         if (diff == 0) {
             return "";
         }
-        return " " + DAY.format(utc).substring(0, 3);
+        return " " + DAYS[utc.getDayOfWeek().ordinal()];
     }
 
     /** {@code in 5 days}, {@code in 40 minutes}, {@code started 2 hours ago}. */
