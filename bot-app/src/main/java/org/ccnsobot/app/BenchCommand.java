@@ -145,8 +145,9 @@ final class BenchCommand implements Callable<Integer> {
                     ps.setLong(1, at.toEpochMilli());
                     int n = 0;
                     try (ResultSet rs = ps.executeQuery()) {
+                        int columns = rs.getMetaData().getColumnCount();
                         while (rs.next()) {
-                            for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                            for (int col = 1; col <= columns; col++) {
                                 rs.getString(col);
                             }
                             n++;
