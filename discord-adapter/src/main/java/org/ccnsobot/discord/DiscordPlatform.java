@@ -75,6 +75,15 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         return Mapping.PLATFORM;
     }
 
+    /**
+     * Discord allows 50 requests a second per bot and five messages per five seconds per channel; a DM costs a
+     * second request to open its channel. Ten a second leaves JDA's own 429 handling for the rare case.
+     */
+    @Override
+    public org.ccnsobot.port.SendLimits sendLimits() {
+        return new org.ccnsobot.port.SendLimits(10, 10);
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.DM, Capability.THREADS, Capability.RICH_LAYOUT, Capability.EPHEMERAL,

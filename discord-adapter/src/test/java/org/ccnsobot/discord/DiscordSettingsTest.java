@@ -77,4 +77,12 @@ class DiscordSettingsTest {
                 DiscordSettings.class);
         assertThat(s.restBaseUrl()).isEqualTo("http://127.0.0.1:8080/api/v10/");
     }
+
+    @Test
+    void declaresSendLimitsUnderDiscordsOwn() throws Exception {
+        DiscordPlatform p = (DiscordPlatform) new DiscordProvider().create(section(),
+                new org.ccnsobot.port.PlatformContext(java.time.Clock.systemUTC()));
+        assertThat(p.sendLimits().perSecond()).isBetween(1.0, 50.0);
+        assertThat(p.sendLimits().unlimited()).isFalse();
+    }
 }

@@ -180,6 +180,26 @@ final class SlackPlatform implements ChatPlatform {
         return s.send(destination, message);
     }
 
+    /** Slack allows about one chat.postMessage per second per channel, with short bursts. */
+    @Override
+    public org.ccnsobot.port.SendLimits sendLimits() {
+        return new org.ccnsobot.port.SendLimits(1.0, 3);
+    }
+
+    /**
+     * Looks for a keyed message among the channel's recent history. DMs answer empty: their channel id is only
+     * known after conversations.open, and {@link #send} looks before it posts a keyed message anyway.
+     */
+    @Override
+    public CompletableFuture<java.util.Optional<SentRef>> findDelivered(Destination destination, String idempotencyKey) {
+        SlackSender s = sender;
+        if (s == null || !(destination instanceof Destination.Channel c)) {
+            return CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
+        return s.findDelivered(c.channelId(), idempotencyKey)
+                .thenApply(ts -> ts.map(t -> new SentRef("slack", c.channelId(), t)));
+    }
+
     @Override
     public synchronized void close() {
         started = false;

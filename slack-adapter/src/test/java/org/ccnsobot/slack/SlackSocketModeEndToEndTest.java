@@ -259,6 +259,16 @@ class SlackSocketModeEndToEndTest {
         assertThat(ref.messageId()).isEqualTo("1700000500.000100");
         assertThat(fake.calls("chat.postMessage").stream().filter(c -> "C0AGAIN".equals(c.form().get("channel"))))
                 .isEmpty();
+        // The ledger can ask the same question through the port after a crash.
+        assertThat(platform.findDelivered(new Destination.Channel("slack", "C0AGAIN"), "reminder-7-24h")
+                .get(10, TimeUnit.SECONDS)).contains(new SentRef("slack", "C0AGAIN", "1700000500.000100"));
+        assertThat(platform.findDelivered(new Destination.Channel("slack", "C0AGAIN"), "reminder-8-1h")
+                .get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void declaresSlacksPostingRate() {
+        assertThat(platform.sendLimits().perSecond()).isEqualTo(1.0);
     }
 
     @Test
