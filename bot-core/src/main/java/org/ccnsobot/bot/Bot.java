@@ -70,6 +70,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final Subscriptions subscriptions;
     private volatile ReminderService reminders;
+    private final org.ccnsobot.announce.AnnounceService announcements;
 
     private Bot(BotConfig config, Clock clock, Database db) {
         this.config = config;
@@ -91,6 +92,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
         List<CommandSpec> specs = new ArrayList<>(new MemberCommands(calendar, views, questions, zones).specs());
         this.subscriptions = Subscriptions.sqlite(db);
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, this::reminders).specs());
+        this.announcements = org.ccnsobot.announce.AnnounceService.create(db, calendar, config, clock);
+        specs.addAll(announcements.specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
         this.staff = new StaffPolicy(config.staff());
@@ -375,7 +378,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
         ReminderService service = tune.apply(ReminderService.create(db, calendar, subscriptions, config.reminders(),
                 config.timezone(), clock, outlets, this::zoneFor));
         calendar.onEventChanged(service::eventChanged);
+        announcements.attach(service);
         service.start(background);
+        announcements.started();
         reminders = service;
         return service;
     }

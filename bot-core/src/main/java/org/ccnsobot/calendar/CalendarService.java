@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CalendarService {
     private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
+    private final List<java.util.function.Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private static final String ALL = "all";
 
     private final CalendarStore store;
@@ -284,7 +285,21 @@ public final class CalendarService {
     }
 
     public CommitteeUpdate addUpdate(CommitteeUpdate update) {
-        return store.addUpdate(update);
+        CommitteeUpdate saved = store.addUpdate(update);
+        for (java.util.function.Consumer<CommitteeUpdate> l : updateListeners) {
+            try {
+                l.accept(saved);
+            } catch (RuntimeException e) {
+                // the update is stored; a failing listener (telling followers) must not undo or hide that
+                LOG.warn("An update listener failed for update {} of {}", saved.id(), saved.committee(), e);
+            }
+        }
+        return saved;
+    }
+
+    /** Hears every committee update once it is stored (the announcements side tells the committee's followers). */
+    public void onUpdateAdded(java.util.function.Consumer<CommitteeUpdate> listener) {
+        updateListeners.add(listener);
     }
 
     public void invalidateAll() {

@@ -10,11 +10,21 @@ import java.util.Map;
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
-                        RemindersConfig reminders, Map<String, JsonNode> platforms, Path source) {
+                        RemindersConfig reminders, Map<String, JsonNode> platforms, Path source, DigestConfig digest) {
 
     public BotConfig {
         staff = Map.copyOf(staff);
         platforms = Map.copyOf(platforms);
+    }
+
+    /** Without a weekly digest (the {@code digest} key is absent). */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, null);
+    }
+
+    public BotConfig withDigest(DigestConfig value) {
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, value);
     }
 
     public static BotConfig defaults() {
@@ -24,10 +34,10 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     }
 
     public BotConfig withDatabase(Path db) {
-        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source);
+        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, digest);
     }
 
     public BotConfig withCalendar(Path dir) {
-        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source);
+        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, digest);
     }
 }
