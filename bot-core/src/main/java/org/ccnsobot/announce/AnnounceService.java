@@ -372,7 +372,7 @@ public final class AnnounceService {
                 : byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(java.util.stream.Collectors.joining(", ")) + " (of " + jobs.size() + " messages)";
         Optional<String> error = jobs.stream().map(ReminderService.Job::lastError).filter(s -> s != null).findFirst();
-        boolean open = jobs.stream().anyMatch(j -> j.state().equals("pending") || j.state().equals("failed"));
+        boolean open = jobs.stream().anyMatch(j -> !j.sent());
         return states + (open && error.isPresent() ? " — " + error.get() : "");
     }
 
