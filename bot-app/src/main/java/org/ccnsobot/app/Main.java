@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ccnso-bot", mixinStandardHelpOptions = true, version = "ccnso-bot 0.1.0",
         description = "Chat bot for the ccNSO community: meeting calendar, committee updates and reminders.",
         subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class,
+                ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class,
                 ReminderBenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
@@ -26,6 +27,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     Path config;
 
     public static void main(String[] args) {
+        // ical4j installs a java.time zone provider that logs while it loads; loading it before logging starts
+        // keeps that from happening in the middle of logback's own start (SLF4J would print a replay warning).
+        java.time.zone.ZoneRulesProvider.getAvailableZoneIds();
         System.exit(run(args, System.out, System.err));
     }
 

@@ -46,7 +46,9 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         List<ChatPlatform> started = new ArrayList<>();
-        try (Bot bot = Bot.open(cfg, Clock.systemUTC())) {
+        try (Bot bot = Bot.open(cfg, Clock.systemUTC());
+             org.ccnsobot.ical.FeedServer feeds = cfg.feeds() == null ? null
+                     : org.ccnsobot.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock())) {
             for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : cfg.platforms().entrySet()) {
                 PlatformProvider provider = Main.providers().stream().filter(p -> p.id().equals(e.getKey()))
                         .findFirst().orElseThrow();
@@ -79,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: the calendar cannot be loaded; nothing was changed:\n  "
                     + String.join("\n  ", e.problems()));
             return 2;
+        } catch (java.io.IOException e) {
+            System.err.println("error: the feed server cannot listen on " + cfg.feeds().bind() + ":" + cfg.feeds().port()
+                    + ": " + e.getMessage());
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

@@ -46,7 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Staff announcements, the weekly digest and update notices. Commands work once the reminders run (they own the
+ * Staff announcements and the weekly digest (committee updates reach their followers through
+ * {@link ReminderService#committeeUpdated}). Commands work once the reminders run (they own the
  * ledger and the platforms); {@link #attach} is called before the reminders start, so no row of ours is ever
  * fired by a ledger that does not know how to word it.
  */
@@ -81,15 +82,12 @@ public final class AnnounceService {
     }
 
     /**
-     * Hooks announcements, the digest and update notices into the reminder ledger. Call before the reminders start
+     * Hooks announcements and the digest into the reminder ledger. Call before the reminders start
      * (their first firing must already know our rows).
      */
     public void attach(ReminderService service) {
         this.reminders = service;
         service.register(new AnnouncementRows());
-        UpdateNotices notices = new UpdateNotices(db, calendar, service, clock);
-        service.register(notices);
-        calendar.onUpdateAdded(notices::added);
         if (config.digest() != null) {
             digest = new Digest(config.digest(), calendar, service, clock, config.timezone());
             service.register(digest);

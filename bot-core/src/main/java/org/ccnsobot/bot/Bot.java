@@ -40,6 +40,7 @@ import org.ccnsobot.reminder.Outlet;
 import org.ccnsobot.reminder.ReminderService;
 import org.ccnsobot.reminder.SubscriptionCommands;
 import org.ccnsobot.reminder.Subscriptions;
+import org.ccnsobot.staff.StaffCommands;
 import org.ccnsobot.store.AuditLog;
 import org.ccnsobot.store.CalendarStore;
 import org.ccnsobot.store.Database;
@@ -83,7 +84,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
             int colon = key.indexOf(':');
             return store.userZone(key.substring(0, colon), key.substring(colon + 1));
         });
-        Views views = new Views(calendar);
+        Views views = new Views(calendar, config.updates().staleAfter());
         this.questions = new Questions(calendar, views);
         MemberCommands.UserZones zones = (platform, user, zone) -> {
             store.setUserZone(platform, user, zone);
@@ -92,6 +93,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         List<CommandSpec> specs = new ArrayList<>(new MemberCommands(calendar, views, questions, zones).specs());
         this.subscriptions = Subscriptions.sqlite(db);
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, this::reminders).specs());
+        specs.addAll(new StaffCommands(calendar, audit, config, clock).specs());
         this.announcements = org.ccnsobot.announce.AnnounceService.create(db, calendar, config, clock);
         specs.addAll(announcements.specs());
         specs.add(helpSpec());
@@ -193,6 +195,13 @@ public final class Bot implements InboundHandler, AutoCloseable {
                     + " 'when is the next council meeting?'");
         }
         String[] parts = body.split("\\s+", 2);
+        if (parts.length > 1) {
+            // two-word commands: "event add ..." is event-add, as typed platforms show it
+            String[] sub = parts[1].split("\\s+", 2);
+            if (engine.lookup(parts[0] + "-" + sub[0]).isPresent()) {
+                parts = new String[] {parts[0] + "-" + sub[0], sub.length > 1 ? sub[1] : ""};
+            }
+        }
         Optional<CommandSpec> spec = engine.lookup(parts[0]);
         if (spec.isPresent()) {
             permit(spec.get(), ctx);
@@ -225,7 +234,16 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     private Result execute(CommandSpec spec, CommandContext ctx, Args args) throws CommandException {
-        Result r = spec.handler().run(ctx, args);
+        Result r;
+        try {
+            r = spec.handler().run(ctx, args);
+        } catch (CommandException e) {
+            if (spec.staffOnly()) {
+                audit.record(ctx.now(), ctx.platform(), ctx.userId(), spec.name(),
+                        "failed: " + Text.shorten(e.getMessage(), 200), Text.shorten(ctx.invocation().rawText(), 500));
+            }
+            throw e;
+        }
         if (spec.staffOnly()) {
             audit.record(ctx.now(), ctx.platform(), ctx.userId(), spec.name(), "done",
                     Text.shorten(ctx.invocation().rawText(), 500));
@@ -342,7 +360,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
                     out.add(new Choice(Text.shorten(e.title(), 80), e.id()));
                 }
             }
-            case ZONE -> ZoneId.getAvailableZoneIds().stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(lower))
+            case ZONE -> CommandEngine.ZONES.stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(lower))
                     .sorted().forEach(z -> out.add(new Choice(z, z)));
             default -> {
                 for (String ch : opt.get().choices()) {
@@ -378,6 +396,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         ReminderService service = tune.apply(ReminderService.create(db, calendar, subscriptions, config.reminders(),
                 config.timezone(), clock, outlets, this::zoneFor));
         calendar.onEventChanged(service::eventChanged);
+        calendar.onUpdateAdded(service::committeeUpdated);
         announcements.attach(service);
         service.start(background);
         announcements.started();

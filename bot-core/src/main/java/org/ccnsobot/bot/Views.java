@@ -1,5 +1,6 @@
 package org.ccnsobot.bot;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.ccnsobot.calendar.CalendarService;
 import org.ccnsobot.command.Result;
+import org.ccnsobot.config.Durations;
+import org.ccnsobot.config.UpdatesConfig;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.CommitteeUpdate;
 import org.ccnsobot.domain.Event;
@@ -22,9 +25,15 @@ final class Views {
     static final int MAX_LINES = 25;
 
     private final CalendarService calendar;
+    private final Duration staleAfter;
 
     Views(CalendarService calendar) {
+        this(calendar, UpdatesConfig.defaults().staleAfter());
+    }
+
+    Views(CalendarService calendar, Duration staleAfter) {
         this.calendar = calendar;
+        this.staleAfter = staleAfter;
     }
 
     EventMessages messages() {
@@ -118,7 +127,9 @@ final class Views {
             List<Block.Field> fields = new ArrayList<>();
             for (CommitteeUpdate u : updates) {
                 String date = TimeFormat.day(LocalDate.ofInstant(u.postedAt(), zone));
-                String who = u.author() == null ? "" : " (" + u.author() + ")";
+                String who = (u.author() == null ? "" : " (" + u.author() + ")")
+                        + (u.postedAt().plus(staleAfter).isBefore(now) ? " [possibly out of date: older than "
+                        + Durations.format(staleAfter) + "]" : "");
                 sb.append("\n• ").append(date).append(who).append(": ").append(u.text());
                 fields.add(new Block.Field(date + who, u.text()));
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.CommitteeUpdate;
 import org.ccnsobot.domain.Event;
@@ -26,9 +27,8 @@ import org.slf4j.LoggerFactory;
  * no cache can serve data older than the last write: each write invalidates what it touches before returning.
  */
 public final class CalendarService {
-    private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
-    private final List<java.util.function.Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private static final String ALL = "all";
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
 
     private final CalendarStore store;
     private final LoadingCache<String, List<Committee>> committees;
@@ -36,6 +36,7 @@ public final class CalendarService {
     private final LoadingCache<String, SearchIndex> index;
     private final LoadingCache<String, Optional<Event>> events;
     private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
             Caffeine.newBuilder().maximumSize(1).build();
     static final int WINDOW = 64;
@@ -284,9 +285,20 @@ public final class CalendarService {
         });
     }
 
+    /**
+     * Saves several events in one transaction (an import): all of them land, or none. It goes through
+     * {@link #saveAll(CalendarData)} so whatever hears calendar writes there hears imports too.
+     */
+    public void saveEvents(List<Event> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        saveAll(new CalendarData(List.of(), List.of(), changed, List.of()));
+    }
+
     public CommitteeUpdate addUpdate(CommitteeUpdate update) {
         CommitteeUpdate saved = store.addUpdate(update);
-        for (java.util.function.Consumer<CommitteeUpdate> l : updateListeners) {
+        for (Consumer<CommitteeUpdate> l : updateListeners) {
             try {
                 l.accept(saved);
             } catch (RuntimeException e) {
@@ -297,8 +309,8 @@ public final class CalendarService {
         return saved;
     }
 
-    /** Hears every committee update once it is stored (the announcements side tells the committee's followers). */
-    public void onUpdateAdded(java.util.function.Consumer<CommitteeUpdate> listener) {
+    /** Hears every committee update once it is stored (the reminders side tells the committee's followers). */
+    public void onUpdateAdded(Consumer<CommitteeUpdate> listener) {
         updateListeners.add(listener);
     }
 

@@ -24,7 +24,12 @@ import org.ccnsobot.query.Text;
  * typed options. Binding validates and converts every value, so handlers only ever see good values.
  */
 public final class CommandEngine {
-    private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
+    /**
+     * The IANA zones. Other providers' ids are left out: ical4j registers zones named "ical4j~<uuid>" that exist
+     * only in the process that made them, so a preference stored with one would not load after a restart.
+     */
+    public static final Set<String> ZONES = java.util.Collections.unmodifiableSet(new TreeSet<>(
+            ZoneId.getAvailableZoneIds().stream().filter(z -> z.indexOf('~') < 0).toList()));
 
     private final List<CommandSpec> specs;
     private final Map<String, CommandSpec> byName = new LinkedHashMap<>();

@@ -39,7 +39,8 @@ public final class ConfigLoader {
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password).*");
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
-    static final Set<String> CORE_KEYS = Set.of("database", "calendar", "timezone", "staff", "reminders", "digest");
+    static final Set<String> CORE_KEYS = Set.of("database", "calendar", "timezone", "staff", "reminders", "updates",
+            "feeds", "digest");
 
     private final Map<String, PlatformProvider> providers;
     private final Function<String, String> environment;
@@ -92,6 +93,8 @@ public final class ConfigLoader {
         Map<String, StaffRule> staff = d.staff();
         RemindersConfig reminders = d.reminders();
         Map<String, JsonNode> platforms = new LinkedHashMap<>();
+        UpdatesConfig updates = UpdatesConfig.defaults();
+        FeedsConfig feeds = null;
         DigestConfig digest = null;
 
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
@@ -105,6 +108,8 @@ public final class ConfigLoader {
                 case "timezone" -> zone = zone(key, text(key, value));
                 case "staff" -> staff = staff(value);
                 case "reminders" -> reminders = reminders(value);
+                case "updates" -> updates = updates(value);
+                case "feeds" -> feeds = feeds(value);
                 case "digest" -> digest = digest(value, zone);
                 default -> {
                     PlatformProvider provider = providers.get(key);
@@ -125,7 +130,7 @@ public final class ConfigLoader {
         if (digest != null && root.get("digest").get("zone") == null) {
             digest = new DigestConfig(digest.weekday(), digest.time(), zone);  // the bot's zone, read after it
         }
-        return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, digest);
+        return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest);
     }
 
     private JsonNode resolveEnvironment(String path, JsonNode node) throws ConfigException {
@@ -298,6 +303,65 @@ public final class ConfigLoader {
             throw new ConfigException("digest.time: is missing (like \"09:00\")");
         }
         return new DigestConfig(weekday, time, zone);
+    }
+
+    private static UpdatesConfig updates(JsonNode node) throws ConfigException {
+        if (!node.isObject()) {
+            throw new ConfigException("updates: must be a mapping, not " + describe(node));
+        }
+        Duration staleAfter = UpdatesConfig.defaults().staleAfter();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "updates." + e.getKey();
+            if (!e.getKey().equals("staleAfter")) {
+                throw new ConfigException("unknown key '" + path + "' (known: staleAfter)");
+            }
+            try {
+                staleAfter = Durations.parse(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(path + ": " + ex.getMessage());
+            }
+            if (staleAfter.isNegative() || staleAfter.isZero()) {
+                throw new ConfigException(path + ": must be positive, like 90d");
+            }
+        }
+        return new UpdatesConfig(staleAfter);
+    }
+
+    private static FeedsConfig feeds(JsonNode node) throws ConfigException {
+        if (!node.isObject()) {
+            throw new ConfigException("feeds: must be a mapping with port (and bind, publicUrl), not " + describe(node));
+        }
+        String bind = "127.0.0.1";
+        Integer port = null;
+        String publicUrl = null;
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "feeds." + e.getKey();
+            JsonNode v = e.getValue();
+            switch (e.getKey()) {
+                case "port" -> {
+                    if (!v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 65535) {
+                        throw new ConfigException(path + ": must be a port number from 1 to 65535, not " + describe(v));
+                    }
+                    port = v.asInt();
+                }
+                case "bind" -> bind = text(path, v);
+                case "publicUrl" -> {
+                    publicUrl = text(path, v);
+                    if (!publicUrl.startsWith("https://") && !publicUrl.startsWith("http://")) {
+                        throw new ConfigException(path + ": must be an http(s) address, not '" + publicUrl + "'");
+                    }
+                }
+                default -> throw new ConfigException("unknown key '" + path + "' (known: port, bind, publicUrl)");
+            }
+        }
+        if (port == null) {
+            throw new ConfigException("feeds.port: is required (the port the feed server listens on)");
+        }
+        return new FeedsConfig(bind, port, publicUrl);
     }
 
     private static List<Duration> offsets(String path, JsonNode node) throws ConfigException {

@@ -28,6 +28,26 @@ final class EventSnapshots {
         }
     }
 
+    /** A change, kept in a notice's ledger row so its words can be computed at send time, in the reader's zone. */
+    record Change(Event before, Event after) {
+    }
+
+    static String write(Change c) {
+        try {
+            return JSON.writeValueAsString(c);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write a change of event " + c.after().id(), ex);
+        }
+    }
+
+    static Optional<Change> readChange(String json) {
+        try {
+            return Optional.of(JSON.readValue(json, Change.class));
+        } catch (JsonProcessingException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
     /** The event, or empty when the snapshot cannot be read (it is then replaced without a notice). */
     static Optional<Event> read(String json) {
         try {

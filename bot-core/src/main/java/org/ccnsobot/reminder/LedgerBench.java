@@ -105,6 +105,12 @@ public final class LedgerBench {
                         new Destination.Channel("bench", "fire-" + i), 1, first.plusMillis(25L * i), null));
             }
             ledger.add(due, clock.instant());
+            // fold the bulk insert's write-ahead log into the file now, so its checkpoint is not timed as lateness
+            db.read(c -> {
+                try (var st = c.createStatement()) {
+                    return st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+            });
             Map<String, Long> lateMicros = new ConcurrentHashMap<>();
             CountDownLatch all = new CountDownLatch(firings);
             ChatPlatform platform = new TimingPlatform((d, m) -> {

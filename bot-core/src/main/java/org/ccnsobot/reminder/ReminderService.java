@@ -47,6 +47,7 @@ public final class ReminderService implements AutoCloseable {
     static final String REMINDER = "reminder";
     static final String CHANGE = "change";
     static final String ALERT = "alert";
+    static final String UPDATE = "update";
 
     /** The zone a member reads times in. */
     @FunctionalInterface
@@ -331,10 +332,36 @@ public final class ReminderService implements AutoCloseable {
             int n = ledger.changeCount(e.id()) + 1;
             for (Destination d : destinations(List.of(known.get(), e))) {
                 rows.add(new Ledger.NewRow(CHANGE + "|" + e.id() + "|" + n + "|" + d.key(), CHANGE, e.id(),
-                        "change-" + n, d, 1, now, note.get()));
+                        "change-" + n, d, 1, now, EventSnapshots.write(new EventSnapshots.Change(known.get(), e))));
             }
         }
         return new Ledger.Plan(e.id(), desired, addNew, EventSnapshots.write(e), rows);
+    }
+
+    /**
+     * A committee posted a status update (via {@link CalendarService#onUpdateAdded}): each member who follows the
+     * committee gets it once by DM, through the ledger like any reminder.
+     */
+    public void committeeUpdated(org.ccnsobot.domain.CommitteeUpdate update) {
+        if (!running) {
+            return;
+        }
+        Instant now = clock.instant();
+        String note = update.committee() + " update" + (update.author() == null ? "" : " from " + update.author())
+                + ": " + update.text();
+        List<Ledger.NewRow> rows = new ArrayList<>();
+        for (Outlet o : outlets.values()) {
+            for (String user : subscriptions.followersOf(o.id(), update.committee())) {
+                Destination d = new Destination.DirectMessage(o.id(), user);
+                rows.add(new Ledger.NewRow(UPDATE + "|" + update.id() + "|" + d.key(), UPDATE, "update:" + update.id(),
+                        update.committee(), d, 1, now, note));
+            }
+        }
+        int added = ledger.add(rows, now);
+        if (added > 0) {
+            LOG.info("Committee update {} of {}: {} follower(s) to tell", update.id(), update.committee(), added);
+            wake();
+        }
     }
 
     /** Each announcement channel, then the DMs of everyone subscribed to any of the events, per running platform. */
@@ -425,7 +452,7 @@ public final class ReminderService implements AutoCloseable {
         if (owner != null) {
             return owner.dropReason(job(r), now);
         }
-        if (r.kind().equals(ALERT)) {
+        if (r.kind().equals(ALERT) || r.kind().equals(UPDATE)) {
             return Optional.empty();
         }
         Optional<Event> e = calendar.event(r.eventId());
@@ -540,13 +567,23 @@ public final class ReminderService implements AutoCloseable {
         Optional<Event> e = calendar.event(r.eventId());
         if (r.kind().equals(REMINDER)) {
             Event ev = e.orElseThrow(() -> new IllegalStateException("event " + r.eventId() + " is gone"));
-            Destination d = r.target();
-            ZoneId viewer = d instanceof Destination.DirectMessage dm ? zones.zoneFor(dm.platform(), dm.userId())
-                    : defaultZone;
-            return ReminderTexts.reminder(ev, messages, viewer, clock.instant());
+            return ReminderTexts.reminder(ev, messages, viewer(r.target()), clock.instant());
         }
-        return ReminderTexts.notice(r.note() == null ? "" : r.note(), r.kind().equals(ALERT) ? Optional.empty() : e,
-                messages);
+        String note = r.note() == null ? "" : r.note();
+        if (r.kind().equals(CHANGE)) {
+            // worded now, in the reader's zone, from the change as it was recorded
+            Optional<EventSnapshots.Change> change = EventSnapshots.readChange(note);
+            if (change.isPresent()) {
+                note = ReminderTexts.change(change.get().before(), change.get().after(), messages, viewer(r.target()))
+                        .orElse(note);
+            }
+        }
+        boolean aboutAnEvent = r.kind().equals(CHANGE);
+        return ReminderTexts.notice(note, aboutAnEvent ? e : Optional.empty(), messages);
+    }
+
+    private ZoneId viewer(Destination d) {
+        return d instanceof Destination.DirectMessage dm ? zones.zoneFor(dm.platform(), dm.userId()) : defaultZone;
     }
 
     /** Records the outcome of one attempt. Returns true when the message was delivered. */
@@ -602,9 +639,15 @@ public final class ReminderService implements AutoCloseable {
             }
         }
         String title = calendar.event(r.eventId()).map(Event::title).orElse(r.eventId());
-        String what = r.kind().equals(CHANGE) ? "The change notice" : kinds.containsKey(r.kind())
-                ? "The " + r.kind() + " (" + r.offsetKey() + ")" : "The " + label(r.offsetKey()) + " reminder";
-        String note = what + " of " + title + " [" + r.eventId() + "] to " + describe(r.target()) + " could not be"
+        String what = switch (r.kind()) {
+            case CHANGE -> "The change notice";
+            case UPDATE -> "The " + r.offsetKey() + " update";
+            default -> kinds.containsKey(r.kind()) ? "The " + r.kind() + " (part " + r.offsetKey() + ")"
+                    : "The " + label(r.offsetKey()) + " reminder";
+        };
+        String about = r.kind().equals(UPDATE) || kinds.containsKey(r.kind()) ? " [" + r.eventId() + "]"
+                : " of " + title + " [" + r.eventId() + "]";
+        String note = what + about + " to " + describe(r.target()) + " could not be"
                 + " delivered after " + r.attempts() + " attempt(s): " + error;
         if (channel == null) {
             LOG.error("{} (no staffChannel is configured, so this is only logged)", note);

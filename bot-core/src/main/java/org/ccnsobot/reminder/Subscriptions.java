@@ -33,6 +33,9 @@ public interface Subscriptions {
     /** The users of {@code platform} subscribed to the event, one of its committees, or everything; sorted. */
     List<String> subscribersOf(String platform, Event event);
 
+    /** The users of {@code platform} who follow a committee (subscribed to it by name); sorted. */
+    List<String> followersOf(String platform, String committee);
+
     /** What a member can subscribe to. */
     record Topic(Kind kind, String value) {
         public static final Topic ALL = new Topic(Kind.ALL, "*");
@@ -130,6 +133,24 @@ final class SqliteSubscriptions implements Subscriptions {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Topic(Kind.of(rs.getString(1)), rs.getString(2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<String> followersOf(String platform, String committee) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM subscriptions WHERE platform = ?"
+                    + " AND topic_kind = 'committee' AND topic = ? ORDER BY user_id")) {
+                ps.setString(1, platform);
+                ps.setString(2, committee);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
                     }
                 }
                 return out;

@@ -34,11 +34,12 @@ CREATE TABLE reminder_slots (
 );
 CREATE INDEX reminder_slots_due ON reminder_slots(due_at) WHERE state = 'planned';
 
--- The delivery ledger: one row per (event, offset, destination), plus change notices and staff alerts.
+-- The delivery ledger: one row per (event, offset, destination), plus change notices, committee updates for the
+-- committee's followers (event_id 'update:<id>') and staff alerts.
 CREATE TABLE reminder_ledger (
   id          INTEGER PRIMARY KEY AUTOINCREMENT,
   row_key     TEXT NOT NULL UNIQUE,
-  kind        TEXT NOT NULL CHECK (kind IN ('reminder', 'change', 'alert')),
+  kind        TEXT NOT NULL CHECK (kind IN ('reminder', 'change', 'update', 'alert')),
   event_id    TEXT NOT NULL,
   offset_key  TEXT NOT NULL,
   platform    TEXT NOT NULL,

@@ -92,7 +92,7 @@ final class AnnounceFixture implements AutoCloseable {
         BotConfig cfg = new BotConfig(dir.resolve("bot.db"), dir.resolve("calendar"), ZoneId.of("UTC"),
                 Map.of("disc", new StaffRule(List.of("staffer"), List.of()),
                         "slk", new StaffRule(List.of("staffer"), List.of())),
-                RemindersConfig.defaults(), Map.of(), null, digest);
+                RemindersConfig.defaults(), Map.of(), null).withDigest(digest);
         bot = Bot.open(cfg, clock);
         disc.start(bot);
         slk.start(bot);

@@ -205,6 +205,26 @@ class ReminderServiceTest {
     }
 
     @Test
+    void remindersAndNoticesByDmReadInTheMembersZone() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.say("alice", "timezone Europe/Brussels");
+            f.say("alice", "subscribe council");
+            f.start(false);
+            Event e = f.bot.calendar().event("council-300").orElseThrow();
+            f.bot.calendar().saveEvent(with(e, e.start().plus(Duration.ofHours(1)), null, EventStatus.MOVED));
+            f.reminders.fireDue();
+            assertThat(f.platform.deliveredTo(dm("alice"))).singleElement().extracting(Attempt::text).asString()
+                    .contains("is now Sun 10 Mar 2024 20:00 CET (19:00 UTC) (was Sun 10 Mar 2024 19:00 CET (18:00 UTC))");
+            assertThat(f.platform.deliveredTo(CHANNEL)).singleElement().extracting(Attempt::text).asString()
+                    .contains("is now Sun 10 Mar 2024 19:00 UTC (was Sun 10 Mar 2024 18:00 UTC)");
+            f.clock.set(COUNCIL_24H.plus(Duration.ofHours(1)));
+            f.reminders.fireDue();
+            assertThat(f.platform.deliveredTo(dm("alice"))).last().extracting(Attempt::text).asString()
+                    .contains("starts in 24 hours — Sun 10 Mar 2024 20:00 CET (19:00 UTC)");
+        }
+    }
+
+    @Test
     void movingAnEventWhoseReminderWasSentRemindsAgainForTheNewTimeWithANewKey() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.start(false);

@@ -1,0 +1,95 @@
+package org.ccnsobot.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.staff.AuditCsv;
+import org.ccnsobot.store.AuditLog;
+import org.ccnsobot.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The audit log as CSV: to a file with --export, else to standard output. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Print the audit log (staff actions and refused attempts) as CSV, or write it to a file.")
+final class AuditCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--export", paramLabel = "FILE", description = "Write the CSV here")
+    Path export;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Only entries from this day (UTC), e.g. 2024-03-01")
+    String since;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
+    Path db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
+    Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            return runWith(Main.loadConfig(config != null ? config : parent == null ? null : parent.config),
+                    System.out, System.err);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    int runWith(BotConfig cfg, PrintStream out, PrintStream err) {
+        if (db != null) {
+            cfg = cfg.withDatabase(db);
+        }
+        Instant from = Instant.EPOCH;
+        if (since != null) {
+            try {
+                from = LocalDate.parse(since.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeException e) {
+                err.println("error: --since '" + since + "' is not a date like 2024-03-01");
+                return 1;
+            }
+        }
+        try (Bot bot = Bot.open(cfg, Clock.systemUTC())) {
+            List<AuditLog.Entry> entries = new AuditLog(bot.database()).since(from, Integer.MAX_VALUE);
+            if (export == null) {
+                StringBuilder sb = new StringBuilder();
+                AuditCsv.write(entries, sb);
+                out.print(sb);
+                out.flush();
+            } else {
+                try (Writer w = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
+                    AuditCsv.write(entries, w);
+                }
+                err.println("wrote " + entries.size() + " audit entries to " + export);
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("error: " + export + ": " + e.getMessage());
+            return 1;
+        } catch (StoreException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (CalendarException e) {
+            err.println("error: the calendar cannot be loaded:\n  " + String.join("\n  ", e.problems()));
+            return 2;
+        }
+    }
+}

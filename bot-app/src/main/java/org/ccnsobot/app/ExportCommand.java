@@ -1,0 +1,96 @@
+package org.ccnsobot.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.ical.Feeds;
+import org.ccnsobot.ical.IcsExporter;
+import org.ccnsobot.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Writes the calendar (or one meeting's, one committee's) as iCalendar, to a file or standard output. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the calendar as iCalendar: all of it, one meeting or one committee.")
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--meeting", paramLabel = "CODE", description = "Only this meeting's sessions")
+    String meeting;
+
+    @Option(names = "--committee", paramLabel = "ACRONYM", description = "Only this committee's sessions")
+    String committee;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output)")
+    Path outFile;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
+    Path db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
+    Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            return runWith(Main.loadConfig(config != null ? config : parent == null ? null : parent.config),
+                    Clock.systemUTC(), System.out, System.err);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    int runWith(BotConfig cfg, Clock clock, PrintStream out, PrintStream err) {
+        if (db != null) {
+            cfg = cfg.withDatabase(db);
+        }
+        if (meeting != null && committee != null) {
+            err.println("error: give --meeting or --committee, not both");
+            return 1;
+        }
+        try (Bot bot = Bot.open(cfg, clock)) {
+            Feeds feeds = new Feeds(bot.calendar());
+            Optional<Feeds.Selection> sel = meeting != null ? feeds.meeting(meeting)
+                    : committee != null ? feeds.committee(committee) : Optional.of(feeds.all());
+            if (sel.isEmpty()) {
+                err.println("error: no " + (meeting != null ? "meeting called '" + meeting : "committee called '" + committee) + "'");
+                return 1;
+            }
+            String text = IcsExporter.export(sel.get().name(), sel.get().events(), clock.instant());
+            if (outFile == null) {
+                out.print(text);
+                out.flush();
+            } else {
+                // write beside, then move: a reader of the file never sees half an export
+                Path abs = outFile.toAbsolutePath();
+                Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+                err.println("wrote " + sel.get().events().size() + " events to " + outFile);
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("error: " + outFile + ": " + e.getMessage());
+            return 1;
+        } catch (StoreException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (CalendarException e) {
+            err.println("error: the calendar cannot be loaded:\n  " + String.join("\n  ", e.problems()));
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.ccnsobot.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.config.FeedsConfig;
+import org.ccnsobot.ical.FeedServer;
+import org.ccnsobot.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Serves the iCalendar feeds on their own (the run command serves them too when feeds are configured). */
+@Command(name = "serve-feeds", mixinStandardHelpOptions = true,
+        description = "Serve /calendar.ics, /meetings/<code>.ics, /committees/<acronym>.ics until stopped.")
+final class FeedsCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port (default from config feeds.port, else 8080)")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address (default from config feeds.bind, else 127.0.0.1)")
+    String bind;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
+    Path db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
+    Path config;
+
+    @Override
+    public Integer call() {
+        BotConfig cfg;
+        try {
+            cfg = Main.loadConfig(config != null ? config : parent == null ? null : parent.config);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        if (db != null) {
+            cfg = cfg.withDatabase(db);
+        }
+        FeedsConfig f = cfg.feeds();
+        String b = bind != null ? bind : f != null ? f.bind() : "127.0.0.1";
+        int p = port != null ? port : f != null ? f.port() : 8080;
+        try (Bot bot = Bot.open(cfg, Clock.systemUTC());
+             FeedServer server = FeedServer.start(b, p, bot.calendar(), bot.clock())) {
+            System.err.println("serving feeds on http://" + b + ":" + server.port() + "/calendar.ics");
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
+            stop.await();
+            return 0;
+        } catch (IOException e) {
+            System.err.println("error: cannot listen on " + b + ":" + p + ": " + e.getMessage());
+            return 1;
+        } catch (StoreException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (CalendarException e) {
+            System.err.println("error: the calendar cannot be loaded:\n  " + String.join("\n  ", e.problems()));
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}

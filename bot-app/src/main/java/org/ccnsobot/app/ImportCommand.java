@@ -1,0 +1,109 @@
+package org.ccnsobot.app;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.command.CommandEngine;
+import org.ccnsobot.command.CommandException;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.ConfigException;
+import org.ccnsobot.ical.IcsException;
+import org.ccnsobot.ical.IcsImporter;
+import org.ccnsobot.ical.ImportOptions;
+import org.ccnsobot.ical.ImportReport;
+import org.ccnsobot.store.AuditLog;
+import org.ccnsobot.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Imports an iCalendar file or URL into the calendar: all of it, or (on any error) none of it. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import an iCalendar (.ics) file or http(s) URL; re-imports update by UID and cancel what is gone.")
+final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "An .ics file, or an http(s) URL")
+    String from;
+
+    @Option(names = "--dry-run", description = "Report what would change; change nothing")
+    boolean dryRun;
+
+    @Option(names = "--meeting", paramLabel = "CODE", description = "The meeting the sessions belong to (its zone is used)")
+    String meeting;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "The zone to show the events in (and floating times)")
+    String zone;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The feed's name for re-imports (default: X-WR-CALNAME)")
+    String name;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
+    Path db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
+    Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            return runWith(Main.loadConfig(config != null ? config : parent == null ? null : parent.config),
+                    System.out, System.err);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    int runWith(BotConfig cfg, PrintStream out, PrintStream err) {
+        if (db != null) {
+            cfg = cfg.withDatabase(db);
+        }
+        ZoneId z = null;
+        if (zone != null) {
+            try {
+                z = CommandEngine.zone(zone);
+            } catch (CommandException e) {
+                err.println("error: --zone: " + e.getMessage());
+                return 1;
+            }
+        }
+        try (Bot bot = Bot.open(cfg, Clock.systemUTC())) {
+            IcsImporter importer = new IcsImporter(bot.calendar());
+            ImportOptions options = new ImportOptions(meeting, z, name, dryRun);
+            AuditLog audit = new AuditLog(bot.database());
+            String who = System.getProperty("user.name", "operator");
+            try {
+                ImportReport report = from.startsWith("http://") || from.startsWith("https://")
+                        ? importer.importUrl(URI.create(from), options, Duration.ofSeconds(30))
+                        : importer.importFile(Path.of(from), options);
+                out.println(report.describe(20));
+                if (!dryRun) {
+                    audit.record(bot.clock().instant(), "cli", who, "import", "done", "import " + from);
+                }
+                return 0;
+            } catch (IcsException e) {
+                err.println("error: " + from + ": " + e.getMessage() + "; nothing was changed");
+                audit.record(bot.clock().instant(), "cli", who, "import", "failed: " + e.getMessage(), "import " + from);
+                return 1;
+            }
+        } catch (StoreException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (CalendarException e) {
+            err.println("error: the calendar cannot be loaded; nothing was changed:\n  " + String.join("\n  ", e.problems()));
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+}
