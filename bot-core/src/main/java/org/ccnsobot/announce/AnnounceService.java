@@ -119,7 +119,7 @@ public final class AnnounceService {
                                 "announce confirm A3", "announce edit A3 Registration closes Friday", "announce delete A3"),
                         true, true, this::announce),
                 new CommandSpec("announcements", List.of(), "Scheduled and sent announcements, with delivery per platform",
-                        List.of(), List.of("announcements"), true, true, (c, a) -> Result.text(list())));
+                        List.of(), List.of("announcements"), true, true, (c, a) -> Result.text(list(c.zone()))));
     }
 
     private Result announce(CommandContext ctx, Args args) throws CommandException {
@@ -337,13 +337,12 @@ public final class AnnounceService {
     }
 
     /** For the staff's {@code announcements} command. */
-    String list() {
+    String list(ZoneId zone) {
         ReminderService service = reminders;
         List<Announcement> all = store.recent(15);
         if (all.isEmpty()) {
             return "No announcements yet. Write one with: announce <text>";
         }
-        ZoneId zone = config.timezone();
         StringBuilder sb = new StringBuilder("Announcements (newest first):");
         for (Announcement a : all) {
             sb.append("\n").append(a.subject()).append(" · ").append(a.state().sql()).append(" · ")

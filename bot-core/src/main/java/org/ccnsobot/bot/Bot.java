@@ -55,6 +55,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
     /** Longer input is refused: no command needs more, and it bounds the work one message can cause. */
     public static final int MAX_INPUT = 2000;
+    /** Staff may send more (a long announcement), up to Discord's 6000 characters for a command's options. */
+    public static final int STAFF_MAX_INPUT = 6000;
     /** Requests a member may make per minute. */
     public static final int RATE_LIMIT = 30;
 
@@ -182,12 +184,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
         if (inv.isTyped()) {
             CommandSpec spec = engine.lookup(inv.command()).orElseThrow(() -> unknown(inv.command(),
                     "The command '" + Text.shorten(inv.command(), 40) + "' no longer exists"));
-            checkInput(String.join(" ", inv.options().values()));
+            checkInput(String.join(" ", inv.options().values()), isStaff ? STAFF_MAX_INPUT : MAX_INPUT);
             permit(spec, ctx);
             Args args = engine.bind(spec, inv.options(), today);
             return execute(spec, ctx, args);
         }
-        String text = checkInput(inv.rawText()).strip();
+        String text = checkInput(inv.rawText(), isStaff ? STAFF_MAX_INPUT : MAX_INPUT).strip();
         boolean slash = text.startsWith("/");
         String body = slash ? text.substring(1).strip() : text;
         if (body.isEmpty()) {
@@ -267,8 +269,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     /** Refuses input no person types: over-long lines and control characters. */
     static String checkInput(String text) throws CommandException {
-        if (text.length() > MAX_INPUT) {
-            throw new CommandException("That is too long (" + text.length() + " characters; the limit is " + MAX_INPUT + ").");
+        return checkInput(text, MAX_INPUT);
+    }
+
+    static String checkInput(String text, int max) throws CommandException {
+        if (text.length() > max) {
+            throw new CommandException("That is too long (" + text.length() + " characters; the limit is " + max + ").");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

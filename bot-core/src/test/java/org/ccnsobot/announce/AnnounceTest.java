@@ -197,6 +197,25 @@ class AnnounceTest {
     }
 
     @Test
+    void aStaffTextOverDiscordsLimitIsSplitForDiscordOnlyAtTheRealLimits() throws Exception {
+        try (AnnounceFixture f = new AnnounceFixture(dir)) {
+            f.disc.textLimits(2000, 2000);           // Discord
+            f.slk.textLimits(40_000, 3000);          // Slack
+            String p1 = "Council. ".repeat(150).strip();    // 1349 characters
+            String p2 = "Members. ".repeat(150).strip();
+            String preview = f.say(f.disc, "staffer", "announce " + p1 + "\\n\\n" + p2);
+            assertThat(preview).contains("On disc it is posted as 2 messages").doesNotContain("On slk");
+            f.say(f.disc, "staffer", "announce confirm A1");
+            f.fire();
+            assertThat(f.disc.texts()).containsExactly(p1, p2);
+            assertThat(f.slk.delivered()).singleElement().satisfies(a -> assertThat(a.message().blocks())
+                    .containsExactly(new Block.Paragraph(p1 + "\n\n" + p2)));
+            assertThat(f.say(f.disc, "member", "announce " + p1 + "\\n\\n" + p2))
+                    .as("members are held to 2000 characters before anything else").startsWith("That is too long");
+        }
+    }
+
+    @Test
     void aParagraphTooLongForAPlatformIsRefusedWithTheLimitNamedNeverCut() throws Exception {
         try (AnnounceFixture f = new AnnounceFixture(dir)) {
             f.disc.textLimits(60, 60);
