@@ -118,4 +118,21 @@ class ConsoleAnnounceTest {
         List<String> again = run("2024-02-12T12:00:00Z", cfg, "advance 1h\n");
         assertThat(again).noneMatch(l -> l.contains("weekly digest"));
     }
+
+    @Test
+    void aCommitteeUpdateReachesItsFollowerOnceAndTheNextDigest() {
+        BotConfig cfg = seed().withDigest(new DigestConfig(DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneId.of("UTC")));
+        List<String> lines = run("2024-02-10T12:00:00Z", cfg, """
+                subscribe GRC
+                update GRC The GRC Open Space session moves to 15 February.
+                advance 1d21h
+                """);
+        assertThat(lines.stream().filter(l -> l.startsWith("[to DM console]") && l.contains("GRC Open Space"))).hasSize(1);
+        int digest = lines.indexOf("[to #announcements] ccNSO weekly digest — week of 12 February 2024");
+        assertThat(digest).isNotNegative();
+        assertThat(lines.subList(digest, lines.size()))
+                .anyMatch(l -> l.startsWith("• GRC (10 February 2024): The GRC Open Space session moves to 15 February."));
+        List<String> restarted = run("2024-02-12T10:00:00Z", cfg, "advance 1h\n");
+        assertThat(restarted).noneMatch(l -> l.startsWith("[to "));
+    }
 }
