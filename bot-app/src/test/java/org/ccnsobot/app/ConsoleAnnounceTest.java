@@ -66,7 +66,7 @@ class ConsoleAnnounceTest {
                 "[edited in #announcements] (pings @everyone) ICANN79 registration is open until 1 March",
                 "Announcement A1 edited. console #announcements: edited.",
                 "Announcements (newest first):",
-                "A1 · scheduled · Sat 10 Feb 2024 17:00 UTC · by console · \"ICANN79 registration is open until 1 March\"",
+                "A1 · posted · Sat 10 Feb 2024 17:00 UTC · by console · \"ICANN79 registration is open until 1 March\"",
                 "    console #announcements: sent",
                 "[deleted in #announcements] message 1",
                 "Announcement A1 deleted. console #announcements: deleted.");
@@ -79,7 +79,8 @@ class ConsoleAnnounceTest {
                 "announce Council 202 agenda is published --at 2024-02-12T10:00Z\nannounce confirm A1\n");
         assertThat(first).noneMatch(l -> l.startsWith("[to "));
         List<String> beforeItsTime = run("2024-02-12T09:59:00Z", seed(), "announcements\n");
-        assertThat(beforeItsTime).noneMatch(l -> l.startsWith("[to ")).contains("    console #announcements: pending");
+        assertThat(beforeItsTime).noneMatch(l -> l.startsWith("[to ")).contains("    console #announcements: pending")
+                .anyMatch(l -> l.startsWith("A1 · scheduled · Mon 12 Feb 2024 10:00 UTC"));
         List<String> afterItsTime = run("2024-02-12T10:30:00Z", seed(), "announcements\n");
         assertThat(afterItsTime).filteredOn(l -> l.startsWith("[to ")).containsExactly(
                 "[to #announcements] Council 202 agenda is published");

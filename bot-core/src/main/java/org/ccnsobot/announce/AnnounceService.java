@@ -345,16 +345,25 @@ public final class AnnounceService {
         }
         StringBuilder sb = new StringBuilder("Announcements (newest first):");
         for (Announcement a : all) {
-            sb.append("\n").append(a.subject()).append(" · ").append(a.state().sql()).append(" · ")
+            Map<Destination, List<ReminderService.Job>> rows = service == null ? Map.of() : rowsByDestination(a, service);
+            sb.append("\n").append(a.subject()).append(" · ").append(label(a, rows)).append(" · ")
                     .append(TimeFormat.instant(a.publishAt(), zone)).append(" · by ").append(a.author()).append(" · \"")
                     .append(org.ccnsobot.query.Text.shorten(a.text().replace('\n', ' '), 60)).append('"');
-            if (service != null) {
-                for (Map.Entry<Destination, List<ReminderService.Job>> e : rowsByDestination(a, service).entrySet()) {
-                    sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue()));
-                }
+            for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
+                sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue()));
             }
         }
         return sb.toString();
+    }
+
+    /** Scheduled until its first post lands, then posted (or partly posted, while some posts wait or failed). */
+    private static String label(Announcement a, Map<Destination, List<ReminderService.Job>> rows) {
+        if (a.state() != Announcement.State.SCHEDULED) {
+            return a.state().sql();
+        }
+        List<ReminderService.Job> all = rows.values().stream().flatMap(List::stream).toList();
+        long sent = all.stream().filter(ReminderService.Job::sent).count();
+        return sent == 0 ? "scheduled" : sent == all.size() ? "posted" : "partly posted";
     }
 
     private static String delivery(List<ReminderService.Job> jobs) {

@@ -43,7 +43,7 @@ class AnnounceTest {
             assertThat(f.slk.deliveredTo(SLK)).singleElement().extracting(RecordingPlatform.Attempt::text)
                     .isEqualTo("Registration for ICANN80 is open.");
             assertThat(f.say(f.disc, "staffer", "announce confirm A1")).contains("is not a draft");
-            assertThat(f.say(f.disc, "staffer", "announcements")).contains("A1 · scheduled")
+            assertThat(f.say(f.disc, "staffer", "announcements")).contains("A1 · posted")
                     .contains("disc #news: sent").contains("slk #C-NEWS: sent");
         }
     }
