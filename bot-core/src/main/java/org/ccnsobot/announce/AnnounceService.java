@@ -252,7 +252,9 @@ public final class AnnounceService {
         for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
             List<ReminderService.Job> sent = e.getValue().stream().filter(ReminderService.Job::sent).toList();
             if (sent.isEmpty()) {
-                outcome.add(where(e.getKey()) + ": not posted yet, will post the new text");
+                boolean waiting = e.getValue().stream().anyMatch(j -> j.state().equals("pending"));
+                outcome.add(where(e.getKey()) + (waiting ? ": not posted yet, will post the new text"
+                        : ": never posted (" + delivery(e.getValue()) + "), nothing to edit"));
                 continue;
             }
             List<TextParts.Part> parts = split(text, e.getKey().platform(), a.ping(), service);

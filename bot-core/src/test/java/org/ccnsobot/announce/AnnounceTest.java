@@ -270,4 +270,24 @@ class AnnounceTest {
             assertThat(List.of(f.say(f.disc, "staffer", "announcements"))).anyMatch(s -> s.contains("disc #council-room: sent"));
         }
     }
+
+    @Test
+    void aPostThatKeepsFailingIsRetriedThenShownFailedAndTheOthersStillLand() throws Exception {
+        try (AnnounceFixture f = new AnnounceFixture(dir)) {
+            f.slk.behaviour((a, d) -> RecordingPlatform.failure("channel_not_found", false));
+            f.say(f.disc, "staffer", "announce Agenda is out");
+            f.say(f.disc, "staffer", "announce confirm A1");
+            f.fire();
+            assertThat(f.disc.texts()).containsExactly("Agenda is out");
+            assertThat(f.say(f.disc, "staffer", "announcements")).contains("A1 · partly posted")
+                    .contains("slk #C-NEWS: failed — PlatformException: channel_not_found");
+            assertThat(f.say(f.disc, "staffer", "announce edit A1 Agenda v2 is out")).isEqualTo("Announcement A1 edited."
+                    + " disc #news: edited; slk #C-NEWS: never posted (failed — PlatformException: channel_not_found),"
+                    + " nothing to edit.");
+            // like a reminder, a post that fails for good is reported to its platform's staff channel
+            assertThat(f.slk.attempts()).filteredOn(a -> a.destination().equals(new Destination.Channel("slk", "C-STAFF")))
+                    .first().satisfies(a -> assertThat(a.text()).contains("The announcement (part 1) [A1] to channel"
+                            + " C-NEWS on slk could not be delivered after 1 attempt(s)"));
+        }
+    }
 }
