@@ -277,6 +277,9 @@ public final class AnnounceService {
         if (a.state() == Announcement.State.DELETED) {
             throw new CommandException("Announcement " + a.subject() + " is deleted already.");
         }
+        if (service.jobs(KIND, a.subject()).stream().anyMatch(j -> j.state().equals("sending"))) {
+            throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
+        }
         Instant now = clock.instant();
         store.transition(id, a.state(), Announcement.State.DELETED, a.publishAt(), now);
         service.dropPending(KIND, a.subject(), "the announcement was deleted");

@@ -60,17 +60,23 @@ final class Digest implements ReminderService.RowKind {
         return KIND;
     }
 
-    /** This week's occurrence if its day is not over yet, and the next one: both queued (queuing twice is a no-op). */
+    /**
+     * Queues this week's occurrence if its day is not over yet, and next week's (queuing twice is a no-op). Rows of
+     * those weeks queued under an earlier schedule and not yet tried move to the configured time, so a changed
+     * weekday or time takes effect without ever giving a week two digests.
+     */
     void plan(Instant now) {
         ZonedDateTime local = now.atZone(config.zone());
-        ZonedDateTime thisWeek = local.toLocalDate().with(TemporalAdjusters.previousOrSame(config.weekday()))
-                .atTime(config.time()).atZone(config.zone());
+        // the occurrence in this ISO week (Monday to Sunday), which is what a row's key names
+        Instant thisWeek = local.toLocalDate().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .with(TemporalAdjusters.nextOrSame(config.weekday())).atTime(config.time()).atZone(config.zone())
+                .toInstant();
+        Instant nextWeek = thisWeek.atZone(config.zone()).plusWeeks(1).toInstant();
         List<Instant> occurrences = new ArrayList<>();
-        if (now.isBefore(endOfDay(thisWeek.toInstant()))) {
-            occurrences.add(thisWeek.toInstant());
+        if (now.isBefore(endOfDay(thisWeek))) {
+            occurrences.add(thisWeek);   // still ahead, or today: on time or caught up the same day
         }
-        ZonedDateTime next = thisWeek.plusWeeks(1);
-        occurrences.add(next.toInstant());
+        occurrences.add(nextWeek);
         List<ReminderService.NewJob> jobs = new ArrayList<>();
         for (Instant due : occurrences) {
             for (Outlet o : ledger.outlets()) {
@@ -83,6 +89,12 @@ final class Digest implements ReminderService.RowKind {
         int added = ledger.enqueue(KIND, jobs);
         if (added > 0) {
             LOG.info("Weekly digest planned: {} row(s) for {}", added, occurrences);
+        }
+        // (a this-week row moved to a day already over is then dropped as skipped when it is claimed)
+        int moved = ledger.moveUnsent(KIND, week(thisWeek), thisWeek) + ledger.moveUnsent(KIND, week(nextWeek), nextWeek);
+        if (moved > 0) {
+            LOG.info("Weekly digest: {} queued row(s) moved to the configured {} {} {}", moved, config.weekday(),
+                    config.time(), config.zone());
         }
     }
 

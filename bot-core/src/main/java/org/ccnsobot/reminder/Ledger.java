@@ -514,6 +514,23 @@ final class Ledger {
         });
     }
 
+    /** Moves the rows of one subject still waiting to a new due time. Returns how many moved. */
+    int moveUnsent(String kind, String subject, Instant due, Instant now) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reminder_ledger SET due_at = ?, next_at = ?,"
+                    + " updated_at = ? WHERE event_id = ? AND kind = ? AND state = 'pending' AND attempts = 0"
+                    + " AND due_at <> ?")) {
+                ps.setLong(1, due.toEpochMilli());
+                ps.setLong(2, due.toEpochMilli());
+                ps.setLong(3, now.toEpochMilli());
+                ps.setString(4, subject);
+                ps.setString(5, kind);
+                ps.setLong(6, due.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Drops the rows of one subject still waiting (not those being sent or sent). Returns how many. */
     int dropPending(String kind, String subject, String reason, Instant now) {
         return db.transaction(c -> {

@@ -253,6 +253,18 @@ public final class ReminderService implements AutoCloseable {
         return ledger.dropPending(kind, subject, reason, clock.instant());
     }
 
+    /**
+     * Moves the rows of a subject not yet tried to a new due time (the digest's schedule changed in the config).
+     * Rows already sent, being sent or retrying keep theirs. Returns how many moved.
+     */
+    public int moveUnsent(String kind, String subject, Instant due) {
+        int moved = ledger.moveUnsent(kind, subject, due, clock.instant());
+        if (moved > 0) {
+            wake();
+        }
+        return moved;
+    }
+
     /** The running platform with this id, if any. */
     public Optional<Outlet> outlet(String platformId) {
         return Optional.ofNullable(outlets.get(platformId));

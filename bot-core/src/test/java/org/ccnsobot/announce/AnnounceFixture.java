@@ -57,7 +57,7 @@ final class AnnounceFixture implements AutoCloseable {
     final ManualClock clock;
     final RecordingPlatform disc;
     final RecordingPlatform slk;
-    final DigestConfig digest;
+    DigestConfig digest;
     final PlainPlatform plain;
     Bot bot;
     ReminderService reminders;
@@ -102,6 +102,12 @@ final class AnnounceFixture implements AutoCloseable {
             outlets.add(new Outlet(plain, "town-square", null));
         }
         reminders = bot.startReminders(outlets, false, s -> s.jitter(() -> 0.0));
+    }
+
+    /** Opens a new bot on the same file with another digest schedule (the bot must be closed). */
+    void reopen(DigestConfig newDigest) throws Exception {
+        this.digest = newDigest;
+        open();
     }
 
     void restart() throws Exception {

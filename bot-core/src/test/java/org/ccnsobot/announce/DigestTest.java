@@ -83,6 +83,30 @@ class DigestTest {
     }
 
     @Test
+    void aChangedScheduleMovesTheQueuedDigestAndAWeekStillGetsOnlyOne() throws Exception {
+        try (AnnounceFixture f = new AnnounceFixture(dir, AnnounceFixture.mondays())) {
+            f.clock.set(Instant.parse("2024-03-04T09:00:00Z"));
+            f.fire();
+            assertThat(f.disc.delivered()).hasSize(1);                // Monday 4 March, week 10
+            f.bot.close();
+            // the operator moves the digest to Fridays 16:00 UTC and restarts on Tuesday 5 March
+            f.clock.set(Instant.parse("2024-03-05T10:00:00Z"));
+            f.reopen(new org.ccnsobot.config.DigestConfig(java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(16, 0),
+                    java.time.ZoneId.of("UTC")));
+            f.clock.set(Instant.parse("2024-03-08T16:00:00Z"));      // Friday of week 10: already had its digest
+            f.fire();
+            assertThat(f.disc.delivered()).hasSize(1);
+            f.clock.set(Instant.parse("2024-03-11T09:00:00Z"));      // the old Monday slot of week 11: moved away
+            f.fire();
+            assertThat(f.disc.delivered()).hasSize(1);
+            f.clock.set(Instant.parse("2024-03-15T16:00:00Z"));      // Friday of week 11
+            f.fire();
+            assertThat(f.disc.delivered()).hasSize(2);
+            assertThat(f.disc.delivered().get(1).text()).contains("week of 15 March 2024");
+        }
+    }
+
+    @Test
     void noDigestWithoutItsConfig() throws Exception {
         try (AnnounceFixture f = new AnnounceFixture(dir)) {
             f.clock.set(Instant.parse("2024-03-04T09:00:00Z"));
