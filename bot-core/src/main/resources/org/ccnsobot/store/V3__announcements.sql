@@ -1,4 +1,4 @@
--- Announcements, the weekly digest and committee-update notices, all delivered through the reminder ledger.
+-- Announcements and the weekly digest, both delivered through the reminder ledger.
 
 -- The ledger learns three more kinds of row. SQLite cannot change a CHECK constraint in place, so the table is
 -- rebuilt with the same rows and ids (ids keep ordering claims; AUTOINCREMENT continues past the highest).
@@ -45,12 +45,4 @@ CREATE TABLE announcements (
 );
 CREATE INDEX announcements_by_author ON announcements(platform, author, state);
 
--- One row per weekly digest: its week (ISO, like 2024-W10) is the key, so a week gets one digest however often
--- the process restarts. since_at is where its "updates since the last digest" begin.
-CREATE TABLE digest_runs (
-  week       TEXT PRIMARY KEY,
-  due_at     INTEGER NOT NULL,
-  since_at   INTEGER NOT NULL,
-  state      TEXT NOT NULL CHECK (state IN ('queued', 'skipped')),
-  created_at INTEGER NOT NULL
-);
+-- The weekly digest needs no table of its own: its ledger rows are keyed by ISO week ("digest|2024-W10|1|<channel>").
