@@ -68,7 +68,7 @@ final class ConsolePlatform implements ChatPlatform {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.DM);
+        return EnumSet.of(Capability.DM, Capability.EDIT);
     }
 
     /** Reads standard input to its end; returns when input is exhausted. */
@@ -110,8 +110,38 @@ final class ConsolePlatform implements ChatPlatform {
     public CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
         String to = destination instanceof Destination.Channel c ? "#" + c.channelId()
                 : "DM " + ((Destination.DirectMessage) destination).userId();
-        print("[to " + to + "] " + message.fallbackText());
+        print("[to " + to + "] " + pings(message) + message.fallbackText());
         return CompletableFuture.completedFuture(new SentRef(ID, to, Long.toString(sent.incrementAndGet())));
+    }
+
+    /** The terminal pings nobody, but shows who a message would have pinged. */
+    private static String pings(OutgoingMessage message) {
+        org.ccnsobot.port.Mentions m = message.mentions();
+        if (!m.pingsAnyone()) {
+            return "";
+        }
+        java.util.List<String> who = new java.util.ArrayList<>();
+        if (m.everyone()) {
+            who.add("@everyone");
+        }
+        m.roleIds().stream().sorted().forEach(r -> who.add("@role:" + r));
+        return "(pings " + String.join(" ", who) + ") ";
+    }
+
+    @Override
+    public CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
+        print("[edited in " + channel(ref) + "] " + pings(message) + message.fallbackText());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(SentRef ref) {
+        print("[deleted in " + channel(ref) + "] message " + ref.messageId());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static String channel(SentRef ref) {
+        return ref.channelId().startsWith("#") || ref.channelId().startsWith("DM ") ? ref.channelId() : "#" + ref.channelId();
     }
 
     @Override

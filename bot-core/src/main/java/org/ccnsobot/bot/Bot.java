@@ -55,6 +55,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
     /** Longer input is refused: no command needs more, and it bounds the work one message can cause. */
     public static final int MAX_INPUT = 2000;
+    /** Staff may send more (a long announcement), up to Discord's 6000 characters for a command's options. */
+    public static final int STAFF_MAX_INPUT = 6000;
     /** Requests a member may make per minute. */
     public static final int RATE_LIMIT = 30;
 
@@ -71,6 +73,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final Subscriptions subscriptions;
     private volatile ReminderService reminders;
+    private final org.ccnsobot.announce.AnnounceService announcements;
 
     private Bot(BotConfig config, Clock clock, Database db) {
         this.config = config;
@@ -93,6 +96,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
         this.subscriptions = Subscriptions.sqlite(db);
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, this::reminders).specs());
         specs.addAll(new StaffCommands(calendar, audit, config, clock).specs());
+        this.announcements = org.ccnsobot.announce.AnnounceService.create(db, calendar, config, clock);
+        specs.addAll(announcements.specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
         this.staff = new StaffPolicy(config.staff());
@@ -179,12 +184,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
         if (inv.isTyped()) {
             CommandSpec spec = engine.lookup(inv.command()).orElseThrow(() -> unknown(inv.command(),
                     "The command '" + Text.shorten(inv.command(), 40) + "' no longer exists"));
-            checkInput(String.join(" ", inv.options().values()));
+            checkInput(String.join(" ", inv.options().values()), isStaff ? STAFF_MAX_INPUT : MAX_INPUT);
             permit(spec, ctx);
             Args args = engine.bind(spec, inv.options(), today);
             return execute(spec, ctx, args);
         }
-        String text = checkInput(inv.rawText()).strip();
+        String text = checkInput(inv.rawText(), isStaff ? STAFF_MAX_INPUT : MAX_INPUT).strip();
         boolean slash = text.startsWith("/");
         String body = slash ? text.substring(1).strip() : text;
         if (body.isEmpty()) {
@@ -264,8 +269,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     /** Refuses input no person types: over-long lines and control characters. */
     static String checkInput(String text) throws CommandException {
-        if (text.length() > MAX_INPUT) {
-            throw new CommandException("That is too long (" + text.length() + " characters; the limit is " + MAX_INPUT + ").");
+        return checkInput(text, MAX_INPUT);
+    }
+
+    static String checkInput(String text, int max) throws CommandException {
+        if (text.length() > max) {
+            throw new CommandException("That is too long (" + text.length() + " characters; the limit is " + max + ").");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -394,7 +403,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
                 config.timezone(), clock, outlets, this::zoneFor));
         calendar.onEventChanged(service::eventChanged);
         calendar.onUpdateAdded(service::committeeUpdated);
+        announcements.attach(service);
         service.start(background);
+        announcements.started();
         reminders = service;
         return service;
     }

@@ -8,11 +8,11 @@ import java.util.Map;
 /**
  * The whole configuration. {@code platforms} holds each platform's section, keyed by the provider id that claimed
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
- * {@code feeds} is null when no feed server is configured.
+ * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest.
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                         RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
-                        UpdatesConfig updates, FeedsConfig feeds) {
+                        UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest) {
 
     public BotConfig {
         staff = Map.copyOf(staff);
@@ -20,10 +20,17 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
         updates = updates == null ? UpdatesConfig.defaults() : updates;
     }
 
-    /** Without the staff-tools sections (updates: defaults; feeds: off). */
+    /** Without the staff-tools sections (updates: defaults; feeds: off) and without a weekly digest. */
     public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                      RemindersConfig reminders, Map<String, JsonNode> platforms, Path source) {
-        this(database, calendar, timezone, staff, reminders, platforms, source, null, null);
+        this(database, calendar, timezone, staff, reminders, platforms, source, null, null, null);
+    }
+
+    /** Without a weekly digest. */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
+                     UpdatesConfig updates, FeedsConfig feeds) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, null);
     }
 
     public static BotConfig defaults() {
@@ -33,10 +40,14 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     }
 
     public BotConfig withDatabase(Path db) {
-        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds);
+        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest);
     }
 
     public BotConfig withCalendar(Path dir) {
-        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds);
+        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest);
+    }
+
+    public BotConfig withDigest(DigestConfig value) {
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value);
     }
 }

@@ -40,7 +40,7 @@ public final class ConfigLoader {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password).*");
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
     static final Set<String> CORE_KEYS = Set.of("database", "calendar", "timezone", "staff", "reminders", "updates",
-            "feeds");
+            "feeds", "digest");
 
     private final Map<String, PlatformProvider> providers;
     private final Function<String, String> environment;
@@ -95,6 +95,7 @@ public final class ConfigLoader {
         Map<String, JsonNode> platforms = new LinkedHashMap<>();
         UpdatesConfig updates = UpdatesConfig.defaults();
         FeedsConfig feeds = null;
+        DigestConfig digest = null;
 
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
@@ -109,6 +110,7 @@ public final class ConfigLoader {
                 case "reminders" -> reminders = reminders(value);
                 case "updates" -> updates = updates(value);
                 case "feeds" -> feeds = feeds(value);
+                case "digest" -> digest = digest(value, zone);
                 default -> {
                     PlatformProvider provider = providers.get(key);
                     if (provider == null) {
@@ -125,7 +127,10 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds);
+        if (digest != null && root.get("digest").get("zone") == null) {
+            digest = new DigestConfig(digest.weekday(), digest.time(), zone);  // the bot's zone, read after it
+        }
+        return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest);
     }
 
     private JsonNode resolveEnvironment(String path, JsonNode node) throws ConfigException {
@@ -254,6 +259,50 @@ public final class ConfigLoader {
             }
         }
         return new RemindersConfig(offsets, byKind, maxAttempts, morning);
+    }
+
+    /** {@code digest: {weekday: MONDAY, time: "09:00", zone: UTC}}; the zone defaults to the bot's timezone. */
+    private static DigestConfig digest(JsonNode node, ZoneId defaultZone) throws ConfigException {
+        if (!node.isObject()) {
+            throw new ConfigException("digest: must be a mapping like {weekday: MONDAY, time: \"09:00\", zone: UTC},"
+                    + " not " + describe(node));
+        }
+        java.time.DayOfWeek weekday = null;
+        LocalTime time = null;
+        ZoneId zone = defaultZone;
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "digest." + e.getKey();
+            switch (e.getKey()) {
+                case "weekday" -> {
+                    String w = text(path, e.getValue()).strip().toUpperCase(java.util.Locale.ROOT);
+                    try {
+                        weekday = java.time.DayOfWeek.valueOf(w);
+                    } catch (IllegalArgumentException ex) {
+                        throw new ConfigException(path + ": '" + e.getValue().asText()
+                                + "' is not a weekday (MONDAY to SUNDAY)");
+                    }
+                }
+                case "time" -> {
+                    String t = text(path, e.getValue());
+                    try {
+                        time = LocalTime.parse(t.strip());
+                    } catch (DateTimeParseException ex) {
+                        throw new ConfigException(path + ": '" + t + "' is not a time of day like 09:00");
+                    }
+                }
+                case "zone" -> zone = zone(path, text(path, e.getValue()));
+                default -> throw new ConfigException("unknown key '" + path + "' (known: weekday, time, zone)");
+            }
+        }
+        if (weekday == null) {
+            throw new ConfigException("digest.weekday: is missing (like MONDAY)");
+        }
+        if (time == null) {
+            throw new ConfigException("digest.time: is missing (like \"09:00\")");
+        }
+        return new DigestConfig(weekday, time, zone);
     }
 
     private static UpdatesConfig updates(JsonNode node) throws ConfigException {

@@ -36,6 +36,33 @@ public interface ChatPlatform extends AutoCloseable {
         return CompletableFuture.completedFuture(Optional.empty());
     }
 
+    /**
+     * The longest text one message may carry here, in characters. Core splits longer announcements at paragraph
+     * boundaries so every part fits, or refuses them naming this limit; it never cuts a word.
+     */
+    default int maxTextLength() {
+        return 4000;
+    }
+
+    /**
+     * The longest text one paragraph block may carry (Slack's section block takes 3000 characters inside a
+     * 40000-character message); core groups paragraphs into blocks that fit.
+     */
+    default int maxBlockLength() {
+        return maxTextLength();
+    }
+
+    /** Replaces the text of a message this platform sent. Platforms without {@link Capability#EDIT} cannot. */
+    default CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
+        return CompletableFuture.failedFuture(new PlatformException(id() + ": this platform cannot edit messages", false));
+    }
+
+    /** Deletes a message this platform sent. */
+    default CompletableFuture<Void> delete(SentRef ref) {
+        return CompletableFuture.failedFuture(new PlatformException(id() + ": this platform cannot edit or delete"
+                + " messages", false));
+    }
+
     @Override
     void close();
 }

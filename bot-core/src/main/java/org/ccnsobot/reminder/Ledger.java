@@ -502,6 +502,49 @@ final class Ledger {
         });
     }
 
+    /** Rows of one kind for one subject (an announcement, a digest week), oldest first. */
+    List<Row> rowsOf(String kind, String subject) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM reminder_ledger"
+                    + " WHERE event_id = ? AND kind = ? ORDER BY id")) {
+                ps.setString(1, subject);
+                ps.setString(2, kind);
+                return rows(ps);
+            }
+        });
+    }
+
+    /** Moves the rows of one subject still waiting to a new due time. Returns how many moved. */
+    int moveUnsent(String kind, String subject, Instant due, Instant now) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reminder_ledger SET due_at = ?, next_at = ?,"
+                    + " updated_at = ? WHERE event_id = ? AND kind = ? AND state = 'pending' AND attempts = 0"
+                    + " AND due_at <> ?")) {
+                ps.setLong(1, due.toEpochMilli());
+                ps.setLong(2, due.toEpochMilli());
+                ps.setLong(3, now.toEpochMilli());
+                ps.setString(4, subject);
+                ps.setString(5, kind);
+                ps.setLong(6, due.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops the rows of one subject still waiting (not those being sent or sent). Returns how many. */
+    int dropPending(String kind, String subject, String reason, Instant now) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reminder_ledger SET state = 'dropped', last_error = ?,"
+                    + " updated_at = ? WHERE event_id = ? AND kind = ? AND state = 'pending'")) {
+                ps.setString(1, reason);
+                ps.setLong(2, now.toEpochMilli());
+                ps.setString(3, subject);
+                ps.setString(4, kind);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** The most recently failed rows, newest first. */
     List<Row> recentFailures(int limit) {
         return db.read(c -> {

@@ -55,6 +55,39 @@ public final class ReminderService implements AutoCloseable {
         ZoneId zoneFor(String platform, String userId);
     }
 
+    /**
+     * A kind of ledger row another feature owns (announcements, the digest, update notices). Its rows are claimed,
+     * sent, retried and marked exactly like reminders; the kind only words each one at send time and may say it is
+     * no longer worth sending.
+     */
+    public interface RowKind {
+        String name();
+
+        /** The message for one row, worded now; may throw to mark the row failed. */
+        OutgoingMessage render(Job job);
+
+        /** Why a due row should be dropped instead of sent, if it should. Read outside any transaction. */
+        default Optional<String> dropReason(Job job, Instant now) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One ledger row as other features see it. {@code subject} is what the row is about (an announcement id, a
+     * digest week), {@code part} tells rows of one subject and destination apart (a message's part number).
+     */
+    public record Job(long id, String kind, String subject, String part, Destination destination, Instant due,
+                      String state, int attempts, String lastError, String messageRef, String note) {
+
+        public boolean sent() {
+            return state.equals(Ledger.SENT);
+        }
+    }
+
+    /** A row to queue for a {@link RowKind}. */
+    public record NewJob(String subject, String part, Destination destination, Instant due, String note) {
+    }
+
     /** Counts since start, and the ledger's rows by state. */
     public record Stats(Map<String, Integer> rowsByState, long sent, long droppedLate, long retried, long failed,
                         long alerts, long foundDelivered, long resentAfterCrash) {
@@ -70,6 +103,7 @@ public final class ReminderService implements AutoCloseable {
     private final ZoneLookup zones;
     private final Map<String, Outlet> outlets = new LinkedHashMap<>();
     private final Map<String, Throttle> throttles = new LinkedHashMap<>();
+    private final Map<String, RowKind> kinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Duration sendTimeout = Duration.ofSeconds(30);
     private Duration backoffBase = Duration.ofSeconds(30);
@@ -182,6 +216,67 @@ public final class ReminderService implements AutoCloseable {
 
     public boolean running() {
         return running;
+    }
+
+    // ---- rows owned by other features ----
+
+    /** Lets another feature deliver its own kind of row through this ledger. */
+    public void register(RowKind kind) {
+        kinds.put(kind.name(), kind);
+    }
+
+    /**
+     * Queues rows of a registered kind (one per subject, part and destination; a row whose key exists already is left
+     * as it is, so queuing twice posts once) and wakes the scheduler. Returns how many were added.
+     */
+    public int enqueue(String kind, List<NewJob> jobs) {
+        if (!kinds.containsKey(kind)) {
+            throw new IllegalStateException("no row kind " + kind + " is registered");
+        }
+        List<Ledger.NewRow> rows = new ArrayList<>();
+        for (NewJob j : jobs) {
+            rows.add(new Ledger.NewRow(kind + "|" + j.subject() + "|" + j.part() + "|" + j.destination().key(), kind,
+                    j.subject(), j.part(), j.destination(), 1, j.due(), j.note()));
+        }
+        int added = ledger.add(rows, clock.instant());
+        wake();
+        return added;
+    }
+
+    /** The rows of one kind and subject, oldest first. */
+    public List<Job> jobs(String kind, String subject) {
+        return ledger.rowsOf(kind, subject).stream().map(ReminderService::job).toList();
+    }
+
+    /** Drops the rows of a subject not yet claimed (a cancelled announcement). Returns how many. */
+    public int dropPending(String kind, String subject, String reason) {
+        return ledger.dropPending(kind, subject, reason, clock.instant());
+    }
+
+    /**
+     * Moves the rows of a subject not yet tried to a new due time (the digest's schedule changed in the config).
+     * Rows already sent, being sent or retrying keep theirs. Returns how many moved.
+     */
+    public int moveUnsent(String kind, String subject, Instant due) {
+        int moved = ledger.moveUnsent(kind, subject, due, clock.instant());
+        if (moved > 0) {
+            wake();
+        }
+        return moved;
+    }
+
+    /** The running platform with this id, if any. */
+    public Optional<Outlet> outlet(String platformId) {
+        return Optional.ofNullable(outlets.get(platformId));
+    }
+
+    public List<Outlet> outlets() {
+        return List.copyOf(outlets.values());
+    }
+
+    private static Job job(Ledger.Row r) {
+        return new Job(r.id(), r.kind(), r.eventId(), r.offsetKey(), r.target(), r.dueAt(), r.state(), r.attempts(),
+                r.lastError(), r.messageRef(), r.note());
     }
 
     // ---- planning ----
@@ -365,6 +460,10 @@ public final class ReminderService implements AutoCloseable {
     }
 
     private Optional<String> dropReason(Ledger.Row r, Instant now) {
+        RowKind owner = kinds.get(r.kind());
+        if (owner != null) {
+            return owner.dropReason(job(r), now);
+        }
         if (r.kind().equals(ALERT) || r.kind().equals(UPDATE)) {
             return Optional.empty();
         }
@@ -473,6 +572,10 @@ public final class ReminderService implements AutoCloseable {
     }
 
     private OutgoingMessage render(Ledger.Row r, EventMessages messages) {
+        RowKind owner = kinds.get(r.kind());
+        if (owner != null) {
+            return owner.render(job(r));
+        }
         Optional<Event> e = calendar.event(r.eventId());
         if (r.kind().equals(REMINDER)) {
             Event ev = e.orElseThrow(() -> new IllegalStateException("event " + r.eventId() + " is gone"));
@@ -551,9 +654,11 @@ public final class ReminderService implements AutoCloseable {
         String what = switch (r.kind()) {
             case CHANGE -> "The change notice";
             case UPDATE -> "The " + r.offsetKey() + " update";
-            default -> "The " + label(r.offsetKey()) + " reminder";
+            default -> kinds.containsKey(r.kind()) ? "The " + r.kind() + " (part " + r.offsetKey() + ")"
+                    : "The " + label(r.offsetKey()) + " reminder";
         };
-        String about = r.kind().equals(UPDATE) ? " [" + r.eventId() + "]" : " of " + title + " [" + r.eventId() + "]";
+        String about = r.kind().equals(UPDATE) || kinds.containsKey(r.kind()) ? " [" + r.eventId() + "]"
+                : " of " + title + " [" + r.eventId() + "]";
         String note = what + about + " to " + describe(r.target()) + " could not be"
                 + " delivered after " + r.attempts() + " attempt(s): " + error;
         if (channel == null) {

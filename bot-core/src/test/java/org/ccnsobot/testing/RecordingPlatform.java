@@ -72,6 +72,16 @@ public final class RecordingPlatform implements ChatPlatform {
     private volatile boolean canTell = true;
     private volatile SendLimits limits = SendLimits.UNLIMITED;
     private volatile InboundHandler handler;
+    private volatile int maxTextLength = 4000;
+    private volatile int maxBlockLength = 4000;
+    private final List<Change> changes = new ArrayList<>();
+
+    /** An edit or a delete of a message this platform delivered: {@code message} is null for a delete. */
+    public record Change(SentRef ref, OutgoingMessage message, Instant at) {
+        public boolean deleted() {
+            return message == null;
+        }
+    }
 
     public RecordingPlatform(String id, Clock clock) {
         this.id = id;
@@ -89,6 +99,60 @@ public final class RecordingPlatform implements ChatPlatform {
         return this;
     }
 
+    /** Plays a platform with these text limits (per message, per paragraph block). */
+    public RecordingPlatform textLimits(int perMessage, int perBlock) {
+        this.maxTextLength = perMessage;
+        this.maxBlockLength = perBlock;
+        return this;
+    }
+
+    @Override
+    public int maxTextLength() {
+        return maxTextLength;
+    }
+
+    @Override
+    public int maxBlockLength() {
+        return maxBlockLength;
+    }
+
+    @Override
+    public CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
+        return change(new Change(ref, message, clock.instant()));
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(SentRef ref) {
+        return change(new Change(ref, null, clock.instant()));
+    }
+
+    private CompletableFuture<Void> change(Change c) {
+        lock.lock();
+        try {
+            boolean known = byKey.values().stream().anyMatch(r -> r.messageId().equals(c.ref().messageId())
+                    && r.channelId().equals(c.ref().channelId()));
+            if (!known) {
+                return CompletableFuture.failedFuture(new org.ccnsobot.port.PlatformException("unknown message "
+                        + c.ref().messageId() + " in " + c.ref().channelId(), false));
+            }
+            changes.add(c);
+            changed.signalAll();
+            return CompletableFuture.completedFuture(null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every edit and delete, in order. */
+    public List<Change> changes() {
+        lock.lock();
+        try {
+            return List.copyOf(changes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public RecordingPlatform limits(SendLimits value) {
         this.limits = value;
         return this;
@@ -101,7 +165,7 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.DM);
+        return EnumSet.of(Capability.DM, Capability.EDIT);
     }
 
     @Override

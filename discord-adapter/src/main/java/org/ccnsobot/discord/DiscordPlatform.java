@@ -235,6 +235,65 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         return result;
     }
 
+    /** Discord's limit for a message's content; core splits announcements to fit. */
+    @Override
+    public int maxTextLength() {
+        return Renderer.CONTENT_MAX;
+    }
+
+    /**
+     * Edits a message the bot posted (PATCH /channels/{id}/messages/{id}) with the same rendering and the same
+     * allowed_mentions rule as a new one. Only single-page messages can be edited in place: core splits
+     * announcements so each part is one page.
+     */
+    @Override
+    public CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
+        String what = "editing message " + ref.messageId() + " in channel " + ref.channelId();
+        return onChannel(ref, what, channel -> {
+            List<Page> pages = Renderer.render(message);
+            if (pages.size() != 1) {
+                return CompletableFuture.failedFuture(new PlatformException(what + ": the new text needs " + pages.size()
+                        + " Discord messages; an edit replaces exactly one", false));
+            }
+            return channel.editMessageById(ref.messageId(), Messages.edit(pages.get(0))).submit().thenApply(m -> null);
+        });
+    }
+
+    /** Deletes a message the bot posted (DELETE /channels/{id}/messages/{id}); one already gone counts as deleted. */
+    @Override
+    public CompletableFuture<Void> delete(SentRef ref) {
+        String what = "deleting message " + ref.messageId() + " in channel " + ref.channelId();
+        return onChannel(ref, what, channel -> channel.deleteMessageById(ref.messageId()).submit()
+                .<Void>thenApply(x -> null)
+                .exceptionallyCompose(e -> Failures.is(e, net.dv8tion.jda.api.requests.ErrorResponse.UNKNOWN_MESSAGE)
+                        ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(e)));
+    }
+
+    private CompletableFuture<Void> onChannel(SentRef ref, String what,
+                                              java.util.function.Function<MessageChannel, CompletableFuture<Void>> action) {
+        JDA current = jda;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new PlatformException(what + " failed: the Discord adapter is not connected", true));
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            MessageChannel channel = current.getChannelById(MessageChannel.class, ref.channelId());
+            CompletableFuture<MessageChannel> found = channel != null ? CompletableFuture.completedFuture(channel)
+                    : CompletableFuture.failedFuture(new PlatformException("channel " + ref.channelId()
+                    + " is unknown or not visible to the bot", false));
+            found.thenCompose(action).whenComplete((v, e) -> {
+                if (e == null) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(Failures.map(e, what));
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(Failures.map(e, what));
+        }
+        return result;
+    }
+
     private static CompletableFuture<MessageChannel> channelFor(JDA jda, Destination destination) {
         if (destination instanceof Destination.DirectMessage d) {
             return jda.openPrivateChannelById(d.userId()).submit().thenApply(c -> (MessageChannel) c);

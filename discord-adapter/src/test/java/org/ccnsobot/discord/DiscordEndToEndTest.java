@@ -289,6 +289,40 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void anAnnouncementIsEditedThenDeletedInPlaceWithItsPingsStillExplicit() throws Exception {
+        Mentions everyone = new Mentions(true, Set.of(), Set.of());
+        SentRef ref = platform.send(new Destination.Channel("discord", ANNOUNCE),
+                OutgoingMessage.text("Deadline is Friday").withMentions(everyone)).get(10, SECONDS);
+
+        platform.edit(ref, OutgoingMessage.text("Deadline is Monday").withMentions(everyone)).get(10, SECONDS);
+        JsonNode patch = fake.await("PATCH", "/channels/" + ANNOUNCE + "/messages/" + ref.messageId()).body();
+        assertThat(patch.path("content").asText()).isEqualTo("@everyone\nDeadline is Monday");
+        assertThat(patch.path("allowed_mentions").path("parse")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("everyone");
+        assertThat(fake.posted(ANNOUNCE)).singleElement()
+                .satisfies(m -> assertThat(m.path("content").asText()).isEqualTo("@everyone\nDeadline is Monday"));
+
+        platform.edit(ref, OutgoingMessage.text("@here no sneaky pings")).get(10, SECONDS);
+        JsonNode quiet = fake.await("PATCH", "/channels/" + ANNOUNCE + "/messages/" + ref.messageId(), 2).get(1).body();
+        assertThat(quiet.path("content").asText()).doesNotContain("@here");
+        assertThat(quiet.path("allowed_mentions").path("parse")).isEmpty();
+
+        platform.delete(ref).get(10, SECONDS);
+        fake.await("DELETE", "/channels/" + ANNOUNCE + "/messages/" + ref.messageId());
+        assertThat(fake.posted(ANNOUNCE)).isEmpty();
+        platform.delete(ref).get(10, SECONDS);   // already gone: still done, not an error
+    }
+
+    @Test
+    void editingAMessageDiscordDoesNotKnowFailsForGoodNamingIt() throws Exception {
+        SentRef ghost = new SentRef("discord", ANNOUNCE, "123456789012345678");
+        assertThatThrownBy(() -> platform.edit(ghost, OutgoingMessage.text("x")).get(10, SECONDS))
+                .hasCauseInstanceOf(org.ccnsobot.port.PlatformException.class)
+                .cause().hasMessageContaining("editing message 123456789012345678").hasMessageContaining("10008")
+                .satisfies(e -> assertThat(((org.ccnsobot.port.PlatformException) e).isTransient()).isFalse());
+    }
+
+    @Test
     void aStaffAnnouncementPingsExactlyWhatItAsksFor() throws Exception {
         OutgoingMessage message = OutgoingMessage.text("Council agenda is out")
                 .withMentions(new Mentions(true, Set.of(STAFF_ROLE), Set.of()));

@@ -354,6 +354,9 @@ final class FakeDiscord implements AutoCloseable {
         if (key.equals("POST /channels/{id}/messages")) {
             return postMessage(p[1], body);
         }
+        if (key.equals("PATCH /channels/{id}/messages/{id}") || key.equals("DELETE /channels/{id}/messages/{id}")) {
+            return changeMessage(method, p[1], p[3], body);
+        }
         if (key.equals("GET /guilds/{id}/scheduled-events")) {
             ArrayNode out = NODES.arrayNode();
             scheduledEvents().values().forEach(out::add);
@@ -418,6 +421,26 @@ final class FakeDiscord implements AutoCloseable {
                 byNonce.put(channelId + "/" + nonce, m);
             }
             return Answer.ok(m);
+        }
+    }
+
+    /** Edits (content, embeds, allowed_mentions) or deletes a posted message; an unknown one is Discord's 10008. */
+    private Answer changeMessage(String method, String channelId, String messageId, JsonNode body) {
+        synchronized (posted) {
+            List<ObjectNode> messages = posted.getOrDefault(channelId, List.of());
+            ObjectNode m = messages.stream().filter(x -> x.path("id").asText().equals(messageId)).findFirst().orElse(null);
+            if (m == null) {
+                return Answer.error(404, 10008, "Unknown Message");
+            }
+            if (method.equals("DELETE")) {
+                messages.remove(m);
+                return Answer.none();
+            }
+            m.put("content", body.path("content").asText(""));
+            m.put("edited_timestamp", OffsetDateTime.now(ZoneOffset.UTC).toString());
+            ArrayNode embeds = m.putArray("embeds");
+            body.path("embeds").forEach(e -> embeds.add(((ObjectNode) e.deepCopy()).put("type", "rich")));
+            return Answer.ok(m.deepCopy());
         }
     }
 

@@ -200,6 +200,35 @@ final class SlackPlatform implements ChatPlatform {
                 .thenApply(ts -> ts.map(t -> new SentRef("slack", c.channelId(), t)));
     }
 
+    /** Slack's text limit per message; paragraphs go in section blocks of at most 3000 characters each. */
+    @Override
+    public int maxTextLength() {
+        return SlackRenderer.MAX_MESSAGE_TEXT;
+    }
+
+    @Override
+    public int maxBlockLength() {
+        return SlackRenderer.MAX_SECTION_TEXT;
+    }
+
+    @Override
+    public CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
+        SlackSender s = sender;
+        if (s == null) {
+            return CompletableFuture.failedFuture(new PlatformException("the Slack adapter is not started", true));
+        }
+        return s.edit(ref, message);
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(SentRef ref) {
+        SlackSender s = sender;
+        if (s == null) {
+            return CompletableFuture.failedFuture(new PlatformException("the Slack adapter is not started", true));
+        }
+        return s.delete(ref);
+    }
+
     @Override
     public synchronized void close() {
         started = false;

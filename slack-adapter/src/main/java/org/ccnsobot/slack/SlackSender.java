@@ -80,6 +80,34 @@ final class SlackSender {
         return chain.thenCombine(first, (last, ts) -> new SentRef("slack", channel, ts));
     }
 
+    /**
+     * Replaces a posted message's text and blocks (chat.update), rendered and escaped like a new one, so it pings
+     * only what its {@code Mentions} ask for. A message that renders to more than one Slack message cannot replace one.
+     */
+    CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
+        List<SlackRenderer.SlackMessage> pages = renderer.render(message);
+        if (pages.size() != 1) {
+            return CompletableFuture.failedFuture(new PlatformException("chat.update of " + ref.messageId() + " in "
+                    + ref.channelId() + ": the new text needs " + pages.size() + " Slack messages; an edit replaces one",
+                    false));
+        }
+        SlackRenderer.SlackMessage page = pages.get(0);
+        return calls.call("chat.update", () -> methods.chatUpdate(r -> r.channel(ref.channelId()).ts(ref.messageId())
+                .text(page.text()).blocks(page.blocks()).linkNames(false).parse("none"))).thenApply(r -> null);
+    }
+
+    /** Deletes a posted message (chat.delete); one already gone counts as deleted. */
+    CompletableFuture<Void> delete(SentRef ref) {
+        return calls.call("chat.delete", () -> methods.chatDelete(r -> r.channel(ref.channelId()).ts(ref.messageId())))
+                .<Void>thenApply(r -> null)
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e;
+                    return cause.getMessage() != null && cause.getMessage().contains("message_not_found")
+                            ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(cause);
+                });
+    }
+
     /** A message only one member sees. */
     CompletableFuture<Void> postEphemeral(String channel, String user, OutgoingMessage message, String threadTs) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);

@@ -163,6 +163,10 @@ final class FakeSlack implements AutoCloseable {
             case "chat.postEphemeral" -> Answer.ok("{\"ok\":true,\"message_ts\":\"1700000001.000100\"}");
             case "conversations.open" -> Answer.ok("{\"ok\":true,\"channel\":{\"id\":\"D" + call.form().get("users")
                     + "\"}}");
+            case "chat.update" -> Answer.ok("{\"ok\":true,\"channel\":\"" + call.form().get("channel") + "\",\"ts\":\""
+                    + call.form().get("ts") + "\",\"text\":\"\"}");
+            case "chat.delete" -> Answer.ok("{\"ok\":true,\"channel\":\"" + call.form().get("channel") + "\",\"ts\":\""
+                    + call.form().get("ts") + "\"}");
             case "conversations.history" -> Answer.ok("{\"ok\":true,\"messages\":[],\"has_more\":false}");
             case "usergroups.users.list" -> Answer.ok("{\"ok\":true,\"users\":[]}");
             case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");

@@ -72,6 +72,8 @@ class SlackSocketModeEndToEndTest {
     void defaults() {
         fake.answer("chat.postMessage", null);
         fake.answer("conversations.history", null);
+        fake.answer("chat.update", null);
+        fake.answer("chat.delete", null);
         core.clear();
     }
 
@@ -222,6 +224,37 @@ class SlackSocketModeEndToEndTest {
         FakeSlack.Call post = fake.await("chat.postMessage", c -> "C0PING".equals(c.form().get("channel")));
         assertThat(post.form().get("text")).startsWith("<!channel> <!subteam^S0COUNCIL> Council starts now");
         assertThat(post.form().get("metadata")).isNull();
+    }
+
+    @Test
+    void anAnnouncementIsUpdatedThenDeletedInPlaceAndTheEditPingsOnlyWhatItAsks() throws Exception {
+        SentRef ref = platform.send(new Destination.Channel("slack", "C0NEWS"),
+                OutgoingMessage.text("Deadline is Friday").withMentions(new Mentions(true, Set.of(), Set.of())))
+                .get(10, TimeUnit.SECONDS);
+
+        platform.edit(ref, OutgoingMessage.text("Deadline is Monday <!here> & more")
+                .withMentions(new Mentions(true, Set.of(), Set.of()))).get(10, TimeUnit.SECONDS);
+        FakeSlack.Call update = fake.await("chat.update", c -> ref.messageId().equals(c.form().get("ts")));
+        assertThat(update.form().get("channel")).isEqualTo("C0NEWS");
+        assertThat(update.form().get("ts")).isEqualTo(ref.messageId());
+        assertThat(update.form().get("text")).startsWith("<!channel> Deadline is Monday &lt;!here&gt; &amp; more");
+        assertThat(update.form().get("link_names")).isIn(null, "0", "false");
+        assertThat(update.json("blocks").toString()).contains("Deadline is Monday");
+
+        platform.delete(ref).get(10, TimeUnit.SECONDS);
+        FakeSlack.Call delete = fake.await("chat.delete", c -> ref.messageId().equals(c.form().get("ts")));
+        assertThat(delete.form()).containsEntry("channel", "C0NEWS").containsEntry("ts", ref.messageId());
+    }
+
+    @Test
+    void aMessageSlackNoLongerHasCountsAsDeletedButCannotBeEdited() throws Exception {
+        fake.answer("chat.delete", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"message_not_found\"}"));
+        fake.answer("chat.update", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"message_not_found\"}"));
+        SentRef gone = new SentRef("slack", "C0NEWS", "1700000000.999999");
+        platform.delete(gone).get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> platform.edit(gone, OutgoingMessage.text("x")).get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(PlatformException.class).hasMessageContaining("message_not_found")
+                .matches(e -> !((PlatformException) e).isTransient());
     }
 
     @Test

@@ -1,0 +1,604 @@
+package org.ccnsobot.announce;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ccnsobot.calendar.CalendarService;
+import org.ccnsobot.command.Args;
+import org.ccnsobot.command.CommandContext;
+import org.ccnsobot.command.CommandException;
+import org.ccnsobot.command.CommandSpec;
+import org.ccnsobot.command.OptionSpec;
+import org.ccnsobot.command.Result;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.port.Block;
+import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.CommandInfo.OptionKind;
+import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.Mentions;
+import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.port.PlatformException;
+import org.ccnsobot.port.SentRef;
+import org.ccnsobot.reminder.Outlet;
+import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.render.TimeFormat;
+import org.ccnsobot.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Staff announcements and the weekly digest (committee updates reach their followers through
+ * {@link ReminderService#committeeUpdated}). Commands work once the reminders run (they own the
+ * ledger and the platforms); {@link #attach} is called before the reminders start, so no row of ours is ever
+ * fired by a ledger that does not know how to word it.
+ */
+public final class AnnounceService {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnounceService.class);
+    static final String KIND = "announcement";
+    /** Room kept in a first message for the pings the adapter puts in front ("@everyone", "<!subteam^…>"). */
+    static final int PING_RESERVE = 40;
+    private static final Duration PLATFORM_WAIT = Duration.ofSeconds(15);
+    private static final Pattern ID = Pattern.compile("#?[Aa]?(\\d{1,9})");
+    private static final Pattern SUB = Pattern.compile("(?s)(confirm|cancel|delete|edit)\\s+(#?[Aa]?\\d{1,9})(?:\\s+(.*))?");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm", Locale.ROOT);
+
+    private final AnnouncementStore store;
+    private final CalendarService calendar;
+    private final BotConfig config;
+    private final Clock clock;
+    private final Database db;
+    private volatile ReminderService reminders;
+    private volatile Digest digest;
+
+    private AnnounceService(Database db, CalendarService calendar, BotConfig config, Clock clock) {
+        this.db = db;
+        this.store = new AnnouncementStore(db);
+        this.calendar = calendar;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public static AnnounceService create(Database db, CalendarService calendar, BotConfig config, Clock clock) {
+        return new AnnounceService(db, calendar, config, clock);
+    }
+
+    /**
+     * Hooks announcements and the digest into the reminder ledger. Call before the reminders start
+     * (their first firing must already know our rows).
+     */
+    public void attach(ReminderService service) {
+        this.reminders = service;
+        service.register(new AnnouncementRows());
+        if (config.digest() != null) {
+            digest = new Digest(config.digest(), calendar, service, clock, config.timezone());
+            service.register(digest);
+        }
+    }
+
+    /** Once the reminders hold the ledger: plans this week's digest (if its day is not over) and next week's. */
+    public void started() {
+        Digest d = digest;
+        if (d != null) {
+            d.plan(clock.instant());
+        }
+    }
+
+    // ---- commands ----
+
+    public List<CommandSpec> specs() {
+        return List.of(
+                new CommandSpec("announce", List.of(), "Post an announcement (preview first, then confirm)",
+                        List.of(OptionSpec.requiredRest("text", OptionKind.TEXT,
+                                        "The text (\\n for a line break, \\n\\n between paragraphs); or confirm|cancel|delete <id>, edit <id> <new text>"),
+                                OptionSpec.flag("at", OptionKind.TEXT,
+                                        "When: 2024-03-04T13:00Z, or \"2024-03-04 09:00 America/Puerto_Rico\" (default now)"),
+                                OptionSpec.flag("to", OptionKind.TEXT,
+                                        "Where: platforms or channel ids, comma separated (default every announcement channel)"),
+                                OptionSpec.flag("ping", OptionKind.TEXT,
+                                        "Who is pinged: everyone, or a role/group id (platform:id); nobody by default")),
+                        List.of("announce Registration for ICANN80 is open --at \"2024-03-04 09:00 America/Puerto_Rico\"",
+                                "announce confirm A3", "announce edit A3 Registration closes Friday", "announce delete A3"),
+                        true, true, this::announce),
+                new CommandSpec("announcements", List.of(), "Scheduled and sent announcements, with delivery per platform",
+                        List.of(), List.of("announcements"), true, true, (c, a) -> Result.text(list(c.zone()))));
+    }
+
+    private Result announce(CommandContext ctx, Args args) throws CommandException {
+        ReminderService service = requireReminders();
+        String text = args.requireText("text").strip();
+        Matcher sub = SUB.matcher(text);
+        if (sub.matches() && (sub.group(1).equals("edit") || sub.group(3) == null)) {
+            long id = id(sub.group(2));
+            if (args.has("at") || args.has("to") || args.has("ping")) {
+                throw new CommandException("--at, --to and --ping go with a new announcement, not with " + sub.group(1));
+            }
+            return switch (sub.group(1)) {
+                case "confirm" -> confirm(ctx, id, service);
+                case "cancel" -> cancel(id, service);
+                case "delete" -> delete(id, service);
+                default -> edit(id, sub.group(3) == null ? "" : sub.group(3), service);
+            };
+        }
+        text = unescape(text);
+        if (text.isBlank()) {
+            throw new CommandException("An announcement needs some text.");
+        }
+        Instant now = clock.instant();
+        Instant at = args.text("at").isPresent() ? parseAt(args.text("at").get(), ctx.zone(), now) : now;
+        List<Destination> targets = targets(args.text("to"), ctx.platform(), service);
+        Optional<String> ping = ping(args.text("ping"), ctx.platform(), targets);
+        Map<String, Integer> partsByPlatform = new LinkedHashMap<>();
+        for (Destination d : targets) {
+            partsByPlatform.put(d.platform(), split(text, d.platform(), ping, service).size());
+        }
+        Announcement a = store.saveDraft(ctx.platform(), ctx.userId(), text, at, targets, ping, now);
+        StringBuilder sb = new StringBuilder("Preview of announcement ").append(a.subject()).append(" — ")
+                .append(at.equals(now) ? "posts as soon as you confirm" : "posts " + TimeFormat.instant(at, ctx.zone()))
+                .append(", to ").append(describe(targets)).append("; ").append(describePing(ping)).append(":\n---\n")
+                .append(text).append("\n---");
+        partsByPlatform.forEach((p, n) -> {
+            if (n > 1) {
+                sb.append("\nOn ").append(p).append(" it is posted as ").append(n)
+                        .append(" messages (split between paragraphs).");
+            }
+        });
+        sb.append("\nPost it: announce confirm ").append(a.subject()).append(" · drop it: announce cancel ")
+                .append(a.subject());
+        return Result.personalText(sb.toString());
+    }
+
+    private Result confirm(CommandContext ctx, long id, ReminderService service) throws CommandException {
+        Announcement a = find(id);
+        if (a.state() != Announcement.State.DRAFT) {
+            throw new CommandException("Announcement " + a.subject() + " is not a draft (it is " + a.state().sql()
+                    + "); see announcements.");
+        }
+        if (!a.platform().equals(ctx.platform()) || !a.author().equals(ctx.userId())) {
+            throw new CommandException("Announcement " + a.subject() + " is another staff member's draft; only its"
+                    + " author confirms it.");
+        }
+        Instant now = clock.instant();
+        Instant due = a.publishAt().isBefore(now) ? now : a.publishAt();
+        List<ReminderService.NewJob> jobs = new ArrayList<>();
+        for (Destination d : a.targets()) {
+            int n = split(a.text(), d.platform(), a.ping(), service).size();
+            for (int part = 1; part <= n; part++) {
+                jobs.add(new ReminderService.NewJob(a.subject(), Integer.toString(part), d, due, null));
+            }
+        }
+        // the state moves first: a row fired at once must find the announcement scheduled, not a draft
+        if (!store.transition(id, Announcement.State.DRAFT, Announcement.State.SCHEDULED, due, now)) {
+            throw new CommandException("Announcement " + a.subject() + " changed meanwhile; see announcements.");
+        }
+        service.enqueue(KIND, jobs);
+        LOG.info("Announcement {} by {}:{} scheduled for {} to {}", a.subject(), a.platform(), a.author(), due,
+                a.targets());
+        return Result.personalText("Announcement " + a.subject() + (due.equals(now) ? " is being posted now" : " is"
+                + " scheduled for " + TimeFormat.instant(due, ctx.zone())) + " to " + describe(a.targets())
+                + ". announcements shows where it landed; announce edit " + a.subject() + " <text> or announce delete "
+                + a.subject() + " change it everywhere.");
+    }
+
+    private Result cancel(long id, ReminderService service) throws CommandException {
+        Announcement a = find(id);
+        Instant now = clock.instant();
+        if (a.state() == Announcement.State.DRAFT
+                && store.transition(id, Announcement.State.DRAFT, Announcement.State.CANCELLED, a.publishAt(), now)) {
+            return Result.personalText("Draft " + a.subject() + " dropped; nothing was posted.");
+        }
+        if (a.state() != Announcement.State.SCHEDULED) {
+            throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + " already.");
+        }
+        long posted = service.jobs(KIND, a.subject()).stream().filter(j -> j.sent() || j.state().equals("sending")).count();
+        if (posted > 0) {
+            throw new CommandException("Announcement " + a.subject() + " is already posted (" + posted
+                    + " message(s)); to take it down: announce delete " + a.subject());
+        }
+        store.transition(id, Announcement.State.SCHEDULED, Announcement.State.CANCELLED, a.publishAt(), now);
+        int dropped = service.dropPending(KIND, a.subject(), "the announcement was cancelled");
+        return Result.personalText("Announcement " + a.subject() + " cancelled before it was posted (" + dropped
+                + " delivery(ies) dropped).");
+    }
+
+    private Result edit(long id, String newText, ReminderService service) throws CommandException {
+        Announcement a = find(id);
+        String text = unescape(newText.strip());
+        if (text.isBlank()) {
+            throw new CommandException("Usage: announce edit " + a.subject() + " <new text>");
+        }
+        if (a.state() == Announcement.State.CANCELLED || a.state() == Announcement.State.DELETED) {
+            throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + "; nothing to edit.");
+        }
+        Map<Destination, List<ReminderService.Job>> rows = rowsByDestination(a, service);
+        // the new text must keep the number of messages on every platform: a posted message can change, not multiply
+        for (Destination d : a.targets()) {
+            int now = split(text, d.platform(), a.ping(), service).size();
+            int before = a.state() == Announcement.State.DRAFT ? now : rows.getOrDefault(d, List.of()).size();
+            if (now != before) {
+                throw new CommandException("The new text needs " + now + " message(s) on " + d.platform() + " where "
+                        + a.subject() + " has " + before + "; keep it to the same length, or delete it and announce"
+                        + " again.");
+            }
+        }
+        if (rows.values().stream().flatMap(List::stream).anyMatch(j -> j.state().equals("sending"))) {
+            throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
+        }
+        store.setText(id, text, clock.instant());
+        if (a.state() == Announcement.State.DRAFT) {
+            return Result.personalText("Draft " + a.subject() + " now reads:\n---\n" + text + "\n---\nPost it: announce"
+                    + " confirm " + a.subject());
+        }
+        Announcement edited = a.withText(text);
+        List<String> outcome = new ArrayList<>();
+        for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
+            List<ReminderService.Job> sent = e.getValue().stream().filter(ReminderService.Job::sent).toList();
+            if (sent.isEmpty()) {
+                boolean waiting = e.getValue().stream().anyMatch(j -> j.state().equals("pending"));
+                outcome.add(where(e.getKey()) + (waiting ? ": not posted yet, will post the new text"
+                        : ": never posted (" + delivery(e.getValue()) + "), nothing to edit"));
+                continue;
+            }
+            List<TextParts.Part> parts = split(text, e.getKey().platform(), a.ping(), service);
+            String failure = null;
+            for (ReminderService.Job j : sent) {
+                int n = Integer.parseInt(j.part());
+                OutgoingMessage m = message(edited, parts.get(n - 1), n, e.getKey().platform());
+                failure = failure != null ? failure : call(service, e.getKey(), p -> p.edit(ref(j), m));
+            }
+            outcome.add(where(e.getKey()) + (failure == null ? ": edited" : ": NOT edited (" + failure + ")"));
+        }
+        return Result.personalText("Announcement " + a.subject() + " edited. " + String.join("; ", outcome) + ".");
+    }
+
+    private Result delete(long id, ReminderService service) throws CommandException {
+        Announcement a = find(id);
+        if (a.state() == Announcement.State.DRAFT) {
+            return cancel(id, service);
+        }
+        if (a.state() == Announcement.State.DELETED) {
+            throw new CommandException("Announcement " + a.subject() + " is deleted already.");
+        }
+        if (service.jobs(KIND, a.subject()).stream().anyMatch(j -> j.state().equals("sending"))) {
+            throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
+        }
+        Instant now = clock.instant();
+        store.transition(id, a.state(), Announcement.State.DELETED, a.publishAt(), now);
+        service.dropPending(KIND, a.subject(), "the announcement was deleted");
+        List<String> outcome = new ArrayList<>();
+        for (Map.Entry<Destination, List<ReminderService.Job>> e : rowsByDestination(a, service).entrySet()) {
+            List<ReminderService.Job> sent = e.getValue().stream().filter(ReminderService.Job::sent).toList();
+            if (sent.isEmpty()) {
+                outcome.add(where(e.getKey()) + ": never posted");
+                continue;
+            }
+            String failure = null;
+            for (ReminderService.Job j : sent) {
+                String f = call(service, e.getKey(), p -> p.delete(ref(j)));
+                failure = failure != null ? failure : f;
+            }
+            outcome.add(where(e.getKey()) + (failure == null ? ": deleted" : ": NOT deleted (" + failure + ")"));
+        }
+        return Result.personalText("Announcement " + a.subject() + " deleted. " + String.join("; ", outcome) + ".");
+    }
+
+    /** Runs one edit or delete on a platform and waits for it; returns null when it worked, or why not. */
+    private String call(ReminderService service, Destination d,
+                        java.util.function.Function<ChatPlatform, CompletableFuture<Void>> action) {
+        Optional<Outlet> o = service.outlet(d.platform());
+        if (o.isEmpty()) {
+            return d.platform() + " is not running in this process";
+        }
+        try {
+            CompletableFuture<Void> f = action.apply(o.get().platform());
+            f.get(PLATFORM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (TimeoutException e) {
+            return "no answer within " + PLATFORM_WAIT.toSeconds() + " s";
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            LOG.warn("Changing a posted announcement on {} failed", d.platform(), cause);
+            return cause instanceof PlatformException ? cause.getMessage() : cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage();
+        }
+    }
+
+    private static SentRef ref(ReminderService.Job j) {
+        String channel = j.destination() instanceof Destination.Channel c ? c.channelId()
+                : ((Destination.DirectMessage) j.destination()).userId();
+        return new SentRef(j.destination().platform(), channel, j.messageRef());
+    }
+
+    private Map<Destination, List<ReminderService.Job>> rowsByDestination(Announcement a, ReminderService service) {
+        Map<Destination, List<ReminderService.Job>> out = new LinkedHashMap<>();
+        for (Destination d : a.targets()) {
+            out.put(d, new ArrayList<>());
+        }
+        for (ReminderService.Job j : service.jobs(KIND, a.subject())) {
+            out.computeIfAbsent(j.destination(), k -> new ArrayList<>()).add(j);
+        }
+        return out;
+    }
+
+    /** For the staff's {@code announcements} command. */
+    String list(ZoneId zone) {
+        ReminderService service = reminders;
+        List<Announcement> all = store.recent(15);
+        if (all.isEmpty()) {
+            return "No announcements yet. Write one with: announce <text>";
+        }
+        StringBuilder sb = new StringBuilder("Announcements (newest first):");
+        for (Announcement a : all) {
+            Map<Destination, List<ReminderService.Job>> rows = service == null ? Map.of() : rowsByDestination(a, service);
+            sb.append("\n").append(a.subject()).append(" · ").append(label(a, rows)).append(" · ")
+                    .append(TimeFormat.instant(a.publishAt(), zone)).append(" · by ").append(a.author()).append(" · \"")
+                    .append(org.ccnsobot.query.Text.shorten(a.text().replace('\n', ' '), 60)).append('"');
+            for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
+                sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Scheduled until its first post lands, then posted (or partly posted, while some posts wait or failed). */
+    private static String label(Announcement a, Map<Destination, List<ReminderService.Job>> rows) {
+        if (a.state() != Announcement.State.SCHEDULED) {
+            return a.state().sql();
+        }
+        List<ReminderService.Job> all = rows.values().stream().flatMap(List::stream).toList();
+        long sent = all.stream().filter(ReminderService.Job::sent).count();
+        return sent == 0 ? "scheduled" : sent == all.size() ? "posted" : "partly posted";
+    }
+
+    private static String delivery(List<ReminderService.Job> jobs) {
+        if (jobs.isEmpty()) {
+            return "not queued";
+        }
+        Map<String, Integer> byState = new LinkedHashMap<>();
+        for (ReminderService.Job j : jobs) {
+            byState.merge(j.state(), 1, Integer::sum);
+        }
+        String states = byState.size() == 1 && jobs.size() == 1 ? jobs.get(0).state()
+                : byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", ")) + " (of " + jobs.size() + " messages)";
+        Optional<String> error = jobs.stream().map(ReminderService.Job::lastError).filter(s -> s != null).findFirst();
+        boolean open = jobs.stream().anyMatch(j -> !j.sent());
+        return states + (open && error.isPresent() ? " — " + error.get() : "");
+    }
+
+    // ---- parsing ----
+
+    private ReminderService requireReminders() throws CommandException {
+        ReminderService r = reminders;
+        if (r == null || !r.running()) {
+            throw new CommandException("Announcements need the reminders running in this process (they deliver them);"
+                    + " another process may hold the ledger.");
+        }
+        return r;
+    }
+
+    private Announcement find(long id) throws CommandException {
+        return store.find(id).orElseThrow(() -> new CommandException("There is no announcement A" + id
+                + "; see announcements."));
+    }
+
+    private static long id(String text) throws CommandException {
+        Matcher m = ID.matcher(text.strip());
+        if (!m.matches()) {
+            throw new CommandException("'" + text + "' is not an announcement id like A3");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Staff type paragraph breaks as \n (chat commands are one line). */
+    static String unescape(String text) {
+        return text.replace("\\n", "\n").strip();
+    }
+
+    /** {@code 2024-03-04T13:00Z}, {@code 2024-03-04T09:00-04:00}, or {@code 2024-03-04 09:00 [zone]} (the staff's zone). */
+    static Instant parseAt(String raw, ZoneId viewer, Instant now) throws CommandException {
+        String t = raw.strip();
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(t.replace(' ', 'T').replaceAll("(T\\d\\d:\\d\\d)(Z|[+-])", "$1:00$2")).toInstant();
+        } catch (DateTimeParseException e) {
+            String[] words = t.split("\\s+");
+            ZoneId zone = viewer;
+            String local = t;
+            if (words.length >= 2) {
+                String last = words[words.length - 1];
+                if (Character.isLetter(last.charAt(0))) {
+                    try {
+                        zone = ZoneId.of(last.equalsIgnoreCase("utc") ? "UTC" : last);
+                    } catch (java.time.DateTimeException ex) {
+                        throw new CommandException("--at: '" + last + "' is not a time zone (like America/Puerto_Rico or UTC)");
+                    }
+                    local = t.substring(0, t.length() - last.length()).strip();
+                }
+            }
+            try {
+                at = LocalDateTime.parse(local, LOCAL).atZone(zone).toInstant();
+            } catch (DateTimeParseException ex) {
+                throw new CommandException("--at: '" + t + "' is not a time like 2024-03-04T13:00Z or \"2024-03-04 09:00"
+                        + " America/Puerto_Rico\"");
+            }
+        }
+        if (at.isBefore(now.minusSeconds(60))) {
+            throw new CommandException("--at: " + TimeFormat.instant(at, viewer) + " has passed; leave --at out to post"
+                    + " now.");
+        }
+        return at.isBefore(now) ? now : at;
+    }
+
+    private List<Destination> targets(Optional<String> to, String invokingPlatform, ReminderService service)
+            throws CommandException {
+        Set<Destination> out = new LinkedHashSet<>();
+        if (to.isEmpty()) {
+            for (Outlet o : service.outlets()) {
+                if (o.announcementChannel() != null) {
+                    out.add(new Destination.Channel(o.id(), o.announcementChannel()));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new CommandException("No announcement channel is configured (announcementChannel in a platform's"
+                        + " section); name one with --to platform:channel-id");
+            }
+            return List.copyOf(out);
+        }
+        for (String item : to.get().split(",")) {
+            String t = item.strip().replaceFirst("^#", "");
+            if (t.isEmpty()) {
+                continue;
+            }
+            Optional<Outlet> platform = service.outlet(t.toLowerCase(Locale.ROOT));
+            if (platform.isPresent()) {
+                if (platform.get().announcementChannel() == null) {
+                    throw new CommandException("--to " + t + ": that platform has no announcement channel configured;"
+                            + " name a channel, like " + t + ":channel-id");
+                }
+                out.add(new Destination.Channel(platform.get().id(), platform.get().announcementChannel()));
+                continue;
+            }
+            int colon = t.indexOf(':');
+            String p = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
+            String channel = colon > 0 ? t.substring(colon + 1).replaceFirst("^#", "") : t;
+            if (service.outlet(p).isEmpty()) {
+                throw new CommandException("--to " + t + ": " + p + " is not running here (running: "
+                        + String.join(", ", service.outlets().stream().map(Outlet::id).toList()) + ")");
+            }
+            if (!channel.matches("[A-Za-z0-9_.-]{1,80}")) {
+                throw new CommandException("--to " + t + ": '" + channel + "' is not a channel id");
+            }
+            out.add(new Destination.Channel(p, channel));
+        }
+        if (out.isEmpty()) {
+            throw new CommandException("--to names no platform or channel");
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<String> ping(Optional<String> raw, String invokingPlatform, List<Destination> targets)
+            throws CommandException {
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return Optional.empty();
+        }
+        String t = raw.get().strip().replaceFirst("^@", "");
+        if (t.equalsIgnoreCase("everyone") || t.equalsIgnoreCase("channel") || t.equalsIgnoreCase("here")) {
+            return Optional.of("everyone");
+        }
+        int colon = t.indexOf(':');
+        String platform = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
+        String id = colon > 0 ? t.substring(colon + 1) : t;
+        id = id.replaceAll("^<@&|^<!subteam\\^|>$", "");
+        if (!id.matches("[A-Za-z0-9]{1,40}")) {
+            throw new CommandException("--ping: '" + raw.get() + "' is not everyone or a role/group id (like"
+                    + " discord:123456789 or slack:S0123ABC)");
+        }
+        if (targets.stream().noneMatch(d -> d.platform().equals(platform))) {
+            throw new CommandException("--ping " + raw.get() + ": the announcement does not go to " + platform
+                    + "; write the role as platform:id");
+        }
+        return Optional.of(platform + ":" + id);
+    }
+
+    static Mentions mentions(Optional<String> ping, String platform) {
+        if (ping.isEmpty()) {
+            return Mentions.NONE;
+        }
+        if (ping.get().equals("everyone")) {
+            return new Mentions(true, Set.of(), Set.of());
+        }
+        String prefix = platform + ":";
+        return ping.get().startsWith(prefix) ? new Mentions(false, Set.of(ping.get().substring(prefix.length())), Set.of())
+                : Mentions.NONE;
+    }
+
+    private List<TextParts.Part> split(String text, String platform, Optional<String> ping, ReminderService service)
+            throws CommandException {
+        Optional<Outlet> o = service.outlet(platform);
+        if (o.isEmpty()) {
+            throw new CommandException(platform + " is not running in this process");
+        }
+        ChatPlatform p = o.get().platform();
+        try {
+            return TextParts.split(text, platform, p.maxTextLength(), p.maxBlockLength(),
+                    mentions(ping, platform).pingsAnyone() ? PING_RESERVE : 0);
+        } catch (TextParts.TooLong e) {
+            throw new CommandException("Too long for " + platform + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private static OutgoingMessage message(Announcement a, TextParts.Part part, int n, String platform) {
+        List<Block> blocks = part.blocks().stream().<Block>map(Block.Paragraph::new).toList();
+        return new OutgoingMessage(part.text(), blocks, n == 1 ? mentions(a.ping(), platform) : Mentions.NONE, null);
+    }
+
+    static String where(Destination d) {
+        return d instanceof Destination.Channel c ? d.platform() + " #" + c.channelId()
+                : d.platform() + " DM " + ((Destination.DirectMessage) d).userId();
+    }
+
+    private static String describe(List<Destination> targets) {
+        return String.join(", ", targets.stream().map(AnnounceService::where).toList());
+    }
+
+    private static String describePing(Optional<String> ping) {
+        return ping.map(p -> p.equals("everyone") ? "pings everyone" : "pings " + p.replace(":", " role/group "))
+                .orElse("pings nobody");
+    }
+
+    /** How the ledger words and judges our rows: from the stored text at send time, so an edit before posting counts. */
+    private final class AnnouncementRows implements ReminderService.RowKind {
+        @Override
+        public String name() {
+            return KIND;
+        }
+
+        @Override
+        public OutgoingMessage render(ReminderService.Job job) {
+            Announcement a = store.find(Long.parseLong(job.subject().substring(1)))
+                    .orElseThrow(() -> new IllegalStateException("announcement " + job.subject() + " is gone"));
+            int n = Integer.parseInt(job.part());
+            String platform = job.destination().platform();
+            try {
+                List<TextParts.Part> parts = split(a.text(), platform, a.ping(), reminders);
+                if (n > parts.size()) {
+                    throw new IllegalStateException("announcement " + a.subject() + " has no part " + n + " any more");
+                }
+                return message(a, parts.get(n - 1), n, platform);
+            } catch (CommandException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Optional<String> dropReason(ReminderService.Job job, Instant now) {
+            Optional<Announcement> a = store.find(Long.parseLong(job.subject().substring(1)));
+            if (a.isEmpty() || a.get().state() != Announcement.State.SCHEDULED) {
+                return Optional.of("the announcement was " + a.map(x -> x.state().sql()).orElse("removed"));
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.ccnsobot.announce;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ccnsobot.calendar.CalendarService;
+import org.ccnsobot.config.DigestConfig;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.port.Block;
+import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.query.Text;
+import org.ccnsobot.reminder.Outlet;
+import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.render.EventMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The weekly digest: one ledger row per week and announcement channel, keyed by the ISO week, so a week's digest is
+ * posted once however often the process restarts. It is worded when sent (the week's events from its due time, the
+ * updates since the last digest that was posted). After downtime it is posted late only on its own day; a digest
+ * found due on a later day is dropped, logged and counted as skipped, and the next week's is planned.
+ */
+final class Digest implements ReminderService.RowKind {
+    private static final Logger LOG = LoggerFactory.getLogger(Digest.class);
+    static final String KIND = "digest";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private final DigestConfig config;
+    private final CalendarService calendar;
+    private final ReminderService ledger;
+    private final Clock clock;
+    private final ZoneId readerZone;
+
+    Digest(DigestConfig config, CalendarService calendar, ReminderService ledger, Clock clock, ZoneId readerZone) {
+        this.config = config;
+        this.calendar = calendar;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.readerZone = readerZone;
+    }
+
+    @Override
+    public String name() {
+        return KIND;
+    }
+
+    /**
+     * Queues this week's occurrence if its day is not over yet, and next week's (queuing twice is a no-op). Rows of
+     * those weeks queued under an earlier schedule and not yet tried move to the configured time, so a changed
+     * weekday or time takes effect without ever giving a week two digests.
+     */
+    void plan(Instant now) {
+        ZonedDateTime local = now.atZone(config.zone());
+        // the occurrence in this ISO week (Monday to Sunday), which is what a row's key names
+        Instant thisWeek = local.toLocalDate().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .with(TemporalAdjusters.nextOrSame(config.weekday())).atTime(config.time()).atZone(config.zone())
+                .toInstant();
+        Instant nextWeek = thisWeek.atZone(config.zone()).plusWeeks(1).toInstant();
+        List<Instant> occurrences = new ArrayList<>();
+        if (now.isBefore(endOfDay(thisWeek))) {
+            occurrences.add(thisWeek);   // still ahead, or today: on time or caught up the same day
+        }
+        occurrences.add(nextWeek);
+        List<ReminderService.NewJob> jobs = new ArrayList<>();
+        for (Instant due : occurrences) {
+            for (Outlet o : ledger.outlets()) {
+                if (o.announcementChannel() != null) {
+                    jobs.add(new ReminderService.NewJob(week(due), "1",
+                            new Destination.Channel(o.id(), o.announcementChannel()), due, null));
+                }
+            }
+        }
+        int added = ledger.enqueue(KIND, jobs);
+        if (added > 0) {
+            LOG.info("Weekly digest planned: {} row(s) for {}", added, occurrences);
+        }
+        // (a this-week row moved to a day already over is then dropped as skipped when it is claimed)
+        int moved = ledger.moveUnsent(KIND, week(thisWeek), thisWeek) + ledger.moveUnsent(KIND, week(nextWeek), nextWeek);
+        if (moved > 0) {
+            LOG.info("Weekly digest: {} queued row(s) moved to the configured {} {} {}", moved, config.weekday(),
+                    config.time(), config.zone());
+        }
+    }
+
+    String week(Instant due) {
+        LocalDate d = due.atZone(config.zone()).toLocalDate();
+        return String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private Instant endOfDay(Instant due) {
+        return due.atZone(config.zone()).toLocalDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
+    }
+
+    @Override
+    public Optional<String> dropReason(ReminderService.Job job, Instant now) {
+        plan(now);
+        if (!now.isBefore(endOfDay(job.due()))) {
+            LOG.warn("Skipped the weekly digest of {} to {}: it was due {} and its day is over (a digest is posted late"
+                    + " only on its own day)", job.subject(), AnnounceService.where(job.destination()), job.due());
+            return Optional.of("its day was over when the bot could post it; skipped");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public OutgoingMessage render(ReminderService.Job job) {
+        plan(clock.instant());
+        Instant due = job.due();
+        Instant since = lastPosted(due).orElse(due.minus(Duration.ofDays(7)));
+        EventMessages messages = new EventMessages(calendar.meetingsByCode());
+        List<Event> events = calendar.between(due, due.plus(Duration.ofDays(7))).stream()
+                .filter(e -> e.status() != EventStatus.CANCELLED).toList();
+        List<CommitteeUpdate> updates = new ArrayList<>();
+        for (Committee c : calendar.committees()) {
+            for (CommitteeUpdate u : calendar.updates(c.acronym(), 50)) {
+                if (u.postedAt().isAfter(since) && !u.postedAt().isAfter(due)) {
+                    updates.add(u);
+                }
+            }
+        }
+        updates.sort(Comparator.comparing(CommitteeUpdate::postedAt));
+        String title = "ccNSO weekly digest — week of " + DAY.format(due.atZone(config.zone()));
+        StringBuilder text = new StringBuilder(title);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(title));
+        text.append("\nThis week:");
+        blocks.add(new Block.Paragraph("This week:"));
+        if (events.isEmpty()) {
+            text.append("\n• nothing in the calendar");
+            blocks.add(new Block.Paragraph("Nothing in the calendar."));
+        }
+        for (Event e : events) {
+            text.append('\n').append(messages.line(e, readerZone));
+            blocks.add(messages.card(e));
+        }
+        String sinceText = DAY.format(since.atZone(config.zone()));
+        text.append("\nCommittee updates since ").append(sinceText).append(':');
+        List<Block.Field> fields = new ArrayList<>();
+        if (updates.isEmpty()) {
+            text.append("\n• none");
+        }
+        for (CommitteeUpdate u : updates) {
+            String line = Text.shorten(u.text(), 300);
+            text.append("\n• ").append(u.committee()).append(" (").append(DAY.format(u.postedAt().atZone(config.zone())))
+                    .append("): ").append(line);
+            fields.add(new Block.Field(u.committee() + " · " + DAY.format(u.postedAt().atZone(config.zone())), line));
+        }
+        blocks.add(new Block.Paragraph("Committee updates since " + sinceText + (updates.isEmpty() ? ": none." : ":")));
+        if (!fields.isEmpty()) {
+            blocks.add(new Block.Fields(fields));
+        }
+        return OutgoingMessage.of(text.toString(), blocks);
+    }
+
+    /** When the last digest that reached anyone was due (looking back up to a year), if ever. */
+    private Optional<Instant> lastPosted(Instant before) {
+        for (int w = 1; w <= 52; w++) {
+            Instant earlier = before.minus(Duration.ofDays(7L * w));
+            for (ReminderService.Job j : ledger.jobs(KIND, week(earlier))) {
+                if (j.sent()) {
+                    return Optional.of(j.due());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
