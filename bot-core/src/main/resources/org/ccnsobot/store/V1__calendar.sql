@@ -44,7 +44,7 @@ CREATE TABLE events (
   source       TEXT,
   source_uid   TEXT,
   sequence     INTEGER NOT NULL DEFAULT 0,
-  -- the event's committee acronyms, sorted and comma-joined: read with every event without a join;
+  -- the event's committee acronyms, sorted and comma-joined: read with every event without a join,
   -- event_committees below serves the look-ups by committee
   committees   TEXT NOT NULL DEFAULT ''
 );
