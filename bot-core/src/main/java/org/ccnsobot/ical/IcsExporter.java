@@ -65,7 +65,34 @@ public final class IcsExporter {
         } catch (ValidationException ex) {
             throw new IllegalStateException("the export does not validate: " + ex.getMessage(), ex);
         }
-        return cal.toString();
+        // Calendar#toString does not fold, and ical4j's folding counts characters, not the 75 octets RFC 5545
+        // asks for: fold here, never inside a UTF-8 sequence.
+        return fold(cal.toString());
+    }
+
+    static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 70 * 3);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            int limit = 75;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                    limit = 75;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
     }
 
     /** The UID an event is exported under: the feed's own for imported events, else its id in our namespace. */

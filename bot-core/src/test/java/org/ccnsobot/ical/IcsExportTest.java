@@ -64,6 +64,10 @@ class IcsExportTest {
         assertThat(new CalendarBuilder().build(new StringReader(first)).validate().hasErrors()).isFalse();
         assertThat(first).contains("DTSTART;VALUE=DATE:20240302").contains("STATUS:CANCELLED")
                 .contains("X-CCNSO-ZONE:America/Puerto_Rico");
+        // RFC 5545: content lines are folded at 75 octets, with CRLF line endings.
+        assertThat(first.split("\r\n")).allSatisfy(line ->
+                assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+        assertThat(first).contains("\r\n ");
 
         try (Bot fresh = SeedBots.open(dir.resolve("two"), new ManualClock(NOW))) {
             ImportReport r = new IcsImporter(fresh.calendar()).importBytes(first.getBytes(StandardCharsets.UTF_8),
