@@ -133,7 +133,12 @@ final class MemberCommands {
     private Result event(CommandContext c, String id) throws CommandException {
         Optional<Event> e = calendar.event(id);
         if (e.isPresent()) {
-            return views.event(e.get(), c.zone(), c.now(), null);
+            Result r = views.event(e.get(), c.zone(), c.now(), null);
+            // The .ics itself is a separate command so the card stays short on every platform.
+            String offer = "Add it to your calendar: ics " + e.get().id();
+            List<Block> blocks = new ArrayList<>(r.message().blocks());
+            blocks.add(new Block.Footnote(offer));
+            return Result.rich(r.message().fallbackText() + "\n" + offer, blocks);
         }
         List<String> ids = calendar.index().search(Text.words(id.replace('-', ' '))).stream()
                 .limit(3).map(h -> h.event().id()).toList();

@@ -125,7 +125,8 @@ class NewsletterQuestionsTest {
                 Instant.parse("2024-03-05T14:30:00Z"), Instant.parse("2024-03-05T16:00:00Z"), LocalDate.of(2024, 3, 5),
                 ast, "209 ABC", Access.OPEN, null, List.of(), List.of(), EventStatus.SCHEDULED, null, null, 0));
         assertThat(ask(bot, "event icann79-timed"))
-                .contains("When: Tue 5 Mar 2024 14:30 UTC to 16:00 UTC · 10:30 AST, San Juan");
+                .contains("When: Tue 5 Mar 2024 14:30 UTC to 16:00 UTC · 10:30 AST, San Juan")
+                .endsWith("Add it to your calendar: ics icann79-timed");
     }
 
     @Test
