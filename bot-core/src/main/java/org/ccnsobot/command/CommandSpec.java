@@ -22,7 +22,7 @@ public record CommandSpec(String name, List<String> aliases, String summary, Lis
 
     public CommandInfo info() {
         return new CommandInfo(name, aliases, summary, options.stream().map(OptionSpec::info).toList(), examples,
-                staffOnly);
+                staffOnly, personal);
     }
 
     /** {@code next [filter]}: the usage line shown in help and in errors. */

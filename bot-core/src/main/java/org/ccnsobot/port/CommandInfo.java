@@ -2,14 +2,23 @@ package org.ccnsobot.port;
 
 import java.util.List;
 
-/** A command as adapters see it: enough to register a slash command or print help. */
+/**
+ * A command as adapters see it: enough to register a slash command or print help. {@code personal} commands answer
+ * only the asker (a platform that defers can defer privately).
+ */
 public record CommandInfo(String name, List<String> aliases, String summary, List<OptionInfo> options,
-                          List<String> examples, boolean staffOnly) {
+                          List<String> examples, boolean staffOnly, boolean personal) {
 
     public CommandInfo {
         aliases = List.copyOf(aliases);
         options = List.copyOf(options);
         examples = List.copyOf(examples);
+    }
+
+    /** A command whose answers are for everyone in the channel. */
+    public CommandInfo(String name, List<String> aliases, String summary, List<OptionInfo> options,
+                       List<String> examples, boolean staffOnly) {
+        this(name, aliases, summary, options, examples, staffOnly, false);
     }
 
     /** One typed option. {@code rest} options swallow the remaining words of a text command. */

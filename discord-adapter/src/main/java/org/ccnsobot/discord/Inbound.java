@@ -88,7 +88,7 @@ final class Inbound extends ListenerAdapter {
             return;
         }
         Invocation invocation = Mapping.invocation(event, clock.instant());
-        boolean ephemeral = SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT));
+        boolean ephemeral = info.personal() || SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT));
         event.deferReply(ephemeral).queue(null, e -> LOG.warn("could not defer /{}: {}", event.getName(), e.toString()));
         InteractionHook hook = event.getHook();
         guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation)));

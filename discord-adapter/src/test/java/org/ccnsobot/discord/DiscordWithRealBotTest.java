@@ -39,6 +39,11 @@ class DiscordWithRealBotTest {
                 assertThat(edit.toString()).contains("ccNSO Council meeting 202")
                         .contains("<t:" + epoch + ":F>").contains("<t:" + epoch + ":R>");
                 assertThat(edit.path("allowed_mentions").path("parse")).isEmpty();
+
+                // Core marks audit as personal, so Discord defers it privately: no public "thinking…" either.
+                String audit = fake.slash("audit", null, FakeDiscord.MEMBER, List.of(FakeDiscord.MEMBER_ROLE));
+                JsonNode callback = fake.await("POST", "/interactions/\\d+/" + audit + "/callback").body();
+                assertThat(callback.path("data").path("flags").asInt(0) & 64).isEqualTo(64);
             } finally {
                 platform.close();
             }
