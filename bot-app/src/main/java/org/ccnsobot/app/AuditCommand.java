@@ -16,11 +16,11 @@ import java.util.concurrent.Callable;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.calendar.CalendarException;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.staff.AuditCsv;
 import org.ccnsobot.store.AuditLog;
 import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -37,27 +37,16 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "DATE", description = "Only entries from this day (UTC), e.g. 2024-03-01")
     String since;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
-    Path db;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
-    Path config;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Override
     public Integer call() {
-        try {
-            return runWith(Main.loadConfig(config != null ? config : parent == null ? null : parent.config),
-                    System.out, System.err);
-        } catch (ConfigException e) {
-            System.err.println("error: " + e.getMessage());
-            return 1;
-        }
+        return store.withConfig(parent, cfg -> runWith(cfg, System.out, System.err));
     }
 
     int runWith(BotConfig cfg, PrintStream out, PrintStream err) {
-        if (db != null) {
-            cfg = cfg.withDatabase(db);
-        }
+        cfg = store.apply(cfg);
         Instant from = Instant.EPOCH;
         if (since != null) {
             try {

@@ -19,6 +19,7 @@ import org.ccnsobot.config.Durations;
 import org.ccnsobot.store.StoreException;
 import org.ccnsobot.time.ManualClock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -35,11 +36,8 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "Pin the clock, e.g. 2024-02-10T12:00:00Z or 2024-02-10 (midnight UTC); 'advance 1h' moves it")
     String now;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config: data/ccnso-bot.db)")
-    Path db;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
-    Path config;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--tz", paramLabel = "ZONE", description = "Show times in this IANA zone (default from config: UTC)")
     String tz;
@@ -48,7 +46,7 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() {
         BotConfig cfg;
         try {
-            cfg = Main.loadConfig(config != null ? config : parent == null ? null : parent.config);
+            cfg = Main.loadConfig(store.configFile(parent));
         } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
@@ -57,9 +55,7 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     int runWith(BotConfig cfg, InputStream in, PrintStream out, PrintStream err) {
-        if (db != null) {
-            cfg = cfg.withDatabase(db);
-        }
+        cfg = store.apply(cfg);
         Clock clock;
         ManualClock manual = null;
         if (now != null) {

@@ -12,11 +12,11 @@ import java.util.concurrent.Callable;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.calendar.CalendarException;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.ical.Feeds;
 import org.ccnsobot.ical.IcsExporter;
 import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -36,27 +36,16 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output)")
     Path outFile;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
-    Path db;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
-    Path config;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Override
     public Integer call() {
-        try {
-            return runWith(Main.loadConfig(config != null ? config : parent == null ? null : parent.config),
-                    Clock.systemUTC(), System.out, System.err);
-        } catch (ConfigException e) {
-            System.err.println("error: " + e.getMessage());
-            return 1;
-        }
+        return store.withConfig(parent, cfg -> runWith(cfg, Clock.systemUTC(), System.out, System.err));
     }
 
     int runWith(BotConfig cfg, Clock clock, PrintStream out, PrintStream err) {
-        if (db != null) {
-            cfg = cfg.withDatabase(db);
-        }
+        cfg = store.apply(cfg);
         if (meeting != null && committee != null) {
             err.println("error: give --meeting or --committee, not both");
             return 1;

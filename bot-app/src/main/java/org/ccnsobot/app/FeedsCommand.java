@@ -13,6 +13,7 @@ import org.ccnsobot.config.FeedsConfig;
 import org.ccnsobot.ical.FeedServer;
 import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,24 +30,19 @@ final class FeedsCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address (default from config feeds.bind, else 127.0.0.1)")
     String bind;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
-    Path db;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
-    Path config;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Override
     public Integer call() {
         BotConfig cfg;
         try {
-            cfg = Main.loadConfig(config != null ? config : parent == null ? null : parent.config);
+            cfg = Main.loadConfig(store.configFile(parent));
         } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
-        if (db != null) {
-            cfg = cfg.withDatabase(db);
-        }
+        cfg = store.apply(cfg);
         FeedsConfig f = cfg.feeds();
         String b = bind != null ? bind : f != null ? f.bind() : "127.0.0.1";
         int p = port != null ? port : f != null ? f.port() : 8080;

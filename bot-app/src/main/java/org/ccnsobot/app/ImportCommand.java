@@ -12,7 +12,6 @@ import org.ccnsobot.calendar.CalendarException;
 import org.ccnsobot.command.CommandEngine;
 import org.ccnsobot.command.CommandException;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.ical.IcsException;
 import org.ccnsobot.ical.IcsImporter;
 import org.ccnsobot.ical.ImportOptions;
@@ -20,6 +19,7 @@ import org.ccnsobot.ical.ImportReport;
 import org.ccnsobot.store.AuditLog;
 import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -46,27 +46,16 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "The feed's name for re-imports (default: X-WR-CALNAME)")
     String name;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default from config)")
-    Path db;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file")
-    Path config;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Override
     public Integer call() {
-        try {
-            return runWith(Main.loadConfig(config != null ? config : parent == null ? null : parent.config),
-                    System.out, System.err);
-        } catch (ConfigException e) {
-            System.err.println("error: " + e.getMessage());
-            return 1;
-        }
+        return store.withConfig(parent, cfg -> runWith(cfg, System.out, System.err));
     }
 
     int runWith(BotConfig cfg, PrintStream out, PrintStream err) {
-        if (db != null) {
-            cfg = cfg.withDatabase(db);
-        }
+        cfg = store.apply(cfg);
         ZoneId z = null;
         if (zone != null) {
             try {

@@ -28,7 +28,7 @@ class ConsoleAnnounceTest {
     private List<String> run(String now, BotConfig cfg, String script) {
         ConsoleCommand console = new ConsoleCommand();
         console.now = now;
-        console.db = dir.resolve("console.db");
+        console.store.db = dir.resolve("console.db");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = console.runWith(cfg, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),

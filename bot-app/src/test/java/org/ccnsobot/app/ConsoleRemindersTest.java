@@ -21,7 +21,7 @@ class ConsoleRemindersTest {
     private List<String> run(String script) {
         ConsoleCommand console = new ConsoleCommand();
         console.now = "2024-02-10T12:00:00Z";
-        console.db = dir.resolve("console.db");
+        console.store.db = dir.resolve("console.db");
         BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -24,7 +24,7 @@ class ConsoleTest {
     private Run console(String input, String now, Path db) {
         ConsoleCommand cmd = new ConsoleCommand();
         cmd.now = now;
-        cmd.db = db;
+        cmd.store.db = db;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
@@ -58,7 +58,7 @@ class ConsoleTest {
     void aLeadingSlashIsOptionalAndTheZoneCanBePinned() {
         ConsoleCommand cmd = new ConsoleCommand();
         cmd.now = "2024-02-10";
-        cmd.db = dir.resolve("tz.db");
+        cmd.store.db = dir.resolve("tz.db");
         cmd.tz = "Asia/Tokyo";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = cmd.runWith(BotConfig.defaults().withCalendar(SeedBots.seedCalendar()),
@@ -99,7 +99,7 @@ class ConsoleTest {
                     zone: UTC
                 """);
         ConsoleCommand cmd = new ConsoleCommand();
-        cmd.db = dir.resolve("bad.db");
+        cmd.store.db = dir.resolve("bad.db");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = cmd.runWith(BotConfig.defaults().withCalendar(cal), new ByteArrayInputStream(new byte[0]),
                 System.out, new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -43,7 +43,7 @@ class StaffConsoleTest {
     private Run console(String input) {
         ConsoleCommand cmd = new ConsoleCommand();
         cmd.now = "2024-03-01T12:00:00Z";
-        cmd.db = db;
+        cmd.store.db = db;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = cmd.runWith(cfg, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), print(out), print(err));
@@ -55,7 +55,7 @@ class StaffConsoleTest {
         cmd.from = file.toString();
         cmd.dryRun = dryRun;
         cmd.meeting = "ICANN79";
-        cmd.db = database;
+        cmd.store.db = database;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = cmd.runWith(cfg, print(out), print(err));
@@ -64,7 +64,7 @@ class StaffConsoleTest {
 
     private Run export(Path database, Path outFile) {
         ExportCommand cmd = new ExportCommand();
-        cmd.db = database;
+        cmd.store.db = database;
         cmd.outFile = outFile;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -146,7 +146,7 @@ class StaffConsoleTest {
         Path fresh = dir.resolve("fresh.db");
         ImportCommand imp = new ImportCommand();
         imp.from = first.toString();
-        imp.db = fresh;
+        imp.store.db = fresh;
         assertThat(imp.runWith(cfg, print(new ByteArrayOutputStream()), print(new ByteArrayOutputStream()))).isZero();
         Path second = dir.resolve("second.ics");
         assertThat(export(fresh, second).exit()).isZero();
@@ -155,7 +155,7 @@ class StaffConsoleTest {
         assertThat(Files.readString(first)).contains("SUMMARY:GRC working session").contains("STATUS:CANCELLED")
                 .contains("DTSTART;VALUE=DATE:20240302");
         ExportCommand meeting = new ExportCommand();
-        meeting.db = db;
+        meeting.store.db = db;
         meeting.meeting = "ICANN79";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(meeting.runWith(cfg, Clock.systemUTC(), print(out), print(new ByteArrayOutputStream()))).isZero();
@@ -180,7 +180,7 @@ class StaffConsoleTest {
                 .contains("Posted for the GRC");
 
         AuditCommand audit = new AuditCommand();
-        audit.db = db;
+        audit.store.db = db;
         audit.export = dir.resolve("audit.csv");
         assertThat(audit.runWith(cfg, print(new ByteArrayOutputStream()), print(new ByteArrayOutputStream()))).isZero();
         String csv = Files.readString(audit.export);
@@ -201,7 +201,7 @@ class StaffConsoleTest {
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExportCommand export = new ExportCommand();
-        export.db = db;
+        export.store.db = db;
         export.meeting = "ICANN99";
         assertThat(export.runWith(cfg, Clock.systemUTC(), print(new ByteArrayOutputStream()), print(err))).isEqualTo(1);
         assertThat(text(err)).isEqualTo("error: no meeting called 'ICANN99'\n");
