@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
+import org.ccnsobot.port.Capability;
 import org.ccnsobot.reminder.Outlet;
 import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.testing.FileRecordingPlatform;
 
 /**
  * The bot in its own JVM for {@link AnnounceCrashTest}: opens the ledger after the announcement's time, starts the
@@ -25,8 +28,8 @@ public final class AnnounceCrashChild {
         BotConfig cfg = new BotConfig(Path.of(args[0]), Path.of(args[1]), ZoneId.of("UTC"), Map.of(),
                 RemindersConfig.defaults(), Map.of(), null);
         try (Bot bot = Bot.open(cfg, Clock.fixed(Instant.parse(args[3]), ZoneId.of("UTC")));
-             AppendingPlatform platform = new AppendingPlatform(Path.of(args[2]), Boolean.parseBoolean(args[4]),
-                     System.out)) {
+             FileRecordingPlatform platform = new FileRecordingPlatform(Path.of(args[2]), Boolean.parseBoolean(args[4]),
+                     System.out, 500, Set.of(Capability.EDIT))) {
             ReminderService reminders = bot.startReminders(List.of(new Outlet(platform, "news", null)), true,
                     s -> s.batching(50, 8, 10));
             reminders.fireDue();

@@ -25,6 +25,7 @@ import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.config.StaffRule;
 import org.ccnsobot.reminder.Outlet;
 import org.ccnsobot.store.Database;
+import org.ccnsobot.testing.FileRecordingPlatform;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class AnnounceCrashTest {
             int seen = readUntil(first, 60);
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            int atKill = AppendingPlatform.readLines(deliveries).size();
+            int atKill = FileRecordingPlatform.readLines(deliveries).size();
             Map<String, Integer> statesAtKill = states(db);
             assertThat(atKill).as("killed mid fan-out").isLessThan(CHANNELS);
 
@@ -70,7 +71,7 @@ class AnnounceCrashTest {
             Set<String> expected = keys(db);
             assertThat(expected).hasSize(CHANNELS);
             Map<String, Integer> attempts = new HashMap<>();
-            for (String line : AppendingPlatform.readLines(deliveries)) {
+            for (String line : FileRecordingPlatform.readLines(deliveries)) {
                 attempts.merge(line.split("\t", 2)[0], 1, Integer::sum);
             }
             long duplicates = attempts.values().stream().mapToInt(n -> n - 1).sum();

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
+import org.ccnsobot.port.Capability;
+import org.ccnsobot.testing.FileRecordingPlatform;
 
 /**
  * The bot as the crash test runs it, in its own JVM: opens the ledger, starts the reminder scheduler thread (which
@@ -29,7 +32,8 @@ public final class CrashChild {
         BotConfig cfg = new BotConfig(db, calendar, ZoneId.of("UTC"), Map.of(),
                 new RemindersConfig(List.of(Duration.ofHours(1)), Map.of(), 5, "08:00"), Map.of(), null);
         try (Bot bot = Bot.open(cfg, Clock.fixed(now, ZoneId.of("UTC")));
-             FileRecordingPlatform platform = new FileRecordingPlatform(deliveries, canTell, System.out)) {
+             FileRecordingPlatform platform = new FileRecordingPlatform(deliveries, canTell, System.out, 2000,
+                     Set.of(Capability.DM))) {
             ReminderService reminders = bot.startReminders(List.of(new Outlet(platform, "announcements", "staff")), true,
                     s -> s.batching(100, 16, 50));
             reminders.fireDue();

@@ -24,6 +24,7 @@ import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.store.Database;
+import org.ccnsobot.testing.FileRecordingPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

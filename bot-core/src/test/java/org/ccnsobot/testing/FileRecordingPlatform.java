@@ -1,4 +1,4 @@
-package org.ccnsobot.announce;
+package org.ccnsobot.testing;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,20 +24,31 @@ import org.ccnsobot.port.SendLimits;
 import org.ccnsobot.port.SentRef;
 
 /**
- * The announcement crash test's platform, in the child JVM: each send attempt is one line ({@code key TAB
- * destination}) appended and forced to disk before it is answered, never deduplicated, so a resend shows as a second
- * line. {@code findDelivered} answers from the file when {@code canTell}.
+ * The crash tests' platform, living in the child JVM (reminders and announcements alike). Every send attempt is appended to a file as one line
+ * ({@code key TAB destination}) in a single write, and forced to disk before the send is answered, so what the file
+ * holds is what "the platform" received, whatever happens to the process. It does NOT dedupe: a resend of a key
+ * shows up as a second line, so the test counts duplicates honestly. {@code findDelivered} answers from the file
+ * (read at start, then kept up to date), as a platform that can look up a message by its key would.
  */
-final class AppendingPlatform implements ChatPlatform {
+public final class FileRecordingPlatform implements ChatPlatform {
     private final FileChannel file;
     private final Set<String> keys = new HashSet<>();
     private final boolean canTell;
     private final PrintStream progress;
+    private final SendLimits pace;
+    private final Set<Capability> capabilities;
     private int count;
 
-    AppendingPlatform(Path path, boolean canTell, PrintStream progress) throws IOException {
+    /**
+     * {@code perSecond} paces the sends, so the test's kill lands near the delivery count it watches for (a pipe
+     * would otherwise report progress far behind the sends).
+     */
+    public FileRecordingPlatform(Path path, boolean canTell, PrintStream progress, double perSecond,
+                                 Set<Capability> capabilities) throws IOException {
         this.canTell = canTell;
         this.progress = progress;
+        this.pace = new SendLimits(perSecond, 1);
+        this.capabilities = Set.copyOf(capabilities);
         if (Files.exists(path)) {
             for (String line : readLines(path)) {
                 keys.add(line.split("\t", 2)[0]);
@@ -46,13 +57,17 @@ final class AppendingPlatform implements ChatPlatform {
         this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
-    static List<String> readLines(Path path) throws IOException {
+    /** The complete lines of a record file (a torn last line, had there been one, is ignored). */
+    public static List<String> readLines(Path path) throws IOException {
         if (!Files.exists(path)) {
             return List.of();
         }
         String text = Files.readString(path, StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n');
-        return end < 0 ? List.of() : text.substring(0, end).lines().filter(l -> l.contains("\t")).toList();
+        if (end < 0) {
+            return List.of();
+        }
+        return text.substring(0, end).lines().filter(l -> l.contains("\t")).toList();
     }
 
     @Override
@@ -62,30 +77,32 @@ final class AppendingPlatform implements ChatPlatform {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.EDIT);
+        return capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
     }
 
     @Override
     public void start(InboundHandler handler) {
+        // outbound only
     }
 
     @Override
     public SendLimits sendLimits() {
-        // paced, so the kill lands mid fan-out rather than after a burst the pipe reports late
-        return new SendLimits(500, 1);
+        return pace;
     }
 
     @Override
     public synchronized CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
         String key = message.idempotencyKey();
+        byte[] line = (key + "\t" + destination.key() + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            file.write(ByteBuffer.wrap((key + "\t" + destination.key() + "\n").getBytes(StandardCharsets.UTF_8)));
+            file.write(ByteBuffer.wrap(line));
             file.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         keys.add(key);
-        progress.println("D " + ++count);
+        count++;
+        progress.println("D " + count);
         progress.flush();
         return CompletableFuture.completedFuture(new SentRef("fake", destination.key(), "m" + Integer.toHexString(key.hashCode())));
     }
