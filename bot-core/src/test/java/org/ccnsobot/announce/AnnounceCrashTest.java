@@ -2,9 +2,6 @@ package org.ccnsobot.announce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -17,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
@@ -56,7 +52,7 @@ class AnnounceCrashTest {
             Path db = prepare(dir);
 
             Process first = child(dir, db, deliveries, canTell, 1);
-            int seen = readUntil(first, 60);
+            int seen = FileRecordingPlatform.awaitProgress(first, 60);
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             int atKill = FileRecordingPlatform.readLines(deliveries).size();
@@ -64,7 +60,7 @@ class AnnounceCrashTest {
             assertThat(atKill).as("killed mid fan-out").isLessThan(CHANNELS);
 
             Process second = child(dir, db, deliveries, canTell, 2);
-            readUntil(second, Integer.MAX_VALUE);
+            FileRecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).as(Files.readString(dir.resolve("child-2.err"))).isZero();
 
@@ -121,33 +117,6 @@ class AnnounceCrashTest {
                 System.getProperty("java.class.path"), AnnounceCrashChild.class.getName(), db.toString(),
                 dir.resolve("calendar").toString(), deliveries.toString(), RUN.toString(), Boolean.toString(canTell)));
         return new ProcessBuilder(cmd).redirectError(dir.resolve("child-" + life + ".err").toFile()).start();
-    }
-
-    /** Reads the child's progress until it reports {@code n} posts or ends; never sleeps. */
-    private static int readUntil(Process p, int n) throws Exception {
-        CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
-            int last = 0;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("D ")) {
-                        last = Integer.parseInt(line.substring(2).trim());
-                        if (last >= n) {
-                            return last;
-                        }
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // killed while we read
-            }
-            return last;
-        });
-        try {
-            return reader.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            p.destroyForcibly();
-            throw new AssertionError("the child did not reach " + n + " posts within 60 s", e);
-        }
     }
 
     private static Map<String, Integer> states(Path db) {

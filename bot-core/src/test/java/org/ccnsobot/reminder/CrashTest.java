@@ -2,9 +2,6 @@ package org.ccnsobot.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -18,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
@@ -78,7 +74,7 @@ class CrashTest {
                 Path db = prepare(dir);
                 // first life: killed with SIGKILL once it has been seen to deliver killAfter messages
                 Process first = child(dir, db, deliveriesFile, run.canTell(), 1);
-                int seen = readUntil(first, run.killAfter());
+                int seen = FileRecordingPlatform.awaitProgress(first, run.killAfter());
                 first.destroyForcibly();
                 assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 kills++;
@@ -87,7 +83,7 @@ class CrashTest {
                 assertThat(atKill).as("the kill came mid fan-out").isLessThan(SUBSCRIBERS + 1);
                 // second life: resolves what the kill interrupted and finishes
                 Process second = child(dir, db, deliveriesFile, run.canTell(), 2);
-                readUntil(second, Integer.MAX_VALUE);
+                FileRecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
                 assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(second.exitValue()).as(Files.readString(dir.resolve("child-2.err"))).isZero();
 
@@ -185,33 +181,6 @@ class CrashTest {
             }
         }
         return List.of("-Dorg.sqlite.lib.path=" + lib, "-Dorg.sqlite.lib.name=libsqlitejdbc.so");
-    }
-
-    /** Reads the child's progress lines until it reports {@code n} deliveries or ends; never sleeps. */
-    private static int readUntil(Process p, int n) throws Exception {
-        CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
-            int last = 0;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("D ")) {
-                        last = Integer.parseInt(line.substring(2).trim());
-                        if (last >= n) {
-                            return last;
-                        }
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the process was killed while we read
-            }
-            return last;
-        });
-        try {
-            return reader.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            p.destroyForcibly();
-            throw new AssertionError("the child did not reach " + n + " deliveries within 60 s", e);
-        }
     }
 
     private static Map<String, Integer> states(Path db) {

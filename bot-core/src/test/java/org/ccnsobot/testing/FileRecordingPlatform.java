@@ -124,4 +124,35 @@ public final class FileRecordingPlatform implements ChatPlatform {
             // the test reads what was forced
         }
     }
+
+    /**
+     * Reads a child JVM's progress lines ({@code D <count>}, printed by {@link #send}) until it reports {@code n}
+     * sends or ends, and returns the last count seen; never sleeps, and gives up after 60 s.
+     */
+    public static int awaitProgress(Process p, int n) throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            int last = 0;
+            try (java.io.BufferedReader r = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("D ")) {
+                        last = Integer.parseInt(line.substring(2).trim());
+                        if (last >= n) {
+                            return last;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed while we read
+            }
+            return last;
+        });
+        try {
+            return reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
+            throw new AssertionError("the child did not reach " + n + " sends within 60 s", e);
+        }
+    }
 }
