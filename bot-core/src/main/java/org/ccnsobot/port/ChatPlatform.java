@@ -21,6 +21,14 @@ public interface ChatPlatform extends AutoCloseable {
     /** Sends a message; the future completes with the platform's reference or fails with a {@link PlatformException}. */
     CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message);
 
+    /**
+     * The platform's channel for {@code role}, in its own ids, bound from the adapter's typed settings; empty when
+     * the platform has none for that role (core then logs instead of posting, or falls back as the role says).
+     */
+    default Optional<String> channel(ChannelRole role) {
+        return Optional.empty();
+    }
+
     /** How fast core may send here; core's fan-out stays under it. Platforms that say nothing get a gentle default. */
     default SendLimits sendLimits() {
         return SendLimits.CONSERVATIVE;
