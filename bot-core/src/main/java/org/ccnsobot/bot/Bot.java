@@ -6,32 +6,32 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.ccnsobot.calendar.CalendarException;
 import org.ccnsobot.calendar.CalendarService;
 import org.ccnsobot.calendar.Seeder;
-import org.ccnsobot.command.Args;
 import org.ccnsobot.command.CommandContext;
 import org.ccnsobot.command.CommandEngine;
 import org.ccnsobot.command.CommandException;
 import org.ccnsobot.command.CommandSpec;
 import org.ccnsobot.command.Result;
 import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.kernel.AuditTrail;
+import org.ccnsobot.kernel.Executor;
+import org.ccnsobot.kernel.Pipeline;
+import org.ccnsobot.kernel.RateLimit;
+import org.ccnsobot.kernel.Router;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
-import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Reply;
 import org.ccnsobot.query.SearchIndex;
 import org.ccnsobot.query.Text;
@@ -53,12 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bot implements InboundHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
-    /** Longer input is refused: no command needs more, and it bounds the work one message can cause. */
-    public static final int MAX_INPUT = 2000;
-    /** Staff may send more (a long announcement), up to Discord's 6000 characters for a command's options. */
-    public static final int STAFF_MAX_INPUT = 6000;
     /** Requests a member may make per minute. */
-    public static final int RATE_LIMIT = 30;
+    public static final int RATE_LIMIT = RateLimit.DEFAULT_LIMIT;
 
     private final BotConfig config;
     private final Clock clock;
@@ -68,7 +64,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final CommandEngine engine;
     private final Questions questions;
     private final StaffPolicy staff;
-    private final RateLimiter rateLimiter;
+    private final Pipeline pipeline;
     private final Map<String, ZoneId> zoneOverrides = new ConcurrentHashMap<>();
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final Subscriptions subscriptions;
@@ -101,7 +97,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
         this.staff = new StaffPolicy(config.staff());
-        this.rateLimiter = new RateLimiter(RATE_LIMIT, Duration.ofMinutes(1), clock);
+        Router router = new Router(engine, word -> calendar.committee(word).isPresent()
+                || calendar.meeting(word).isPresent());
+        this.pipeline = new Pipeline(Pipeline.standard(new RateLimit(RATE_LIMIT, Duration.ofMinutes(1), clock), router,
+                new AuditTrail(audit), new Executor(engine, questions::answer)), clock, staff::isStaff,
+                actor -> zoneFor(actor.platform(), actor.userId()));
     }
 
     /**
@@ -156,137 +156,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public Reply handle(Invocation invocation) {
-        try {
-            Result r = run(invocation);
-            return new Reply(r.message(), r.personal());
-        } catch (CommandException e) {
-            return Reply.personally(OutgoingMessage.text(e.getMessage()));
-        } catch (RuntimeException e) {
-            String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-            LOG.error("Fault {} while handling '{}' from {}:{}", ref, Text.shorten(invocation.rawText(), 200),
-                    invocation.actor().platform(), invocation.actor().userId(), e);
-            return Reply.personally(OutgoingMessage.text("Something went wrong on our side (reference " + ref
-                    + "); the staff can look it up in the log."));
-        }
-    }
-
-    private Result run(Invocation inv) throws CommandException {
-        String who = inv.actor().platform() + ":" + inv.actor().userId();
-        boolean isStaff = staff.isStaff(inv.actor());
-        // Staff are trusted (and the console's scripted sessions run as staff), so only members are limited.
-        if (!isStaff && !rateLimiter.allow(who)) {
-            throw new CommandException("You are sending requests faster than I answer them; wait a minute and try again.");
-        }
-        Instant now = clock.instant();
-        ZoneId zone = zoneFor(inv.actor().platform(), inv.actor().userId());
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        CommandContext ctx = new CommandContext(inv, now, zone, isStaff);
-        if (inv.isTyped()) {
-            CommandSpec spec = engine.lookup(inv.command()).orElseThrow(() -> unknown(inv.command(),
-                    "The command '" + Text.shorten(inv.command(), 40) + "' no longer exists"));
-            checkInput(String.join(" ", inv.options().values()), isStaff ? STAFF_MAX_INPUT : MAX_INPUT);
-            permit(spec, ctx);
-            Args args = engine.bind(spec, inv.options(), today);
-            return execute(spec, ctx, args);
-        }
-        String text = checkInput(inv.rawText(), isStaff ? STAFF_MAX_INPUT : MAX_INPUT).strip();
-        boolean slash = text.startsWith("/");
-        String body = slash ? text.substring(1).strip() : text;
-        if (body.isEmpty()) {
-            throw new CommandException("Nothing to do: type help for the commands, or ask something like"
-                    + " 'when is the next council meeting?'");
-        }
-        String[] parts = body.split("\\s+", 2);
-        if (parts.length > 1) {
-            // two-word commands: "event add ..." is event-add, as typed platforms show it
-            String[] sub = parts[1].split("\\s+", 2);
-            if (engine.lookup(parts[0] + "-" + sub[0]).isPresent()) {
-                parts = new String[] {parts[0] + "-" + sub[0], sub.length > 1 ? sub[1] : ""};
-            }
-        }
-        Optional<CommandSpec> spec = engine.lookup(parts[0]);
-        if (spec.isPresent()) {
-            permit(spec.get(), ctx);
-            Args args = engine.bindText(spec.get(), parts.length > 1 ? parts[1] : "", today);
-            return execute(spec.get(), ctx, args);
-        }
-        if (parts.length == 1 && looksLikeACommand(parts[0])) {
-            throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
-        }
-        try {
-            return questions.answer(body, zone, now);
-        } catch (CommandException e) {
-            // "/something" was meant as a command: say so, rather than that the calendar has no "something".
-            if (slash) {
-                throw unknown(parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
-            }
-            throw e;
-        }
-    }
-
-    /** A lone word that is a typo of a command name, and not a committee or meeting name. */
-    private boolean looksLikeACommand(String word) {
-        if (calendar.committee(word).isPresent() || calendar.meeting(word).isPresent()) {
-            return false;
-        }
-        String w = Text.normalize(word);
-        int tol = Math.max(1, Text.tolerance(w.length()));
-        return engine.specs().stream().flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.name()),
-                s.aliases().stream())).anyMatch(n -> Text.distance(w, n, tol) <= tol);
-    }
-
-    private Result execute(CommandSpec spec, CommandContext ctx, Args args) throws CommandException {
-        Result r;
-        try {
-            r = spec.handler().run(ctx, args);
-        } catch (CommandException e) {
-            if (spec.staffOnly()) {
-                audit.record(ctx.now(), ctx.platform(), ctx.userId(), spec.name(),
-                        "failed: " + Text.shorten(e.getMessage(), 200), Text.shorten(ctx.invocation().rawText(), 500));
-            }
-            throw e;
-        }
-        if (spec.staffOnly()) {
-            audit.record(ctx.now(), ctx.platform(), ctx.userId(), spec.name(), "done",
-                    Text.shorten(ctx.invocation().rawText(), 500));
-        }
-        return spec.personal() ? r.asPersonal() : r;
-    }
-
-    private void permit(CommandSpec spec, CommandContext ctx) throws CommandException {
-        if (spec.staffOnly() && !ctx.staff()) {
-            audit.record(ctx.now(), ctx.platform(), ctx.userId(), spec.name(), "refused: not staff",
-                    Text.shorten(ctx.invocation().rawText(), 500));
-            throw new CommandException("'" + spec.name() + "' is for ccNSO staff only.");
-        }
-    }
-
-    private CommandException unknown(String word, String lead) {
-        List<String> close = engine.suggest(word, 3);
-        return new CommandException(lead + (close.isEmpty() ? "; type help for the commands."
-                : "; did you mean " + String.join(", ", close) + "?"));
-    }
-
-    /** Refuses input no person types: over-long lines and control characters. */
-    static String checkInput(String text) throws CommandException {
-        return checkInput(text, MAX_INPUT);
-    }
-
-    static String checkInput(String text, int max) throws CommandException {
-        if (text.length() > max) {
-            throw new CommandException("That is too long (" + text.length() + " characters; the limit is " + max + ").");
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\t' || c == '\r') {
-                continue;
-            }
-            if (Character.isISOControl(c) || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') {
-                throw new CommandException("That contains control characters (at position " + (i + 1)
-                        + "); please send plain text.");
-            }
-        }
-        return text;
+        return pipeline.handle(invocation);
     }
 
     private CommandSpec helpSpec() {
@@ -297,7 +167,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     private Result help(CommandContext c, Optional<String> command) throws CommandException {
         if (command.isPresent()) {
-            CommandSpec s = engine.lookup(command.get()).orElseThrow(() -> unknown(command.get(),
+            CommandSpec s = engine.lookup(command.get()).orElseThrow(() -> Router.unknown(engine, command.get(),
                     "There is no command '" + Text.shorten(command.get(), 40) + "'"));
             StringBuilder sb = new StringBuilder(s.usage()).append(" — ").append(s.summary());
             if (!s.aliases().isEmpty()) {

@@ -1,0 +1,52 @@
+package org.ccnsobot.kernel;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.ccnsobot.command.Args;
+import org.ccnsobot.command.CommandEngine;
+import org.ccnsobot.command.CommandException;
+import org.ccnsobot.command.Result;
+import org.ccnsobot.query.Text;
+
+/**
+ * The end of the chain: binds a command's options (validating and converting each) and runs it, or hands plain
+ * words to the questions feature.
+ */
+public final class Executor implements Middleware {
+    private final CommandEngine engine;
+    private final Questions questions;
+
+    /** What answers plain words. */
+    @FunctionalInterface
+    public interface Questions {
+        Result answer(String text, ZoneId zone, Instant now) throws CommandException;
+    }
+
+    public Executor(CommandEngine engine, Questions questions) {
+        this.engine = engine;
+        this.questions = questions;
+    }
+
+    @Override
+    public Result handle(Request request, Next next) throws CommandException {
+        if (request.target() instanceof Target.Command c) {
+            Args args = c.typed() ? engine.bind(c.spec(), c.options(), request.today())
+                    : engine.bindText(c.spec(), c.argText(), request.today());
+            Result r = c.spec().handler().run(request.context(), args);
+            return c.spec().personal() ? r.asPersonal() : r;
+        }
+        if (request.target() instanceof Target.Question q) {
+            try {
+                return questions.answer(q.text(), request.zone(), request.now());
+            } catch (CommandException e) {
+                // "/something" was meant as a command: say so, rather than that the calendar has no "something".
+                if (q.slash()) {
+                    throw Router.unknown(engine, q.firstWord(), "Unknown command '" + Text.shorten(q.firstWord(), 40)
+                            + "'");
+                }
+                throw e;
+            }
+        }
+        throw new IllegalStateException("the pipeline has no router in front of its executor");
+    }
+}

@@ -1,0 +1,36 @@
+package org.ccnsobot.kernel;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.ccnsobot.command.CommandException;
+import org.ccnsobot.command.Result;
+import org.ccnsobot.query.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outermost step: a user error becomes a one-line personal reply; anything unexpected is logged in full with
+ * a reference, and the user sees only the reference. Nothing past this step reaches a platform as an exception.
+ */
+public final class FaultBarrier implements Middleware {
+    private static final Logger LOG = LoggerFactory.getLogger(FaultBarrier.class);
+
+    @Override
+    public Result handle(Request request, Next next) {
+        try {
+            return next.proceed(request);
+        } catch (CommandException e) {
+            return Result.personalText(e.getMessage());
+        } catch (RuntimeException e) {
+            String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            LOG.error("Fault {} while handling '{}' from {}", ref, Text.shorten(request.invocation().rawText(), 200),
+                    request.who(), e);
+            return Result.personalText(faultText(ref));
+        }
+    }
+
+    /** The one wording of a fault, wherever it is shown. */
+    public static String faultText(String ref) {
+        return "Something went wrong on our side (reference " + ref + "); the staff can look it up in the log.";
+    }
+}
