@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.bot.Bot;
-import org.ccnsobot.calendar.CalendarData;
+import org.ccnsobot.features.calendar.CalendarData;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.domain.Access;
 import org.ccnsobot.domain.Committee;

@@ -2,9 +2,9 @@ package org.ccnsobot.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ccnsobot.calendar.CalendarData;
-import org.ccnsobot.calendar.CalendarException;
-import org.ccnsobot.calendar.CalendarFiles;
+import org.ccnsobot.features.calendar.CalendarData;
+import org.ccnsobot.features.calendar.CalendarException;
+import org.ccnsobot.features.calendar.CalendarFiles;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ccnsobot.bot.Bot;
-import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.features.calendar.CalendarException;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.config.Durations;
@@ -72,8 +72,8 @@ final class ConsoleCommand implements Callable<Integer> {
         ZoneId zone = null;
         if (tz != null) {
             try {
-                zone = org.ccnsobot.command.CommandEngine.zone(tz);
-            } catch (org.ccnsobot.command.CommandException e) {
+                zone = org.ccnsobot.kernel.CommandEngine.zone(tz);
+            } catch (org.ccnsobot.kernel.CommandException e) {
                 err.println("error: --tz: " + e.getMessage());
                 return 1;
             }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ccnsobot.bot.Bot;
-import org.ccnsobot.calendar.CalendarException;
+import org.ccnsobot.features.calendar.CalendarException;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.port.ChatPlatform;
@@ -47,8 +47,8 @@ final class RunCommand implements Callable<Integer> {
         }
         List<ChatPlatform> started = new ArrayList<>();
         try (Bot bot = Bot.open(cfg, Clock.systemUTC());
-             org.ccnsobot.ical.FeedServer feeds = cfg.feeds() == null ? null
-                     : org.ccnsobot.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock())) {
+             org.ccnsobot.features.ical.FeedServer feeds = cfg.feeds() == null ? null
+                     : org.ccnsobot.features.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock())) {
             for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : cfg.platforms().entrySet()) {
                 PlatformProvider provider = Main.providers().stream().filter(p -> p.id().equals(e.getKey()))
                         .findFirst().orElseThrow();
@@ -60,8 +60,8 @@ final class RunCommand implements Callable<Integer> {
             try {
                 bot.startReminders(org.ccnsobot.reminder.Outlet.fromConfig(cfg, started), true);
                 // Like reminders, only the process that holds the ledger mirrors events, so two never race.
-                org.ccnsobot.mirror.EventMirroring mirroring =
-                        org.ccnsobot.mirror.EventMirroring.start(bot.calendar(), started, bot.clock());
+                org.ccnsobot.features.mirror.EventMirroring mirroring =
+                        org.ccnsobot.features.mirror.EventMirroring.start(bot.calendar(), started, bot.clock());
                 if (mirroring != null) {
                     mirroring.syncUpcoming();
                 }

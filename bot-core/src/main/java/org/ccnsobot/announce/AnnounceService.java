@@ -22,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ccnsobot.calendar.CalendarService;
-import org.ccnsobot.command.Args;
-import org.ccnsobot.command.CommandContext;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.CommandSpec;
-import org.ccnsobot.command.OptionSpec;
-import org.ccnsobot.command.Result;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.kernel.Args;
+import org.ccnsobot.kernel.CommandContext;
+import org.ccnsobot.kernel.CommandException;
+import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.OptionSpec;
+import org.ccnsobot.kernel.Result;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.ChatPlatform;
@@ -40,7 +40,7 @@ import org.ccnsobot.port.PlatformException;
 import org.ccnsobot.port.SentRef;
 import org.ccnsobot.reminder.Outlet;
 import org.ccnsobot.reminder.ReminderService;
-import org.ccnsobot.render.TimeFormat;
+import org.ccnsobot.features.calendar.TimeFormat;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -353,7 +353,7 @@ public final class AnnounceService {
             Map<Destination, List<ReminderService.Job>> rows = service == null ? Map.of() : rowsByDestination(a, service);
             sb.append("\n").append(a.subject()).append(" · ").append(label(a, rows)).append(" · ")
                     .append(TimeFormat.instant(a.publishAt(), zone)).append(" · by ").append(a.author()).append(" · \"")
-                    .append(org.ccnsobot.query.Text.shorten(a.text().replace('\n', ' '), 60)).append('"');
+                    .append(org.ccnsobot.kernel.Text.shorten(a.text().replace('\n', ' '), 60)).append('"');
             for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
                 sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue()));
             }

@@ -13,14 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ccnsobot.calendar.CalendarException;
-import org.ccnsobot.calendar.CalendarService;
-import org.ccnsobot.calendar.Seeder;
-import org.ccnsobot.command.CommandContext;
-import org.ccnsobot.command.CommandEngine;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.CommandSpec;
-import org.ccnsobot.command.Result;
+import org.ccnsobot.features.calendar.CalendarException;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.features.calendar.Seeder;
+import org.ccnsobot.kernel.CommandContext;
+import org.ccnsobot.kernel.CommandEngine;
+import org.ccnsobot.kernel.CommandException;
+import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.Result;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.kernel.AuditTrail;
 import org.ccnsobot.kernel.Executor;
@@ -33,20 +33,31 @@ import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Reply;
-import org.ccnsobot.query.SearchIndex;
-import org.ccnsobot.query.Text;
+import org.ccnsobot.features.calendar.SearchIndex;
+import org.ccnsobot.kernel.Text;
 import org.ccnsobot.reminder.LedgerBusyException;
 import org.ccnsobot.reminder.Outlet;
 import org.ccnsobot.reminder.ReminderService;
 import org.ccnsobot.reminder.SubscriptionCommands;
 import org.ccnsobot.reminder.Subscriptions;
-import org.ccnsobot.staff.StaffCommands;
-import org.ccnsobot.store.AuditLog;
-import org.ccnsobot.store.CalendarStore;
+import org.ccnsobot.features.calendaradmin.EventAdminCommands;
+import org.ccnsobot.features.audit.AuditCommands;
+import org.ccnsobot.features.committees.CommitteeCommands;
+import org.ccnsobot.features.committees.UpdateCommands;
+import org.ccnsobot.features.ical.IcalCommands;
+import org.ccnsobot.features.questions.QuestionCommands;
+import org.ccnsobot.features.timezone.TimezoneCommands;
+import org.ccnsobot.features.timezone.TimezoneCommands.UserZones;
+import org.ccnsobot.features.calendar.CalendarCommands;
+import org.ccnsobot.features.audit.AuditLog;
+import org.ccnsobot.features.calendar.CalendarStore;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.ccnsobot.features.questions.Questions;
+import org.ccnsobot.kernel.StaffPolicy;
+import org.ccnsobot.features.calendar.Views;
 /**
  * The bot: what every adapter talks to. Each request runs through the same chain: input checks, rate limit,
  * command lookup (or a plain-words question), staff check, option binding, execution, and fault containment.
@@ -84,14 +95,20 @@ public final class Bot implements InboundHandler, AutoCloseable {
         });
         Views views = new Views(calendar, config.updates().staleAfter());
         this.questions = new Questions(calendar, views);
-        MemberCommands.UserZones zones = (platform, user, zone) -> {
+        UserZones zones = (platform, user, zone) -> {
             store.setUserZone(platform, user, zone);
             userZones.invalidate(platform + ":" + user);
         };
-        List<CommandSpec> specs = new ArrayList<>(new MemberCommands(calendar, views, questions, zones).specs());
+        List<CommandSpec> specs = new ArrayList<>(new CalendarCommands(calendar, views, questions::answer).specs());
+        specs.addAll(new QuestionCommands(questions).specs());
+        specs.addAll(new CommitteeCommands(calendar, views).specs());
+        specs.addAll(new TimezoneCommands(zones).specs());
         this.subscriptions = Subscriptions.sqlite(db);
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, this::reminders).specs());
-        specs.addAll(new StaffCommands(calendar, audit, config, clock).specs());
+        specs.addAll(new EventAdminCommands(calendar).specs());
+        specs.addAll(new UpdateCommands(calendar).specs());
+        specs.addAll(new IcalCommands(calendar, config, clock).specs());
+        specs.addAll(new AuditCommands(audit).specs());
         this.announcements = org.ccnsobot.announce.AnnounceService.create(db, calendar, config, clock);
         specs.addAll(announcements.specs());
         specs.add(helpSpec());
@@ -161,7 +178,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     private CommandSpec helpSpec() {
         return new CommandSpec("help", List.of("?", "commands"), "The commands, or how to use one of them",
-                List.of(org.ccnsobot.command.OptionSpec.optional("command", CommandInfo.OptionKind.TEXT, "A command's name")),
+                List.of(org.ccnsobot.kernel.OptionSpec.optional("command", CommandInfo.OptionKind.TEXT, "A command's name")),
                 List.of("help", "help next"), false, false, (c, a) -> help(c, a.text("command")));
     }
 

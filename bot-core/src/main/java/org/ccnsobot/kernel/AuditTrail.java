@@ -1,9 +1,6 @@
 package org.ccnsobot.kernel;
 
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
-import org.ccnsobot.query.Text;
-import org.ccnsobot.store.AuditLog;
+import org.ccnsobot.features.audit.AuditLog;
 
 /**
  * Every attempt at a staff command leaves one audit row, whatever became of it: "done", "refused: …" (not staff)

@@ -2,12 +2,6 @@ package org.ccnsobot.kernel;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import org.ccnsobot.command.Args;
-import org.ccnsobot.command.CommandEngine;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
-import org.ccnsobot.query.Text;
-
 /**
  * The end of the chain: binds a command's options (validating and converting each) and runs it, or hands plain
  * words to the questions feature.

@@ -2,9 +2,6 @@ package org.ccnsobot.kernel;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
-import org.ccnsobot.query.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,5 @@
 package org.ccnsobot.kernel;
 
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
-
 /** Refuses input no person types: over-long text and control characters (bidi overrides included). */
 public final class InputGuard implements Middleware {
     /** Longer input is refused: no command needs more, and it bounds the work one message can cause. */

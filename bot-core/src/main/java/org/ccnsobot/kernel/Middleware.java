@@ -1,8 +1,5 @@
 package org.ccnsobot.kernel;
 
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
-
 /**
  * One rule in front of every command. A step may answer by itself (a refusal, a fault), or pass the request on,
  * possibly enriched, and look at what comes back (the audit records the outcome).

@@ -5,8 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Reply;

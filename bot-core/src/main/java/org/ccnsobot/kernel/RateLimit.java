@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
-
 /**
  * A fixed-window limit per member, so one member (or a runaway script) cannot flood the bot. Staff are trusted
  * (and the console's scripted sessions run as staff), so only members are limited. Windows expire on the bot's

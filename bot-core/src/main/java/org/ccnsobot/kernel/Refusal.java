@@ -1,7 +1,5 @@
 package org.ccnsobot.kernel;
 
-import org.ccnsobot.command.CommandException;
-
 /**
  * A request turned away before its command ran (not staff): the member sees {@code getMessage()}, the audit log
  * records "refused: " and {@code reason()}.

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
-import org.ccnsobot.command.CommandContext;
-import org.ccnsobot.command.CommandSpec;
 import org.ccnsobot.port.Invocation;
 
 /** One request on its way through the pipeline: the invocation, who asks (staff or not), when, and in which zone. */

@@ -3,12 +3,6 @@ package org.ccnsobot.kernel;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.ccnsobot.command.CommandEngine;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.CommandSpec;
-import org.ccnsobot.command.Result;
-import org.ccnsobot.query.Text;
-
 /**
  * Decides what a request asks for. A typed invocation (slash command, button) names its command; plain words
  * (a console line, a mention, a DM) are a command when they start with one ("event add …" is event-add) and a

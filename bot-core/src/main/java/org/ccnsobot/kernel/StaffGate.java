@@ -1,8 +1,5 @@
 package org.ccnsobot.kernel;
 
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.Result;
-
 /** Staff-only commands run for staff only; who is staff was decided from config when the request was made. */
 public final class StaffGate implements Middleware {
 

@@ -1,8 +1,6 @@
 package org.ccnsobot.kernel;
 
 import java.util.Map;
-import org.ccnsobot.command.CommandSpec;
-
 /** What a request turned out to ask for, once routed: a declared command, or a question in plain words. */
 public sealed interface Target {
 

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.ccnsobot.calendar.CalendarService;
+import org.ccnsobot.features.calendar.CalendarService;
 import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
@@ -32,7 +32,7 @@ import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.SendLimits;
 import org.ccnsobot.port.SentRef;
-import org.ccnsobot.store.CalendarStore;
+import org.ccnsobot.features.calendar.CalendarStore;
 import org.ccnsobot.store.Database;
 
 /**

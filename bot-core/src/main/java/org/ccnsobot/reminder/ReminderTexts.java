@@ -10,8 +10,8 @@ import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.OutgoingMessage;
-import org.ccnsobot.render.EventMessages;
-import org.ccnsobot.render.TimeFormat;
+import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.features.calendar.TimeFormat;
 
 /** The words of reminders, change notices and alerts. Reminder text is computed when it is sent, not when planned. */
 final class ReminderTexts {

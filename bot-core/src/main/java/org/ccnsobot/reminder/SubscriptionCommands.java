@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.ccnsobot.calendar.CalendarService;
-import org.ccnsobot.command.CommandContext;
-import org.ccnsobot.command.CommandException;
-import org.ccnsobot.command.CommandSpec;
-import org.ccnsobot.command.OptionSpec;
-import org.ccnsobot.command.Result;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.kernel.CommandContext;
+import org.ccnsobot.kernel.CommandException;
+import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.OptionSpec;
+import org.ccnsobot.kernel.Result;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.port.CommandInfo.OptionKind;
-import org.ccnsobot.query.Text;
+import org.ccnsobot.kernel.Text;
 import org.ccnsobot.reminder.Subscriptions.Topic;
 
 /** subscribe, unsubscribe and subscriptions: members choose which reminders reach them by DM. Replies are personal. */

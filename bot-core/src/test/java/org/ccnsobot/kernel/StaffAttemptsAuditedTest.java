@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.ccnsobot.bot.Bot;
-import org.ccnsobot.store.AuditLog;
+import org.ccnsobot.features.audit.AuditLog;
 import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.testing.StaffFixtures;
 import org.ccnsobot.time.ManualClock;

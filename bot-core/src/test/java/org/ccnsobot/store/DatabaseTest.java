@@ -23,6 +23,7 @@ import org.ccnsobot.domain.Meeting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.ccnsobot.features.calendar.CalendarStore;
 class DatabaseTest {
     @TempDir
     Path dir;

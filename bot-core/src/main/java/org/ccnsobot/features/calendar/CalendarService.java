@@ -1,0 +1,325 @@
+package org.ccnsobot.features.calendar;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.kernel.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calendar's read side with its caches, and every write that must invalidate them. Writes go through here so
+ * no cache can serve data older than the last write: each write invalidates what it touches before returning.
+ */
+public final class CalendarService implements org.ccnsobot.kernel.Names {
+    private static final String ALL = "all";
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
+
+    private final CalendarStore store;
+    private final LoadingCache<String, List<Committee>> committees;
+    private final LoadingCache<String, Map<String, Meeting>> meetings;
+    private final LoadingCache<String, SearchIndex> index;
+    private final LoadingCache<String, Optional<Event>> events;
+    private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
+            Caffeine.newBuilder().maximumSize(1).build();
+    static final int WINDOW = 64;
+
+    public CalendarService(CalendarStore store) {
+        this.store = store;
+        this.committees = Caffeine.newBuilder().maximumSize(1).build(k -> store.committees());
+        this.meetings = Caffeine.newBuilder().maximumSize(1).build(k -> {
+            Map<String, Meeting> byCode = new LinkedHashMap<>();
+            for (Meeting m : store.meetings()) {
+                byCode.put(m.code(), m);
+            }
+            return byCode;
+        });
+        this.index = Caffeine.newBuilder().maximumSize(1)
+                .build(k -> SearchIndex.build(store.allEvents(), committees(), List.copyOf(meetingsByCode().values())));
+        this.events = Caffeine.newBuilder().maximumSize(10_000).build(store::event);
+    }
+
+    public CalendarStore store() {
+        return store;
+    }
+
+    // ---- reads ----
+
+    public List<Committee> committees() {
+        return committees.get(ALL);
+    }
+
+    public Map<String, Meeting> meetingsByCode() {
+        return meetings.get(ALL);
+    }
+
+    public SearchIndex index() {
+        return index.get(ALL);
+    }
+
+    public Optional<Event> event(String id) {
+        return events.get(id.toLowerCase(Locale.ROOT).trim());
+    }
+
+    /**
+     * The next events from {@code from}. Served from a window of the next {@value #WINDOW} events kept in memory,
+     * since every member asking "next" within the same hours needs the same rows; any write drops the window.
+     */
+    public List<Event> upcoming(Instant from, int limit) {
+        if (limit > WINDOW) {
+            return store.upcoming(from, limit);
+        }
+        UpcomingWindow w = window.getIfPresent(ALL);
+        if (w != null) {
+            List<Event> hit = w.serve(from, limit);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        List<Event> rows = store.upcoming(from, WINDOW);
+        window.put(ALL, new UpcomingWindow(from, rows, rows.size() < WINDOW));
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
+
+    /** The next events after {@code anchor}, as the store returned them. */
+    private record UpcomingWindow(Instant anchor, List<Event> events, boolean complete) {
+        /** The answer for a later moment, or null when the window cannot tell (too far ahead, or before it). */
+        List<Event> serve(Instant from, int limit) {
+            if (from.isBefore(anchor)) {
+                return null;
+            }
+            int i = 0;
+            while (i < events.size() && events.get(i).sortKey().isBefore(from)) {
+                i++;
+            }
+            int end = Math.min(events.size(), i + limit);
+            if (end - i < limit && !complete) {
+                return null;
+            }
+            return events.subList(i, end);
+        }
+    }
+
+    public List<Event> between(Instant from, Instant to) {
+        return store.between(from, to);
+    }
+
+    public List<Event> upcomingForCommittee(String acronym, Instant from, int limit) {
+        return store.upcomingForCommittee(acronym, from, limit);
+    }
+
+    public List<Event> forMeeting(String code) {
+        return store.forMeeting(code);
+    }
+
+    public List<CommitteeUpdate> updates(String acronym, int limit) {
+        return store.updates(acronym, limit);
+    }
+
+    /**
+     * A committee by acronym, alias or full name, tolerating case, punctuation and small typos
+     * ("tld ops", "Guidelines Reveiw Committee").
+     */
+    @Override
+    public Optional<Committee> committee(String nameOrAcronym) {
+        String q = Text.squash(nameOrAcronym);
+        if (q.isEmpty()) {
+            return Optional.empty();
+        }
+        Committee best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Committee c : committees()) {
+            for (String name : names(c)) {
+                String n = Text.squash(name);
+                int tol = Math.min(Text.tolerance(n.length()), Text.tolerance(q.length()));
+                int d = Text.distance(q, n, tol);
+                if (d <= tol && d < bestDistance) {
+                    best = c;
+                    bestDistance = d;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Committee acronyms closest to what was typed, for "did you mean". */
+    @Override
+    public List<String> closestCommittees(String typed, int limit) {
+        List<String> names = new ArrayList<>();
+        Map<String, String> acronymOf = new LinkedHashMap<>();
+        for (Committee c : committees()) {
+            for (String n : names(c)) {
+                names.add(n);
+                acronymOf.put(n, c.acronym());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : Text.closest(typed, names, limit * 3)) {
+            String acr = acronymOf.get(n);
+            if (!out.contains(acr)) {
+                out.add(acr);
+            }
+        }
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    private static List<String> names(Committee c) {
+        List<String> names = new ArrayList<>();
+        names.add(c.acronym());
+        names.add(c.name());
+        names.addAll(c.aliases());
+        return names;
+    }
+
+    @Override
+    public Optional<Meeting> meeting(String code) {
+        String q = Text.squash(code);
+        for (Meeting m : meetingsByCode().values()) {
+            if (Text.squash(m.code()).equals(q) || Text.squash(m.name()).equals(q)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- writes: each invalidates what it touches ----
+
+    public void saveAll(CalendarData data) {
+        Map<String, Optional<Event>> before = before(data);
+        store.saveAll(data.committees(), data.meetings(), data.events(), data.updates());
+        afterSaveAll(data, before);
+    }
+
+    /** Saves a calendar and records {@code metaKey} in the same transaction. */
+    public void saveAll(CalendarData data, String metaKey, String metaValue) {
+        Map<String, Optional<Event>> before = before(data);
+        store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), metaKey, metaValue);
+        afterSaveAll(data, before);
+    }
+
+    private Map<String, Optional<Event>> before(CalendarData data) {
+        Map<String, Optional<Event>> out = new LinkedHashMap<>();
+        if (changeListeners.isEmpty()) {
+            return out;
+        }
+        for (Event e : data.events()) {
+            out.put(e.id(), store.event(e.id()));
+        }
+        return out;
+    }
+
+    private void afterSaveAll(CalendarData data, Map<String, Optional<Event>> before) {
+        data.reminderOffsets().forEach(store::setReminderOffsets);
+        invalidateAll();
+        if (!changeListeners.isEmpty()) {
+            for (Event e : data.events()) {
+                notifyChanged(before.getOrDefault(e.id(), Optional.empty()), e);
+            }
+        }
+    }
+
+    /** Saves one event (added, edited, moved or cancelled) and tells the change listeners, before and after. */
+    public void saveEvent(Event event) {
+        Optional<Event> before = store.event(event.id());
+        store.saveEvent(event);
+        events.invalidate(event.id());
+        index.invalidateAll();
+        window.invalidateAll();
+        notifyChanged(before, event);
+    }
+
+    /**
+     * Hears every event saved through {@link #saveEvent} and every event of {@link #saveAll} that is new or
+     * differs from what was stored: (before, after), before empty for a new event. The reminders subscribe here,
+     * so commands that change events need not know about them. A listener that fails is logged, not propagated:
+     * the write has happened.
+     */
+    public void onEventChanged(BiConsumer<Optional<Event>, Event> listener) {
+        changeListeners.add(listener);
+    }
+
+    private void notifyChanged(Optional<Event> before, Event after) {
+        if (before.isPresent() && before.get().equals(after)) {
+            return;
+        }
+        for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
+            try {
+                l.accept(before, after);
+            } catch (RuntimeException e) {
+                LOG.error("An event-change listener failed for event {}", after.id(), e);
+            }
+        }
+    }
+
+    /** An event's own reminder offsets (calendar key {@code reminders}), overriding the configured ones. */
+    public Optional<List<java.time.Duration>> reminderOffsets(String eventId) {
+        return store.reminderOffsets(eventId);
+    }
+
+    /** Sets (empty list: clears) an event's own reminder offsets; listeners hear it as a change of the event. */
+    public void setReminderOffsets(String eventId, List<java.time.Duration> offsets) {
+        store.setReminderOffsets(eventId, offsets);
+        Optional<Event> e = store.event(eventId);
+        e.ifPresent(ev -> {
+            for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
+                try {
+                    l.accept(e, ev);
+                } catch (RuntimeException ex) {
+                    LOG.error("An event-change listener failed for event {}", ev.id(), ex);
+                }
+            }
+        });
+    }
+
+    /**
+     * Saves several events in one transaction (an import): all of them land, or none. It goes through
+     * {@link #saveAll(CalendarData)} so whatever hears calendar writes there hears imports too.
+     */
+    public void saveEvents(List<Event> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        saveAll(new CalendarData(List.of(), List.of(), changed, List.of()));
+    }
+
+    public CommitteeUpdate addUpdate(CommitteeUpdate update) {
+        CommitteeUpdate saved = store.addUpdate(update);
+        for (Consumer<CommitteeUpdate> l : updateListeners) {
+            try {
+                l.accept(saved);
+            } catch (RuntimeException e) {
+                // the update is stored; a failing listener (telling followers) must not undo or hide that
+                LOG.warn("An update listener failed for update {} of {}", saved.id(), saved.committee(), e);
+            }
+        }
+        return saved;
+    }
+
+    /** Hears every committee update once it is stored (the reminders side tells the committee's followers). */
+    public void onUpdateAdded(Consumer<CommitteeUpdate> listener) {
+        updateListeners.add(listener);
+    }
+
+    public void invalidateAll() {
+        committees.invalidateAll();
+        meetings.invalidateAll();
+        index.invalidateAll();
+        events.invalidateAll();
+        window.invalidateAll();
+    }
+}

@@ -1,0 +1,69 @@
+package org.ccnsobot.features.calendar;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.Meeting;
+
+import org.ccnsobot.store.Database;
+/** The calendar as stored: every read goes to SQLite; caching lives above this, in the calendar service. */
+public interface CalendarStore {
+
+    static CalendarStore sqlite(Database db) {
+        return new SqliteCalendarStore(db);
+    }
+
+    /** Writes a whole calendar in one transaction: it all lands, or nothing does. */
+    void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events, List<CommitteeUpdate> updates);
+
+    /** Like {@link #saveAll}, and sets a meta key in the same transaction (so a seed is never half-recorded). */
+    void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events, List<CommitteeUpdate> updates,
+                 String metaKey, String metaValue);
+
+    void saveEvent(Event event);
+
+    Optional<Event> event(String id);
+
+    /** Events not cancelled whose sort key is at or after {@code from}, earliest first. */
+    List<Event> upcoming(Instant from, int limit);
+
+    /** Events (any status) whose sort key lies in [from, to), earliest first. */
+    List<Event> between(Instant from, Instant to);
+
+    /** Upcoming events (not cancelled) of one committee. */
+    List<Event> upcomingForCommittee(String acronym, Instant from, int limit);
+
+    List<Event> forMeeting(String code);
+
+    /** Every event, for building the search index. */
+    List<Event> allEvents();
+
+    int eventCount();
+
+    List<Committee> committees();
+
+    List<Meeting> meetings();
+
+    CommitteeUpdate addUpdate(CommitteeUpdate update);
+
+    /** The latest updates of a committee, newest first. */
+    List<CommitteeUpdate> updates(String acronym, int limit);
+
+    Optional<ZoneId> userZone(String platform, String userId);
+
+    void setUserZone(String platform, String userId, ZoneId zone);
+
+    /** An event's own reminder offsets, overriding the configured ones; empty when it has none. */
+    Optional<List<java.time.Duration>> reminderOffsets(String eventId);
+
+    /** Sets (or with an empty list, clears) an event's own reminder offsets. */
+    void setReminderOffsets(String eventId, List<java.time.Duration> offsets);
+
+    Optional<String> meta(String key);
+
+    void setMeta(String key, String value);
+}

@@ -1,0 +1,289 @@
+package org.ccnsobot.features.calendaradmin;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.kernel.Args;
+import org.ccnsobot.kernel.CommandContext;
+import org.ccnsobot.kernel.CommandException;
+import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.OptionSpec;
+import org.ccnsobot.kernel.Result;
+import org.ccnsobot.kernel.Text;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.FeedsConfig;
+import org.ccnsobot.domain.Access;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.features.ical.IcsException;
+import org.ccnsobot.features.ical.IcsExporter;
+import org.ccnsobot.features.ical.IcsImporter;
+import org.ccnsobot.features.ical.ImportOptions;
+import org.ccnsobot.features.ical.ImportReport;
+import org.ccnsobot.port.CommandInfo.OptionKind;
+import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.features.calendar.TimeFormat;
+import org.ccnsobot.features.audit.AuditLog;
+
+/**
+ * Calendar administration for staff: {@code event-add}, {@code event-edit}, {@code event-move}, {@code event-cancel}.
+ * Typed platforms show them as such, and the bot reads "event add ..." in text as {@code event-add}. Every write goes
+ * through {@link CalendarService}, after every check has passed, so a refused change leaves nothing behind.
+ */
+public final class EventAdminCommands {
+    private final CalendarService calendar;
+
+    public EventAdminCommands(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    public List<CommandSpec> specs() {
+        List<CommandSpec> specs = new ArrayList<>();
+        specs.add(new CommandSpec("event-add", List.of(), "Add an event to the calendar",
+                List.of(OptionSpec.requiredRest("title", OptionKind.TEXT, "The event's title"),
+                        OptionSpec.flag("date", OptionKind.TEXT, "Its day: 2024-03-05, or 'Tuesday 5 March 2024'"),
+                        OptionSpec.flag("weekday", OptionKind.TEXT, "The weekday the date must fall on (a check)"),
+                        OptionSpec.flag("start", OptionKind.TEXT, "Start time, venue time (10:30); none: date only"),
+                        OptionSpec.flag("end", OptionKind.TEXT, "End time, venue time (12:00)"),
+                        OptionSpec.flag("zone", OptionKind.ZONE, "The zone the times are in (default: the meeting's)"),
+                        OptionSpec.flag("meeting", OptionKind.MEETING, "The meeting it is part of (ICANN79)"),
+                        OptionSpec.flag("room", OptionKind.TEXT, "The room"),
+                        OptionSpec.flag("committees", OptionKind.TEXT, "Committee acronyms, comma-separated"),
+                        OptionSpec.flag("access", OptionKind.TEXT, "open or closed").withChoices(List.of("open", "closed")),
+                        OptionSpec.flag("kind", OptionKind.TEXT, "session, working-session, webinar, ..."),
+                        OptionSpec.flag("description", OptionKind.TEXT, "What it is about"),
+                        OptionSpec.flag("id", OptionKind.TEXT, "Its id (default: made from the title)"),
+                        OptionSpec.flag("force", OptionKind.BOOLEAN, "Save despite a double-booked room or a day outside the meeting")),
+                List.of("event add \"GRC working session\" --date 2024-03-05 --weekday Tuesday --start 10:30 --end 12:00"
+                        + " --meeting ICANN79 --room \"209 ABC\" --committees GRC --access closed"),
+                true, false, this::add));
+        specs.add(new CommandSpec("event-edit", List.of(), "Change an event's title, room, description or more",
+                List.of(OptionSpec.required("id", OptionKind.EVENT, "The event's id"),
+                        OptionSpec.flag("title", OptionKind.TEXT, "New title"),
+                        OptionSpec.flag("room", OptionKind.TEXT, "New room ('-' for none)"),
+                        OptionSpec.flag("description", OptionKind.TEXT, "New description ('-' for none)"),
+                        OptionSpec.flag("committees", OptionKind.TEXT, "Committee acronyms, comma-separated"),
+                        OptionSpec.flag("access", OptionKind.TEXT, "open or closed").withChoices(List.of("open", "closed")),
+                        OptionSpec.flag("kind", OptionKind.TEXT, "The kind of event"),
+                        OptionSpec.flag("force", OptionKind.BOOLEAN, "Save despite a double-booked room")),
+                List.of("event edit icann79-council-meeting --room \"Ballroom A\""), true, false, this::edit));
+        specs.add(new CommandSpec("event-move", List.of("reschedule"), "Move an event to another day or time",
+                List.of(OptionSpec.required("id", OptionKind.EVENT, "The event's id"),
+                        OptionSpec.flag("date", OptionKind.TEXT, "The new day (default: the same day)"),
+                        OptionSpec.flag("weekday", OptionKind.TEXT, "The weekday the date must fall on (a check)"),
+                        OptionSpec.flag("start", OptionKind.TEXT, "New start time, venue time"),
+                        OptionSpec.flag("end", OptionKind.TEXT, "New end time, venue time"),
+                        OptionSpec.flag("force", OptionKind.BOOLEAN, "Save despite a double-booked room or a day outside the meeting")),
+                List.of("event move icann79-council-meeting --date 2024-03-07 --start 13:00 --end 14:30"), true, false,
+                this::move));
+        specs.add(new CommandSpec("event-cancel", List.of(), "Cancel an event (it stays in the calendar, marked cancelled)",
+                List.of(OptionSpec.required("id", OptionKind.EVENT, "The event's id")),
+                List.of("event cancel icann79-council-meeting"), true, false, this::cancel));
+        return specs;
+    }
+
+    // ---- event add / edit / move / cancel ----
+
+    private Result add(CommandContext c, Args a) throws CommandException {
+        String title = Text.unquote(a.requireText("title"));
+        if (title.isBlank()) {
+            throw new CommandException("The title is empty; usage: event add \"Title\" --date 2024-03-05 ...");
+        }
+        if (title.length() > 200) {
+            throw new CommandException("The title is " + title.length() + " characters; keep it under 200.");
+        }
+        String dateText = a.text("date").orElseThrow(() -> new CommandException(
+                "event add needs --date (2024-03-05); usage: event add \"Title\" --date 2024-03-05 [--start 10:30] ..."));
+        Meeting meeting = a.text("meeting").map(code -> calendar.meetingsByCode().get(code)).orElse(null);
+        ZoneId zone = a.zone("zone").orElse(meeting != null ? meeting.zone() : c.zone());
+        LocalDate today = LocalDate.ofInstant(c.now(), zone);
+        LocalDate day = EventRules.day(dateText, a.text("weekday"), today);
+        Instant[] times = times(day, zone, a.text("start"), a.text("end"), null);
+        String id = a.text("id").map(String::strip).orElse(null);
+        if (id != null) {
+            if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                throw new CommandException("--id must be lower-case letters, digits and dashes, like council-203");
+            }
+            if (calendar.event(id).isPresent()) {
+                throw new CommandException("Refused: there is already an event " + id + ". Nothing was changed.");
+            }
+        } else {
+            id = newId(title, day);
+        }
+        Event e = new Event(id, title, a.text("kind").map(String::strip).orElse("session"),
+                meeting == null ? null : meeting.code(), times[0], times[1], day, zone,
+                a.text("room").map(Text::unquote).filter(s -> !s.isBlank()).orElse(null),
+                access(a.text("access")).orElse(Access.OPEN), a.text("description").map(Text::unquote).orElse(null),
+                committees(a.text("committees")).orElse(List.of()), List.of(), EventStatus.SCHEDULED, "staff", null, 0);
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        calendar.saveEvent(e);
+        return saved("Added", e, c, warnings);
+    }
+
+    private Result edit(CommandContext c, Args a) throws CommandException {
+        Event old = existing(a.requireText("id"));
+        if (!(a.has("title") || a.has("room") || a.has("description") || a.has("committees") || a.has("access")
+                || a.has("kind"))) {
+            throw new CommandException("Nothing to change: give --title, --room, --description, --committees, --access"
+                    + " or --kind (to change the time, use event move).");
+        }
+        String title = a.text("title").map(Text::unquote).orElse(old.title());
+        if (title.isBlank()) {
+            throw new CommandException("The title cannot be empty.");
+        }
+        String room = a.text("room").map(Text::unquote).map(r -> r.equals("-") || r.isBlank() ? null : r)
+                .orElse(a.has("room") ? null : old.room());
+        String description = a.text("description").map(Text::unquote)
+                .map(d -> d.equals("-") || d.isBlank() ? null : d).orElse(old.description());
+        Event e = new Event(old.id(), title, a.text("kind").map(String::strip).orElse(old.kind()), old.meetingCode(),
+                old.start(), old.end(), old.date(), old.zone(), room, access(a.text("access")).orElse(old.access()),
+                description, committees(a.text("committees")).orElse(old.committees()), old.links(), old.status(),
+                old.source(), old.sourceUid(), old.sequence() + 1);
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        warnings.removeIf(w -> w.endsWith("in the past."));
+        calendar.saveEvent(e);
+        return saved("Updated", e, c, warnings);
+    }
+
+    private Result move(CommandContext c, Args a) throws CommandException {
+        Event old = existing(a.requireText("id"));
+        if (!(a.has("date") || a.has("start") || a.has("end"))) {
+            throw new CommandException("Where to? Give --date, --start and/or --end.");
+        }
+        if (old.status() == EventStatus.CANCELLED) {
+            throw new CommandException("Refused: " + old.id() + " is cancelled; add it again instead. Nothing was changed.");
+        }
+        ZoneId zone = old.zone();
+        LocalDate day = a.text("date").isPresent()
+                ? EventRules.day(a.text("date").get(), a.text("weekday"), LocalDate.ofInstant(c.now(), zone))
+                : old.date();
+        if (a.text("date").isEmpty() && a.text("weekday").isPresent()
+                && day.getDayOfWeek() != EventRules.weekday(a.text("weekday").get())) {
+            throw new CommandException("Refused: " + day + " is not a " + a.text("weekday").get() + ". Nothing was changed.");
+        }
+        Instant[] times = times(day, zone, a.text("start"), a.text("end"), old);
+        Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), times[0], times[1], day, zone,
+                old.room(), old.access(), old.description(), old.committees(), old.links(), EventStatus.MOVED,
+                old.source(), old.sourceUid(), old.sequence() + 1);
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        calendar.saveEvent(e);
+        return saved("Moved", e, c, warnings);
+    }
+
+    private Result cancel(CommandContext c, Args a) throws CommandException {
+        Event old = existing(a.requireText("id"));
+        if (old.status() == EventStatus.CANCELLED) {
+            throw new CommandException(old.id() + " is already cancelled.");
+        }
+        Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), old.start(), old.end(), old.date(),
+                old.zone(), old.room(), old.access(), old.description(), old.committees(), old.links(),
+                EventStatus.CANCELLED, old.source(), old.sourceUid(), old.sequence() + 1);
+        calendar.saveEvent(e);
+        return saved("Cancelled (it stays in the calendar, marked cancelled)", e, c, List.of());
+    }
+
+    /**
+     * Start and end from the options; for a move, a start alone keeps the old length and no times keep the old
+     * times of day. Both null: a date-only event.
+     */
+    private static Instant[] times(LocalDate day, ZoneId zone, Optional<String> startText, Optional<String> endText,
+                                   Event old) throws CommandException {
+        LocalTime start = startText.isPresent() ? EventRules.time(startText.get(), "start")
+                : old != null && old.start() != null ? old.start().atZone(zone).toLocalTime() : null;
+        LocalTime end = endText.isPresent() ? EventRules.time(endText.get(), "end") : null;
+        if (start == null && end != null) {
+            throw new CommandException("--end needs --start as well.");
+        }
+        if (start == null) {
+            return new Instant[] {null, null};
+        }
+        Instant s = EventRules.instant(day, start, zone, "the start");
+        Instant e;
+        if (end != null) {
+            e = EventRules.instant(day, end, zone, "the end");
+            if (e.isBefore(s)) {
+                throw new CommandException("Refused: it would end (" + end + ") before it starts (" + start + ");"
+                        + " for a session past midnight, add it on the day it starts and mind the end. Nothing was changed.");
+            }
+        } else if (old != null && old.start() != null && old.end() != null) {
+            e = s.plus(Duration.between(old.start(), old.end()));
+        } else {
+            e = null;
+        }
+        return new Instant[] {s, e};
+    }
+
+    private Event existing(String id) throws CommandException {
+        return calendar.event(id).orElseThrow(() -> new CommandException("No event with id '" + EventRules.shorten(id)
+                + "'; ids are shown in brackets by next, week and schedule."));
+    }
+
+    private Optional<List<String>> committees(Optional<String> text) throws CommandException {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : text.get().split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Committee k = calendar.committees().stream().filter(x -> x.acronym().equalsIgnoreCase(part.strip()))
+                    .findFirst().or(() -> calendar.committee(part)).orElse(null);
+            if (k == null) {
+                List<String> close = calendar.closestCommittees(part, 3);
+                throw new CommandException("No committee called '" + EventRules.shorten(part) + "'"
+                        + (close.isEmpty() ? "; 'committees' lists them" : "; did you mean " + String.join(", ", close) + "?")
+                        + " Nothing was changed.");
+            }
+            out.add(k.acronym());
+        }
+        return Optional.of(out.stream().sorted().toList());
+    }
+
+    private static Optional<Access> access(Optional<String> text) {
+        return text.map(t -> t.strip().equalsIgnoreCase("closed") ? Access.CLOSED : Access.OPEN);
+    }
+
+    private String newId(String title, LocalDate day) {
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        }
+        String base = (slug.isEmpty() ? "event" : slug) + "-" + day.toString().replace("-", "");
+        String id = base;
+        for (int n = 2; calendar.event(id).isPresent(); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private Result saved(String what, Event e, CommandContext c, List<String> warnings) {
+        EventMessages m = new EventMessages(calendar.meetingsByCode());
+        StringBuilder sb = new StringBuilder(what).append(": ").append(m.line(e, c.zone()).substring(2));
+        if (e.room() != null) {
+            sb.append("\nRoom: ").append(e.room());
+        }
+        for (String w : warnings) {
+            sb.append('\n').append(w);
+        }
+        return Result.text(sb.toString());
+    }
+
+
+
+}

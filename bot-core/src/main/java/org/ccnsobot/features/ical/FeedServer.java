@@ -1,0 +1,116 @@
+package org.ccnsobot.features.ical;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribable iCalendar feeds over plain HTTP with the JDK's server: {@code /calendar.ics},
+ * {@code /meetings/ICANN79.ics}, {@code /committees/GRC.ics}, {@code /events/<id>.ics}. Read-only, GET and HEAD
+ * only; it binds where the config says (127.0.0.1 by default), and TLS belongs to a reverse proxy in front of it.
+ */
+public final class FeedServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedServer.class);
+    private static final Pattern PATH = Pattern.compile("/(?:(calendar)|(meetings|committees|events)/([^/]{1,80}))\\.ics");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private FeedServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts serving; port 0 picks a free port (see {@link #port()}). */
+    public static FeedServer start(String bind, int port, CalendarService calendar, Clock clock) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "feeds");
+            t.setDaemon(true);
+            return t;
+        });
+        Feeds feeds = new Feeds(calendar);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                handle(exchange, feeds, clock);
+            } catch (RuntimeException e) {
+                LOG.error("Feed request {} failed", exchange.getRequestURI(), e);
+            }
+        });
+        server.setExecutor(executor);
+        server.start();
+        LOG.info("Serving iCalendar feeds on http://{}:{}/calendar.ics", bind, server.getAddress().getPort());
+        return new FeedServer(server, executor);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void handle(HttpExchange ex, Feeds feeds, Clock clock) throws IOException {
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            send(ex, 405, "text/plain; charset=utf-8", "only GET and HEAD\n", false);
+            return;
+        }
+        Matcher m = PATH.matcher(ex.getRequestURI().getRawPath());
+        if (!m.matches()) {
+            send(ex, 404, "text/plain; charset=utf-8",
+                    "feeds: /calendar.ics, /meetings/<code>.ics, /committees/<acronym>.ics, /events/<id>.ics\n",
+                    method.equals("HEAD"));
+            return;
+        }
+        Optional<Feeds.Selection> sel;
+        if (m.group(1) != null) {
+            sel = Optional.of(feeds.all());
+        } else {
+            String key = URLDecoder.decode(m.group(3), StandardCharsets.UTF_8);
+            sel = switch (m.group(2)) {
+                case "meetings" -> feeds.meeting(key);
+                case "committees" -> feeds.committee(key);
+                default -> feeds.event(key);
+            };
+        }
+        if (sel.isEmpty()) {
+            send(ex, 404, "text/plain; charset=utf-8", "no such feed\n", method.equals("HEAD"));
+            return;
+        }
+        String body = IcsExporter.export(sel.get().name(), sel.get().events(), clock.instant());
+        ex.getResponseHeaders().set("Cache-Control", "max-age=300");
+        send(ex, 200, "text/calendar; charset=utf-8", body, method.equals("HEAD"));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body, boolean head) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (head) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

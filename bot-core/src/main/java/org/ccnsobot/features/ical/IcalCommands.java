@@ -1,0 +1,135 @@
+package org.ccnsobot.features.ical;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.kernel.Args;
+import org.ccnsobot.kernel.CommandContext;
+import org.ccnsobot.kernel.CommandException;
+import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.OptionSpec;
+import org.ccnsobot.kernel.Result;
+import org.ccnsobot.config.BotConfig;
+import org.ccnsobot.config.FeedsConfig;
+import org.ccnsobot.domain.Access;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.features.ical.IcsException;
+import org.ccnsobot.features.ical.IcsExporter;
+import org.ccnsobot.features.ical.IcsImporter;
+import org.ccnsobot.features.ical.ImportOptions;
+import org.ccnsobot.features.ical.ImportReport;
+import org.ccnsobot.port.CommandInfo.OptionKind;
+import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.features.calendar.TimeFormat;
+import org.ccnsobot.features.audit.AuditLog;
+import org.ccnsobot.kernel.Text;
+
+/** iCalendar in chat: staff {@code import} a feed; members get an event as an .ics file with {@code ics}. */
+public final class IcalCommands {
+    /** The platform whose user may import files from the bot's own disk: only the operator at the terminal. */
+    static final String CONSOLE = "console";
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(20);
+
+    private final CalendarService calendar;
+    private final BotConfig config;
+    private final Clock clock;
+    private final IcsImporter importer;
+
+    public IcalCommands(CalendarService calendar, BotConfig config, Clock clock) {
+        this.calendar = calendar;
+        this.config = config;
+        this.clock = clock;
+        this.importer = new IcsImporter(calendar);
+    }
+
+    public List<CommandSpec> specs() {
+        List<CommandSpec> specs = new ArrayList<>();
+        specs.add(new CommandSpec("import", List.of(), "Import an iCalendar feed (a URL; files from the console only)",
+                List.of(OptionSpec.required("from", OptionKind.TEXT, "https://icann79.sched.com/all.ics or a file"),
+                        OptionSpec.flag("dry-run", OptionKind.BOOLEAN, "Only report what would change"),
+                        OptionSpec.flag("meeting", OptionKind.MEETING, "The meeting the sessions belong to"),
+                        OptionSpec.flag("zone", OptionKind.ZONE, "The zone to show the events in"),
+                        OptionSpec.flag("name", OptionKind.TEXT, "The feed's name for re-imports (default: its X-WR-CALNAME)")),
+                List.of("import https://icann79.sched.com/all.ics --meeting ICANN79 --dry-run"), true, true,
+                this::importFeed));
+        specs.add(new CommandSpec("ics", List.of("ical"), "An event as an .ics file for your own calendar",
+                List.of(OptionSpec.required("id", OptionKind.EVENT, "The event's id")),
+                List.of("ics icann79-council-meeting"), false, true, this::ics));
+        return specs;
+    }
+
+    // ---- import ----
+
+    private Result importFeed(CommandContext c, Args a) throws CommandException {
+        String from = Text.unquote(a.requireText("from"));
+        ImportOptions options = new ImportOptions(a.text("meeting").orElse(null), a.zone("zone").orElse(null),
+                a.text("name").orElse(null), a.bool("dry-run").orElse(false));
+        ImportReport report;
+        try {
+            if (from.regionMatches(true, 0, "http://", 0, 7) || from.regionMatches(true, 0, "https://", 0, 8)) {
+                URI uri;
+                try {
+                    uri = URI.create(from);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandException("'" + Text.clip(from) + "' is not a valid address.");
+                }
+                report = importer.importUrl(uri, options, FETCH_TIMEOUT);
+            } else {
+                if (!CONSOLE.equals(c.platform())) {
+                    throw new CommandException("From chat, import takes an http(s) address; files on the bot's own disk"
+                            + " are imported from its console (ccnso-bot import FILE).");
+                }
+                report = importer.importFile(Path.of(from), options);
+            }
+        } catch (IcsException e) {
+            throw new CommandException("Import refused, nothing was changed: " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandException("'" + Text.clip(from) + "' is not a file name or an http(s) address.");
+        }
+        return Result.text(report.describe(10));
+    }
+
+    // ---- ics ----
+
+    private Result ics(CommandContext c, Args a) throws CommandException {
+        Event e = existing(a.requireText("id"));
+        String text = IcsExporter.export("ccnso-bot " + e.id(), List.of(e), clock.instant());
+        StringBuilder sb = new StringBuilder("Save this as " + e.id() + ".ics and open it with your calendar:");
+        FeedsConfig feeds = config.feeds();
+        if (feeds != null) {
+            sb.append("\nOr open ").append(feeds.base()).append("/events/").append(e.id()).append(".ics");
+            if (e.meetingCode() != null) {
+                sb.append("\nSubscribe to all of ").append(e.meetingCode()).append(": ").append(feeds.base())
+                        .append("/meetings/").append(e.meetingCode()).append(".ics");
+            }
+        }
+        sb.append("\n```\n").append(text.replace("\r\n", "\n")).append("```");
+        return Result.text(sb.toString());
+    }
+
+    private Event existing(String id) throws CommandException {
+        return calendar.event(id).orElseThrow(() -> new CommandException("No event with id '" + Text.clip(id)
+                + "'; ids are shown in brackets by next, week and schedule."));
+    }
+
+    /** For callers outside chat (the command line): the same importer the import command uses. */
+    public IcsImporter importer() {
+        return importer;
+    }
+}

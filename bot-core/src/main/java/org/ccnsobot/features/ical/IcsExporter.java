@@ -1,0 +1,148 @@
+package org.ccnsobot.features.ical;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+import net.fortuna.ical4j.validate.ValidationResult;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.domain.Link;
+
+/**
+ * Writes events as an iCalendar text that ical4j's own validation accepts and that the importer reads back into
+ * the same events. Times are written in UTC (no VTIMEZONE to get wrong); the venue's zone, kind, meeting, access,
+ * status and links travel in X-CCNSO properties that other calendar programs ignore. Date-only events are
+ * VALUE=DATE. Output is deterministic for the same events and stamp: events ordered by time then id.
+ *
+ * <p>No METHOD is written: METHOD:PUBLISH would oblige every event to name an ORGANIZER (RFC 5546), and a
+ * subscribed feed needs no scheduling method.
+ */
+public final class IcsExporter {
+
+    private IcsExporter() {
+    }
+
+    /** The events as one calendar called {@code name} (its X-WR-CALNAME, the source name on re-import). */
+    public static String export(String name, List<Event> events, Instant stamp) {
+        Calendar cal = new Calendar();
+        cal.add(new ProdId("-//ccNSO//ccnso-bot//EN"));
+        cal.add(ImmutableVersion.VERSION_2_0);
+        cal.add(ImmutableCalScale.GREGORIAN);
+        cal.add(new XProperty("X-WR-CALNAME", name));
+        cal.add(new XProperty("X-WR-TIMEZONE", "UTC"));
+        List<Event> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(Event::sortKey).thenComparing(Event::id));
+        Instant dtstamp = stamp.truncatedTo(ChronoUnit.SECONDS);
+        for (Event e : sorted) {
+            cal.add(vevent(e, dtstamp));
+        }
+        try {
+            ValidationResult result = cal.validate();
+            if (result.hasErrors()) {
+                throw new IllegalStateException("the export does not validate: " + result);
+            }
+        } catch (ValidationException ex) {
+            throw new IllegalStateException("the export does not validate: " + ex.getMessage(), ex);
+        }
+        // Calendar#toString does not fold, and ical4j's folding counts characters, not the 75 octets RFC 5545
+        // asks for: fold here, never inside a UTF-8 sequence.
+        return fold(cal.toString());
+    }
+
+    static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 70 * 3);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            int limit = 75;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                    limit = 75;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** The UID an event is exported under: the feed's own for imported events, else its id in our namespace. */
+    public static String uid(Event e) {
+        return e.sourceUid() != null ? e.sourceUid() : e.id() + IcsImporter.OWN_UID_SUFFIX;
+    }
+
+    private static VEvent vevent(Event e, Instant stamp) {
+        VEvent v = new VEvent(false);
+        v.add(new DtStamp(stamp));
+        v.add(new Uid(uid(e)));
+        if (e.dateOnly()) {
+            v.add(new DtStart<>(e.date()));
+            v.add(new DtEnd<>(e.date().plusDays(1)));
+        } else {
+            v.add(new DtStart<>(e.start().truncatedTo(ChronoUnit.SECONDS)));
+            if (e.end() != null) {
+                v.add(new DtEnd<>(e.end().truncatedTo(ChronoUnit.SECONDS)));
+            }
+        }
+        v.add(new Summary(e.title()));
+        if (e.description() != null) {
+            v.add(new Description(e.description()));
+        }
+        if (e.room() != null) {
+            v.add(new Location(e.room()));
+        }
+        if (!e.committees().isEmpty()) {
+            v.add(new Categories(new TextList(e.committees())));
+        }
+        v.add(new Sequence(e.sequence()));
+        v.add(new Status(e.status() == EventStatus.CANCELLED ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+        if (!e.links().isEmpty()) {
+            try {
+                v.add(new Url(java.net.URI.create(e.links().get(0).url())));
+            } catch (IllegalArgumentException ex) {
+                // a link that is not a URI stays in X-CCNSO-LINK only
+            }
+        }
+        v.add(new XProperty("X-CCNSO-ID", e.id()));
+        v.add(new XProperty("X-CCNSO-KIND", e.kind()));
+        v.add(new XProperty("X-CCNSO-ZONE", e.zone().getId()));
+        if (e.meetingCode() != null) {
+            v.add(new XProperty("X-CCNSO-MEETING", e.meetingCode()));
+        }
+        v.add(new XProperty("X-CCNSO-ACCESS", e.access().label()));
+        v.add(new XProperty("X-CCNSO-STATUS", e.status().label()));
+        for (Link l : e.links()) {
+            v.add(new XProperty("X-CCNSO-LINK", l.url() + " " + l.label()));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,276 @@
+package org.ccnsobot.features.ical;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.domain.Access;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.domain.Meeting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports an iCalendar feed into the calendar. Everything is read and checked first; then the changes are written
+ * in one transaction, so a file with an error anywhere changes nothing. A feed is known by its source name
+ * (its X-WR-CALNAME, or the name given): re-importing it matches events by UID, updates those that changed (unless
+ * the calendar holds a newer SEQUENCE), and cancels, never deletes, those the feed no longer holds.
+ */
+public final class IcsImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(IcsImporter.class);
+    /** Events exported by a ccnso-bot carry this UID suffix and their id in X-CCNSO-ID. */
+    static final String OWN_UID_SUFFIX = "@ccnso-bot";
+    private static final Object WRITE_LOCK = new Object();
+
+    private final CalendarService calendar;
+    private final IcsLimits limits;
+
+    public IcsImporter(CalendarService calendar) {
+        this(calendar, IcsLimits.defaults());
+    }
+
+    public IcsImporter(CalendarService calendar, IcsLimits limits) {
+        this.calendar = calendar;
+        this.limits = limits;
+    }
+
+    public IcsLimits limits() {
+        return limits;
+    }
+
+    /** Reads a file, refusing one over the size limit before reading it. */
+    public ImportReport importFile(Path file, ImportOptions options) throws IcsException {
+        byte[] data;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new IcsException(0, file + " is a folder, not an iCalendar file");
+            }
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw new IcsException(0, file + " is " + size / (1024 * 1024) + " MiB; the limit is "
+                        + limits.maxBytes() / (1024 * 1024) + " MiB");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                data = in.readNBytes(limits.maxBytes() + 1);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IcsException(0, "no such file: " + file);
+        } catch (IOException e) {
+            throw new IcsException(0, file + " cannot be read: " + e.getMessage());
+        }
+        Path name = file.getFileName();
+        return importBytes(data, name == null ? file.toString() : name.toString(), options);
+    }
+
+    /** Fetches a feed over http(s), with a timeout and the size limit, then imports it. */
+    public ImportReport importUrl(URI url, ImportOptions options, Duration timeout) throws IcsException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            throw new IcsException(0, "'" + IcsText.shorten(url.toString()) + "' is not an http(s) address");
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpRequest req = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "text/calendar")
+                .GET().build();
+        byte[] data;
+        try {
+            HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = resp.body()) {
+                if (resp.statusCode() != 200) {
+                    throw new IcsException(0, url + " answered HTTP " + resp.statusCode());
+                }
+                long declared = resp.headers().firstValueAsLong("content-length").orElse(-1);
+                if (declared > limits.maxBytes()) {
+                    throw new IcsException(0, url + " is " + declared / (1024 * 1024) + " MiB; the limit is "
+                            + limits.maxBytes() / (1024 * 1024) + " MiB");
+                }
+                data = in.readNBytes(limits.maxBytes() + 1);
+            }
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IcsException(0, url + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (java.net.ConnectException e) {
+            throw new IcsException(0, url + " cannot be fetched: the connection was refused");
+        } catch (IOException e) {
+            throw new IcsException(0, url + " cannot be fetched: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IcsException(0, "fetching " + url + " was interrupted");
+        } catch (IllegalArgumentException e) {
+            throw new IcsException(0, url + " cannot be fetched: " + e.getMessage());
+        }
+        return importBytes(data, url.toString(), options);
+    }
+
+    /** Imports iCalendar bytes; {@code origin} (a file name or URL) names the feed when it does not name itself. */
+    public ImportReport importBytes(byte[] data, String origin, ImportOptions options) throws IcsException {
+        Meeting meeting = null;
+        if (options.meeting() != null) {
+            meeting = calendar.meeting(options.meeting()).orElseThrow(() -> new IcsException(0, "no meeting called '"
+                    + IcsText.shorten(options.meeting()) + "'"));
+        }
+        ZoneId floating = options.zone() != null ? options.zone() : meeting != null ? meeting.zone() : null;
+        IcsText.Scanned scanned = IcsText.scan(data, limits);
+        IcsReader.ParsedFeed feed = new IcsReader(limits).read(scanned, floating);
+        String name = options.source() != null && !options.source().isBlank() ? options.source().strip()
+                : feed.name() != null ? feed.name() : origin;
+        String source = "ics:" + name;
+        synchronized (WRITE_LOCK) {
+            Plan plan = plan(feed, source, meeting, options.zone());
+            if (!options.dryRun() && !plan.writes().isEmpty()) {
+                calendar.saveEvents(plan.writes());
+                LOG.info("Imported {}: {} added, {} updated, {} cancelled", source, plan.report().added().size(),
+                        plan.report().updated().size(), plan.report().cancelled().size());
+            }
+            ImportReport r = plan.report();
+            return new ImportReport(name, options.dryRun(), r.added(), r.updated(), r.unchanged(), r.cancelled(),
+                    r.skipped(), r.warnings());
+        }
+    }
+
+    private record Plan(List<Event> writes, ImportReport report) {
+    }
+
+    private Plan plan(IcsReader.ParsedFeed feed, String source, Meeting meeting, ZoneId zoneOption) {
+        List<String> warnings = new ArrayList<>(feed.warnings());
+        Map<String, Event> existing = new HashMap<>();
+        Set<String> takenIds = new HashSet<>();
+        for (Event e : calendar.store().allEvents()) {
+            takenIds.add(e.id());
+            if (source.equals(e.source()) && e.sourceUid() != null) {
+                existing.put(e.sourceUid(), e);
+            }
+        }
+        Map<String, String> committees = new HashMap<>();
+        for (Committee c : calendar.committees()) {
+            committees.put(c.acronym().toLowerCase(Locale.ROOT), c.acronym());
+        }
+        Map<String, Meeting> meetings = calendar.meetingsByCode();
+        List<Event> writes = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> cancelled = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> matchedIds = new HashSet<>();
+        int outside = 0;
+        for (FeedEvent f : feed.events()) {
+            seen.add(f.uid());
+            Event old = existing.get(f.uid());
+            if (old == null && f.proposedId() != null && f.uid().equals(f.proposedId() + OWN_UID_SUFFIX)) {
+                // another ccnso-bot's export of an event this calendar holds too (the same seed): the same event
+                old = calendar.event(f.proposedId()).filter(e -> e.sourceUid() == null).orElse(null);
+            }
+            ZoneId zone = zoneOption != null ? zoneOption : meeting != null ? meeting.zone()
+                    : f.zone() != null ? f.zone() : feed.zone() != null ? feed.zone() : ZoneId.of("UTC");
+            LocalDate date = f.start() != null ? LocalDate.ofInstant(f.start(), zone) : f.date();
+            String meetingCode = null;
+            if (meeting != null) {
+                if (meeting.includes(date)) {
+                    meetingCode = meeting.code();
+                } else {
+                    outside++;
+                }
+            } else if (f.meeting() != null && meetings.containsKey(f.meeting())) {
+                meetingCode = f.meeting();
+            }
+            List<String> acronyms = f.categories().stream()
+                    .map(c -> committees.get(c.toLowerCase(Locale.ROOT))).filter(java.util.Objects::nonNull)
+                    .distinct().sorted().toList();
+            String id;
+            if (old != null) {
+                id = old.id();
+            } else {
+                id = newId(f, source, takenIds);
+                takenIds.add(id);
+            }
+            if (old != null && !matchedIds.add(old.id())) {
+                continue;
+            }
+            EventStatus status = f.status();
+            if (old != null && status == null) {
+                boolean moved = !java.util.Objects.equals(old.start(), f.start())
+                        || !java.util.Objects.equals(old.end(), f.end())
+                        || !old.date().equals(date);
+                status = moved ? EventStatus.MOVED : old.status() == EventStatus.CANCELLED ? EventStatus.SCHEDULED
+                        : old.status();
+            }
+            Event candidate = new Event(id, f.title(), f.kind() != null ? f.kind() : old != null ? old.kind() : null,
+                    meetingCode, f.start(), f.end(), date, zone, f.room(),
+                    f.access() != null ? f.access() : old != null ? old.access() : Access.OPEN, f.description(),
+                    acronyms, f.links(), status, old != null ? old.source() : source,
+                    old != null ? old.sourceUid() : f.uid(), f.sequence());
+            if (old == null) {
+                writes.add(candidate);
+                added.add(candidate.title());
+            } else if (candidate.equals(old)) {
+                unchanged.add(candidate.title());
+            } else if (f.sequence() < old.sequence()) {
+                skipped.add(candidate.title());
+            } else {
+                writes.add(candidate);
+                updated.add(candidate.title());
+            }
+        }
+        if (outside > 0) {
+            warnings.add(outside + " event(s) fall outside " + meeting.code() + " (" + meeting.firstDay() + " to "
+                    + meeting.lastDay() + "); they were given its zone but not the meeting");
+        }
+        List<Event> gone = new ArrayList<>(existing.values());
+        gone.sort(java.util.Comparator.comparing(Event::sortKey).thenComparing(Event::id));
+        for (Event e : gone) {
+            if (!seen.contains(e.sourceUid()) && e.status() != EventStatus.CANCELLED) {
+                writes.add(e.withStatus(EventStatus.CANCELLED));
+                cancelled.add(e.title());
+            }
+        }
+        return new Plan(writes, new ImportReport(source, false, added, updated, unchanged, cancelled, skipped,
+                warnings));
+    }
+
+    /** The feed's own id when it is free and well-formed; otherwise a slug of the title plus a stable hash. */
+    private static String newId(FeedEvent f, String source, Set<String> taken) {
+        if (f.proposedId() != null && f.proposedId().matches("[a-z0-9][a-z0-9-]{0,63}")
+                && !taken.contains(f.proposedId())) {
+            return f.proposedId();
+        }
+        String slug = f.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        }
+        if (slug.isEmpty()) {
+            slug = "event";
+        }
+        String hash = IcsReader.hash(source + "\n" + f.uid());
+        for (int len = 6; len <= hash.length(); len += 2) {
+            String id = slug + "-" + hash.substring(0, len);
+            if (!taken.contains(id)) {
+                return id;
+            }
+        }
+        int n = 2;
+        while (taken.contains(slug + "-" + hash + "-" + n)) {
+            n++;
+        }
+        return slug + "-" + hash + "-" + n;
+    }
+}

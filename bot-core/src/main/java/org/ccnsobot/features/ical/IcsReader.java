@@ -1,0 +1,502 @@
+package org.ccnsobot.features.ical;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.DateProperty;
+import org.ccnsobot.kernel.CommandEngine;
+import org.ccnsobot.domain.Access;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.domain.Link;
+
+/**
+ * Reads a scanned iCalendar text with ical4j into {@link FeedEvent}s: one per event, and one per occurrence of a
+ * recurring event (bounded in number and in time). Date-times are read from the raw values rather than through
+ * ical4j's temporal types, so UTC, TZID, floating and date values each keep their meaning and an unknown zone is
+ * an error naming the line, not an exception deep inside a getter.
+ */
+final class IcsReader {
+    private static final Pattern DATE = Pattern.compile("\\d{8}");
+    private static final Pattern DATE_TIME = Pattern.compile("\\d{8}T\\d{6}Z?");
+    private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+    private static final DateTimeFormatter BASIC_DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
+
+    /** The calendar's own name and zone (X-WR-CALNAME, X-WR-TIMEZONE), its events, and what was worth a warning. */
+    record ParsedFeed(String name, ZoneId zone, List<FeedEvent> events, List<String> warnings) {
+    }
+
+    private final IcsLimits limits;
+    private final List<String> warnings = new ArrayList<>();
+
+    IcsReader(IcsLimits limits) {
+        this.limits = limits;
+    }
+
+    /** {@code floating} is the zone for times written without a zone (and the calendar's zone when it names none). */
+    ParsedFeed read(IcsText.Scanned scanned, ZoneId floating) throws IcsException {
+        Calendar cal;
+        try {
+            cal = new CalendarBuilder().build(new StringReader(scanned.normalized()));
+        } catch (ParserException e) {
+            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getMessage().replaceFirst("^Error at line \\d+:\\s*", "");
+            String line = scanned.logicalLine(e.getLineNo());
+            String name = IcsText.name(line);
+            if (!name.isEmpty() && !name.equals("BEGIN") && !name.equals("END")) {
+                throw new IcsException(scanned.physical(e.getLineNo()), name + " '"
+                        + IcsText.shorten(IcsText.rawValue(line)) + "' cannot be read: " + IcsText.shorten(msg));
+            }
+            throw new IcsException(scanned.physical(e.getLineNo()), "not valid iCalendar: " + IcsText.shorten(msg));
+        } catch (IOException | RuntimeException e) {
+            throw new IcsException(0, "not valid iCalendar: " + IcsText.shorten(String.valueOf(e.getMessage())));
+        }
+        String name = cal.getProperty("X-WR-CALNAME").map(Property::getValue).map(String::strip)
+                .filter(s -> !s.isEmpty()).orElse(null);
+        ZoneId calZone = cal.getProperty("X-WR-TIMEZONE").map(Property::getValue).flatMap(IcsReader::zoneOf)
+                .orElse(null);
+        ZoneId floatingZone = floating != null ? floating : calZone != null ? calZone : ZoneOffset.UTC;
+
+        List<CalendarComponent> vevents = cal.getComponents().stream()
+                .filter(c -> Component.VEVENT.equals(c.getName())).toList();
+        if (vevents.size() != scanned.vevents().size()) {
+            throw new IcsException(0, "not valid iCalendar: " + vevents.size() + " events were read but "
+                    + scanned.vevents().size() + " are in the file");
+        }
+        // Overrides of single occurrences (RECURRENCE-ID) replace what the rule generates for that occurrence.
+        Map<String, FeedEvent> overrides = new LinkedHashMap<>();
+        List<Master> masters = new ArrayList<>();
+        for (int i = 0; i < vevents.size(); i++) {
+            Component v = vevents.get(i);
+            IcsText.VEventLines lines = scanned.vevents().get(i);
+            try {
+                Master m = event(v, lines, floatingZone);
+                if (m.recurrenceKey() != null) {
+                    overrides.put(m.event().uid() + "#" + m.recurrenceKey(), m.event());
+                } else {
+                    masters.add(m);
+                }
+            } catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException | ClassCastException
+                     | NullPointerException | IndexOutOfBoundsException e) {
+                throw new IcsException(lines.begin(), "this event cannot be read: "
+                        + IcsText.shorten(String.valueOf(e.getMessage())));
+            }
+        }
+        List<FeedEvent> out = new ArrayList<>();
+        Map<String, Integer> byUid = new LinkedHashMap<>();
+        for (Master m : masters) {
+            List<FeedEvent> expanded;
+            try {
+                expanded = m.rule() == null ? List.of(m.event()) : expand(m, overrides);
+            } catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException | ClassCastException
+                     | NullPointerException | IndexOutOfBoundsException | ArithmeticException e) {
+                throw new IcsException(m.ruleLine(), "the RRULE cannot be expanded: "
+                        + IcsText.shorten(String.valueOf(e.getMessage())));
+            }
+            for (FeedEvent e : expanded) {
+                Integer at = byUid.get(e.uid());
+                if (at != null) {
+                    FeedEvent other = out.get(at);
+                    warnings.add("line " + e.line() + ": UID " + IcsText.shorten(e.uid()) + " is used twice (also line "
+                            + other.line() + "); the one with the higher SEQUENCE (or the later one) is kept");
+                    if (e.sequence() >= other.sequence()) {
+                        out.set(at, e);
+                    }
+                    continue;
+                }
+                if (out.size() >= limits.maxEvents()) {
+                    throw new IcsException(e.line(), "the file expands to more than " + limits.maxEvents() + " events");
+                }
+                byUid.put(e.uid(), out.size());
+                out.add(e);
+            }
+        }
+        for (Map.Entry<String, FeedEvent> o : overrides.entrySet()) {
+            // an override whose rule is not in the file stands on its own
+            if (!byUid.containsKey(o.getKey())) {
+                FeedEvent e = o.getValue();
+                byUid.put(o.getKey(), out.size());
+                out.add(e.withOccurrence(o.getKey(), e.start(), e.end(), e.date()));
+            }
+        }
+        return new ParsedFeed(name, calZone, out, List.copyOf(warnings));
+    }
+
+    /** A VEVENT as read, with its rule when it recurs. */
+    private record Master(FeedEvent event, Recur<Temporal> rule, int ruleLine, Temporal seed, Duration length,
+                         List<When> exdates, List<When> rdates, String recurrenceKey) {
+    }
+
+    /** A date or a date-time as written: {@code time} is null for a date. {@code zone} is the zone it was named in. */
+    private record When(LocalDate date, ZonedDateTime time, ZoneId zone) {
+        Temporal seed() {
+            return time != null ? time : date;
+        }
+
+        String key() {
+            return time != null ? BASIC_DATE_TIME.format(time.withZoneSameInstant(ZoneOffset.UTC)) + "Z"
+                    : BASIC_DATE.format(date);
+        }
+    }
+
+    private Master event(Component v, IcsText.VEventLines lines, ZoneId floating) throws IcsException {
+        String summary = text(v, Property.SUMMARY);
+        String title = summary == null || summary.isBlank() ? null : summary.strip();
+        if (title == null) {
+            warnings.add("line " + lines.begin() + ": an event has no SUMMARY; it is called 'Untitled event'");
+            title = "Untitled event";
+        }
+        Property dtstart = v.getProperty(Property.DTSTART).orElseThrow(() -> new IcsException(lines.begin(),
+                "the event has no DTSTART"));
+        When start = when(dtstart, lines.raw(Property.DTSTART, 0), lines.lineOf(Property.DTSTART), floating);
+        When end = null;
+        Optional<Property> dtend = v.getProperty(Property.DTEND);
+        int endLine = lines.lineOf(Property.DTEND);
+        if (dtend.isPresent()) {
+            end = when(dtend.get(), lines.raw(Property.DTEND, 0), endLine, floating);
+        } else if (v.getProperty(Property.DURATION).isPresent()) {
+            endLine = lines.lineOf(Property.DURATION);
+            Duration d = duration(v.getProperty(Property.DURATION).get().getValue(), endLine);
+            end = start.time() != null ? new When(null, start.time().plus(d), start.zone())
+                    : new When(start.date().plusDays(Math.max(1, d.toDays())), null, start.zone());
+        }
+        if (end != null) {
+            if ((end.time() == null) != (start.time() == null)) {
+                throw new IcsException(endLine, "the end is a " + (end.time() == null ? "date" : "date-time")
+                        + " but the start is a " + (start.time() == null ? "date" : "date-time"));
+            }
+            boolean before = start.time() != null ? end.time().toInstant().isBefore(start.time().toInstant())
+                    : end.date().isBefore(start.date());
+            if (before) {
+                throw new IcsException(endLine, "the event ends before it starts");
+            }
+        }
+        String uid = text(v, Property.UID);
+        if (uid == null || uid.isBlank()) {
+            uid = "nouid-" + hash(lines.raw(Property.DTSTART, 0) + "\n" + title);
+            warnings.add("line " + lines.begin() + ": '" + IcsText.shorten(title) + "' has no UID; one was made from"
+                    + " its start and title, so a re-import matches it only while those stay the same");
+        }
+        uid = uid.strip();
+        int sequence = 0;
+        String seq = text(v, Property.SEQUENCE);
+        if (seq != null && !seq.isBlank()) {
+            try {
+                sequence = Integer.parseInt(seq.strip());
+            } catch (NumberFormatException e) {
+                throw new IcsException(lines.lineOf(Property.SEQUENCE), "SEQUENCE '" + IcsText.shorten(seq)
+                        + "' is not a whole number");
+            }
+        }
+        String description = blankToNull(text(v, Property.DESCRIPTION));
+        String room = blankToNull(text(v, Property.LOCATION));
+        if (room != null) {
+            // Sched leaves a dangling separator: "Whole Ship\,"
+            room = blankToNull(room.replaceAll("[,;\\s]+$", ""));
+        }
+        EventStatus status = null;
+        String st = text(v, Property.STATUS);
+        if (st != null && st.strip().equalsIgnoreCase("CANCELLED")) {
+            status = EventStatus.CANCELLED;
+        }
+        String xStatus = text(v, "X-CCNSO-STATUS");
+        if (xStatus != null) {
+            try {
+                status = EventStatus.valueOf(xStatus.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IcsException(lines.lineOf("X-CCNSO-STATUS"), "X-CCNSO-STATUS must be scheduled, moved or"
+                        + " cancelled, not '" + IcsText.shorten(xStatus) + "'");
+            }
+        }
+        Access access = null;
+        String xAccess = text(v, "X-CCNSO-ACCESS");
+        if (xAccess != null) {
+            access = switch (xAccess.strip().toLowerCase(Locale.ROOT)) {
+                case "open" -> Access.OPEN;
+                case "closed" -> Access.CLOSED;
+                default -> throw new IcsException(lines.lineOf("X-CCNSO-ACCESS"), "X-CCNSO-ACCESS must be open or"
+                        + " closed, not '" + IcsText.shorten(xAccess) + "'");
+            };
+        } else {
+            String cls = text(v, Property.CLASS);
+            if (cls != null && !cls.strip().equalsIgnoreCase("PUBLIC")) {
+                access = Access.CLOSED;
+            }
+        }
+        List<String> categories = new ArrayList<>();
+        for (Property p : v.getProperties(Property.CATEGORIES)) {
+            if (p instanceof Categories c && c.getCategories() != null) {
+                c.getCategories().getTexts().forEach(t -> categories.add(t.strip()));
+            }
+        }
+        List<Link> links = new ArrayList<>();
+        for (Property p : v.getProperties("X-CCNSO-LINK")) {
+            String val = p.getValue() == null ? "" : p.getValue().strip();
+            int sp = val.indexOf(' ');
+            String url = sp < 0 ? val : val.substring(0, sp);
+            if (url.startsWith("https://") || url.startsWith("http://")) {
+                links.add(new Link(sp < 0 ? null : val.substring(sp + 1).strip(), url));
+            }
+        }
+        if (links.isEmpty()) {
+            String url = text(v, Property.URL);
+            if (url != null && (url.strip().startsWith("https://") || url.strip().startsWith("http://"))) {
+                links.add(new Link("Event page", url.strip()));
+            }
+        }
+        ZoneId xZone = Optional.ofNullable(text(v, "X-CCNSO-ZONE")).flatMap(IcsReader::zoneOf).orElse(null);
+        ZoneId zone = xZone != null ? xZone : start.zone();
+        String kind = blankToNull(text(v, "X-CCNSO-KIND"));
+        String meeting = blankToNull(text(v, "X-CCNSO-MEETING"));
+        String proposedId = blankToNull(text(v, "X-CCNSO-ID"));
+
+        Instant s = start.time() == null ? null : start.time().toInstant();
+        Instant e = end == null || end.time() == null ? null : end.time().toInstant();
+        LocalDate date = start.time() == null ? start.date() : null;
+        FeedEvent fe = new FeedEvent(lines.begin(), uid, sequence, title, description, room, s, e, date, zone, kind,
+                meeting, access, categories, links, status, proposedId);
+
+        String recurrenceKey = null;
+        Optional<Property> rid = v.getProperty(Property.RECURRENCE_ID);
+        if (rid.isPresent()) {
+            recurrenceKey = when(rid.get(), lines.raw(Property.RECURRENCE_ID, 0), lines.lineOf(Property.RECURRENCE_ID),
+                    floating).key();
+        }
+        Recur<Temporal> rule = null;
+        Optional<Property> rrule = v.getProperty(Property.RRULE);
+        int ruleLine = lines.lineOf(Property.RRULE);
+        if (rrule.isPresent() && recurrenceKey == null) {
+            try {
+                rule = new Recur<>(rrule.get().getValue());
+            } catch (RuntimeException ex) {
+                throw new IcsException(ruleLine, "RRULE '" + IcsText.shorten(rrule.get().getValue()) + "' is not a"
+                        + " recurrence rule: " + IcsText.shorten(String.valueOf(ex.getMessage())));
+            }
+        }
+        Duration length = end == null ? null : start.time() != null
+                ? Duration.between(start.time(), end.time())
+                : Duration.ofDays(end.date().toEpochDay() - start.date().toEpochDay());
+        List<When> exdates = new ArrayList<>();
+        List<Property> exProps = v.getProperties(Property.EXDATE);
+        for (int k = 0; k < exProps.size(); k++) {
+            exdates.addAll(whens(exProps.get(k), lines.raw(Property.EXDATE, k), lines.lineOf(Property.EXDATE), floating));
+        }
+        List<When> rdates = new ArrayList<>();
+        List<Property> rProps = v.getProperties(Property.RDATE);
+        for (int k = 0; k < rProps.size(); k++) {
+            Property p = rProps.get(k);
+            if (p.getParameter(Parameter.VALUE).map(x -> x.getValue().equalsIgnoreCase("PERIOD")).orElse(false)) {
+                warnings.add("line " + lines.lineOf(Property.RDATE) + ": RDATE periods are not supported; ignored");
+                continue;
+            }
+            rdates.addAll(whens(p, lines.raw(Property.RDATE, k), lines.lineOf(Property.RDATE), floating));
+        }
+        if (rule == null && !rdates.isEmpty() && recurrenceKey == null) {
+            rule = null;
+            // RDATE without RRULE: still a recurring event
+            return new Master(fe, new Recur<>("FREQ=YEARLY;COUNT=1"), ruleLine, start.seed(), length, exdates,
+                    rdates, null);
+        }
+        return new Master(fe, rule, ruleLine, start.seed(), length, exdates, rdates, recurrenceKey);
+    }
+
+    private List<FeedEvent> expand(Master m, Map<String, FeedEvent> overrides) throws IcsException {
+        Temporal seed = m.seed();
+        Temporal until = seed instanceof LocalDate d ? d.plus(limits.recurrenceWindow())
+                : ((ZonedDateTime) seed).plus(limits.recurrenceWindow());
+        List<Temporal> dates = new ArrayList<>(m.rule().getDates(seed, seed, until, limits.maxOccurrences() + 1));
+        TreeSet<String> keys = new TreeSet<>();
+        List<When> occurrences = new ArrayList<>();
+        List<When> all = new ArrayList<>();
+        all.add(whenOf(seed));
+        for (Temporal t : dates) {
+            all.add(whenOf(t));
+        }
+        all.addAll(m.rdates());
+        TreeSet<String> excluded = new TreeSet<>();
+        m.exdates().forEach(x -> excluded.add(x.key()));
+        for (When w : all) {
+            if (keys.add(w.key()) && !excluded.contains(w.key())) {
+                occurrences.add(w);
+            }
+        }
+        occurrences.sort((a, b) -> a.key().compareTo(b.key()));
+        if (occurrences.size() > limits.maxOccurrences()) {
+            warnings.add("line " + m.ruleLine() + ": '" + IcsText.shorten(m.event().title()) + "' repeats more than "
+                    + limits.maxOccurrences() + " times within " + limits.recurrenceWindow().getYears()
+                    + " years; only the first " + limits.maxOccurrences() + " are imported");
+            occurrences = occurrences.subList(0, limits.maxOccurrences());
+        }
+        List<FeedEvent> out = new ArrayList<>();
+        for (When w : occurrences) {
+            String uid = m.event().uid() + "#" + w.key();
+            FeedEvent override = overrides.get(uid);
+            if (override != null) {
+                out.add(override.withOccurrence(uid, override.start(), override.end(), override.date()));
+                continue;
+            }
+            if (w.time() != null) {
+                Instant s = w.time().toInstant();
+                Instant e = m.length() == null ? null : w.time().plus(m.length()).toInstant();
+                out.add(m.event().withOccurrence(uid, s, e, null));
+            } else {
+                out.add(m.event().withOccurrence(uid, null, null, w.date()));
+            }
+        }
+        return out;
+    }
+
+    private static When whenOf(Temporal t) {
+        if (t instanceof LocalDate d) {
+            return new When(d, null, null);
+        }
+        if (t instanceof ZonedDateTime z) {
+            return new When(null, z, null);
+        }
+        if (t instanceof LocalDateTime l) {
+            return new When(null, l.atZone(ZoneOffset.UTC), null);
+        }
+        if (t instanceof java.time.OffsetDateTime o) {
+            return new When(null, o.toZonedDateTime(), null);
+        }
+        if (t instanceof Instant i) {
+            return new When(null, i.atZone(ZoneOffset.UTC), null);
+        }
+        throw new IllegalArgumentException("unexpected occurrence type " + t.getClass().getSimpleName());
+    }
+
+    private List<When> whens(Property p, String rawValue, int line, ZoneId floating) throws IcsException {
+        List<When> out = new ArrayList<>();
+        String raw = rawValue != null ? rawValue : p.getValue() == null ? "" : p.getValue();
+        for (String part : raw.split(",")) {
+            if (!part.isBlank()) {
+                out.add(parse(part.strip(), p, line, floating, false));
+            }
+        }
+        return out;
+    }
+
+    private When when(Property p, String rawValue, int line, ZoneId floating) throws IcsException {
+        String v = rawValue != null ? rawValue : p.getValue() == null ? "" : p.getValue();
+        return parse(v.strip(), p, line, floating, true);
+    }
+
+    private When parse(String value, Property p, int line, ZoneId floating, boolean single) throws IcsException {
+        boolean dateValue = p.getParameter(Parameter.VALUE).map(x -> x.getValue().equalsIgnoreCase("DATE")).orElse(false);
+        try {
+            if (dateValue || DATE.matcher(value).matches()) {
+                if (!DATE.matcher(value).matches()) {
+                    throw new IcsException(line, p.getName() + " '" + IcsText.shorten(value) + "' is not a date (YYYYMMDD)");
+                }
+                return new When(LocalDate.parse(value, BASIC_DATE), null, null);
+            }
+            if (!DATE_TIME.matcher(value).matches()) {
+                throw new IcsException(line, p.getName() + " '" + IcsText.shorten(value)
+                        + "' is not a date-time (YYYYMMDDTHHMMSS, with Z for UTC)");
+            }
+            if (value.endsWith("Z")) {
+                LocalDateTime t = LocalDateTime.parse(value.substring(0, value.length() - 1), BASIC_DATE_TIME);
+                return new When(null, t.atZone(ZoneOffset.UTC), null);
+            }
+            LocalDateTime t = LocalDateTime.parse(value, BASIC_DATE_TIME);
+            Optional<Parameter> tzid = p.getParameter(Parameter.TZID);
+            if (tzid.isEmpty()) {
+                return new When(null, t.atZone(floating), null);
+            }
+            String name = tzid.get().getValue().strip();
+            Optional<ZoneId> zone = zoneOf(name.startsWith("/") ? name.substring(1) : name);
+            if (zone.isPresent()) {
+                return new When(null, t.atZone(zone.get()), zone.get());
+            }
+            // A zone defined only by a VTIMEZONE in the file (Outlook's "W. Europe Standard Time"): ical4j knows it.
+            if (single && p instanceof DateProperty<?> dp) {
+                try {
+                    Temporal resolved = dp.getDate();
+                    if (resolved instanceof ZonedDateTime z) {
+                        return new When(null, z, null);
+                    }
+                } catch (RuntimeException e) {
+                    // reported below
+                }
+            }
+            throw new IcsException(line, "TZID '" + IcsText.shorten(name) + "' is not a time zone this file or"
+                    + " the IANA database defines");
+        } catch (DateTimeException e) {
+            throw new IcsException(line, p.getName() + " '" + IcsText.shorten(value) + "' is not a real date or time");
+        }
+    }
+
+    private static Duration duration(String value, int line) throws IcsException {
+        String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
+        try {
+            java.util.regex.Matcher w = Pattern.compile("([+-]?)P(\\d+)W").matcher(v);
+            Duration d = w.matches() ? Duration.ofDays(7L * Long.parseLong(w.group(2))) : Duration.parse(v);
+            if (d.isNegative()) {
+                throw new IcsException(line, "DURATION '" + IcsText.shorten(value) + "' is negative");
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new IcsException(line, "DURATION '" + IcsText.shorten(value) + "' is not a duration like PT1H30M");
+        }
+    }
+
+    static Optional<ZoneId> zoneOf(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String n = name.strip();
+        if (n.equalsIgnoreCase("UTC") || n.equalsIgnoreCase("GMT") || n.equalsIgnoreCase("Etc/UTC")) {
+            return Optional.of(ZoneId.of("UTC"));
+        }
+        if (!CommandEngine.ZONES.contains(n)) {
+            return Optional.empty();
+        }
+        return Optional.of(ZoneId.of(n));
+    }
+
+    private static String text(Component v, String name) {
+        return v.getProperty(name).map(Property::getValue).map(Html::unescape).orElse(null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+}

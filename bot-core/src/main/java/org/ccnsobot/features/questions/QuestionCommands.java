@@ -1,0 +1,23 @@
+package org.ccnsobot.features.questions;
+
+import java.util.List;
+import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.OptionSpec;
+import org.ccnsobot.port.CommandInfo.OptionKind;
+
+/** {@code when <words>}: a question in plain words, as a command. */
+public final class QuestionCommands {
+    private final Questions questions;
+
+    public QuestionCommands(Questions questions) {
+        this.questions = questions;
+    }
+
+    public List<CommandSpec> specs() {
+        return List.of(
+                new CommandSpec("when", List.of("find", "search"), "Ask in plain words when something is",
+                List.of(OptionSpec.requiredRest("question", OptionKind.TEXT, "What you are looking for")),
+                List.of("when council", "when is tech day", "find fragmentation"), false, false,
+                (c, a) -> questions.answer(a.requireText("question"), c.zone(), c.now())));
+    }
+}
