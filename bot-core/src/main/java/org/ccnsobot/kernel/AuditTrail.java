@@ -1,6 +1,5 @@
 package org.ccnsobot.kernel;
 
-import org.ccnsobot.features.audit.AuditLog;
 
 /**
  * Every attempt at a staff command leaves one audit row, whatever became of it: "done", "refused: …" (not staff)
@@ -8,9 +7,15 @@ import org.ccnsobot.features.audit.AuditLog;
  * binding, so neither can turn an attempt away unrecorded.
  */
 public final class AuditTrail implements Middleware {
-    private final AuditLog audit;
+    private final Sink audit;
 
-    public AuditTrail(AuditLog audit) {
+    /** Where audit rows go (the audit feature's log, stored in the database). */
+    @FunctionalInterface
+    public interface Sink {
+        void record(java.time.Instant at, String platform, String userId, String action, String outcome, String detail);
+    }
+
+    public AuditTrail(Sink audit) {
         this.audit = audit;
     }
 

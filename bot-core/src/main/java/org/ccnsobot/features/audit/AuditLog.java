@@ -8,13 +8,14 @@ import java.util.List;
 
 import org.ccnsobot.store.Database;
 /** Who did (or tried) what, when, with what outcome. Staff actions and refused attempts land here. */
-public final class AuditLog {
+public final class AuditLog implements org.ccnsobot.kernel.AuditTrail.Sink {
     private final Database db;
 
     public AuditLog(Database db) {
         this.db = db;
     }
 
+    @Override
     public void record(Instant at, String platform, String userId, String action, String outcome, String detail) {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
