@@ -1,7 +1,7 @@
 package org.ccnsobot.discord;
 
 import java.net.URI;
-import org.ccnsobot.config.Secret;
+import org.ccnsobot.port.Secret;
 
 /**
  * The {@code discord} config section. Who counts as staff is core's business ({@code staff.discord.roles}), so

@@ -22,7 +22,7 @@ class DiscordWithRealBotTest {
     void whenCouncilIsAnsweredWithTheCouncilMeetingInEveryMembersLocalTime() throws Exception {
         try (FakeDiscord fake = new FakeDiscord();
              Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
-            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(fake.section(),
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
                     new PlatformContext(bot.clock()));
             try {
                 platform.start(bot);

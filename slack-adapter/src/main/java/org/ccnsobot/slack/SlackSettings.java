@@ -2,7 +2,7 @@ package org.ccnsobot.slack;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.ccnsobot.config.Secret;
+import org.ccnsobot.port.Secret;
 
 /**
  * The {@code slack} config section. Socket Mode unless {@code mode: http}.

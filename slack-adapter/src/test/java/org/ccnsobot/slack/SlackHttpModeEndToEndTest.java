@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.ccnsobot.config.Secret;
+import org.ccnsobot.port.Secret;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.PlatformContext;
 import org.junit.jupiter.api.AfterAll;

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ccnsobot.config.Secret;
+import org.ccnsobot.port.Secret;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.port.Invocation;
