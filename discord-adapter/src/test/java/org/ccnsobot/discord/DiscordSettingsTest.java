@@ -11,6 +11,7 @@ import java.util.Map;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.config.ConfigLoader;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.PlatformConfigException;
 import org.ccnsobot.port.PlatformProvider;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,25 @@ class DiscordSettingsTest {
         DiscordSettings s = SettingsBinder.bind(TestSections.of(section().put("restBaseUrl", "http://127.0.0.1:8080/api/v10")),
                 DiscordSettings.class);
         assertThat(s.restBaseUrl()).isEqualTo("http://127.0.0.1:8080/api/v10/");
+    }
+
+    @Test
+    void thePlatformAnswersEachChannelRoleFromItsSettings() throws Exception {
+        DiscordProvider provider = new DiscordProvider();
+        var context = new org.ccnsobot.port.PlatformContext(java.time.Clock.systemUTC());
+        var bare = provider.create(TestSections.of(section()), context);
+        assertThat(bare.channel(ChannelRole.ANNOUNCEMENTS)).contains("300000000000000001");
+        assertThat(bare.channel(ChannelRole.STAFF)).isEmpty();
+        // no scheduleChannel: schedule summaries go where the announcements go
+        assertThat(bare.channel(ChannelRole.SCHEDULE)).contains("300000000000000001");
+
+        var all = provider.create(TestSections.of(section().put("staffChannel", "300000000000000002")
+                .put("scheduleChannel", "300000000000000003")), context);
+        assertThat(all.channel(ChannelRole.ANNOUNCEMENTS)).contains("300000000000000001");
+        assertThat(all.channel(ChannelRole.STAFF)).contains("300000000000000002");
+        assertThat(all.channel(ChannelRole.SCHEDULE)).contains("300000000000000003");
+        assertThatThrownBy(() -> provider.validate(TestSections.of(section().put("scheduleChannel", "#schedule"))))
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("discord.scheduleChannel");
     }
 
     @Test

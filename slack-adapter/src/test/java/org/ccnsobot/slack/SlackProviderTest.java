@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.Clock;
 import java.util.ServiceLoader;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.PlatformConfigException;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformProvider;
@@ -61,6 +62,26 @@ class SlackProviderTest {
         assertThatThrownBy(() -> new SlackProvider().validate(yaml("mode: http\nbotToken: b\nannouncementChannel: C1\n")))
                 .isInstanceOf(PlatformConfigException.class).hasMessageContaining("slack.signingSecret")
                 .hasMessageContaining("${SLACK_SIGNING_SECRET}");
+    }
+
+    @Test
+    void thePlatformAnswersEachChannelRoleFromItsSettings() throws Exception {
+        PlatformContext context = new PlatformContext(Clock.systemUTC());
+        var bare = new SlackProvider().create(yaml("botToken: b\nappToken: a\nannouncementChannel: C0NEWS\n"), context);
+        assertThat(bare.channel(ChannelRole.ANNOUNCEMENTS)).contains("C0NEWS");
+        assertThat(bare.channel(ChannelRole.STAFF)).isEmpty();
+        assertThat(bare.channel(ChannelRole.SCHEDULE)).contains("C0NEWS");
+
+        var all = new SlackProvider().create(yaml("""
+                botToken: b
+                appToken: a
+                announcementChannel: C0NEWS
+                staffChannel: C0STAFF
+                scheduleChannel: C0SCHEDULE
+                """), context);
+        assertThat(all.channel(ChannelRole.ANNOUNCEMENTS)).contains("C0NEWS");
+        assertThat(all.channel(ChannelRole.STAFF)).contains("C0STAFF");
+        assertThat(all.channel(ChannelRole.SCHEDULE)).contains("C0SCHEDULE");
     }
 
     @Test
