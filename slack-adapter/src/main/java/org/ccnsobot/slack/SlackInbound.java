@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.ccnsobot.port.Actor;
@@ -36,6 +35,7 @@ import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Place;
 import org.ccnsobot.port.Reply;
+import org.ccnsobot.port.support.FaultReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -347,9 +347,9 @@ final class SlackInbound {
     }
 
     private static Reply fault(String what, RuntimeException e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("handling '{}' failed (ref {})", what, ref, e);
-        return Reply.personally(OutgoingMessage.text("Sorry, something went wrong (ref " + ref + ")."));
+        FaultReference ref = FaultReference.next();
+        LOG.error("Fault {} while handling '{}'", ref, what, e);
+        return ref.reply();
     }
 
     /** Socket Mode sends no ack for a handler that throws, and Slack then redelivers: never let one escape. */

@@ -207,7 +207,7 @@ class SlackSocketModeEndToEndTest {
             assertThat(everything).doesNotContain(ping);
         }
         assertThat(post.form().get("text")).startsWith("Reminder: &lt;!channel&gt;").contains("meet &amp; greet")
-                .contains("@\u2060here");
+                .contains("@\u200Bhere");
         assertThat(post.form().get("link_names")).isIn(null, "0", "false");
         JsonNode metadata = post.json("metadata");
         assertThat(metadata.get("event_type").asText()).isEqualTo("ccnso_delivery");
