@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
             for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : cfg.platforms().entrySet()) {
                 PlatformProvider provider = Main.providers().stream().filter(p -> p.id().equals(e.getKey()))
                         .findFirst().orElseThrow();
-                ChatPlatform platform = provider.create(e.getValue(), new PlatformContext(bot.clock()));
+                ChatPlatform platform = org.ccnsobot.config.ConfigLoader.create(provider, cfg, new PlatformContext(bot.clock()));
                 platform.start(bot);
                 started.add(platform);
                 System.err.println("connected: " + platform.id());

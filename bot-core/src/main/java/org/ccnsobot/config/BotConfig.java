@@ -33,6 +33,14 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
         this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, null);
     }
 
+    /**
+     * The section of platform {@code id} as the port's JDK-only view (empty when the config has none), for
+     * {@link org.ccnsobot.port.PlatformProvider#create}.
+     */
+    public org.ccnsobot.port.PlatformSettings platform(String id) {
+        return SettingsTree.of(id, platforms.get(id));
+    }
+
     public static BotConfig defaults() {
         return new BotConfig(Path.of("data/ccnso-bot.db"), Path.of("config/calendar"), ZoneId.of("UTC"),
                 Map.of("console", new StaffRule(java.util.List.of("console"), java.util.List.of())),

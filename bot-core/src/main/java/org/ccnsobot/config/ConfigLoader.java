@@ -26,7 +26,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.PlatformConfigException;
+import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformProvider;
+import org.ccnsobot.port.PlatformSettings;
 
 /**
  * Reads {@code ccnso-bot.yaml}. Core keys are read here; every other top-level key must be the id of a platform
@@ -122,7 +126,11 @@ public final class ConfigLoader {
                         throw new ConfigException(key + ": must be a mapping of settings");
                     }
                     JsonNode resolved = resolveEnvironment(key, value.deepCopy());
-                    provider.validate(resolved);
+                    try {
+                        provider.validate(SettingsTree.of(key, resolved));
+                    } catch (PlatformConfigException ex) {
+                        throw new ConfigException(ex.getMessage(), ex);
+                    }
                     platforms.put(key, resolved);
                 }
             }
@@ -131,6 +139,19 @@ public final class ConfigLoader {
             digest = new DigestConfig(digest.weekday(), digest.time(), zone);  // the bot's zone, read after it
         }
         return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest);
+    }
+
+    /**
+     * Builds the platform {@code provider} names from its section of {@code config}, reporting a problem in the
+     * section as a {@link ConfigException} worded as check-config words it.
+     */
+    public static ChatPlatform create(PlatformProvider provider, BotConfig config, PlatformContext context)
+            throws ConfigException {
+        try {
+            return provider.create(config.platform(provider.id()), context);
+        } catch (PlatformConfigException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     private JsonNode resolveEnvironment(String path, JsonNode node) throws ConfigException {

@@ -1,8 +1,5 @@
 package org.ccnsobot.port;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.ccnsobot.config.ConfigException;
-
 /**
  * Service-provider interface: one implementation per adapter module, listed in
  * {@code META-INF/services/org.ccnsobot.port.PlatformProvider}. The config section named {@link #id()} switches
@@ -17,8 +14,8 @@ public interface PlatformProvider {
      * Checks the platform's config section without connecting. Returns nothing when it is valid; throws naming the
      * key (as {@code id.key}) otherwise. Values written {@code ${NAME}} have been replaced from the environment.
      */
-    void validate(JsonNode section) throws ConfigException;
+    void validate(PlatformSettings section) throws PlatformConfigException;
 
     /** Builds the platform from a valid section. Connecting happens in {@link ChatPlatform#start}. */
-    ChatPlatform create(JsonNode section, PlatformContext context) throws ConfigException;
+    ChatPlatform create(PlatformSettings section, PlatformContext context) throws PlatformConfigException;
 }

@@ -1,5 +1,6 @@
 package org.ccnsobot.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -28,6 +29,14 @@ class ArchitectureTest {
         // Guards the rule above against passing vacuously on an empty import.
         org.assertj.core.api.Assertions.assertThat(CORE.contain("org.ccnsobot.bot.Bot")).isTrue();
         org.assertj.core.api.Assertions.assertThat(CORE.contain("org.ccnsobot.port.ChatPlatform")).isTrue();
+    }
+
+    @Test
+    void thePortAndItsSupportDependOnTheJdkOnly() {
+        classes().that().resideInAPackage("org.ccnsobot.port..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.ccnsobot.port..", "")
+                .because("an adapter builds against the port alone: no Jackson, no core config, no SLF4J")
+                .check(CORE);
     }
 
     @Test

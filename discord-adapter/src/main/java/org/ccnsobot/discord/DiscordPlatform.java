@@ -31,6 +31,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Capability;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.Destination;
@@ -84,6 +85,12 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         return new org.ccnsobot.port.SendLimits(10, 10);
     }
 
+    /** From the typed settings: {@code announcementChannel}, {@code staffChannel}, {@code scheduleChannel}. */
+    @Override
+    public java.util.Optional<String> channel(ChannelRole role) {
+        return settings.channel(role);
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.DM, Capability.THREADS, Capability.RICH_LAYOUT, Capability.EPHEMERAL,
@@ -108,6 +115,9 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
             check(guild, "announcementChannel", announcements);
             if (settings.staffChannel() != null) {
                 check(guild, "staffChannel", channel(guild, "staffChannel", settings.staffChannel()));
+            }
+            if (settings.scheduleChannel() != null) {
+                check(guild, "scheduleChannel", channel(guild, "scheduleChannel", settings.scheduleChannel()));
             }
             if (!guild.getSelfMember().hasPermission(Permission.MANAGE_EVENTS)) {
                 diagnose("discord.guildId: the bot lacks MANAGE_EVENTS, so the calendar cannot be mirrored as the server's events");

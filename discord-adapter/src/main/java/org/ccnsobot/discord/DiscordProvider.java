@@ -1,11 +1,10 @@
 package org.ccnsobot.discord;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.ccnsobot.config.ConfigException;
-import org.ccnsobot.config.Sections;
 import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.PlatformConfigException;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformProvider;
+import org.ccnsobot.port.PlatformSettings;
 
 /** Switches the Discord adapter on when the config has a {@code discord} section. */
 public final class DiscordProvider implements PlatformProvider {
@@ -16,12 +15,12 @@ public final class DiscordProvider implements PlatformProvider {
     }
 
     @Override
-    public void validate(JsonNode section) throws ConfigException {
-        Sections.bind(id(), section, DiscordSettings.class);
+    public void validate(PlatformSettings section) throws PlatformConfigException {
+        SettingsBinder.bind(section, DiscordSettings.class);
     }
 
     @Override
-    public ChatPlatform create(JsonNode section, PlatformContext context) throws ConfigException {
-        return new DiscordPlatform(Sections.bind(id(), section, DiscordSettings.class), context);
+    public ChatPlatform create(PlatformSettings section, PlatformContext context) throws PlatformConfigException {
+        return new DiscordPlatform(SettingsBinder.bind(section, DiscordSettings.class), context);
     }
 }

@@ -1,15 +1,18 @@
 package org.ccnsobot.discord;
 
 import java.net.URI;
-import org.ccnsobot.config.Secret;
+import java.util.Optional;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.port.Secret;
 
 /**
- * The {@code discord} config section. Who counts as staff is core's business ({@code staff.discord.roles}), so
+ * The {@code discord} config section. {@code announcementChannel} (required), {@code staffChannel} and
+ * {@code scheduleChannel} (optional) are the channels core posts to on its own, by {@link ChannelRole}. Who counts as staff is core's business ({@code staff.discord.roles}), so
  * no role list lives here. {@code restBaseUrl} and {@code gatewayUrl} exist so tests (and proxies) can point JDA
  * elsewhere; operators leave them out.
  */
 record DiscordSettings(Secret token, String guildId, String announcementChannel, String staffChannel,
-                       String restBaseUrl, String gatewayUrl) {
+                       String scheduleChannel, String restBaseUrl, String gatewayUrl) {
 
     static final String DEFAULT_REST = "https://discord.com/api/v10/";
     static final String DEFAULT_GATEWAY = "wss://gateway.discord.gg/";
@@ -22,6 +25,9 @@ record DiscordSettings(Secret token, String guildId, String announcementChannel,
         requireSnowflake("announcementChannel", announcementChannel, "a numeric channel id");
         if (staffChannel != null) {
             requireSnowflake("staffChannel", staffChannel, "a numeric channel id");
+        }
+        if (scheduleChannel != null) {
+            requireSnowflake("scheduleChannel", scheduleChannel, "a numeric channel id");
         }
         restBaseUrl = restBaseUrl == null ? DEFAULT_REST : withSlash(url("restBaseUrl", restBaseUrl, "http"));
         gatewayUrl = gatewayUrl == null ? DEFAULT_GATEWAY : url("gatewayUrl", gatewayUrl, "ws");
@@ -46,6 +52,15 @@ record DiscordSettings(Secret token, String guildId, String announcementChannel,
         }
     }
 
+    /** The channel for {@code role}; schedule summaries go to the announcement channel when none is set. */
+    Optional<String> channel(ChannelRole role) {
+        return switch (role) {
+            case ANNOUNCEMENTS -> Optional.of(announcementChannel);
+            case STAFF -> Optional.ofNullable(staffChannel);
+            case SCHEDULE -> Optional.of(scheduleChannel != null ? scheduleChannel : announcementChannel);
+        };
+    }
+
     // JDA appends routes to the base url verbatim, so a missing slash would glue "v10" to "users".
     private static String withSlash(String url) {
         return url.endsWith("/") ? url : url + "/";
@@ -54,7 +69,7 @@ record DiscordSettings(Secret token, String guildId, String announcementChannel,
     @Override
     public String toString() {
         return "DiscordSettings[guildId=" + guildId + ", announcementChannel=" + announcementChannel
-                + ", staffChannel=" + staffChannel + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl
+                + ", staffChannel=" + staffChannel + ", scheduleChannel=" + scheduleChannel + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl
                 + ", token=****]";
     }
 }

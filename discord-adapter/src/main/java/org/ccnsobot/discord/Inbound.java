@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,8 +26,9 @@ import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Mentions;
-import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Reply;
+import org.ccnsobot.port.support.FaultReference;
+import org.ccnsobot.port.support.Truncation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +95,7 @@ final class Inbound extends ListenerAdapter {
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String reason) {
-        event.reply(Messages.create(new Page(Escaper.cut(reason, Renderer.CONTENT_MAX), List.of(), Mentions.NONE)))
+        event.reply(Messages.create(new Page(Truncation.cut(reason, Renderer.CONTENT_MAX), List.of(), Mentions.NONE)))
                 .setEphemeral(true)
                 .queue(null, e -> LOG.warn("could not answer /{}: {}", event.getName(), e.toString()));
     }
@@ -140,8 +140,8 @@ final class Inbound extends ListenerAdapter {
                         .limit(AUTOCOMPLETE_MAX)
                         .filter(c -> type != OptionType.INTEGER || c.value().matches("-?\\d{1,18}"))
                         .map(c -> type == OptionType.INTEGER
-                                ? new Command.Choice(Escaper.cut(c.label(), 100), Long.parseLong(c.value()))
-                                : new Command.Choice(Escaper.cut(c.label(), 100), Escaper.cut(c.value(), 100)))
+                                ? new Command.Choice(Truncation.cut(c.label(), 100), Long.parseLong(c.value()))
+                                : new Command.Choice(Truncation.cut(c.label(), 100), Truncation.cut(c.value(), 100)))
                         .collect(Collectors.toList());
             } catch (RuntimeException e) {
                 LOG.warn("completion for /{} {} failed", event.getName(), option, e);
@@ -220,9 +220,9 @@ final class Inbound extends ListenerAdapter {
         try {
             return handler.handle(invocation);
         } catch (RuntimeException e) {
-            String ref = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("handler failed on {} (ref {})", invocation.isTyped() ? "/" + invocation.command() : "a message", ref, e);
-            return Reply.personally(OutgoingMessage.text("Something went wrong on my side (ref " + ref + ")."));
+            FaultReference ref = FaultReference.next();
+            LOG.error("Fault {} while handling {}", ref, invocation.isTyped() ? "/" + invocation.command() : "a message", e);
+            return ref.reply();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.ccnsobot.discord;
 
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,9 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Mentions;
 import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.port.support.Paging;
+import org.ccnsobot.port.support.VenueTime;
+import org.ccnsobot.port.support.Truncation;
 
 /**
  * Turns a neutral message into Discord messages. Times become {@code <t:EPOCH:F>} tokens so each member reads
@@ -30,8 +32,6 @@ final class Renderer {
 
     private static final int COLOUR = 0x1F6FB2;
     private static final int COLOUR_CANCELLED = 0x8A8A8A;
-    private static final DateTimeFormatter VENUE_TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private Renderer() {
@@ -78,56 +78,15 @@ final class Renderer {
         return out;
     }
 
+    /** Text in messages of at most 2000 characters, split at line breaks. */
     static List<Page> textPages(String text) {
-        List<Page> pages = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : (text.isBlank() ? "…" : text).split("\n", -1)) {
-            for (String piece : hardSplit(line, CONTENT_MAX)) {
-                if (current.length() > 0 && current.length() + 1 + piece.length() > CONTENT_MAX) {
-                    pages.add(new Page(current.toString(), List.of(), Mentions.NONE));
-                    current.setLength(0);
-                }
-                if (current.length() > 0) {
-                    current.append('\n');
-                }
-                current.append(piece);
-            }
-        }
-        if (current.length() > 0 || pages.isEmpty()) {
-            pages.add(new Page(current.toString(), List.of(), Mentions.NONE));
-        }
-        return pages;
+        return Paging.lines(text, CONTENT_MAX).stream().map(p -> new Page(p, List.of(), Mentions.NONE)).toList();
     }
 
-    private static List<String> hardSplit(String line, int max) {
-        List<String> out = new ArrayList<>();
-        String rest = line;
-        while (rest.length() > max) {
-            out.add(rest.substring(0, max));
-            rest = rest.substring(max);
-        }
-        out.add(rest);
-        return out;
-    }
-
+    /** Embeds in messages of at most ten embeds and 6000 characters, never splitting one. */
     static List<Page> embedPages(List<MessageEmbed> embeds) {
-        List<Page> pages = new ArrayList<>();
-        List<MessageEmbed> current = new ArrayList<>();
-        int size = 0;
-        for (MessageEmbed e : embeds) {
-            int len = e.getLength();
-            if (!current.isEmpty() && (current.size() == EMBEDS_MAX || size + len > TOTAL_MAX)) {
-                pages.add(new Page("", current, Mentions.NONE));
-                current = new ArrayList<>();
-                size = 0;
-            }
-            current.add(e);
-            size += len;
-        }
-        if (!current.isEmpty()) {
-            pages.add(new Page("", current, Mentions.NONE));
-        }
-        return pages;
+        return Paging.pages(embeds, MessageEmbed::getLength, TOTAL_MAX, EMBEDS_MAX, 0).stream()
+                .map(p -> new Page("", p, Mentions.NONE)).toList();
     }
 
     static List<MessageEmbed> embeds(List<Block> blocks) {
@@ -198,8 +157,8 @@ final class Renderer {
 
     /** The member-local time tokens and the venue's own clock, or the bare date when no time is known yet. */
     static List<String> whenLines(Block.EventCard c) {
-        String where = c.place() == null || c.place().isBlank() ? "" : ", " + Escaper.text(c.place());
         if (c.dateOnly()) {
+            String where = c.place() == null || c.place().isBlank() ? "" : ", " + Escaper.text(c.place());
             return List.of("📅 " + DAY.format(c.date()) + where + " (time to be announced)");
         }
         long start = c.start().getEpochSecond();
@@ -207,10 +166,10 @@ final class Renderer {
         if (c.end() != null) {
             first += " until <t:" + c.end().getEpochSecond() + ":t>";
         }
-        ZonedDateTime local = c.start().atZone(c.venueZone());
-        String venue = "Venue time: " + VENUE_TIME.format(local) + where;
+        // Discord shows the range in each member's own time just above, so the venue line gives the start in full
+        String venue = "Venue time: " + Escaper.text(VenueTime.of(c.start(), null, c.venueZone(), c.place()));
         if (c.end() != null) {
-            venue += " (until " + CLOCK.format(c.end().atZone(c.venueZone())) + ")";
+            venue += " (until " + VenueTime.hoursAndMinutes(c.end(), c.venueZone()) + ")";
         }
         return List.of(first, venue);
     }
@@ -228,7 +187,7 @@ final class Renderer {
             String next = (sb.length() == 0 ? "" : "\n") + entries.get(i);
             boolean last = i == entries.size() - 1;
             if (sb.length() + next.length() + (last ? 0 : more.length()) > max) {
-                return sb.length() == 0 ? Escaper.cut(entries.get(i), max) : sb + more;
+                return sb.length() == 0 ? Truncation.cut(entries.get(i), max) : sb + more;
             }
             sb.append(next);
         }
@@ -250,7 +209,7 @@ final class Renderer {
 
         void start(String newTitle, int newColour) {
             close();
-            title = Escaper.cut(newTitle == null || newTitle.isBlank() ? "…" : newTitle, TITLE_MAX);
+            title = Truncation.cut(newTitle == null || newTitle.isBlank() ? "…" : newTitle, TITLE_MAX);
             colour = newColour;
             open = true;
         }
@@ -263,7 +222,7 @@ final class Renderer {
         }
 
         void line(String raw) {
-            String line = Escaper.cut(raw, DESCRIPTION_MAX);
+            String line = Truncation.cut(raw, DESCRIPTION_MAX);
             int added = (description.length() == 0 ? 0 : 1) + line.length();
             if (description.length() + added > DESCRIPTION_MAX || size() + added > TOTAL_MAX) {
                 continuation();
@@ -278,8 +237,8 @@ final class Renderer {
         }
 
         void field(String name, String value, boolean inline) {
-            String n = Escaper.cut(name.isBlank() ? "\u200B" : name, FIELD_NAME_MAX);
-            String v = Escaper.cut(value.isBlank() ? "\u200B" : value, FIELD_VALUE_MAX);
+            String n = Truncation.cut(name.isBlank() ? "\u200B" : name, FIELD_NAME_MAX);
+            String v = Truncation.cut(value.isBlank() ? "\u200B" : value, FIELD_VALUE_MAX);
             if (fields.size() == FIELDS_MAX || size() + n.length() + v.length() > TOTAL_MAX) {
                 continuation();
             }
@@ -287,7 +246,7 @@ final class Renderer {
         }
 
         void footer(String text) {
-            footer = Escaper.cut(text, FOOTER_MAX);
+            footer = Truncation.cut(text, FOOTER_MAX);
             if (size() > TOTAL_MAX) {
                 footer = null;
             }

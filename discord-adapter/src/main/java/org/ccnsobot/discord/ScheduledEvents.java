@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.entities.ScheduledEvent;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.PlatformException;
+import org.ccnsobot.port.support.Truncation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,7 +167,7 @@ final class ScheduledEvents {
             if (c.room() != null && !c.room().isBlank()) {
                 where.append(where.length() == 0 ? "" : ", ").append(c.room().strip());
             }
-            String location = where.length() == 0 ? "Online" : Escaper.cut(where.toString(), LOCATION_MAX);
+            String location = where.length() == 0 ? "Online" : Truncation.cut(where.toString(), LOCATION_MAX);
             String marker = marker(c.eventId());
             StringBuilder text = new StringBuilder();
             if (c.description() != null && !c.description().isBlank()) {
@@ -181,9 +182,9 @@ final class ScheduledEvents {
             if (c.dateOnly()) {
                 text.append(text.length() == 0 ? "" : "\n").append("Time to be announced.");
             }
-            String body = Escaper.cut(Escaper.text(text.toString()), DESCRIPTION_MAX - marker.length() - 2);
+            String body = Truncation.cut(Escaper.text(text.toString()), DESCRIPTION_MAX - marker.length() - 2);
             String description = body.isEmpty() ? marker : body + "\n\n" + marker;
-            return new Shape(Escaper.cut(c.title().strip(), NAME_MAX), location, start, end, description);
+            return new Shape(Truncation.cut(c.title().strip(), NAME_MAX), location, start, end, description);
         }
     }
 }

@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.CommandInfo.OptionInfo;
 import org.ccnsobot.port.CommandInfo.OptionKind;
+import org.ccnsobot.port.support.Truncation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ final class SlashCommands {
 
     static SlashCommandData command(String name, CommandInfo c) {
         String summary = (c.staffOnly() ? "(staff) " : "") + (c.summary() == null || c.summary().isBlank() ? name : c.summary());
-        SlashCommandData data = Commands.slash(name, cut(summary, 100));
+        SlashCommandData data = Commands.slash(name, Truncation.cut(summary, 100));
         // Discord refuses a required option after an optional one; core's order is kept otherwise.
         c.options().stream()
                 .sorted(Comparator.comparing(o -> !o.required()))
@@ -74,14 +75,14 @@ final class SlashCommands {
     static OptionData option(OptionInfo o) {
         OptionType type = type(o.kind());
         String description = o.description() == null || o.description().isBlank() ? hint(o.kind()) : o.description();
-        OptionData data = new OptionData(type, o.name().toLowerCase(Locale.ROOT), cut(description, 100), o.required());
+        OptionData data = new OptionData(type, o.name().toLowerCase(Locale.ROOT), Truncation.cut(description, 100), o.required());
         if (!o.choices().isEmpty()) {
             // Discord allows either fixed choices or autocomplete; fixed choices are the stronger promise.
             for (String choice : o.choices().subList(0, Math.min(MAX_CHOICES, o.choices().size()))) {
                 if (type == OptionType.INTEGER) {
                     data.addChoice(choice, Long.parseLong(choice));
                 } else {
-                    data.addChoice(cut(choice, 100), cut(choice, 100));
+                    data.addChoice(Truncation.cut(choice, 100), Truncation.cut(choice, 100));
                 }
             }
         } else if (type == OptionType.STRING && (o.autocomplete() || LOOKUPS.contains(o.kind()))) {
@@ -110,9 +111,5 @@ final class SlashCommands {
             case EVENT -> "an event";
             default -> "text";
         };
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

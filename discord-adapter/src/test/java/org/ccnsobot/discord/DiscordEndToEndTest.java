@@ -55,7 +55,7 @@ class DiscordEndToEndTest {
     }
 
     private DiscordPlatform startPlatform() throws Exception {
-        DiscordPlatform p = (DiscordPlatform) new DiscordProvider().create(fake.section(),
+        DiscordPlatform p = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
                 new PlatformContext(Clock.fixed(NOW, ZoneOffset.UTC)));
         p.start(handler);
         return p;

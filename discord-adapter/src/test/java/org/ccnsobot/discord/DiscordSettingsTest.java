@@ -11,7 +11,8 @@ import java.util.Map;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.config.ConfigLoader;
-import org.ccnsobot.config.Sections;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.port.PlatformConfigException;
 import org.ccnsobot.port.PlatformProvider;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class DiscordSettingsTest {
 
     @Test
     void defaultsPointAtDiscordAndTheTokenIsNeverShown() throws Exception {
-        DiscordSettings s = Sections.bind("discord", section(), DiscordSettings.class);
+        DiscordSettings s = SettingsBinder.bind(TestSections.of(section()), DiscordSettings.class);
         assertThat(s.restBaseUrl()).isEqualTo("https://discord.com/api/v10/");
         assertThat(s.gatewayUrl()).isEqualTo("wss://gateway.discord.gg/");
         assertThat(s.staffChannel()).isNull();
@@ -43,18 +44,18 @@ class DiscordSettingsTest {
     @Test
     void badValuesAreRefusedNamingTheKey() {
         DiscordProvider provider = new DiscordProvider();
-        assertThatThrownBy(() -> provider.validate(section().put("guildId", "ccnso")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.guildId");
-        assertThatThrownBy(() -> provider.validate(section().put("staffChannel", "#staff")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.staffChannel");
-        assertThatThrownBy(() -> provider.validate(section().put("gatewayUrl", "http://example")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.gatewayUrl");
+        assertThatThrownBy(() -> provider.validate(TestSections.of(section().put("guildId", "ccnso"))))
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("discord.guildId");
+        assertThatThrownBy(() -> provider.validate(TestSections.of(section().put("staffChannel", "#staff"))))
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("discord.staffChannel");
+        assertThatThrownBy(() -> provider.validate(TestSections.of(section().put("gatewayUrl", "http://example"))))
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("discord.gatewayUrl");
         ObjectNode noToken = section();
         noToken.remove("token");
-        assertThatThrownBy(() -> provider.validate(noToken))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.token");
-        assertThatThrownBy(() -> provider.validate(section().put("staffRoles", "1")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("staffRoles");
+        assertThatThrownBy(() -> provider.validate(TestSections.of(noToken)))
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("discord.token");
+        assertThatThrownBy(() -> provider.validate(TestSections.of(section().put("staffRoles", "1"))))
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("staffRoles");
     }
 
     @Test
@@ -64,7 +65,7 @@ class DiscordSettingsTest {
                 + "  announcementChannel: '300000000000000001'\n";
 
         BotConfig config = loader.parse(yaml, null);
-        DiscordSettings s = Sections.bind("discord", config.platforms().get("discord"), DiscordSettings.class);
+        DiscordSettings s = SettingsBinder.bind(config.platform("discord"), DiscordSettings.class);
         assertThat(s.token().reveal()).isEqualTo("from-env");
         assertThatThrownBy(() -> loader.parse(yaml.replace("${DISCORD_TOKEN}", "literal-token"), null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("discord.token")
@@ -73,14 +74,33 @@ class DiscordSettingsTest {
 
     @Test
     void aRestBaseUrlGetsItsTrailingSlash() throws Exception {
-        DiscordSettings s = Sections.bind("discord", section().put("restBaseUrl", "http://127.0.0.1:8080/api/v10"),
+        DiscordSettings s = SettingsBinder.bind(TestSections.of(section().put("restBaseUrl", "http://127.0.0.1:8080/api/v10")),
                 DiscordSettings.class);
         assertThat(s.restBaseUrl()).isEqualTo("http://127.0.0.1:8080/api/v10/");
     }
 
     @Test
+    void thePlatformAnswersEachChannelRoleFromItsSettings() throws Exception {
+        DiscordProvider provider = new DiscordProvider();
+        var context = new org.ccnsobot.port.PlatformContext(java.time.Clock.systemUTC());
+        var bare = provider.create(TestSections.of(section()), context);
+        assertThat(bare.channel(ChannelRole.ANNOUNCEMENTS)).contains("300000000000000001");
+        assertThat(bare.channel(ChannelRole.STAFF)).isEmpty();
+        // no scheduleChannel: schedule summaries go where the announcements go
+        assertThat(bare.channel(ChannelRole.SCHEDULE)).contains("300000000000000001");
+
+        var all = provider.create(TestSections.of(section().put("staffChannel", "300000000000000002")
+                .put("scheduleChannel", "300000000000000003")), context);
+        assertThat(all.channel(ChannelRole.ANNOUNCEMENTS)).contains("300000000000000001");
+        assertThat(all.channel(ChannelRole.STAFF)).contains("300000000000000002");
+        assertThat(all.channel(ChannelRole.SCHEDULE)).contains("300000000000000003");
+        assertThatThrownBy(() -> provider.validate(TestSections.of(section().put("scheduleChannel", "#schedule"))))
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("discord.scheduleChannel");
+    }
+
+    @Test
     void declaresSendLimitsUnderDiscordsOwn() throws Exception {
-        DiscordPlatform p = (DiscordPlatform) new DiscordProvider().create(section(),
+        DiscordPlatform p = (DiscordPlatform) new DiscordProvider().create(TestSections.of(section()),
                 new org.ccnsobot.port.PlatformContext(java.time.Clock.systemUTC()));
         assertThat(p.sendLimits().perSecond()).isBetween(1.0, 50.0);
         assertThat(p.sendLimits().unlimited()).isFalse();

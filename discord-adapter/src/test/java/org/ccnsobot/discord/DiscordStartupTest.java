@@ -42,7 +42,7 @@ class DiscordStartupTest {
     }
 
     private DiscordPlatform start(ObjectNode section, RecordingHandler handler) throws Exception {
-        platform = (DiscordPlatform) new DiscordProvider().create(section, new PlatformContext(Clock.systemUTC()));
+        platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(section), new PlatformContext(Clock.systemUTC()));
         platform.start(handler);
         return platform;
     }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.port.PlatformContext;
+import org.ccnsobot.reminder.Subscriptions;
+import org.ccnsobot.reminder.Subscriptions.Topic;
 import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class DiscordWithRealBotTest {
     void whenCouncilIsAnsweredWithTheCouncilMeetingInEveryMembersLocalTime() throws Exception {
         try (FakeDiscord fake = new FakeDiscord();
              Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
-            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(fake.section(),
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
                     new PlatformContext(bot.clock()));
             try {
                 platform.start(bot);
@@ -44,6 +46,26 @@ class DiscordWithRealBotTest {
                 String audit = fake.slash("audit", null, FakeDiscord.MEMBER, List.of(FakeDiscord.MEMBER_ROLE));
                 JsonNode callback = fake.await("POST", "/interactions/\\d+/" + audit + "/callback").body();
                 assertThat(callback.path("data").path("flags").asInt(0) & 64).isEqualTo(64);
+            } finally {
+                platform.close();
+            }
+        }
+    }
+
+    @Test
+    void aMentionSubscribesThroughCoreLikeAnyLineOfPlainWords() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord();
+             Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
+                    new PlatformContext(bot.clock()));
+            try {
+                platform.start(bot);
+                fake.guildMessage(FakeDiscord.MEMBER, List.of(FakeDiscord.MEMBER_ROLE), FakeDiscord.GENERAL,
+                        "<@" + FakeDiscord.BOT + "> subscribe council");
+                JsonNode post = fake.await("POST", "/channels/" + FakeDiscord.GENERAL + "/messages").body();
+                assertThat(post.path("content").asText()).contains("committee Council");
+                assertThat(Subscriptions.sqlite(bot.database()).of("discord", FakeDiscord.MEMBER))
+                        .containsExactly(Topic.committee("Council"));
             } finally {
                 platform.close();
             }

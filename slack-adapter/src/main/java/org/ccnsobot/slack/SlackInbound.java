@@ -24,8 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.ccnsobot.port.Actor;
@@ -36,11 +36,14 @@ import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Place;
 import org.ccnsobot.port.Reply;
+import org.ccnsobot.port.support.FaultReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what Slack delivers into invocations for core, and core's replies back into Slack messages.
+ * Turns what Slack delivers into invocations for core, and core's replies back into Slack messages. Words a member
+ * types (the {@code /ccnso} text, a mention, a DM) reach core as plain words, exactly as on Discord and the
+ * console; what the adapter itself offers (the Subscribe button, the App Home) reaches core as typed commands.
  *
  * <p>Slack wants an acknowledgement within 3 s, and in Socket Mode a handler that throws sends no ack at all, so
  * every Bolt handler here only records what arrived, hands the work to an executor and acks at once; the answer
@@ -49,6 +52,10 @@ import org.slf4j.LoggerFactory;
 final class SlackInbound {
     private static final Logger LOG = LoggerFactory.getLogger(SlackInbound.class);
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    /** Core's commands behind the Subscribe button and the App Home, invoked typed. */
+    static final String SUBSCRIBE = "subscribe";
+    static final String NEXT = "next";
+    static final String SUBSCRIPTIONS = "subscriptions";
     /** Slack accepts five posts to one response_url. */
     static final int MAX_RESPONSES = 5;
 
@@ -184,8 +191,8 @@ final class SlackInbound {
                 if (reply == null) {
                     Actor actor = actor(w.userId(), null);
                     Place place = new Place("slack", w.channelId(), w.direct());
-                    // plain words are a question about the calendar: core answers them as its `when` command
-                    reply = handler.handle(Invocation.text(actor, place, "when " + text, clock.instant()));
+                    // plain words, as on Discord and the console: core tells a command from a question
+                    reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
                 }
             } catch (RuntimeException e) {
                 reply = fault(text, e);
@@ -213,9 +220,10 @@ final class SlackInbound {
                 Actor actor = actor(click.userId(), null);
                 String channel = click.channelId() == null ? click.userId() : click.channelId();
                 Place place = new Place("slack", channel, click.channelId() == null || click.channelId().startsWith("D"));
-                reply = handler.handle(Invocation.text(actor, place, "subscribe " + click.eventId(), clock.instant()));
+                reply = handler.handle(Invocation.command(actor, place, SUBSCRIBE,
+                        Map.of(firstOption(SUBSCRIBE, "topic"), click.eventId()), clock.instant()));
             } catch (RuntimeException e) {
-                reply = fault("subscribe " + click.eventId(), e);
+                reply = fault("the Subscribe button on " + click.eventId(), e);
             }
             if (click.responseUrl() != null && !click.responseUrl().isBlank()) {
                 for (SlackRenderer.SlackMessage page : renderer.render(reply.message())) {
@@ -237,13 +245,13 @@ final class SlackInbound {
         });
     }
 
-    /** App Home: the member's next events and subscriptions, asked of core as the member would ask. */
+    /** App Home: the member's next events and subscriptions, asked of core as typed {@code next} and {@code subscriptions}. */
     void publishHome(String userId, String channelId) {
         try {
             Actor actor = actor(userId, null);
             Place place = new Place("slack", channelId == null ? userId : channelId, true);
-            Reply next = handler.handle(Invocation.text(actor, place, "next", clock.instant()));
-            Reply subs = handler.handle(Invocation.text(actor, place, "subscriptions", clock.instant()));
+            Reply next = handler.handle(Invocation.command(actor, place, NEXT, Map.of(), clock.instant()));
+            Reply subs = handler.handle(Invocation.command(actor, place, SUBSCRIPTIONS, Map.of(), clock.instant()));
             List<LayoutBlock> blocks = homeBlocks(next.message(), subs.message());
             calls.call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId)
                             .view(View.builder().type("home").blocks(blocks).build())))
@@ -286,6 +294,12 @@ final class SlackInbound {
 
     private static HeaderBlock header(String text) {
         return HeaderBlock.builder().text(SlackRenderer.plain(text)).build();
+    }
+
+    /** The name core declares for the first option of {@code command}, or {@code fallback} if it declares none. */
+    private String firstOption(String command, String fallback) {
+        return handler.commands().stream().filter(c -> c.name().equals(command)).findFirst()
+                .filter(c -> !c.options().isEmpty()).map(c -> c.options().get(0).name()).orElse(fallback);
     }
 
     /** {@code /ccnso}, {@code /ccnso help} and {@code /ccnso help <command>} come from core's declarations. */
@@ -347,9 +361,9 @@ final class SlackInbound {
     }
 
     private static Reply fault(String what, RuntimeException e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("handling '{}' failed (ref {})", what, ref, e);
-        return Reply.personally(OutgoingMessage.text("Sorry, something went wrong (ref " + ref + ")."));
+        FaultReference ref = FaultReference.next();
+        LOG.error("Fault {} while handling '{}'", ref, what, e);
+        return ref.reply();
     }
 
     /** Socket Mode sends no ack for a handler that throws, and Slack then redelivers: never let one escape. */

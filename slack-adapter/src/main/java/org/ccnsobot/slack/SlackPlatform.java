@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ccnsobot.port.Capability;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.port.InboundHandler;
@@ -65,6 +66,12 @@ final class SlackPlatform implements ChatPlatform {
     @Override
     public String id() {
         return "slack";
+    }
+
+    /** From the typed settings: {@code announcementChannel}, {@code staffChannel}, {@code scheduleChannel}. */
+    @Override
+    public java.util.Optional<String> channel(ChannelRole role) {
+        return settings.channel(role);
     }
 
     @Override

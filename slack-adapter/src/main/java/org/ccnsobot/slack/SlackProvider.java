@@ -1,11 +1,10 @@
 package org.ccnsobot.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.ccnsobot.config.ConfigException;
-import org.ccnsobot.config.Sections;
 import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.PlatformConfigException;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformProvider;
+import org.ccnsobot.port.PlatformSettings;
 
 /** Switches the Slack adapter on when the config has a {@code slack} section. */
 public final class SlackProvider implements PlatformProvider {
@@ -16,12 +15,12 @@ public final class SlackProvider implements PlatformProvider {
     }
 
     @Override
-    public void validate(JsonNode section) throws ConfigException {
-        Sections.bind(id(), section, SlackSettings.class);
+    public void validate(PlatformSettings section) throws PlatformConfigException {
+        SettingsBinder.bind(section, SlackSettings.class);
     }
 
     @Override
-    public ChatPlatform create(JsonNode section, PlatformContext context) throws ConfigException {
-        return new SlackPlatform(Sections.bind(id(), section, SlackSettings.class), context);
+    public ChatPlatform create(PlatformSettings section, PlatformContext context) throws PlatformConfigException {
+        return new SlackPlatform(SettingsBinder.bind(section, SlackSettings.class), context);
     }
 }

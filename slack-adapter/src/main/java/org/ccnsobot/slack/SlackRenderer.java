@@ -13,8 +13,6 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,6 +22,10 @@ import java.util.regex.Pattern;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Mentions;
 import org.ccnsobot.port.OutgoingMessage;
+import org.ccnsobot.port.support.Paging;
+import org.ccnsobot.port.support.Pings;
+import org.ccnsobot.port.support.Truncation;
+import org.ccnsobot.port.support.VenueTime;
 
 /**
  * Turns the neutral {@link OutgoingMessage} into Block Kit. Everything that came from core is treated as text typed
@@ -51,8 +53,6 @@ final class SlackRenderer {
     private static final DateTimeFormatter UTC_TIME =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final Pattern BARE_BROADCAST = Pattern.compile("@(channel|here|everyone)\\b",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{2,}");
 
     /** One Slack message: the notification text and its blocks. */
@@ -193,20 +193,10 @@ final class SlackRenderer {
         return "<!date^" + at.getEpochSecond() + "^" + format + "|" + escape(fallback) + ">";
     }
 
-    /** "10:30–12:00 AST, San Juan": what the clocks in the meeting room say. */
+    /** "10:30–12:00 AST, San Juan": what the clocks in the meeting room say (the port's {@link VenueTime}). */
     static String venueTime(Block.EventCard c) {
-        if (c.dateOnly()) {
-            return null;
-        }
-        ZoneId zone = c.venueZone();
-        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(zone);
-        DateTimeFormatter hmz = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH).withZone(zone);
-        String text = c.end() == null ? hmz.format(c.start()) : hm.format(c.start()) + "–" + hmz.format(c.end());
-        LocalDate startDay = c.start().atZone(zone).toLocalDate();
-        if (!startDay.equals(c.date())) {
-            text = DAY.format(startDay) + " " + text;
-        }
-        return text + (c.place() == null || c.place().isBlank() ? " (venue time)" : ", " + c.place());
+        return VenueTime.of(c).map(t -> c.place() == null || c.place().isBlank() ? t + " (venue time)" : t)
+                .orElse(null);
     }
 
     private String calendarUrl(Block.EventCard c) {
@@ -268,29 +258,21 @@ final class SlackRenderer {
         return out;
     }
 
+    /** Entries (a card's blocks) into pages of at most {@code max} blocks; only a giant paragraph is cut. */
     static List<List<LayoutBlock>> paginate(List<List<LayoutBlock>> entries, int max) {
-        List<List<LayoutBlock>> pages = new ArrayList<>();
-        List<LayoutBlock> page = new ArrayList<>();
+        List<List<LayoutBlock>> pieces = new ArrayList<>();
         for (List<LayoutBlock> entry : entries) {
             if (entry.size() > max) {
-                // only a giant paragraph gets here: cut it, there is no better boundary
-                for (int i = 0; i < entry.size(); i += max) {
-                    if (!page.isEmpty()) {
-                        pages.add(page);
-                        page = new ArrayList<>();
-                    }
-                    page.addAll(entry.subList(i, Math.min(entry.size(), i + max)));
-                }
-                continue;
+                pieces.addAll(Paging.chunks(entry, max));
+            } else {
+                pieces.add(entry);
             }
-            if (page.size() + entry.size() > max) {
-                pages.add(page);
-                page = new ArrayList<>();
-            }
-            page.addAll(entry);
         }
-        if (!page.isEmpty()) {
-            pages.add(page);
+        List<List<LayoutBlock>> pages = new ArrayList<>();
+        for (List<List<LayoutBlock>> page : Paging.pages(pieces, List::size, max, Integer.MAX_VALUE, 0)) {
+            List<LayoutBlock> blocks = new ArrayList<>();
+            page.forEach(blocks::addAll);
+            pages.add(blocks);
         }
         return pages;
     }
@@ -319,9 +301,9 @@ final class SlackRenderer {
         return defuse(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
     }
 
-    /** A bare @here should not even look like one. */
+    /** A bare @here should not even look like one: the port's one way of defusing. */
     private static String defuse(String text) {
-        return BARE_BROADCAST.matcher(text == null ? "" : text).replaceAll("@\u2060$1");
+        return Pings.defuse(text);
     }
 
     /** Only http(s) URLs, with the characters that would end Slack's link syntax encoded. */
@@ -337,20 +319,12 @@ final class SlackRenderer {
         return u.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20");
     }
 
+    /** The port's {@link Truncation}, cutting before an entity ({@code &amp;}) rather than through it. */
     static String truncate(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int cut = max - 1;
-        if (Character.isLowSurrogate(text.charAt(cut))) {
-            cut--;
-        }
-        // an entity cut in half (&am…) would show as garbage: cut before it
-        int amp = text.lastIndexOf('&', cut - 1);
-        if (amp >= 0 && amp > cut - 5 && text.indexOf(';', amp) >= cut) {
-            cut = amp;
-        }
-        return text.substring(0, cut) + "…";
+        return Truncation.cut(text, max, cut -> {
+            int amp = text.lastIndexOf('&', cut - 1);
+            return amp >= 0 && amp > cut - 5 && text.indexOf(';', amp) >= cut ? amp : cut;
+        });
     }
 
     private static String capitalise(String s) {

@@ -1,11 +1,15 @@
 package org.ccnsobot.slack;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.ccnsobot.config.Secret;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.port.Secret;
 
 /**
- * The {@code slack} config section. Socket Mode unless {@code mode: http}.
+ * The {@code slack} config section. Socket Mode unless {@code mode: http}. {@code announcementChannel} (required),
+ * {@code staffChannel} and {@code scheduleChannel} (optional) are the channels core posts to on its own, by
+ * {@link ChannelRole}.
  *
  * <p>{@code port} 0 asks the system for a free port (tests use it); {@code bindAddress} defaults to all
  * interfaces because HTTP mode exists to be reachable by Slack. {@code staffGroups} lists the user-group ids whose
@@ -14,7 +18,7 @@ import org.ccnsobot.config.Secret;
  */
 record SlackSettings(Secret botToken, Secret appToken, Secret signingSecret, String mode, Integer port,
                      String bindAddress, String announcementChannel, String staffChannel, String apiBaseUrl,
-                     List<String> staffGroups, String calendarUrl) {
+                     List<String> staffGroups, String calendarUrl, String scheduleChannel) {
 
     static final String DEFAULT_API = "https://slack.com/api/";
     static final int DEFAULT_PORT = 3000;
@@ -42,6 +46,8 @@ record SlackSettings(Secret botToken, Secret appToken, Secret signingSecret, Str
         if (announcementChannel == null || announcementChannel.isBlank()) {
             throw new IllegalArgumentException("slack.announcementChannel is required (a channel id like C0123456)");
         }
+        staffChannel = staffChannel == null || staffChannel.isBlank() ? null : staffChannel.strip();
+        scheduleChannel = scheduleChannel == null || scheduleChannel.isBlank() ? null : scheduleChannel.strip();
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API : apiBaseUrl;
         if (!apiBaseUrl.startsWith("https://") && !apiBaseUrl.startsWith("http://")) {
             throw new IllegalArgumentException("slack.apiBaseUrl must be an http(s) URL, not '" + apiBaseUrl + "'");
@@ -57,6 +63,23 @@ record SlackSettings(Secret botToken, Secret appToken, Secret signingSecret, Str
         }
     }
 
+    /** Without a schedule channel (schedule summaries then go to the announcement channel). */
+    SlackSettings(Secret botToken, Secret appToken, Secret signingSecret, String mode, Integer port,
+                  String bindAddress, String announcementChannel, String staffChannel, String apiBaseUrl,
+                  List<String> staffGroups, String calendarUrl) {
+        this(botToken, appToken, signingSecret, mode, port, bindAddress, announcementChannel, staffChannel, apiBaseUrl,
+                staffGroups, calendarUrl, null);
+    }
+
+    /** The channel for {@code role}; schedule summaries go to the announcement channel when none is set. */
+    Optional<String> channel(ChannelRole role) {
+        return switch (role) {
+            case ANNOUNCEMENTS -> Optional.of(announcementChannel);
+            case STAFF -> Optional.ofNullable(staffChannel);
+            case SCHEDULE -> Optional.of(scheduleChannel != null ? scheduleChannel : announcementChannel);
+        };
+    }
+
     boolean httpMode() {
         return mode.equals("http");
     }
@@ -67,7 +90,8 @@ record SlackSettings(Secret botToken, Secret appToken, Secret signingSecret, Str
 
     @Override
     public String toString() {
-        return "SlackSettings[mode=" + mode + ", announcementChannel=" + announcementChannel + ", staffGroups="
+        return "SlackSettings[mode=" + mode + ", announcementChannel=" + announcementChannel + ", staffChannel="
+                + staffChannel + ", scheduleChannel=" + scheduleChannel + ", staffGroups="
                 + staffGroups + ", apiBaseUrl=" + apiBaseUrl + ", tokens=****]";
     }
 }

@@ -57,12 +57,19 @@ final class RecordingHandler implements InboundHandler {
                 "San Juan", null, "open", List.of("TLD-OPS"), "scheduled", null, List.of());
     }
 
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("slow", "next", "when", "subscribe",
+            "subscriptions", "announce");
+
     @Override
     public Reply handle(Invocation invocation) {
         invocations.add(invocation);
         queue.add(invocation);
         String text = invocation.rawText().strip();
-        String word = text.isEmpty() ? "" : text.split("\\s+")[0].toLowerCase();
+        String word = invocation.isTyped() ? invocation.command()
+                : text.isEmpty() ? "" : text.split("\\s+")[0].toLowerCase();
+        if (!invocation.isTyped() && !word.isEmpty() && !KNOWN.contains(word)) {
+            word = "when";  // like core: plain words that are no command are a question about the calendar
+        }
         if (word.equals("slow")) {
             try {
                 gate.await(10, TimeUnit.SECONDS);
@@ -78,7 +85,8 @@ final class RecordingHandler implements InboundHandler {
                     ? Reply.publicly(OutgoingMessage.of("ccNSO Council Meeting, 4 Mar 2024 14:30 UTC",
                     List.of(councilCard())))
                     : Reply.publicly(OutgoingMessage.of("Tech Day, 4 Mar 2024", List.of(techDayCard())));
-            case "subscribe" -> Reply.personally(OutgoingMessage.text("Subscribed to " + text.substring(10) + "."));
+            case "subscribe" -> Reply.personally(OutgoingMessage.text("Subscribed to "
+                    + (invocation.isTyped() ? invocation.options().get("topic") : text.substring(10)) + "."));
             case "subscriptions" -> Reply.personally(OutgoingMessage.of("You follow: Council",
                     List.of(new Block.Paragraph("You follow: Council"))));
             case "announce" -> invocation.actor().roles().contains(STAFF_GROUP)

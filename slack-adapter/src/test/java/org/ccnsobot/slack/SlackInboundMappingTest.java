@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -125,7 +126,7 @@ class SlackInboundMappingTest {
 
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void mentionLosesTheBotMentionAndIsAskedAsWhenThenAnsweredInItsThread() throws Exception {
+    void mentionLosesTheBotMentionAndIsHandedToCoreAsPlainWordsThenAnsweredInItsThread() throws Exception {
         ArgumentCaptor<BoltEventHandler> handler = ArgumentCaptor.forClass(BoltEventHandler.class);
         verify(app).event(eq(AppMentionEvent.class), handler.capture());
         AppMentionEvent event = new AppMentionEvent();
@@ -144,7 +145,8 @@ class SlackInboundMappingTest {
 
         ArgumentCaptor<Invocation> seen = ArgumentCaptor.forClass(Invocation.class);
         verify(core).handle(seen.capture());
-        assertThat(seen.getValue().rawText()).isEqualTo("when is Tech Day open?");
+        assertThat(seen.getValue().isTyped()).isFalse();
+        assertThat(seen.getValue().rawText()).isEqualTo("is Tech Day open?");
         assertThat(seen.getValue().actor().roles()).isEmpty();
         assertThat(seen.getValue().place()).isEqualTo(new Place("slack", "C0GENERAL", false));
         verify(sender).post(eq("C0GENERAL"), any(), eq("1700000000.000100"));
@@ -185,7 +187,7 @@ class SlackInboundMappingTest {
     }
 
     @Test
-    void subscribeClickBecomesSubscribeWithTheButtonValue() throws Exception {
+    void subscribeClickBecomesATypedSubscribeWithTheButtonValueAsTopic() throws Exception {
         ArgumentCaptor<BlockActionHandler> handler = ArgumentCaptor.forClass(BlockActionHandler.class);
         verify(app).blockAction(eq("subscribe_event"), handler.capture());
         BlockActionPayload payload = new BlockActionPayload();
@@ -210,7 +212,9 @@ class SlackInboundMappingTest {
         runWork();
         ArgumentCaptor<Invocation> seen = ArgumentCaptor.forClass(Invocation.class);
         verify(core).handle(seen.capture());
-        assertThat(seen.getValue().rawText()).isEqualTo("subscribe icann79-techday");
+        assertThat(seen.getValue().isTyped()).isTrue();
+        assertThat(seen.getValue().command()).isEqualTo("subscribe");
+        assertThat(seen.getValue().options()).isEqualTo(Map.of("topic", "icann79-techday"));
         assertThat(seen.getValue().place().channelId()).isEqualTo("C0GENERAL");
         // no response_url: the confirmation goes to the member's DM
         verify(sender).send(any(), any());

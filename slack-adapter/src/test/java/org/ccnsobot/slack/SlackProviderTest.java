@@ -3,22 +3,22 @@ package org.ccnsobot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.Clock;
 import java.util.ServiceLoader;
-import org.ccnsobot.config.ConfigException;
-import org.ccnsobot.config.Sections;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.port.PlatformConfigException;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformProvider;
+import org.ccnsobot.port.PlatformSettings;
 import org.junit.jupiter.api.Test;
 
 class SlackProviderTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private static JsonNode yaml(String text) throws Exception {
-        return YAML.readTree(text);
+    private static PlatformSettings yaml(String text) throws Exception {
+        return TestSections.of(YAML.readTree(text));
     }
 
     @Test
@@ -29,7 +29,7 @@ class SlackProviderTest {
 
     @Test
     void socketModeIsTheDefaultAndStaffGroupsAreRead() throws Exception {
-        SlackSettings s = Sections.bind("slack", yaml("""
+        SlackSettings s = SettingsBinder.bind(yaml("""
                 botToken: xoxb-secret-bot
                 appToken: xapp-secret-app
                 announcementChannel: C0ANNOUNCE
@@ -49,7 +49,7 @@ class SlackProviderTest {
 
     @Test
     void httpModeNeedsTheSigningSecretAndTakesAPortAndApiBaseUrl() throws Exception {
-        SlackSettings s = Sections.bind("slack", yaml("""
+        SlackSettings s = SettingsBinder.bind(yaml("""
                 mode: http
                 botToken: xoxb-1
                 signingSecret: shh
@@ -60,17 +60,37 @@ class SlackProviderTest {
         assertThat(s.port()).isEqualTo(3100);
         assertThat(s.apiBaseUrl()).isEqualTo("http://127.0.0.1:9999/api/");
         assertThatThrownBy(() -> new SlackProvider().validate(yaml("mode: http\nbotToken: b\nannouncementChannel: C1\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("slack.signingSecret")
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("slack.signingSecret")
                 .hasMessageContaining("${SLACK_SIGNING_SECRET}");
+    }
+
+    @Test
+    void thePlatformAnswersEachChannelRoleFromItsSettings() throws Exception {
+        PlatformContext context = new PlatformContext(Clock.systemUTC());
+        var bare = new SlackProvider().create(yaml("botToken: b\nappToken: a\nannouncementChannel: C0NEWS\n"), context);
+        assertThat(bare.channel(ChannelRole.ANNOUNCEMENTS)).contains("C0NEWS");
+        assertThat(bare.channel(ChannelRole.STAFF)).isEmpty();
+        assertThat(bare.channel(ChannelRole.SCHEDULE)).contains("C0NEWS");
+
+        var all = new SlackProvider().create(yaml("""
+                botToken: b
+                appToken: a
+                announcementChannel: C0NEWS
+                staffChannel: C0STAFF
+                scheduleChannel: C0SCHEDULE
+                """), context);
+        assertThat(all.channel(ChannelRole.ANNOUNCEMENTS)).contains("C0NEWS");
+        assertThat(all.channel(ChannelRole.STAFF)).contains("C0STAFF");
+        assertThat(all.channel(ChannelRole.SCHEDULE)).contains("C0SCHEDULE");
     }
 
     @Test
     void mistakesAreReportedWithTheKey() {
         assertThatThrownBy(() -> new SlackProvider().validate(yaml("botToken: b\nannouncementChannel: C1\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("slack.appToken");
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("slack.appToken");
         assertThatThrownBy(() -> new SlackProvider().validate(yaml(
                 "botToken: b\nappToken: a\nannouncementChannel: C1\nstaffGroups: [staff]\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("slack.staffGroups[0]");
+                .isInstanceOf(PlatformConfigException.class).hasMessageContaining("slack.staffGroups[0]");
         assertThatThrownBy(() -> new SlackProvider().validate(yaml(
                 "botToken: b\nappToken: a\nannouncementChannel: C1\nmode: webhook\n")))
                 .hasMessageContaining("slack.mode");

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.port.PlatformContext;
+import org.ccnsobot.reminder.Subscriptions;
+import org.ccnsobot.reminder.Subscriptions.Topic;
 import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,52 @@ class SlackWithRealBotTest {
                 JsonNode refusal = fake.await(bad.substring(bad.indexOf("/respond/"))).bodyJson();
                 assertThat(refusal.get("response_type").asText()).isEqualTo("ephemeral");
                 assertThat(refusal.toString()).contains("did you mean next?");
+            } finally {
+                platform.close();
+            }
+        }
+    }
+
+    @Test
+    void aMentionSubscribesAsOnDiscordAndTheSubscribeButtonSubscribesThroughATypedInvocation() throws Exception {
+        try (FakeSlack fake = new FakeSlack();
+             Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+            SlackPlatform platform = new SlackPlatform(SlackSocketModeEndToEndTest.settings(fake, List.of()),
+                    new PlatformContext(bot.clock()));
+            Subscriptions subscriptions = Subscriptions.sqlite(bot.database());
+            try {
+                platform.start(bot);
+                fake.connection(1).get(10, TimeUnit.SECONDS);
+
+                // plain words: core decides it is the subscribe command, as for a Discord mention or a console line
+                fake.push("events_api", SlackSocketModeEndToEndTest.event("Ev0SUB", """
+                        {"type":"app_mention","user":"U0MEMBER","text":"<@UBOT> subscribe council",
+                         "ts":"1700000100.000100","channel":"C0GENERAL","event_ts":"1700000100.000100"}"""))
+                        .get(10, TimeUnit.SECONDS);
+                FakeSlack.Call confirm = fake.await("chat.postEphemeral",
+                        c -> "U0MEMBER".equals(c.form().get("user")));
+                assertThat(confirm.form().get("text")).contains("committee Council");
+                assertThat(subscriptions.of("slack", "U0MEMBER")).containsExactly(Topic.committee("Council"));
+
+                // the button on an event card: subscribe with topic=council-202, no text for core to parse
+                String url = fake.responseUrl("real-click");
+                ObjectNode click = (ObjectNode) FakeSlack.JSON.readTree("""
+                        {"type":"block_actions","user":{"id":"U0MEMBER","username":"alice","team_id":"T0CCNSO"},
+                         "api_app_id":"A0CCNSO","token":"x","trigger_id":"1.2.3",
+                         "container":{"type":"message","message_ts":"1700000000.000001","channel_id":"C0GENERAL",
+                                      "is_ephemeral":false},
+                         "team":{"id":"T0CCNSO","domain":"ccnso"},"channel":{"id":"C0GENERAL","name":"general"},
+                         "actions":[{"action_id":"subscribe_event","block_id":"b1","value":"council-202",
+                                     "type":"button","text":{"type":"plain_text","text":"Subscribe"},
+                                     "action_ts":"1700000200.000300"}]}
+                        """);
+                click.put("response_url", url);
+                fake.push("interactive", click).get(10, TimeUnit.SECONDS);
+                JsonNode answer = fake.await(url.substring(url.indexOf("/respond/"))).bodyJson();
+                assertThat(answer.get("response_type").asText()).isEqualTo("ephemeral");
+                assertThat(answer.get("text").asText()).contains("event council-202");
+                assertThat(subscriptions.of("slack", "U0MEMBER"))
+                        .containsExactlyInAnyOrder(Topic.committee("Council"), Topic.event("council-202"));
             } finally {
                 platform.close();
             }

@@ -10,6 +10,7 @@ import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.domain.Link;
 import org.ccnsobot.domain.Meeting;
 import org.ccnsobot.port.Block;
+import org.ccnsobot.port.support.VenueTime;
 
 /** Events as text lines and as rich cards. */
 public final class EventMessages {
@@ -45,10 +46,7 @@ public final class EventMessages {
             sb.append(" to ").append(TimeFormat.wallClock(e.end(), viewer));
         }
         if (m != null) {
-            sb.append(" · ").append(TimeFormat.wallClock(e.start(), m.zone()));
-            if (place != null) {
-                sb.append(", ").append(place);
-            }
+            sb.append(" · ").append(VenueTime.of(e.start(), null, m.zone(), place));
         }
         return sb.toString();
     }

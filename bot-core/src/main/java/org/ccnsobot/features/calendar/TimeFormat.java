@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.ccnsobot.port.support.VenueTime;
 
 /** Times as people read them: {@code Thu 15 Feb 2024 18:00 UTC}, in the reader's zone, with the venue's beside. */
 public final class TimeFormat {
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private TimeFormat() {
@@ -20,9 +17,6 @@ public final class TimeFormat {
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
-    /** Zone short names by zone and daylight-saving state: the formatter's lookup is slow and never changes. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code Thu 15 Feb 2024}; written by hand because lists format many of these per answer. */
     public static String day(LocalDate date) {
@@ -54,27 +48,18 @@ public final class TimeFormat {
         return sb.toString();
     }
 
-    /** {@code 10:30 AST}: the time on the wall clock of a zone. */
+    /** {@code 10:30 AST}: the time on the wall clock of a zone (the port's {@link VenueTime#clock}). */
     public static String wallClock(Instant t, ZoneId zone) {
-        ZonedDateTime z = t.atZone(zone);
-        return appendTime(new StringBuilder(12), z).append(' ').append(zoneName(z)).toString();
+        return VenueTime.clock(t, zone);
     }
 
     /** The short name of the zone at that moment: UTC, CET, AST; falls back to the offset. */
     public static String zoneName(ZonedDateTime z) {
-        if (isUtc(z.getZone())) {
-            return "UTC";
-        }
-        boolean dst = z.getZone().getRules().isDaylightSavings(z.toInstant());
-        String key = z.getZone().getId() + (dst ? "|dst|" : "|std|") + z.getOffset().getId();
-        return NAMES.computeIfAbsent(key, k -> {
-            String name = ZONE.format(z);
-            return name.startsWith("GMT") && name.length() > 3 ? "UTC" + name.substring(3) : name;
-        });
+        return VenueTime.zoneName(z);
     }
 
     public static boolean isUtc(ZoneId zone) {
-        return zone.normalized().equals(ZoneOffset.UTC);
+        return VenueTime.isUtc(zone);
     }
 
     private static String dayShift(ZonedDateTime local, ZonedDateTime utc) {

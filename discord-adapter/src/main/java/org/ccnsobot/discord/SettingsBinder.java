@@ -1,49 +1,49 @@
-package org.ccnsobot.config;
+package org.ccnsobot.discord;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.stream.Collectors;
+import org.ccnsobot.port.PlatformConfigException;
+import org.ccnsobot.port.PlatformSettings;
 
 /**
- * Binds a platform's config section to the adapter's own settings record, strictly: unknown keys and wrong types
- * are refused with the key's full path ({@code discord.guildId}).
+ * Binds the port's settings view of the {@code discord} section to the adapter's own settings record with Jackson,
+ * strictly: unknown keys and wrong types are refused with the key's full path ({@code discord.key}).
  */
-public final class Sections {
+final class SettingsBinder {
     private static final ObjectMapper STRICT = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
-    private Sections() {
+    private SettingsBinder() {
     }
 
-    public static <T> T bind(String sectionId, JsonNode section, Class<T> type) throws ConfigException {
+    static <T> T bind(PlatformSettings section, Class<T> type) throws PlatformConfigException {
+        String sectionId = section.id();
         try {
-            return STRICT.treeToValue(section, type);
+            return STRICT.treeToValue(STRICT.valueToTree(section.values()), type);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : " (known: " + e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
-            throw new ConfigException("unknown key '" + path(sectionId, e) + "'" + known);
+            throw new PlatformConfigException("unknown key '" + path(sectionId, e) + "'" + known);
         } catch (InvalidFormatException e) {
-            throw new ConfigException(path(sectionId, e) + ": '" + e.getValue() + "' is not a valid "
+            throw new PlatformConfigException(path(sectionId, e) + ": '" + e.getValue() + "' is not a valid "
                     + e.getTargetType().getSimpleName());
         } catch (MismatchedInputException e) {
-            throw new ConfigException(path(sectionId, e) + ": wrong type, expected "
+            throw new PlatformConfigException(path(sectionId, e) + ": wrong type, expected "
                     + (e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName()));
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(path(sectionId, e) + ": " + cause.getMessage());
+            throw new PlatformConfigException(path(sectionId, e) + ": " + cause.getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigException(sectionId + ": " + e.getOriginalMessage());
+            throw new PlatformConfigException(sectionId + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(sectionId + ": " + e.getMessage());
+            throw new PlatformConfigException(sectionId + ": " + e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.ccnsobot.config;
+package org.ccnsobot.port;
 
 import java.util.Objects;
 

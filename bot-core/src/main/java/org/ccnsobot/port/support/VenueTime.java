@@ -1,0 +1,94 @@
+package org.ccnsobot.port.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ccnsobot.port.Block;
+
+/**
+ * What the clocks in the meeting room say: {@code 10:30 AST, San Juan}, or {@code 10:30–12:00 AST, San Juan} with
+ * an end. Core's text answers and every adapter's event cards spell the venue's time this one way.
+ */
+public final class VenueTime {
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    /** Zone short names by zone and daylight-saving state: the formatter's lookup is slow and never changes. */
+    private static final ConcurrentHashMap<String, String> NAMES = new ConcurrentHashMap<>();
+
+    private VenueTime() {
+    }
+
+    /**
+     * {@code 10:30 AST, San Juan}; with {@code end}, {@code 10:30–12:00 AST, San Juan}. Without a {@code place}
+     * (null or blank) the text ends with the zone.
+     */
+    public static String of(Instant start, Instant end, ZoneId zone, String place) {
+        ZonedDateTime s = start.atZone(zone);
+        StringBuilder sb = new StringBuilder(40);
+        appendTime(sb, s);
+        ZonedDateTime shown = s;
+        if (end != null && !end.equals(start)) {
+            shown = end.atZone(zone);
+            appendTime(sb.append('–'), shown);
+        }
+        sb.append(' ').append(zoneName(shown));
+        if (place != null && !place.isBlank()) {
+            sb.append(", ").append(place.strip());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The venue time of an event card, led by the venue's day when that is not the card's date (a session late in
+     * the evening in one zone may be the next morning at the venue). Empty for date-only cards.
+     */
+    public static Optional<String> of(Block.EventCard card) {
+        if (card.dateOnly()) {
+            return Optional.empty();
+        }
+        String text = of(card.start(), card.end(), card.venueZone(), card.place());
+        LocalDate startDay = card.start().atZone(card.venueZone()).toLocalDate();
+        return Optional.of(startDay.equals(card.date()) ? text : DAY.format(startDay) + " " + text);
+    }
+
+    /** {@code 10:30 AST}: the time on the wall clock of a zone. */
+    public static String clock(Instant t, ZoneId zone) {
+        ZonedDateTime z = t.atZone(zone);
+        return appendTime(new StringBuilder(12), z).append(' ').append(zoneName(z)).toString();
+    }
+
+    /** {@code 12:00}: the wall clock of a zone without the zone's name, for an end beside a start that has it. */
+    public static String hoursAndMinutes(Instant t, ZoneId zone) {
+        return appendTime(new StringBuilder(5), t.atZone(zone)).toString();
+    }
+
+    /** The short name of the zone at that moment: UTC, CET, AST; falls back to the offset ({@code UTC+05:30}). */
+    public static String zoneName(ZonedDateTime z) {
+        if (isUtc(z.getZone())) {
+            return "UTC";
+        }
+        boolean dst = z.getZone().getRules().isDaylightSavings(z.toInstant());
+        String key = z.getZone().getId() + (dst ? "|dst|" : "|std|") + z.getOffset().getId();
+        return NAMES.computeIfAbsent(key, k -> {
+            String name = ZONE.format(z);
+            return name.startsWith("GMT") && name.length() > 3 ? "UTC" + name.substring(3) : name;
+        });
+    }
+
+    public static boolean isUtc(ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC);
+    }
+
+    private static StringBuilder appendTime(StringBuilder sb, ZonedDateTime z) {
+        int h = z.getHour();
+        int m = z.getMinute();
+        return sb.append((char) ('0' + h / 10)).append((char) ('0' + h % 10)).append(':')
+                .append((char) ('0' + m / 10)).append((char) ('0' + m % 10));
+    }
+}
