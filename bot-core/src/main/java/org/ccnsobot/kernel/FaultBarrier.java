@@ -1,7 +1,6 @@
 package org.ccnsobot.kernel;
 
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import org.ccnsobot.port.support.FaultReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +18,10 @@ public final class FaultBarrier implements Middleware {
         } catch (CommandException e) {
             return Result.personalText(e.getMessage());
         } catch (RuntimeException e) {
-            String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            FaultReference ref = FaultReference.next();
             LOG.error("Fault {} while handling '{}' from {}", ref, Text.shorten(request.invocation().rawText(), 200),
                     request.who(), e);
-            return Result.personalText(faultText(ref));
+            return Result.personalText(ref.message());
         }
-    }
-
-    /** The one wording of a fault, wherever it is shown. */
-    public static String faultText(String ref) {
-        return "Something went wrong on our side (reference " + ref + "); the staff can look it up in the log.";
     }
 }

@@ -42,8 +42,8 @@ class ArchitectureTest {
     @Test
     void thePortDependsOnNothingButConfigAndTheJdk() {
         noClasses().that().resideInAPackage("org.ccnsobot.port..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.ccnsobot.store..", "org.ccnsobot.calendar..", "org.ccnsobot.bot..",
-                        "org.ccnsobot.command..", "java.sql..")
+                .resideInAnyPackage("org.ccnsobot.store..", "org.ccnsobot.features..", "org.ccnsobot.bot..",
+                        "org.ccnsobot.kernel..", "java.sql..")
                 .check(CORE);
     }
 }

@@ -37,7 +37,6 @@ import org.ccnsobot.features.ical.ImportReport;
 import org.ccnsobot.port.CommandInfo.OptionKind;
 import org.ccnsobot.features.calendar.EventMessages;
 import org.ccnsobot.features.calendar.TimeFormat;
-import org.ccnsobot.features.audit.AuditLog;
 import org.ccnsobot.kernel.Text;
 
 /** {@code audit}: who did what with the staff commands, and what was refused, for staff. */
