@@ -3,7 +3,7 @@ package org.ccnsobot.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ccnsobot.reminder.LedgerBench;
+import org.ccnsobot.outbox.OutboxBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +24,7 @@ final class ReminderBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path work = dir != null ? dir : Files.createTempDirectory("ccnso-bench-reminders");
-        LedgerBench.run(work, sizes, firings, System.out);
+        OutboxBench.run(work, sizes, firings, System.out);
         return 0;
     }
 }

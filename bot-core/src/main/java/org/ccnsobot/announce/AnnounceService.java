@@ -38,18 +38,25 @@ import org.ccnsobot.port.Mentions;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.PlatformException;
 import org.ccnsobot.port.SentRef;
-import org.ccnsobot.reminder.Outlet;
-import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.outbox.Job;
+import org.ccnsobot.outbox.JobKind;
+import org.ccnsobot.outbox.JobState;
+import org.ccnsobot.outbox.NewJob;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.outbox.PayloadCodec;
+import org.ccnsobot.outbox.PayloadCodec.NoPayload;
+import org.ccnsobot.outbox.Rendering;
+import org.ccnsobot.outbox.SendContext;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.render.TimeFormat;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Staff announcements and the weekly digest (committee updates reach their followers through
- * {@link ReminderService#committeeUpdated}). Commands work once the reminders run (they own the
- * ledger and the platforms); {@link #attach} is called before the reminders start, so no row of ours is ever
- * fired by a ledger that does not know how to word it.
+ * Staff announcements and the weekly digest, each a kind of outbox job (committee updates reach their followers
+ * through the reminders feature). Commands work once the outbox runs (it holds the platforms); {@link #attach} is
+ * called before it starts, so no job of ours is ever fired by an outbox that does not know how to word it.
  */
 public final class AnnounceService {
     private static final Logger LOG = LoggerFactory.getLogger(AnnounceService.class);
@@ -66,7 +73,8 @@ public final class AnnounceService {
     private final BotConfig config;
     private final Clock clock;
     private final Database db;
-    private volatile ReminderService reminders;
+    private volatile Outbox reminders;
+    private final AnnouncementRows kind = new AnnouncementRows();
     private volatile Digest digest;
 
     private AnnounceService(Database db, CalendarService calendar, BotConfig config, Clock clock) {
@@ -82,12 +90,12 @@ public final class AnnounceService {
     }
 
     /**
-     * Hooks announcements and the digest into the reminder ledger. Call before the reminders start
-     * (their first firing must already know our rows).
+     * Registers announcements and the digest as outbox kinds. Call before the outbox starts (its first firing must
+     * already know our jobs).
      */
-    public void attach(ReminderService service) {
+    public void attach(Outbox service) {
         this.reminders = service;
-        service.register(new AnnouncementRows());
+        service.register(kind);
         if (config.digest() != null) {
             digest = new Digest(config.digest(), calendar, service, clock, config.timezone());
             service.register(digest);
@@ -123,7 +131,7 @@ public final class AnnounceService {
     }
 
     private Result announce(CommandContext ctx, Args args) throws CommandException {
-        ReminderService service = requireReminders();
+        Outbox service = requireReminders();
         String text = args.requireText("text").strip();
         Matcher sub = SUB.matcher(text);
         if (sub.matches() && (sub.group(1).equals("edit") || sub.group(3) == null)) {
@@ -166,7 +174,7 @@ public final class AnnounceService {
         return Result.personalText(sb.toString());
     }
 
-    private Result confirm(CommandContext ctx, long id, ReminderService service) throws CommandException {
+    private Result confirm(CommandContext ctx, long id, Outbox service) throws CommandException {
         Announcement a = find(id);
         if (a.state() != Announcement.State.DRAFT) {
             throw new CommandException("Announcement " + a.subject() + " is not a draft (it is " + a.state().sql()
@@ -178,18 +186,18 @@ public final class AnnounceService {
         }
         Instant now = clock.instant();
         Instant due = a.publishAt().isBefore(now) ? now : a.publishAt();
-        List<ReminderService.NewJob> jobs = new ArrayList<>();
+        List<NewJob<NoPayload>> jobs = new ArrayList<>();
         for (Destination d : a.targets()) {
             int n = split(a.text(), d.platform(), a.ping(), service).size();
             for (int part = 1; part <= n; part++) {
-                jobs.add(new ReminderService.NewJob(a.subject(), Integer.toString(part), d, due, null));
+                jobs.add(new NewJob<>(a.subject(), Integer.toString(part), d, due, NoPayload.INSTANCE));
             }
         }
         // the state moves first: a row fired at once must find the announcement scheduled, not a draft
         if (!store.transition(id, Announcement.State.DRAFT, Announcement.State.SCHEDULED, due, now)) {
             throw new CommandException("Announcement " + a.subject() + " changed meanwhile; see announcements.");
         }
-        service.enqueue(KIND, jobs);
+        service.enqueue(kind, jobs);
         LOG.info("Announcement {} by {}:{} scheduled for {} to {}", a.subject(), a.platform(), a.author(), due,
                 a.targets());
         return Result.personalText("Announcement " + a.subject() + (due.equals(now) ? " is being posted now" : " is"
@@ -198,7 +206,7 @@ public final class AnnounceService {
                 + a.subject() + " change it everywhere.");
     }
 
-    private Result cancel(long id, ReminderService service) throws CommandException {
+    private Result cancel(long id, Outbox service) throws CommandException {
         Announcement a = find(id);
         Instant now = clock.instant();
         if (a.state() == Announcement.State.DRAFT
@@ -208,18 +216,18 @@ public final class AnnounceService {
         if (a.state() != Announcement.State.SCHEDULED) {
             throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + " already.");
         }
-        long posted = service.jobs(KIND, a.subject()).stream().filter(j -> j.sent() || j.state().equals("sending")).count();
+        long posted = service.jobs(kind, a.subject()).stream().filter(j -> j.sent() || j.state() == JobState.SENDING).count();
         if (posted > 0) {
             throw new CommandException("Announcement " + a.subject() + " is already posted (" + posted
                     + " message(s)); to take it down: announce delete " + a.subject());
         }
         store.transition(id, Announcement.State.SCHEDULED, Announcement.State.CANCELLED, a.publishAt(), now);
-        int dropped = service.dropPending(KIND, a.subject(), "the announcement was cancelled");
+        int dropped = service.dropPending(kind, a.subject(), "the announcement was cancelled");
         return Result.personalText("Announcement " + a.subject() + " cancelled before it was posted (" + dropped
                 + " delivery(ies) dropped).");
     }
 
-    private Result edit(long id, String newText, ReminderService service) throws CommandException {
+    private Result edit(long id, String newText, Outbox service) throws CommandException {
         Announcement a = find(id);
         String text = unescape(newText.strip());
         if (text.isBlank()) {
@@ -228,7 +236,7 @@ public final class AnnounceService {
         if (a.state() == Announcement.State.CANCELLED || a.state() == Announcement.State.DELETED) {
             throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + "; nothing to edit.");
         }
-        Map<Destination, List<ReminderService.Job>> rows = rowsByDestination(a, service);
+        Map<Destination, List<Job<NoPayload>>> rows = rowsByDestination(a, service);
         // the new text must keep the number of messages on every platform: a posted message can change, not multiply
         for (Destination d : a.targets()) {
             int now = split(text, d.platform(), a.ping(), service).size();
@@ -239,7 +247,7 @@ public final class AnnounceService {
                         + " again.");
             }
         }
-        if (rows.values().stream().flatMap(List::stream).anyMatch(j -> j.state().equals("sending"))) {
+        if (rows.values().stream().flatMap(List::stream).anyMatch(j -> j.state() == JobState.SENDING)) {
             throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
         }
         store.setText(id, text, clock.instant());
@@ -249,17 +257,17 @@ public final class AnnounceService {
         }
         Announcement edited = a.withText(text);
         List<String> outcome = new ArrayList<>();
-        for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
-            List<ReminderService.Job> sent = e.getValue().stream().filter(ReminderService.Job::sent).toList();
+        for (Map.Entry<Destination, List<Job<NoPayload>>> e : rows.entrySet()) {
+            List<Job<NoPayload>> sent = e.getValue().stream().filter(Job::sent).toList();
             if (sent.isEmpty()) {
-                boolean waiting = e.getValue().stream().anyMatch(j -> j.state().equals("pending"));
+                boolean waiting = e.getValue().stream().anyMatch(j -> j.state() == JobState.PENDING);
                 outcome.add(where(e.getKey()) + (waiting ? ": not posted yet, will post the new text"
                         : ": never posted (" + delivery(e.getValue()) + "), nothing to edit"));
                 continue;
             }
             List<TextParts.Part> parts = split(text, e.getKey().platform(), a.ping(), service);
             String failure = null;
-            for (ReminderService.Job j : sent) {
+            for (Job<NoPayload> j : sent) {
                 int n = Integer.parseInt(j.part());
                 OutgoingMessage m = message(edited, parts.get(n - 1), n, e.getKey().platform());
                 failure = failure != null ? failure : call(service, e.getKey(), p -> p.edit(ref(j), m));
@@ -269,7 +277,7 @@ public final class AnnounceService {
         return Result.personalText("Announcement " + a.subject() + " edited. " + String.join("; ", outcome) + ".");
     }
 
-    private Result delete(long id, ReminderService service) throws CommandException {
+    private Result delete(long id, Outbox service) throws CommandException {
         Announcement a = find(id);
         if (a.state() == Announcement.State.DRAFT) {
             return cancel(id, service);
@@ -277,21 +285,21 @@ public final class AnnounceService {
         if (a.state() == Announcement.State.DELETED) {
             throw new CommandException("Announcement " + a.subject() + " is deleted already.");
         }
-        if (service.jobs(KIND, a.subject()).stream().anyMatch(j -> j.state().equals("sending"))) {
+        if (service.jobs(kind, a.subject()).stream().anyMatch(j -> j.state() == JobState.SENDING)) {
             throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
         }
         Instant now = clock.instant();
         store.transition(id, a.state(), Announcement.State.DELETED, a.publishAt(), now);
-        service.dropPending(KIND, a.subject(), "the announcement was deleted");
+        service.dropPending(kind, a.subject(), "the announcement was deleted");
         List<String> outcome = new ArrayList<>();
-        for (Map.Entry<Destination, List<ReminderService.Job>> e : rowsByDestination(a, service).entrySet()) {
-            List<ReminderService.Job> sent = e.getValue().stream().filter(ReminderService.Job::sent).toList();
+        for (Map.Entry<Destination, List<Job<NoPayload>>> e : rowsByDestination(a, service).entrySet()) {
+            List<Job<NoPayload>> sent = e.getValue().stream().filter(Job::sent).toList();
             if (sent.isEmpty()) {
                 outcome.add(where(e.getKey()) + ": never posted");
                 continue;
             }
             String failure = null;
-            for (ReminderService.Job j : sent) {
+            for (Job<NoPayload> j : sent) {
                 String f = call(service, e.getKey(), p -> p.delete(ref(j)));
                 failure = failure != null ? failure : f;
             }
@@ -301,14 +309,14 @@ public final class AnnounceService {
     }
 
     /** Runs one edit or delete on a platform and waits for it; returns null when it worked, or why not. */
-    private String call(ReminderService service, Destination d,
+    private String call(Outbox service, Destination d,
                         java.util.function.Function<ChatPlatform, CompletableFuture<Void>> action) {
-        Optional<Outlet> o = service.outlet(d.platform());
+        Optional<ChatPlatform> o = service.platforms().platform(d.platform());
         if (o.isEmpty()) {
             return d.platform() + " is not running in this process";
         }
         try {
-            CompletableFuture<Void> f = action.apply(o.get().platform());
+            CompletableFuture<Void> f = action.apply(o.get());
             f.get(PLATFORM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (InterruptedException e) {
@@ -324,18 +332,18 @@ public final class AnnounceService {
         }
     }
 
-    private static SentRef ref(ReminderService.Job j) {
+    private static SentRef ref(Job<NoPayload> j) {
         String channel = j.destination() instanceof Destination.Channel c ? c.channelId()
                 : ((Destination.DirectMessage) j.destination()).userId();
         return new SentRef(j.destination().platform(), channel, j.messageRef());
     }
 
-    private Map<Destination, List<ReminderService.Job>> rowsByDestination(Announcement a, ReminderService service) {
-        Map<Destination, List<ReminderService.Job>> out = new LinkedHashMap<>();
+    private Map<Destination, List<Job<NoPayload>>> rowsByDestination(Announcement a, Outbox service) {
+        Map<Destination, List<Job<NoPayload>>> out = new LinkedHashMap<>();
         for (Destination d : a.targets()) {
             out.put(d, new ArrayList<>());
         }
-        for (ReminderService.Job j : service.jobs(KIND, a.subject())) {
+        for (Job<NoPayload> j : service.jobs(kind, a.subject())) {
             out.computeIfAbsent(j.destination(), k -> new ArrayList<>()).add(j);
         }
         return out;
@@ -343,18 +351,18 @@ public final class AnnounceService {
 
     /** For the staff's {@code announcements} command. */
     String list(ZoneId zone) {
-        ReminderService service = reminders;
+        Outbox service = reminders;
         List<Announcement> all = store.recent(15);
         if (all.isEmpty()) {
             return "No announcements yet. Write one with: announce <text>";
         }
         StringBuilder sb = new StringBuilder("Announcements (newest first):");
         for (Announcement a : all) {
-            Map<Destination, List<ReminderService.Job>> rows = service == null ? Map.of() : rowsByDestination(a, service);
+            Map<Destination, List<Job<NoPayload>>> rows = service == null ? Map.of() : rowsByDestination(a, service);
             sb.append("\n").append(a.subject()).append(" · ").append(label(a, rows)).append(" · ")
                     .append(TimeFormat.instant(a.publishAt(), zone)).append(" · by ").append(a.author()).append(" · \"")
                     .append(org.ccnsobot.query.Text.shorten(a.text().replace('\n', ' '), 60)).append('"');
-            for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
+            for (Map.Entry<Destination, List<Job<NoPayload>>> e : rows.entrySet()) {
                 sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue()));
             }
         }
@@ -362,35 +370,35 @@ public final class AnnounceService {
     }
 
     /** Scheduled until its first post lands, then posted (or partly posted, while some posts wait or failed). */
-    private static String label(Announcement a, Map<Destination, List<ReminderService.Job>> rows) {
+    private static String label(Announcement a, Map<Destination, List<Job<NoPayload>>> rows) {
         if (a.state() != Announcement.State.SCHEDULED) {
             return a.state().sql();
         }
-        List<ReminderService.Job> all = rows.values().stream().flatMap(List::stream).toList();
-        long sent = all.stream().filter(ReminderService.Job::sent).count();
+        List<Job<NoPayload>> all = rows.values().stream().flatMap(List::stream).toList();
+        long sent = all.stream().filter(Job::sent).count();
         return sent == 0 ? "scheduled" : sent == all.size() ? "posted" : "partly posted";
     }
 
-    private static String delivery(List<ReminderService.Job> jobs) {
+    private static String delivery(List<Job<NoPayload>> jobs) {
         if (jobs.isEmpty()) {
             return "not queued";
         }
         Map<String, Integer> byState = new LinkedHashMap<>();
-        for (ReminderService.Job j : jobs) {
-            byState.merge(j.state(), 1, Integer::sum);
+        for (Job<NoPayload> j : jobs) {
+            byState.merge(j.state().sql(), 1, Integer::sum);
         }
-        String states = byState.size() == 1 && jobs.size() == 1 ? jobs.get(0).state()
+        String states = byState.size() == 1 && jobs.size() == 1 ? jobs.get(0).state().sql()
                 : byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(java.util.stream.Collectors.joining(", ")) + " (of " + jobs.size() + " messages)";
-        Optional<String> error = jobs.stream().map(ReminderService.Job::lastError).filter(s -> s != null).findFirst();
+        Optional<String> error = jobs.stream().map(Job::lastError).filter(s -> s != null).findFirst();
         boolean open = jobs.stream().anyMatch(j -> !j.sent());
         return states + (open && error.isPresent() ? " — " + error.get() : "");
     }
 
     // ---- parsing ----
 
-    private ReminderService requireReminders() throws CommandException {
-        ReminderService r = reminders;
+    private Outbox requireReminders() throws CommandException {
+        Outbox r = reminders;
         if (r == null || !r.running()) {
             throw new CommandException("Announcements need the reminders running in this process (they deliver them);"
                     + " another process may hold the ledger.");
@@ -451,15 +459,11 @@ public final class AnnounceService {
         return at.isBefore(now) ? now : at;
     }
 
-    private List<Destination> targets(Optional<String> to, String invokingPlatform, ReminderService service)
+    private List<Destination> targets(Optional<String> to, String invokingPlatform, Outbox service)
             throws CommandException {
         Set<Destination> out = new LinkedHashSet<>();
         if (to.isEmpty()) {
-            for (Outlet o : service.outlets()) {
-                if (o.announcementChannel() != null) {
-                    out.add(new Destination.Channel(o.id(), o.announcementChannel()));
-                }
-            }
+            out.addAll(service.platforms().channels(ChannelRole.ANNOUNCEMENTS));
             if (out.isEmpty()) {
                 throw new CommandException("No announcement channel is configured (announcementChannel in a platform's"
                         + " section); name one with --to platform:channel-id");
@@ -471,21 +475,19 @@ public final class AnnounceService {
             if (t.isEmpty()) {
                 continue;
             }
-            Optional<Outlet> platform = service.outlet(t.toLowerCase(Locale.ROOT));
-            if (platform.isPresent()) {
-                if (platform.get().announcementChannel() == null) {
-                    throw new CommandException("--to " + t + ": that platform has no announcement channel configured;"
-                            + " name a channel, like " + t + ":channel-id");
-                }
-                out.add(new Destination.Channel(platform.get().id(), platform.get().announcementChannel()));
+            String named = t.toLowerCase(Locale.ROOT);
+            if (service.platforms().platform(named).isPresent()) {
+                out.add(service.platforms().channel(named, ChannelRole.ANNOUNCEMENTS).orElseThrow(() ->
+                        new CommandException("--to " + t + ": that platform has no announcement channel configured;"
+                                + " name a channel, like " + t + ":channel-id")));
                 continue;
             }
             int colon = t.indexOf(':');
             String p = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
             String channel = colon > 0 ? t.substring(colon + 1).replaceFirst("^#", "") : t;
-            if (service.outlet(p).isEmpty()) {
+            if (service.platforms().platform(p).isEmpty()) {
                 throw new CommandException("--to " + t + ": " + p + " is not running here (running: "
-                        + String.join(", ", service.outlets().stream().map(Outlet::id).toList()) + ")");
+                        + String.join(", ", service.platforms().ids()) + ")");
             }
             if (!channel.matches("[A-Za-z0-9_.-]{1,80}")) {
                 throw new CommandException("--to " + t + ": '" + channel + "' is not a channel id");
@@ -534,13 +536,13 @@ public final class AnnounceService {
                 : Mentions.NONE;
     }
 
-    private List<TextParts.Part> split(String text, String platform, Optional<String> ping, ReminderService service)
+    private List<TextParts.Part> split(String text, String platform, Optional<String> ping, Outbox service)
             throws CommandException {
-        Optional<Outlet> o = service.outlet(platform);
+        Optional<ChatPlatform> o = service.platforms().platform(platform);
         if (o.isEmpty()) {
             throw new CommandException(platform + " is not running in this process");
         }
-        ChatPlatform p = o.get().platform();
+        ChatPlatform p = o.get();
         try {
             return TextParts.split(text, platform, p.maxTextLength(), p.maxBlockLength(),
                     mentions(ping, platform).pingsAnyone() ? PING_RESERVE : 0);
@@ -568,17 +570,27 @@ public final class AnnounceService {
                 .orElse("pings nobody");
     }
 
-    /** How the ledger words and judges our rows: from the stored text at send time, so an edit before posting counts. */
-    private final class AnnouncementRows implements ReminderService.RowKind {
+    /** How the outbox words and judges our jobs: from the stored text at send time, so an edit before posting counts. */
+    private final class AnnouncementRows implements JobKind<NoPayload> {
+        private final PayloadCodec<NoPayload> codec = PayloadCodec.none();
+
         @Override
         public String name() {
             return KIND;
         }
 
         @Override
-        public OutgoingMessage render(ReminderService.Job job) {
-            Announcement a = store.find(Long.parseLong(job.subject().substring(1)))
-                    .orElseThrow(() -> new IllegalStateException("announcement " + job.subject() + " is gone"));
+        public PayloadCodec<NoPayload> payload() {
+            return codec;
+        }
+
+        @Override
+        public Rendering render(Job<NoPayload> job, SendContext context) {
+            Optional<Announcement> found = store.find(Long.parseLong(job.subject().substring(1)));
+            if (found.isEmpty() || found.get().state() != Announcement.State.SCHEDULED) {
+                return Rendering.drop("the announcement was " + found.map(x -> x.state().sql()).orElse("removed"));
+            }
+            Announcement a = found.get();
             int n = Integer.parseInt(job.part());
             String platform = job.destination().platform();
             try {
@@ -586,19 +598,10 @@ public final class AnnounceService {
                 if (n > parts.size()) {
                     throw new IllegalStateException("announcement " + a.subject() + " has no part " + n + " any more");
                 }
-                return message(a, parts.get(n - 1), n, platform);
+                return Rendering.send(message(a, parts.get(n - 1), n, platform));
             } catch (CommandException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }
-
-        @Override
-        public Optional<String> dropReason(ReminderService.Job job, Instant now) {
-            Optional<Announcement> a = store.find(Long.parseLong(job.subject().substring(1)));
-            if (a.isEmpty() || a.get().state() != Announcement.State.SCHEDULED) {
-                return Optional.of("the announcement was " + a.map(x -> x.state().sql()).orElse("removed"));
-            }
-            return Optional.empty();
         }
     }
 }
