@@ -79,6 +79,16 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
      * Discord allows 50 requests a second per bot and five messages per five seconds per channel; a DM costs a
      * second request to open its channel. Ten a second leaves JDA's own 429 handling for the rare case.
      */
+    /** The channels core posts to on its own, from the typed settings (schedule changes go to announcements). */
+    @Override
+    public java.util.Optional<String> channel(org.ccnsobot.port.ChannelRole role) {
+        return java.util.Optional.ofNullable(switch (role) {
+            case ANNOUNCEMENTS -> settings.announcementChannel();
+            case STAFF -> settings.staffChannel();
+            case SCHEDULE -> null;
+        }).filter(c -> !c.isBlank());
+    }
+
     @Override
     public org.ccnsobot.port.SendLimits sendLimits() {
         return new org.ccnsobot.port.SendLimits(10, 10);

@@ -181,6 +181,16 @@ final class SlackPlatform implements ChatPlatform {
     }
 
     /** Slack allows about one chat.postMessage per second per channel, with short bursts. */
+    /** The channels core posts to on its own, from the typed settings (schedule changes go to announcements). */
+    @Override
+    public java.util.Optional<String> channel(org.ccnsobot.port.ChannelRole role) {
+        return java.util.Optional.ofNullable(switch (role) {
+            case ANNOUNCEMENTS -> settings.announcementChannel();
+            case STAFF -> settings.staffChannel();
+            case SCHEDULE -> null;
+        }).filter(c -> !c.isBlank());
+    }
+
     @Override
     public org.ccnsobot.port.SendLimits sendLimits() {
         return new org.ccnsobot.port.SendLimits(1.0, 3);
