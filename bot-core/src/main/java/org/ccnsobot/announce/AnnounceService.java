@@ -3,19 +3,12 @@ package org.ccnsobot.announce;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +40,6 @@ import org.ccnsobot.outbox.PayloadCodec;
 import org.ccnsobot.outbox.PayloadCodec.NoPayload;
 import org.ccnsobot.outbox.Rendering;
 import org.ccnsobot.outbox.SendContext;
-import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.render.TimeFormat;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
@@ -64,9 +56,7 @@ public final class AnnounceService {
     /** Room kept in a first message for the pings the adapter puts in front ("@everyone", "<!subteam^…>"). */
     static final int PING_RESERVE = 40;
     private static final Duration PLATFORM_WAIT = Duration.ofSeconds(15);
-    private static final Pattern ID = Pattern.compile("#?[Aa]?(\\d{1,9})");
     private static final Pattern SUB = Pattern.compile("(?s)(confirm|cancel|delete|edit)\\s+(#?[Aa]?\\d{1,9})(?:\\s+(.*))?");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm", Locale.ROOT);
 
     private final AnnouncementStore store;
     private final CalendarService calendar;
@@ -135,7 +125,7 @@ public final class AnnounceService {
         String text = args.requireText("text").strip();
         Matcher sub = SUB.matcher(text);
         if (sub.matches() && (sub.group(1).equals("edit") || sub.group(3) == null)) {
-            long id = id(sub.group(2));
+            long id = AnnounceInput.id(sub.group(2));
             if (args.has("at") || args.has("to") || args.has("ping")) {
                 throw new CommandException("--at, --to and --ping go with a new announcement, not with " + sub.group(1));
             }
@@ -146,14 +136,14 @@ public final class AnnounceService {
                 default -> edit(id, sub.group(3) == null ? "" : sub.group(3), service);
             };
         }
-        text = unescape(text);
+        text = AnnounceInput.unescape(text);
         if (text.isBlank()) {
             throw new CommandException("An announcement needs some text.");
         }
         Instant now = clock.instant();
-        Instant at = args.text("at").isPresent() ? parseAt(args.text("at").get(), ctx.zone(), now) : now;
-        List<Destination> targets = targets(args.text("to"), ctx.platform(), service);
-        Optional<String> ping = ping(args.text("ping"), ctx.platform(), targets);
+        Instant at = args.text("at").isPresent() ? AnnounceInput.parseAt(args.text("at").get(), ctx.zone(), now) : now;
+        List<Destination> targets = AnnounceInput.targets(args.text("to"), ctx.platform(), service.platforms());
+        Optional<String> ping = AnnounceInput.ping(args.text("ping"), ctx.platform(), targets);
         Map<String, Integer> partsByPlatform = new LinkedHashMap<>();
         for (Destination d : targets) {
             partsByPlatform.put(d.platform(), split(text, d.platform(), ping, service).size());
@@ -229,7 +219,7 @@ public final class AnnounceService {
 
     private Result edit(long id, String newText, Outbox service) throws CommandException {
         Announcement a = find(id);
-        String text = unescape(newText.strip());
+        String text = AnnounceInput.unescape(newText.strip());
         if (text.isBlank()) {
             throw new CommandException("Usage: announce edit " + a.subject() + " <new text>");
         }
@@ -411,131 +401,6 @@ public final class AnnounceService {
                 + "; see announcements."));
     }
 
-    private static long id(String text) throws CommandException {
-        Matcher m = ID.matcher(text.strip());
-        if (!m.matches()) {
-            throw new CommandException("'" + text + "' is not an announcement id like A3");
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    /** Staff type paragraph breaks as \n (chat commands are one line). */
-    static String unescape(String text) {
-        return text.replace("\\n", "\n").strip();
-    }
-
-    /** {@code 2024-03-04T13:00Z}, {@code 2024-03-04T09:00-04:00}, or {@code 2024-03-04 09:00 [zone]} (the staff's zone). */
-    static Instant parseAt(String raw, ZoneId viewer, Instant now) throws CommandException {
-        String t = raw.strip();
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(t.replace(' ', 'T').replaceAll("(T\\d\\d:\\d\\d)(Z|[+-])", "$1:00$2")).toInstant();
-        } catch (DateTimeParseException e) {
-            String[] words = t.split("\\s+");
-            ZoneId zone = viewer;
-            String local = t;
-            if (words.length >= 2) {
-                String last = words[words.length - 1];
-                if (Character.isLetter(last.charAt(0))) {
-                    try {
-                        zone = ZoneId.of(last.equalsIgnoreCase("utc") ? "UTC" : last);
-                    } catch (java.time.DateTimeException ex) {
-                        throw new CommandException("--at: '" + last + "' is not a time zone (like America/Puerto_Rico or UTC)");
-                    }
-                    local = t.substring(0, t.length() - last.length()).strip();
-                }
-            }
-            try {
-                at = LocalDateTime.parse(local, LOCAL).atZone(zone).toInstant();
-            } catch (DateTimeParseException ex) {
-                throw new CommandException("--at: '" + t + "' is not a time like 2024-03-04T13:00Z or \"2024-03-04 09:00"
-                        + " America/Puerto_Rico\"");
-            }
-        }
-        if (at.isBefore(now.minusSeconds(60))) {
-            throw new CommandException("--at: " + TimeFormat.instant(at, viewer) + " has passed; leave --at out to post"
-                    + " now.");
-        }
-        return at.isBefore(now) ? now : at;
-    }
-
-    private List<Destination> targets(Optional<String> to, String invokingPlatform, Outbox service)
-            throws CommandException {
-        Set<Destination> out = new LinkedHashSet<>();
-        if (to.isEmpty()) {
-            out.addAll(service.platforms().channels(ChannelRole.ANNOUNCEMENTS));
-            if (out.isEmpty()) {
-                throw new CommandException("No announcement channel is configured (announcementChannel in a platform's"
-                        + " section); name one with --to platform:channel-id");
-            }
-            return List.copyOf(out);
-        }
-        for (String item : to.get().split(",")) {
-            String t = item.strip().replaceFirst("^#", "");
-            if (t.isEmpty()) {
-                continue;
-            }
-            String named = t.toLowerCase(Locale.ROOT);
-            if (service.platforms().platform(named).isPresent()) {
-                out.add(service.platforms().channel(named, ChannelRole.ANNOUNCEMENTS).orElseThrow(() ->
-                        new CommandException("--to " + t + ": that platform has no announcement channel configured;"
-                                + " name a channel, like " + t + ":channel-id")));
-                continue;
-            }
-            int colon = t.indexOf(':');
-            String p = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
-            String channel = colon > 0 ? t.substring(colon + 1).replaceFirst("^#", "") : t;
-            if (service.platforms().platform(p).isEmpty()) {
-                throw new CommandException("--to " + t + ": " + p + " is not running here (running: "
-                        + String.join(", ", service.platforms().ids()) + ")");
-            }
-            if (!channel.matches("[A-Za-z0-9_.-]{1,80}")) {
-                throw new CommandException("--to " + t + ": '" + channel + "' is not a channel id");
-            }
-            out.add(new Destination.Channel(p, channel));
-        }
-        if (out.isEmpty()) {
-            throw new CommandException("--to names no platform or channel");
-        }
-        return List.copyOf(out);
-    }
-
-    private static Optional<String> ping(Optional<String> raw, String invokingPlatform, List<Destination> targets)
-            throws CommandException {
-        if (raw.isEmpty() || raw.get().isBlank()) {
-            return Optional.empty();
-        }
-        String t = raw.get().strip().replaceFirst("^@", "");
-        if (t.equalsIgnoreCase("everyone") || t.equalsIgnoreCase("channel") || t.equalsIgnoreCase("here")) {
-            return Optional.of("everyone");
-        }
-        int colon = t.indexOf(':');
-        String platform = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
-        String id = colon > 0 ? t.substring(colon + 1) : t;
-        id = id.replaceAll("^<@&|^<!subteam\\^|>$", "");
-        if (!id.matches("[A-Za-z0-9]{1,40}")) {
-            throw new CommandException("--ping: '" + raw.get() + "' is not everyone or a role/group id (like"
-                    + " discord:123456789 or slack:S0123ABC)");
-        }
-        if (targets.stream().noneMatch(d -> d.platform().equals(platform))) {
-            throw new CommandException("--ping " + raw.get() + ": the announcement does not go to " + platform
-                    + "; write the role as platform:id");
-        }
-        return Optional.of(platform + ":" + id);
-    }
-
-    static Mentions mentions(Optional<String> ping, String platform) {
-        if (ping.isEmpty()) {
-            return Mentions.NONE;
-        }
-        if (ping.get().equals("everyone")) {
-            return new Mentions(true, Set.of(), Set.of());
-        }
-        String prefix = platform + ":";
-        return ping.get().startsWith(prefix) ? new Mentions(false, Set.of(ping.get().substring(prefix.length())), Set.of())
-                : Mentions.NONE;
-    }
-
     private List<TextParts.Part> split(String text, String platform, Optional<String> ping, Outbox service)
             throws CommandException {
         Optional<ChatPlatform> o = service.platforms().platform(platform);
@@ -545,7 +410,7 @@ public final class AnnounceService {
         ChatPlatform p = o.get();
         try {
             return TextParts.split(text, platform, p.maxTextLength(), p.maxBlockLength(),
-                    mentions(ping, platform).pingsAnyone() ? PING_RESERVE : 0);
+                    AnnounceInput.mentions(ping, platform).pingsAnyone() ? PING_RESERVE : 0);
         } catch (TextParts.TooLong e) {
             throw new CommandException("Too long for " + platform + ": " + e.getMessage() + ".");
         }
@@ -553,7 +418,7 @@ public final class AnnounceService {
 
     private static OutgoingMessage message(Announcement a, TextParts.Part part, int n, String platform) {
         List<Block> blocks = part.blocks().stream().<Block>map(Block.Paragraph::new).toList();
-        return new OutgoingMessage(part.text(), blocks, n == 1 ? mentions(a.ping(), platform) : Mentions.NONE, null);
+        return new OutgoingMessage(part.text(), blocks, n == 1 ? AnnounceInput.mentions(a.ping(), platform) : Mentions.NONE, null);
     }
 
     static String where(Destination d) {
