@@ -111,8 +111,7 @@ final class ConsoleCommand implements Callable<Integer> {
      */
     private static void startReminders(Bot bot, ConsolePlatform console, boolean pinned, PrintStream err) {
         try {
-            org.ccnsobot.reminder.ReminderService reminders = bot.startReminders(List.of(
-                    new org.ccnsobot.reminder.Outlet(console, ANNOUNCEMENTS, STAFF)), !pinned);
+            org.ccnsobot.outbox.Outbox reminders = bot.startReminders(List.of(console), !pinned);
             if (pinned) {
                 // guarded like the scheduler thread: a failed firing is reported and the console carries on
                 Runnable fire = () -> {
@@ -125,7 +124,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 console.afterEachLine(fire);
                 fire.run();
             }
-        } catch (org.ccnsobot.reminder.LedgerBusyException e) {
+        } catch (org.ccnsobot.outbox.LedgerBusyException e) {
             err.println("warning: " + e.getMessage());
         }
     }

@@ -55,6 +55,16 @@ final class ConsolePlatform implements ChatPlatform {
         this.afterEachLine = action;
     }
 
+    /** Announcements (and schedule changes) print as #announcements, staff alerts as #staff. */
+    @Override
+    public java.util.Optional<String> channel(org.ccnsobot.port.ChannelRole role) {
+        return switch (role) {
+            case ANNOUNCEMENTS -> java.util.Optional.of(ConsoleCommand.ANNOUNCEMENTS);
+            case STAFF -> java.util.Optional.of(ConsoleCommand.STAFF);
+            case SCHEDULE -> java.util.Optional.empty();
+        };
+    }
+
     /** The terminal takes messages as fast as they come. */
     @Override
     public org.ccnsobot.port.SendLimits sendLimits() {

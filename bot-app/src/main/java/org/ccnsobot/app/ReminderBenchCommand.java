@@ -3,13 +3,13 @@ package org.ccnsobot.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ccnsobot.reminder.LedgerBench;
+import org.ccnsobot.outbox.OutboxBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Figures for the reminder ledger: finding due rows at 1k, 10k and 100k pending, and firing lateness. */
+/** Figures for the outbox: finding due rows at 1k, 10k and 100k pending, and firing lateness. */
 @Command(name = "bench-reminders", mixinStandardHelpOptions = true,
-        description = "Benchmark the reminder ledger: next-due lookups and claims at 1k/10k/100k pending rows, and"
+        description = "Benchmark the outbox: next-due lookups and claims at 1k/10k/100k pending jobs, and"
                 + " firing lateness (median, p99) on the system clock. Prints figures; asserts nothing.")
 final class ReminderBenchCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where the benchmark's SQLite files go (default: a temp dir)")
@@ -24,7 +24,7 @@ final class ReminderBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path work = dir != null ? dir : Files.createTempDirectory("ccnso-bench-reminders");
-        LedgerBench.run(work, sizes, firings, System.out);
+        OutboxBench.run(work, sizes, firings, System.out);
         return 0;
     }
 }

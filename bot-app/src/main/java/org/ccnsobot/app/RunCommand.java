@@ -58,14 +58,14 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("connected: " + platform.id());
             }
             try {
-                bot.startReminders(org.ccnsobot.reminder.Outlet.fromConfig(cfg, started), true);
+                bot.startReminders(started, true);
                 // Like reminders, only the process that holds the ledger mirrors events, so two never race.
                 org.ccnsobot.features.mirror.EventMirroring mirroring =
                         org.ccnsobot.features.mirror.EventMirroring.start(bot.calendar(), started, bot.clock());
                 if (mirroring != null) {
                     mirroring.syncUpcoming();
                 }
-            } catch (org.ccnsobot.reminder.LedgerBusyException e) {
+            } catch (org.ccnsobot.outbox.LedgerBusyException e) {
                 // commands still work; only one process may send reminders from this database
                 System.err.println("warning: " + e.getMessage());
             }

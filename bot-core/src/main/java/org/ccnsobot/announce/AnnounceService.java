@@ -3,19 +3,12 @@ package org.ccnsobot.announce;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,18 +31,24 @@ import org.ccnsobot.port.Mentions;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.PlatformException;
 import org.ccnsobot.port.SentRef;
-import org.ccnsobot.reminder.Outlet;
-import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.outbox.Job;
+import org.ccnsobot.outbox.JobKind;
+import org.ccnsobot.outbox.JobState;
+import org.ccnsobot.outbox.NewJob;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.outbox.PayloadCodec;
+import org.ccnsobot.outbox.PayloadCodec.NoPayload;
+import org.ccnsobot.outbox.Rendering;
+import org.ccnsobot.outbox.SendContext;
 import org.ccnsobot.features.calendar.TimeFormat;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Staff announcements and the weekly digest (committee updates reach their followers through
- * {@link ReminderService#committeeUpdated}). Commands work once the reminders run (they own the
- * ledger and the platforms); {@link #attach} is called before the reminders start, so no row of ours is ever
- * fired by a ledger that does not know how to word it.
+ * Staff announcements and the weekly digest, each a kind of outbox job (committee updates reach their followers
+ * through the reminders feature). Commands work once the outbox runs (it holds the platforms); {@link #attach} is
+ * called before it starts, so no job of ours is ever fired by an outbox that does not know how to word it.
  */
 public final class AnnounceService {
     private static final Logger LOG = LoggerFactory.getLogger(AnnounceService.class);
@@ -57,16 +56,15 @@ public final class AnnounceService {
     /** Room kept in a first message for the pings the adapter puts in front ("@everyone", "<!subteam^…>"). */
     static final int PING_RESERVE = 40;
     private static final Duration PLATFORM_WAIT = Duration.ofSeconds(15);
-    private static final Pattern ID = Pattern.compile("#?[Aa]?(\\d{1,9})");
     private static final Pattern SUB = Pattern.compile("(?s)(confirm|cancel|delete|edit)\\s+(#?[Aa]?\\d{1,9})(?:\\s+(.*))?");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm", Locale.ROOT);
 
     private final AnnouncementStore store;
     private final CalendarService calendar;
     private final BotConfig config;
     private final Clock clock;
     private final Database db;
-    private volatile ReminderService reminders;
+    private volatile Outbox reminders;
+    private final AnnouncementRows kind = new AnnouncementRows();
     private volatile Digest digest;
 
     private AnnounceService(Database db, CalendarService calendar, BotConfig config, Clock clock) {
@@ -82,12 +80,12 @@ public final class AnnounceService {
     }
 
     /**
-     * Hooks announcements and the digest into the reminder ledger. Call before the reminders start
-     * (their first firing must already know our rows).
+     * Registers announcements and the digest as outbox kinds. Call before the outbox starts (its first firing must
+     * already know our jobs).
      */
-    public void attach(ReminderService service) {
+    public void attach(Outbox service) {
         this.reminders = service;
-        service.register(new AnnouncementRows());
+        service.register(kind);
         if (config.digest() != null) {
             digest = new Digest(config.digest(), calendar, service, clock, config.timezone());
             service.register(digest);
@@ -123,11 +121,11 @@ public final class AnnounceService {
     }
 
     private Result announce(CommandContext ctx, Args args) throws CommandException {
-        ReminderService service = requireReminders();
+        Outbox service = requireReminders();
         String text = args.requireText("text").strip();
         Matcher sub = SUB.matcher(text);
         if (sub.matches() && (sub.group(1).equals("edit") || sub.group(3) == null)) {
-            long id = id(sub.group(2));
+            long id = AnnounceInput.id(sub.group(2));
             if (args.has("at") || args.has("to") || args.has("ping")) {
                 throw new CommandException("--at, --to and --ping go with a new announcement, not with " + sub.group(1));
             }
@@ -138,14 +136,14 @@ public final class AnnounceService {
                 default -> edit(id, sub.group(3) == null ? "" : sub.group(3), service);
             };
         }
-        text = unescape(text);
+        text = AnnounceInput.unescape(text);
         if (text.isBlank()) {
             throw new CommandException("An announcement needs some text.");
         }
         Instant now = clock.instant();
-        Instant at = args.text("at").isPresent() ? parseAt(args.text("at").get(), ctx.zone(), now) : now;
-        List<Destination> targets = targets(args.text("to"), ctx.platform(), service);
-        Optional<String> ping = ping(args.text("ping"), ctx.platform(), targets);
+        Instant at = args.text("at").isPresent() ? AnnounceInput.parseAt(args.text("at").get(), ctx.zone(), now) : now;
+        List<Destination> targets = AnnounceInput.targets(args.text("to"), ctx.platform(), service.platforms());
+        Optional<String> ping = AnnounceInput.ping(args.text("ping"), ctx.platform(), targets);
         Map<String, Integer> partsByPlatform = new LinkedHashMap<>();
         for (Destination d : targets) {
             partsByPlatform.put(d.platform(), split(text, d.platform(), ping, service).size());
@@ -166,7 +164,7 @@ public final class AnnounceService {
         return Result.personalText(sb.toString());
     }
 
-    private Result confirm(CommandContext ctx, long id, ReminderService service) throws CommandException {
+    private Result confirm(CommandContext ctx, long id, Outbox service) throws CommandException {
         Announcement a = find(id);
         if (a.state() != Announcement.State.DRAFT) {
             throw new CommandException("Announcement " + a.subject() + " is not a draft (it is " + a.state().sql()
@@ -178,18 +176,18 @@ public final class AnnounceService {
         }
         Instant now = clock.instant();
         Instant due = a.publishAt().isBefore(now) ? now : a.publishAt();
-        List<ReminderService.NewJob> jobs = new ArrayList<>();
+        List<NewJob<NoPayload>> jobs = new ArrayList<>();
         for (Destination d : a.targets()) {
             int n = split(a.text(), d.platform(), a.ping(), service).size();
             for (int part = 1; part <= n; part++) {
-                jobs.add(new ReminderService.NewJob(a.subject(), Integer.toString(part), d, due, null));
+                jobs.add(new NewJob<>(a.subject(), Integer.toString(part), d, due, NoPayload.INSTANCE));
             }
         }
         // the state moves first: a row fired at once must find the announcement scheduled, not a draft
         if (!store.transition(id, Announcement.State.DRAFT, Announcement.State.SCHEDULED, due, now)) {
             throw new CommandException("Announcement " + a.subject() + " changed meanwhile; see announcements.");
         }
-        service.enqueue(KIND, jobs);
+        service.enqueue(kind, jobs);
         LOG.info("Announcement {} by {}:{} scheduled for {} to {}", a.subject(), a.platform(), a.author(), due,
                 a.targets());
         return Result.personalText("Announcement " + a.subject() + (due.equals(now) ? " is being posted now" : " is"
@@ -198,7 +196,7 @@ public final class AnnounceService {
                 + a.subject() + " change it everywhere.");
     }
 
-    private Result cancel(long id, ReminderService service) throws CommandException {
+    private Result cancel(long id, Outbox service) throws CommandException {
         Announcement a = find(id);
         Instant now = clock.instant();
         if (a.state() == Announcement.State.DRAFT
@@ -208,27 +206,27 @@ public final class AnnounceService {
         if (a.state() != Announcement.State.SCHEDULED) {
             throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + " already.");
         }
-        long posted = service.jobs(KIND, a.subject()).stream().filter(j -> j.sent() || j.state().equals("sending")).count();
+        long posted = service.jobs(kind, a.subject()).stream().filter(j -> j.sent() || j.state() == JobState.SENDING).count();
         if (posted > 0) {
             throw new CommandException("Announcement " + a.subject() + " is already posted (" + posted
                     + " message(s)); to take it down: announce delete " + a.subject());
         }
         store.transition(id, Announcement.State.SCHEDULED, Announcement.State.CANCELLED, a.publishAt(), now);
-        int dropped = service.dropPending(KIND, a.subject(), "the announcement was cancelled");
+        int dropped = service.dropPending(kind, a.subject(), "the announcement was cancelled");
         return Result.personalText("Announcement " + a.subject() + " cancelled before it was posted (" + dropped
                 + " delivery(ies) dropped).");
     }
 
-    private Result edit(long id, String newText, ReminderService service) throws CommandException {
+    private Result edit(long id, String newText, Outbox service) throws CommandException {
         Announcement a = find(id);
-        String text = unescape(newText.strip());
+        String text = AnnounceInput.unescape(newText.strip());
         if (text.isBlank()) {
             throw new CommandException("Usage: announce edit " + a.subject() + " <new text>");
         }
         if (a.state() == Announcement.State.CANCELLED || a.state() == Announcement.State.DELETED) {
             throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + "; nothing to edit.");
         }
-        Map<Destination, List<ReminderService.Job>> rows = rowsByDestination(a, service);
+        Map<Destination, List<Job<NoPayload>>> rows = rowsByDestination(a, service);
         // the new text must keep the number of messages on every platform: a posted message can change, not multiply
         for (Destination d : a.targets()) {
             int now = split(text, d.platform(), a.ping(), service).size();
@@ -239,7 +237,7 @@ public final class AnnounceService {
                         + " again.");
             }
         }
-        if (rows.values().stream().flatMap(List::stream).anyMatch(j -> j.state().equals("sending"))) {
+        if (rows.values().stream().flatMap(List::stream).anyMatch(j -> j.state() == JobState.SENDING)) {
             throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
         }
         store.setText(id, text, clock.instant());
@@ -249,17 +247,17 @@ public final class AnnounceService {
         }
         Announcement edited = a.withText(text);
         List<String> outcome = new ArrayList<>();
-        for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
-            List<ReminderService.Job> sent = e.getValue().stream().filter(ReminderService.Job::sent).toList();
+        for (Map.Entry<Destination, List<Job<NoPayload>>> e : rows.entrySet()) {
+            List<Job<NoPayload>> sent = e.getValue().stream().filter(Job::sent).toList();
             if (sent.isEmpty()) {
-                boolean waiting = e.getValue().stream().anyMatch(j -> j.state().equals("pending"));
+                boolean waiting = e.getValue().stream().anyMatch(j -> j.state() == JobState.PENDING);
                 outcome.add(where(e.getKey()) + (waiting ? ": not posted yet, will post the new text"
                         : ": never posted (" + delivery(e.getValue()) + "), nothing to edit"));
                 continue;
             }
             List<TextParts.Part> parts = split(text, e.getKey().platform(), a.ping(), service);
             String failure = null;
-            for (ReminderService.Job j : sent) {
+            for (Job<NoPayload> j : sent) {
                 int n = Integer.parseInt(j.part());
                 OutgoingMessage m = message(edited, parts.get(n - 1), n, e.getKey().platform());
                 failure = failure != null ? failure : call(service, e.getKey(), p -> p.edit(ref(j), m));
@@ -269,7 +267,7 @@ public final class AnnounceService {
         return Result.personalText("Announcement " + a.subject() + " edited. " + String.join("; ", outcome) + ".");
     }
 
-    private Result delete(long id, ReminderService service) throws CommandException {
+    private Result delete(long id, Outbox service) throws CommandException {
         Announcement a = find(id);
         if (a.state() == Announcement.State.DRAFT) {
             return cancel(id, service);
@@ -277,21 +275,21 @@ public final class AnnounceService {
         if (a.state() == Announcement.State.DELETED) {
             throw new CommandException("Announcement " + a.subject() + " is deleted already.");
         }
-        if (service.jobs(KIND, a.subject()).stream().anyMatch(j -> j.state().equals("sending"))) {
+        if (service.jobs(kind, a.subject()).stream().anyMatch(j -> j.state() == JobState.SENDING)) {
             throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
         }
         Instant now = clock.instant();
         store.transition(id, a.state(), Announcement.State.DELETED, a.publishAt(), now);
-        service.dropPending(KIND, a.subject(), "the announcement was deleted");
+        service.dropPending(kind, a.subject(), "the announcement was deleted");
         List<String> outcome = new ArrayList<>();
-        for (Map.Entry<Destination, List<ReminderService.Job>> e : rowsByDestination(a, service).entrySet()) {
-            List<ReminderService.Job> sent = e.getValue().stream().filter(ReminderService.Job::sent).toList();
+        for (Map.Entry<Destination, List<Job<NoPayload>>> e : rowsByDestination(a, service).entrySet()) {
+            List<Job<NoPayload>> sent = e.getValue().stream().filter(Job::sent).toList();
             if (sent.isEmpty()) {
                 outcome.add(where(e.getKey()) + ": never posted");
                 continue;
             }
             String failure = null;
-            for (ReminderService.Job j : sent) {
+            for (Job<NoPayload> j : sent) {
                 String f = call(service, e.getKey(), p -> p.delete(ref(j)));
                 failure = failure != null ? failure : f;
             }
@@ -301,14 +299,14 @@ public final class AnnounceService {
     }
 
     /** Runs one edit or delete on a platform and waits for it; returns null when it worked, or why not. */
-    private String call(ReminderService service, Destination d,
+    private String call(Outbox service, Destination d,
                         java.util.function.Function<ChatPlatform, CompletableFuture<Void>> action) {
-        Optional<Outlet> o = service.outlet(d.platform());
+        Optional<ChatPlatform> o = service.platforms().platform(d.platform());
         if (o.isEmpty()) {
             return d.platform() + " is not running in this process";
         }
         try {
-            CompletableFuture<Void> f = action.apply(o.get().platform());
+            CompletableFuture<Void> f = action.apply(o.get());
             f.get(PLATFORM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (InterruptedException e) {
@@ -324,18 +322,18 @@ public final class AnnounceService {
         }
     }
 
-    private static SentRef ref(ReminderService.Job j) {
+    private static SentRef ref(Job<NoPayload> j) {
         String channel = j.destination() instanceof Destination.Channel c ? c.channelId()
                 : ((Destination.DirectMessage) j.destination()).userId();
         return new SentRef(j.destination().platform(), channel, j.messageRef());
     }
 
-    private Map<Destination, List<ReminderService.Job>> rowsByDestination(Announcement a, ReminderService service) {
-        Map<Destination, List<ReminderService.Job>> out = new LinkedHashMap<>();
+    private Map<Destination, List<Job<NoPayload>>> rowsByDestination(Announcement a, Outbox service) {
+        Map<Destination, List<Job<NoPayload>>> out = new LinkedHashMap<>();
         for (Destination d : a.targets()) {
             out.put(d, new ArrayList<>());
         }
-        for (ReminderService.Job j : service.jobs(KIND, a.subject())) {
+        for (Job<NoPayload> j : service.jobs(kind, a.subject())) {
             out.computeIfAbsent(j.destination(), k -> new ArrayList<>()).add(j);
         }
         return out;
@@ -343,18 +341,18 @@ public final class AnnounceService {
 
     /** For the staff's {@code announcements} command. */
     String list(ZoneId zone) {
-        ReminderService service = reminders;
+        Outbox service = reminders;
         List<Announcement> all = store.recent(15);
         if (all.isEmpty()) {
             return "No announcements yet. Write one with: announce <text>";
         }
         StringBuilder sb = new StringBuilder("Announcements (newest first):");
         for (Announcement a : all) {
-            Map<Destination, List<ReminderService.Job>> rows = service == null ? Map.of() : rowsByDestination(a, service);
+            Map<Destination, List<Job<NoPayload>>> rows = service == null ? Map.of() : rowsByDestination(a, service);
             sb.append("\n").append(a.subject()).append(" · ").append(label(a, rows)).append(" · ")
                     .append(TimeFormat.instant(a.publishAt(), zone)).append(" · by ").append(a.author()).append(" · \"")
                     .append(org.ccnsobot.kernel.Text.shorten(a.text().replace('\n', ' '), 60)).append('"');
-            for (Map.Entry<Destination, List<ReminderService.Job>> e : rows.entrySet()) {
+            for (Map.Entry<Destination, List<Job<NoPayload>>> e : rows.entrySet()) {
                 sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue()));
             }
         }
@@ -362,35 +360,35 @@ public final class AnnounceService {
     }
 
     /** Scheduled until its first post lands, then posted (or partly posted, while some posts wait or failed). */
-    private static String label(Announcement a, Map<Destination, List<ReminderService.Job>> rows) {
+    private static String label(Announcement a, Map<Destination, List<Job<NoPayload>>> rows) {
         if (a.state() != Announcement.State.SCHEDULED) {
             return a.state().sql();
         }
-        List<ReminderService.Job> all = rows.values().stream().flatMap(List::stream).toList();
-        long sent = all.stream().filter(ReminderService.Job::sent).count();
+        List<Job<NoPayload>> all = rows.values().stream().flatMap(List::stream).toList();
+        long sent = all.stream().filter(Job::sent).count();
         return sent == 0 ? "scheduled" : sent == all.size() ? "posted" : "partly posted";
     }
 
-    private static String delivery(List<ReminderService.Job> jobs) {
+    private static String delivery(List<Job<NoPayload>> jobs) {
         if (jobs.isEmpty()) {
             return "not queued";
         }
         Map<String, Integer> byState = new LinkedHashMap<>();
-        for (ReminderService.Job j : jobs) {
-            byState.merge(j.state(), 1, Integer::sum);
+        for (Job<NoPayload> j : jobs) {
+            byState.merge(j.state().sql(), 1, Integer::sum);
         }
-        String states = byState.size() == 1 && jobs.size() == 1 ? jobs.get(0).state()
+        String states = byState.size() == 1 && jobs.size() == 1 ? jobs.get(0).state().sql()
                 : byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(java.util.stream.Collectors.joining(", ")) + " (of " + jobs.size() + " messages)";
-        Optional<String> error = jobs.stream().map(ReminderService.Job::lastError).filter(s -> s != null).findFirst();
+        Optional<String> error = jobs.stream().map(Job::lastError).filter(s -> s != null).findFirst();
         boolean open = jobs.stream().anyMatch(j -> !j.sent());
         return states + (open && error.isPresent() ? " — " + error.get() : "");
     }
 
     // ---- parsing ----
 
-    private ReminderService requireReminders() throws CommandException {
-        ReminderService r = reminders;
+    private Outbox requireReminders() throws CommandException {
+        Outbox r = reminders;
         if (r == null || !r.running()) {
             throw new CommandException("Announcements need the reminders running in this process (they deliver them);"
                     + " another process may hold the ledger.");
@@ -403,147 +401,16 @@ public final class AnnounceService {
                 + "; see announcements."));
     }
 
-    private static long id(String text) throws CommandException {
-        Matcher m = ID.matcher(text.strip());
-        if (!m.matches()) {
-            throw new CommandException("'" + text + "' is not an announcement id like A3");
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    /** Staff type paragraph breaks as \n (chat commands are one line). */
-    static String unescape(String text) {
-        return text.replace("\\n", "\n").strip();
-    }
-
-    /** {@code 2024-03-04T13:00Z}, {@code 2024-03-04T09:00-04:00}, or {@code 2024-03-04 09:00 [zone]} (the staff's zone). */
-    static Instant parseAt(String raw, ZoneId viewer, Instant now) throws CommandException {
-        String t = raw.strip();
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(t.replace(' ', 'T').replaceAll("(T\\d\\d:\\d\\d)(Z|[+-])", "$1:00$2")).toInstant();
-        } catch (DateTimeParseException e) {
-            String[] words = t.split("\\s+");
-            ZoneId zone = viewer;
-            String local = t;
-            if (words.length >= 2) {
-                String last = words[words.length - 1];
-                if (Character.isLetter(last.charAt(0))) {
-                    try {
-                        zone = ZoneId.of(last.equalsIgnoreCase("utc") ? "UTC" : last);
-                    } catch (java.time.DateTimeException ex) {
-                        throw new CommandException("--at: '" + last + "' is not a time zone (like America/Puerto_Rico or UTC)");
-                    }
-                    local = t.substring(0, t.length() - last.length()).strip();
-                }
-            }
-            try {
-                at = LocalDateTime.parse(local, LOCAL).atZone(zone).toInstant();
-            } catch (DateTimeParseException ex) {
-                throw new CommandException("--at: '" + t + "' is not a time like 2024-03-04T13:00Z or \"2024-03-04 09:00"
-                        + " America/Puerto_Rico\"");
-            }
-        }
-        if (at.isBefore(now.minusSeconds(60))) {
-            throw new CommandException("--at: " + TimeFormat.instant(at, viewer) + " has passed; leave --at out to post"
-                    + " now.");
-        }
-        return at.isBefore(now) ? now : at;
-    }
-
-    private List<Destination> targets(Optional<String> to, String invokingPlatform, ReminderService service)
+    private List<TextParts.Part> split(String text, String platform, Optional<String> ping, Outbox service)
             throws CommandException {
-        Set<Destination> out = new LinkedHashSet<>();
-        if (to.isEmpty()) {
-            for (Outlet o : service.outlets()) {
-                if (o.announcementChannel() != null) {
-                    out.add(new Destination.Channel(o.id(), o.announcementChannel()));
-                }
-            }
-            if (out.isEmpty()) {
-                throw new CommandException("No announcement channel is configured (announcementChannel in a platform's"
-                        + " section); name one with --to platform:channel-id");
-            }
-            return List.copyOf(out);
-        }
-        for (String item : to.get().split(",")) {
-            String t = item.strip().replaceFirst("^#", "");
-            if (t.isEmpty()) {
-                continue;
-            }
-            Optional<Outlet> platform = service.outlet(t.toLowerCase(Locale.ROOT));
-            if (platform.isPresent()) {
-                if (platform.get().announcementChannel() == null) {
-                    throw new CommandException("--to " + t + ": that platform has no announcement channel configured;"
-                            + " name a channel, like " + t + ":channel-id");
-                }
-                out.add(new Destination.Channel(platform.get().id(), platform.get().announcementChannel()));
-                continue;
-            }
-            int colon = t.indexOf(':');
-            String p = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
-            String channel = colon > 0 ? t.substring(colon + 1).replaceFirst("^#", "") : t;
-            if (service.outlet(p).isEmpty()) {
-                throw new CommandException("--to " + t + ": " + p + " is not running here (running: "
-                        + String.join(", ", service.outlets().stream().map(Outlet::id).toList()) + ")");
-            }
-            if (!channel.matches("[A-Za-z0-9_.-]{1,80}")) {
-                throw new CommandException("--to " + t + ": '" + channel + "' is not a channel id");
-            }
-            out.add(new Destination.Channel(p, channel));
-        }
-        if (out.isEmpty()) {
-            throw new CommandException("--to names no platform or channel");
-        }
-        return List.copyOf(out);
-    }
-
-    private static Optional<String> ping(Optional<String> raw, String invokingPlatform, List<Destination> targets)
-            throws CommandException {
-        if (raw.isEmpty() || raw.get().isBlank()) {
-            return Optional.empty();
-        }
-        String t = raw.get().strip().replaceFirst("^@", "");
-        if (t.equalsIgnoreCase("everyone") || t.equalsIgnoreCase("channel") || t.equalsIgnoreCase("here")) {
-            return Optional.of("everyone");
-        }
-        int colon = t.indexOf(':');
-        String platform = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
-        String id = colon > 0 ? t.substring(colon + 1) : t;
-        id = id.replaceAll("^<@&|^<!subteam\\^|>$", "");
-        if (!id.matches("[A-Za-z0-9]{1,40}")) {
-            throw new CommandException("--ping: '" + raw.get() + "' is not everyone or a role/group id (like"
-                    + " discord:123456789 or slack:S0123ABC)");
-        }
-        if (targets.stream().noneMatch(d -> d.platform().equals(platform))) {
-            throw new CommandException("--ping " + raw.get() + ": the announcement does not go to " + platform
-                    + "; write the role as platform:id");
-        }
-        return Optional.of(platform + ":" + id);
-    }
-
-    static Mentions mentions(Optional<String> ping, String platform) {
-        if (ping.isEmpty()) {
-            return Mentions.NONE;
-        }
-        if (ping.get().equals("everyone")) {
-            return new Mentions(true, Set.of(), Set.of());
-        }
-        String prefix = platform + ":";
-        return ping.get().startsWith(prefix) ? new Mentions(false, Set.of(ping.get().substring(prefix.length())), Set.of())
-                : Mentions.NONE;
-    }
-
-    private List<TextParts.Part> split(String text, String platform, Optional<String> ping, ReminderService service)
-            throws CommandException {
-        Optional<Outlet> o = service.outlet(platform);
+        Optional<ChatPlatform> o = service.platforms().platform(platform);
         if (o.isEmpty()) {
             throw new CommandException(platform + " is not running in this process");
         }
-        ChatPlatform p = o.get().platform();
+        ChatPlatform p = o.get();
         try {
             return TextParts.split(text, platform, p.maxTextLength(), p.maxBlockLength(),
-                    mentions(ping, platform).pingsAnyone() ? PING_RESERVE : 0);
+                    AnnounceInput.mentions(ping, platform).pingsAnyone() ? PING_RESERVE : 0);
         } catch (TextParts.TooLong e) {
             throw new CommandException("Too long for " + platform + ": " + e.getMessage() + ".");
         }
@@ -551,7 +418,7 @@ public final class AnnounceService {
 
     private static OutgoingMessage message(Announcement a, TextParts.Part part, int n, String platform) {
         List<Block> blocks = part.blocks().stream().<Block>map(Block.Paragraph::new).toList();
-        return new OutgoingMessage(part.text(), blocks, n == 1 ? mentions(a.ping(), platform) : Mentions.NONE, null);
+        return new OutgoingMessage(part.text(), blocks, n == 1 ? AnnounceInput.mentions(a.ping(), platform) : Mentions.NONE, null);
     }
 
     static String where(Destination d) {
@@ -568,17 +435,27 @@ public final class AnnounceService {
                 .orElse("pings nobody");
     }
 
-    /** How the ledger words and judges our rows: from the stored text at send time, so an edit before posting counts. */
-    private final class AnnouncementRows implements ReminderService.RowKind {
+    /** How the outbox words and judges our jobs: from the stored text at send time, so an edit before posting counts. */
+    private final class AnnouncementRows implements JobKind<NoPayload> {
+        private final PayloadCodec<NoPayload> codec = PayloadCodec.none();
+
         @Override
         public String name() {
             return KIND;
         }
 
         @Override
-        public OutgoingMessage render(ReminderService.Job job) {
-            Announcement a = store.find(Long.parseLong(job.subject().substring(1)))
-                    .orElseThrow(() -> new IllegalStateException("announcement " + job.subject() + " is gone"));
+        public PayloadCodec<NoPayload> payload() {
+            return codec;
+        }
+
+        @Override
+        public Rendering render(Job<NoPayload> job, SendContext context) {
+            Optional<Announcement> found = store.find(Long.parseLong(job.subject().substring(1)));
+            if (found.isEmpty() || found.get().state() != Announcement.State.SCHEDULED) {
+                return Rendering.drop("the announcement was " + found.map(x -> x.state().sql()).orElse("removed"));
+            }
+            Announcement a = found.get();
             int n = Integer.parseInt(job.part());
             String platform = job.destination().platform();
             try {
@@ -586,19 +463,10 @@ public final class AnnounceService {
                 if (n > parts.size()) {
                     throw new IllegalStateException("announcement " + a.subject() + " has no part " + n + " any more");
                 }
-                return message(a, parts.get(n - 1), n, platform);
+                return Rendering.send(message(a, parts.get(n - 1), n, platform));
             } catch (CommandException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }
-
-        @Override
-        public Optional<String> dropReason(ReminderService.Job job, Instant now) {
-            Optional<Announcement> a = store.find(Long.parseLong(job.subject().substring(1)));
-            if (a.isEmpty() || a.get().state() != Announcement.State.SCHEDULED) {
-                return Optional.of("the announcement was " + a.map(x -> x.state().sql()).orElse("removed"));
-            }
-            return Optional.empty();
         }
     }
 }

@@ -24,30 +24,38 @@ import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.kernel.Text;
-import org.ccnsobot.reminder.Outlet;
-import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.outbox.Job;
+import org.ccnsobot.outbox.JobKind;
+import org.ccnsobot.outbox.NewJob;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.outbox.PayloadCodec;
+import org.ccnsobot.outbox.PayloadCodec.NoPayload;
+import org.ccnsobot.outbox.Rendering;
+import org.ccnsobot.outbox.SendContext;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.features.calendar.EventMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The weekly digest: one ledger row per week and announcement channel, keyed by the ISO week, so a week's digest is
+ * The weekly digest, a kind of outbox job: one job per week and announcement channel, keyed by the ISO week, so a week's digest is
  * posted once however often the process restarts. It is worded when sent (the week's events from its due time, the
  * updates since the last digest that was posted). After downtime it is posted late only on its own day; a digest
  * found due on a later day is dropped, logged and counted as skipped, and the next week's is planned.
  */
-final class Digest implements ReminderService.RowKind {
+final class Digest implements JobKind<NoPayload> {
     private static final Logger LOG = LoggerFactory.getLogger(Digest.class);
     static final String KIND = "digest";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final DigestConfig config;
     private final CalendarService calendar;
-    private final ReminderService ledger;
+    private static final PayloadCodec<NoPayload> CODEC = PayloadCodec.none();
+    private final Outbox ledger;
     private final Clock clock;
     private final ZoneId readerZone;
 
-    Digest(DigestConfig config, CalendarService calendar, ReminderService ledger, Clock clock, ZoneId readerZone) {
+    Digest(DigestConfig config, CalendarService calendar, Outbox ledger, Clock clock, ZoneId readerZone) {
         this.config = config;
         this.calendar = calendar;
         this.ledger = ledger;
@@ -58,6 +66,11 @@ final class Digest implements ReminderService.RowKind {
     @Override
     public String name() {
         return KIND;
+    }
+
+    @Override
+    public PayloadCodec<NoPayload> payload() {
+        return CODEC;
     }
 
     /**
@@ -77,21 +90,18 @@ final class Digest implements ReminderService.RowKind {
             occurrences.add(thisWeek);   // still ahead, or today: on time or caught up the same day
         }
         occurrences.add(nextWeek);
-        List<ReminderService.NewJob> jobs = new ArrayList<>();
+        List<NewJob<NoPayload>> jobs = new ArrayList<>();
         for (Instant due : occurrences) {
-            for (Outlet o : ledger.outlets()) {
-                if (o.announcementChannel() != null) {
-                    jobs.add(new ReminderService.NewJob(week(due), "1",
-                            new Destination.Channel(o.id(), o.announcementChannel()), due, null));
-                }
+            for (Destination.Channel c : ledger.platforms().channels(ChannelRole.ANNOUNCEMENTS)) {
+                jobs.add(new NewJob<>(week(due), "1", c, due, NoPayload.INSTANCE));
             }
         }
-        int added = ledger.enqueue(KIND, jobs);
+        int added = ledger.enqueue(this, jobs);
         if (added > 0) {
             LOG.info("Weekly digest planned: {} row(s) for {}", added, occurrences);
         }
         // (a this-week row moved to a day already over is then dropped as skipped when it is claimed)
-        int moved = ledger.moveUnsent(KIND, week(thisWeek), thisWeek) + ledger.moveUnsent(KIND, week(nextWeek), nextWeek);
+        int moved = ledger.moveUnsent(this, week(thisWeek), thisWeek) + ledger.moveUnsent(this, week(nextWeek), nextWeek);
         if (moved > 0) {
             LOG.info("Weekly digest: {} queued row(s) moved to the configured {} {} {}", moved, config.weekday(),
                     config.time(), config.zone());
@@ -107,21 +117,20 @@ final class Digest implements ReminderService.RowKind {
         return due.atZone(config.zone()).toLocalDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
     }
 
+    /** Posted late only on its own day; the next weeks are planned whenever one is due. */
     @Override
-    public Optional<String> dropReason(ReminderService.Job job, Instant now) {
+    public Rendering render(Job<NoPayload> job, SendContext context) {
+        Instant now = context.now();
         plan(now);
         if (!now.isBefore(endOfDay(job.due()))) {
             LOG.warn("Skipped the weekly digest of {} to {}: it was due {} and its day is over (a digest is posted late"
                     + " only on its own day)", job.subject(), AnnounceService.where(job.destination()), job.due());
-            return Optional.of("its day was over when the bot could post it; skipped");
+            return Rendering.drop("its day was over when the bot could post it; skipped");
         }
-        return Optional.empty();
+        return Rendering.send(words(job.due()));
     }
 
-    @Override
-    public OutgoingMessage render(ReminderService.Job job) {
-        plan(clock.instant());
-        Instant due = job.due();
+    private OutgoingMessage words(Instant due) {
         Instant since = lastPosted(due).orElse(due.minus(Duration.ofDays(7)));
         EventMessages messages = new EventMessages(calendar.meetingsByCode());
         List<Event> events = calendar.between(due, due.plus(Duration.ofDays(7))).stream()
@@ -172,7 +181,7 @@ final class Digest implements ReminderService.RowKind {
     private Optional<Instant> lastPosted(Instant before) {
         for (int w = 1; w <= 52; w++) {
             Instant earlier = before.minus(Duration.ofDays(7L * w));
-            for (ReminderService.Job j : ledger.jobs(KIND, week(earlier))) {
+            for (Job<NoPayload> j : ledger.jobs(this, week(earlier))) {
                 if (j.sent()) {
                     return Optional.of(j.due());
                 }

@@ -35,8 +35,11 @@ import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Reply;
 import org.ccnsobot.features.calendar.SearchIndex;
 import org.ccnsobot.kernel.Text;
-import org.ccnsobot.reminder.LedgerBusyException;
-import org.ccnsobot.reminder.Outlet;
+import org.ccnsobot.outbox.LedgerBusyException;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.outbox.PlatformRegistry;
+import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.Destination;
 import org.ccnsobot.reminder.ReminderService;
 import org.ccnsobot.reminder.SubscriptionCommands;
 import org.ccnsobot.reminder.Subscriptions;
@@ -79,7 +82,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Map<String, ZoneId> zoneOverrides = new ConcurrentHashMap<>();
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final Subscriptions subscriptions;
-    private volatile ReminderService reminders;
+    private volatile Outbox reminders;
     private final org.ccnsobot.announce.AnnounceService announcements;
 
     private Bot(BotConfig config, Clock clock, Database db) {
@@ -271,33 +274,38 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     /**
-     * Starts the reminders for the running platforms: plans every upcoming event, resolves deliveries a crash
-     * interrupted, and (with {@code background}) runs the scheduler thread. Refuses, saying why, when another
-     * process already sends from this database.
+     * Starts the outbox for the running platforms, with the reminders, announcements and digest as its kinds:
+     * plans every upcoming event, resolves deliveries a crash interrupted, and (with {@code background}) runs the
+     * scheduler thread. Refuses, saying why, when another process already sends from this database.
      */
-    public ReminderService startReminders(List<Outlet> outlets, boolean background) throws LedgerBusyException {
-        return startReminders(outlets, background, s -> s);
+    public Outbox startReminders(List<? extends ChatPlatform> platforms, boolean background)
+            throws LedgerBusyException {
+        return startReminders(platforms, background, s -> s);
     }
 
-    /** As above, with a chance to tune the service (time-outs, back-off) before it starts. */
-    public ReminderService startReminders(List<Outlet> outlets, boolean background,
-                                          java.util.function.UnaryOperator<ReminderService> tune)
-            throws LedgerBusyException {
+    /** As above, with a chance to tune the outbox (time-outs, back-off) before it starts. */
+    public Outbox startReminders(List<? extends ChatPlatform> platforms, boolean background,
+                                 java.util.function.UnaryOperator<Outbox> tune) throws LedgerBusyException {
         if (reminders != null) {
             throw new IllegalStateException("reminders are already started");
         }
-        ReminderService service = tune.apply(ReminderService.create(db, calendar, subscriptions, config.reminders(),
-                config.timezone(), clock, outlets, this::zoneFor));
+        ZoneId botZone = config.timezone();
+        Outbox outbox = tune.apply(Outbox.create(db, clock, PlatformRegistry.of(platforms),
+                d -> d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : botZone)
+                .maxAttempts(config.reminders().maxAttempts()));
+        ReminderService service = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
+                outbox);
         calendar.onEventChanged(service::eventChanged);
         calendar.onUpdateAdded(service::committeeUpdated);
-        announcements.attach(service);
-        service.start(background);
+        announcements.attach(outbox);
+        outbox.start(background);
         announcements.started();
-        reminders = service;
-        return service;
+        reminders = outbox;
+        return outbox;
     }
 
-    public Optional<ReminderService> reminders() {
+    /** The running outbox, if this process sends (it holds the database's lock). */
+    public Optional<Outbox> reminders() {
         return Optional.ofNullable(reminders);
     }
 
@@ -308,7 +316,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
-        ReminderService r = reminders;
+        Outbox r = reminders;
         if (r != null) {
             r.close();
         }

@@ -22,7 +22,7 @@ import org.ccnsobot.reminder.Subscriptions.Topic;
 public final class SubscriptionCommands {
     private final CalendarService calendar;
     private final Subscriptions subscriptions;
-    private final java.util.function.Supplier<Optional<ReminderService>> service;
+    private final java.util.function.Supplier<Optional<org.ccnsobot.outbox.Outbox>> service;
 
     public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions) {
         this(calendar, subscriptions, Optional::empty);
@@ -30,7 +30,7 @@ public final class SubscriptionCommands {
 
     /** {@code service} is the running reminder service, if this process sends reminders (for {@code reminders}). */
     public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions,
-                                java.util.function.Supplier<Optional<ReminderService>> service) {
+                                java.util.function.Supplier<Optional<org.ccnsobot.outbox.Outbox>> service) {
         this.calendar = calendar;
         this.subscriptions = subscriptions;
         this.service = service;
@@ -53,7 +53,7 @@ public final class SubscriptionCommands {
                         List.of("subscriptions"), false, true, (c, a) -> list(c)),
                 new CommandSpec("reminders", List.of(), "The reminder ledger: counts, next due, recent failures",
                         List.of(), List.of("reminders"), true, true, (c, a) -> Result.personalText(service.get()
-                        .map(ReminderService::statusText)
+                        .map(org.ccnsobot.outbox.Outbox::statusText)
                         .orElse("Reminders are not running in this process (see the log for why)."))));
     }
 

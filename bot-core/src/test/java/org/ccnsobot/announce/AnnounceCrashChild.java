@@ -10,9 +10,9 @@ import java.util.Set;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
+import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.port.Capability;
-import org.ccnsobot.reminder.Outlet;
-import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.testing.FileRecordingPlatform;
 
 /**
@@ -30,7 +30,8 @@ public final class AnnounceCrashChild {
         try (Bot bot = Bot.open(cfg, Clock.fixed(Instant.parse(args[3]), ZoneId.of("UTC")));
              FileRecordingPlatform platform = new FileRecordingPlatform(Path.of(args[2]), Boolean.parseBoolean(args[4]),
                      System.out, 500, Set.of(Capability.EDIT))) {
-            ReminderService reminders = bot.startReminders(List.of(new Outlet(platform, "news", null)), true,
+            platform.withChannel(ChannelRole.ANNOUNCEMENTS, "news");
+            Outbox reminders = bot.startReminders(List.of(platform), true,
                     s -> s.batching(50, 8, 10));
             reminders.fireDue();
             System.out.println("DONE " + reminders.stats());

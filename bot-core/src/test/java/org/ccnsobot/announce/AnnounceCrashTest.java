@@ -19,7 +19,6 @@ import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.config.StaffRule;
-import org.ccnsobot.reminder.Outlet;
 import org.ccnsobot.store.Database;
 import org.ccnsobot.testing.FileRecordingPlatform;
 import org.ccnsobot.testing.RecordingPlatform;
@@ -96,7 +95,7 @@ class AnnounceCrashTest {
         RecordingPlatform fake = new RecordingPlatform("fake", clock);
         try (Bot bot = Bot.open(cfg, clock)) {
             fake.start(bot);
-            bot.startReminders(List.of(new Outlet(fake, "news", null)), false);
+            bot.startReminders(List.of(fake.withChannel(org.ccnsobot.port.ChannelRole.ANNOUNCEMENTS, "news")), false);
             List<String> channels = new ArrayList<>();
             String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
             for (int n = 0; n < CHANNELS; n++) {
@@ -123,7 +122,7 @@ class AnnounceCrashTest {
         try (Database d = Database.open(db)) {
             return d.read(c -> {
                 Map<String, Integer> out = new java.util.TreeMap<>(Map.of("pending", 0, "sending", 0, "sent", 0));
-                try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM reminder_ledger"
+                try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM outbox"
                         + " WHERE kind = 'announcement' GROUP BY state"); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), rs.getInt(2));
@@ -138,10 +137,10 @@ class AnnounceCrashTest {
         try (Database d = Database.open(db)) {
             return d.read(c -> {
                 Set<String> out = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT row_key, generation FROM reminder_ledger"
+                try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key FROM outbox"
                         + " WHERE kind = 'announcement'"); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getString(1) + "#" + rs.getInt(2));
+                        out.add(rs.getString(1));
                     }
                 }
                 return out;

@@ -13,8 +13,8 @@ import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.DigestConfig;
 import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.config.StaffRule;
-import org.ccnsobot.reminder.Outlet;
-import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.time.ManualClock;
 
@@ -60,7 +60,7 @@ final class AnnounceFixture implements AutoCloseable {
     DigestConfig digest;
     final PlainPlatform plain;
     Bot bot;
-    ReminderService reminders;
+    Outbox reminders;
 
     AnnounceFixture(Path dir) throws Exception {
         this(dir, null);
@@ -96,10 +96,11 @@ final class AnnounceFixture implements AutoCloseable {
         bot = Bot.open(cfg, clock);
         disc.start(bot);
         slk.start(bot);
-        List<Outlet> outlets = new java.util.ArrayList<>(List.of(new Outlet(disc, "news", "staff"),
-                new Outlet(slk, "C-NEWS", "C-STAFF")));
+        disc.withChannel(ChannelRole.ANNOUNCEMENTS, "news").withChannel(ChannelRole.STAFF, "staff");
+        slk.withChannel(ChannelRole.ANNOUNCEMENTS, "C-NEWS").withChannel(ChannelRole.STAFF, "C-STAFF");
+        List<org.ccnsobot.port.ChatPlatform> outlets = new java.util.ArrayList<>(List.of(disc, slk));
         if (plain != null) {
-            outlets.add(new Outlet(plain, "town-square", null));
+            outlets.add(plain);
         }
         reminders = bot.startReminders(outlets, false, s -> s.jitter(() -> 0.0));
     }
@@ -144,6 +145,11 @@ final class AnnounceFixture implements AutoCloseable {
         @Override
         public String id() {
             return "plain";
+        }
+
+        @Override
+        public java.util.Optional<String> channel(ChannelRole role) {
+            return role == ChannelRole.ANNOUNCEMENTS ? java.util.Optional.of("town-square") : java.util.Optional.empty();
         }
 
         @Override

@@ -70,7 +70,7 @@ class DigestTest {
             f.fire();
             assertThat(f.disc.delivered()).hasSize(1);
             assertThat(f.reminders.jobs(Digest.KIND, "2024-W11")).allSatisfy(j -> {
-                assertThat(j.state()).isEqualTo("dropped");
+                assertThat(j.state()).isEqualTo(org.ccnsobot.outbox.JobState.DROPPED);
                 assertThat(j.lastError()).contains("its day was over");
             });
 

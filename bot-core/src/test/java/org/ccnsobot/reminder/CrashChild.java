@@ -11,7 +11,9 @@ import java.util.Set;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
+import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.port.Capability;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.testing.FileRecordingPlatform;
 
 /**
@@ -34,7 +36,8 @@ public final class CrashChild {
         try (Bot bot = Bot.open(cfg, Clock.fixed(now, ZoneId.of("UTC")));
              FileRecordingPlatform platform = new FileRecordingPlatform(deliveries, canTell, System.out, 2000,
                      Set.of(Capability.DM))) {
-            ReminderService reminders = bot.startReminders(List.of(new Outlet(platform, "announcements", "staff")), true,
+            platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements").withChannel(ChannelRole.STAFF, "staff");
+            Outbox reminders = bot.startReminders(List.of(platform), true,
                     s -> s.batching(100, 16, 50));
             reminders.fireDue();
             System.out.println("DONE " + reminders.stats());

@@ -190,7 +190,7 @@ class CrashTest {
                 for (String s : List.of("pending", "sending", "sent")) {
                     out.put(s, 0);
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM reminder_ledger GROUP BY state");
+                try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM outbox GROUP BY state");
                      ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), rs.getInt(2));
@@ -205,10 +205,10 @@ class CrashTest {
         try (Database d = Database.open(db)) {
             return d.read(c -> {
                 Set<String> out = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT row_key, generation FROM reminder_ledger");
+                try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key FROM outbox");
                      ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getString(1) + "#" + rs.getInt(2));
+                        out.add(rs.getString(1));
                     }
                 }
                 return out;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.ccnsobot.outbox.JobState;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.testing.RecordingPlatform.Attempt;
@@ -48,7 +49,7 @@ class DeliveryFailureTest {
             assertThat(f.platform.delivered()).hasSize(2);
             assertThat(f.platform.delivered()).allSatisfy(a -> assertThat(a.attemptOfKey()).isEqualTo(3));
             assertThat(f.platform.deliveredTo(STAFF)).isEmpty();
-            assertThat(f.reminders.stats().rowsByState()).containsEntry("sent", 2).containsEntry("failed", 0);
+            assertThat(f.reminders.stats().rowsByState()).containsEntry(JobState.SENT, 2).containsEntry(JobState.FAILED, 0);
             assertThat(f.reminders.stats().retried()).isEqualTo(4);
         }
     }
@@ -123,8 +124,8 @@ class DeliveryFailureTest {
             assertThat(f.platform.delivered()).hasSize(5);
             assertThat(f.platform.delivered().stream().map(Attempt::key).distinct()).hasSize(5);
             assertThat(f.platform.deliveredTo(STAFF)).isEmpty();
-            assertThat(f.reminders.stats().rowsByState()).containsEntry("sent", 5).containsEntry("sending", 0)
-                    .containsEntry("failed", 0);
+            assertThat(f.reminders.stats().rowsByState()).containsEntry(JobState.SENT, 5).containsEntry(JobState.SENDING, 0)
+                    .containsEntry(JobState.FAILED, 0);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.time.ManualClock;
 
@@ -62,7 +64,7 @@ final class Fixture implements AutoCloseable {
     final ManualClock clock;
     final RecordingPlatform platform;
     final Bot bot;
-    ReminderService reminders;
+    Outbox reminders;
 
     Fixture(Path dir) throws Exception {
         this(dir, new ManualClock(START));
@@ -93,12 +95,13 @@ final class Fixture implements AutoCloseable {
                 Map.of("chat", new org.ccnsobot.config.StaffRule(List.of("staffer"), List.of())), reminders, Map.of(), null);
     }
 
-    ReminderService start(boolean background) throws Exception {
+    Outbox start(boolean background) throws Exception {
         return start(background, s -> s);
     }
 
-    ReminderService start(boolean background, UnaryOperator<ReminderService> tune) throws Exception {
-        reminders = bot.startReminders(List.of(new Outlet(platform, "announcements", "staff")), background,
+    Outbox start(boolean background, UnaryOperator<Outbox> tune) throws Exception {
+        platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements").withChannel(ChannelRole.STAFF, "staff");
+        reminders = bot.startReminders(List.of(platform), background,
                 s -> tune.apply(s.jitter(() -> 0.0)));
         return reminders;
     }

@@ -2,6 +2,7 @@ package org.ccnsobot.reminder;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import org.ccnsobot.outbox.LedgerLock;
 
 /** Holds a ledger's lock in its own JVM until killed, for {@link LedgerLockTest}. Arg: the database path. */
 public final class LockHolder {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.outbox.JobState;
+import org.ccnsobot.outbox.LedgerBusyException;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.testing.RecordingPlatform.Attempt;
@@ -86,7 +88,7 @@ class ReminderServiceTest {
                     .contains("Milestone with a date only is on Wed 20 Mar 2024 (time not yet announced)");
 
             assertOnceEach(f.platform);
-            assertThat(f.reminders.stats().rowsByState()).containsEntry("sending", 0).containsEntry("failed", 0);
+            assertThat(f.reminders.stats().rowsByState()).containsEntry(JobState.SENDING, 0).containsEntry(JobState.FAILED, 0);
         }
     }
 
@@ -303,7 +305,7 @@ class ReminderServiceTest {
             f.reminders.fireDue();
             assertThat(f.reminders.stats().foundDelivered()).isEqualTo(2);
             assertThat(platform.attempts()).hasSize(2);
-            assertThat(f.reminders.stats().rowsByState()).containsEntry("sent", 2).containsEntry("sending", 0);
+            assertThat(f.reminders.stats().rowsByState()).containsEntry(JobState.SENT, 2).containsEntry(JobState.SENDING, 0);
         }
     }
 
@@ -377,7 +379,7 @@ class ReminderServiceTest {
         try (org.ccnsobot.store.Database db = org.ccnsobot.store.Database.open(dir.resolve("bot.db"))) {
             db.transaction(c -> {
                 try (var st = c.createStatement()) {
-                    return st.executeUpdate("UPDATE reminder_ledger SET state = 'sending' WHERE state = 'sent'");
+                    return st.executeUpdate("UPDATE outbox SET state = 'sending' WHERE state = 'sent'");
                 }
             });
         }

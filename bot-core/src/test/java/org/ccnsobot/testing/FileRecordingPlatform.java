@@ -38,6 +38,7 @@ public final class FileRecordingPlatform implements ChatPlatform {
     private final SendLimits pace;
     private final Set<Capability> capabilities;
     private int count;
+    private final java.util.Map<org.ccnsobot.port.ChannelRole, String> channels = new java.util.EnumMap<>(org.ccnsobot.port.ChannelRole.class);
 
     /**
      * {@code perSecond} paces the sends, so the test's kill lands near the delivery count it watches for (a pipe
@@ -83,6 +84,17 @@ public final class FileRecordingPlatform implements ChatPlatform {
     @Override
     public void start(InboundHandler handler) {
         // outbound only
+    }
+
+    /** Declares the platform's channel for a role, as an adapter binds it from its settings. */
+    public FileRecordingPlatform withChannel(org.ccnsobot.port.ChannelRole role, String channelId) {
+        channels.put(role, channelId);
+        return this;
+    }
+
+    @Override
+    public Optional<String> channel(org.ccnsobot.port.ChannelRole role) {
+        return Optional.ofNullable(channels.get(role));
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class RecordingPlatform implements ChatPlatform {
     private volatile int maxTextLength = 4000;
     private volatile int maxBlockLength = 4000;
     private final List<Change> changes = new ArrayList<>();
+    private final Map<org.ccnsobot.port.ChannelRole, String> channels = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An edit or a delete of a message this platform delivered: {@code message} is null for a delete. */
     public record Change(SentRef ref, OutgoingMessage message, Instant at) {
@@ -228,6 +229,17 @@ public final class RecordingPlatform implements ChatPlatform {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Declares the platform's channel for a role, as an adapter binds it from its settings. */
+    public RecordingPlatform withChannel(org.ccnsobot.port.ChannelRole role, String channelId) {
+        channels.put(role, channelId);
+        return this;
+    }
+
+    @Override
+    public Optional<String> channel(org.ccnsobot.port.ChannelRole role) {
+        return Optional.ofNullable(channels.get(role));
     }
 
     @Override

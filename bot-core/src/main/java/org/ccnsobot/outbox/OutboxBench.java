@@ -1,4 +1,4 @@
-package org.ccnsobot.reminder;
+package org.ccnsobot.outbox;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,10 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.ccnsobot.features.calendar.CalendarService;
-import org.ccnsobot.config.RemindersConfig;
-import org.ccnsobot.domain.Event;
-import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.port.Capability;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.Destination;
@@ -32,37 +27,37 @@ import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.SendLimits;
 import org.ccnsobot.port.SentRef;
-import org.ccnsobot.features.calendar.CalendarStore;
 import org.ccnsobot.store.Database;
 
 /**
- * Measures the ledger, printing figures (it is not a test and asserts nothing): the cost of finding the next due
- * row and of claiming due rows with 1k, 10k and 100k rows pending, and the lateness of real firings on the system
- * clock with 100k rows pending. Run from the jar: {@code java -jar ccnso-bot.jar bench-reminders}.
+ * Measures the outbox, printing figures (it is not a test and asserts nothing): the cost of finding the next due
+ * job and of claiming due jobs with 1k, 10k and 100k jobs pending, and the lateness of real firings on the system
+ * clock with 100k jobs pending. Run from the jar: {@code java -jar ccnso-bot.jar bench-reminders}.
  */
-public final class LedgerBench {
+public final class OutboxBench {
+    private static final List<String> KINDS = List.of(BenchKind.KIND);
     private static final Instant FAR = Instant.parse("2030-01-01T00:00:00Z");
 
-    private LedgerBench() {
+    private OutboxBench() {
     }
 
     public static void run(Path workDir, int[] sizes, int firings, PrintStream out) throws Exception {
         Files.createDirectories(workDir);
-        out.println("Reminder ledger benchmark (SQLite file in " + workDir + ")");
+        out.println("Outbox benchmark (SQLite file in " + workDir + ")");
         out.println("Finding the next due row (partial index on next_at WHERE state = 'pending'), 2,000 lookups;"
                 + " claiming 100 due rows (select + update + one commit with fsync), 20 claims:");
         for (int n : sizes) {
             Path file = fresh(workDir, "bench-" + n + ".db");
             try (Database db = Database.open(file)) {
-                Ledger ledger = new Ledger(db);
+                OutboxStore ledger = new OutboxStore(db);
                 fill(ledger, n, FAR, Duration.ofDays(365));
                 long[] nanos = new long[2000];
                 for (int i = 0; i < nanos.length; i++) {
-                    ledger.nextDue(List.of("bench")); // warm-up: JIT and SQLite's page cache
+                    ledger.nextDue(List.of("bench"), KINDS); // warm-up: JIT and SQLite's page cache
                 }
                 for (int i = 0; i < nanos.length; i++) {
                     long t = System.nanoTime();
-                    ledger.nextDue(List.of("bench"));
+                    ledger.nextDue(List.of("bench"), KINDS);
                     nanos[i] = System.nanoTime() - t;
                 }
                 long[] claim = new long[20];
@@ -70,9 +65,9 @@ public final class LedgerBench {
                     // every row is due: claim the first 100 (index order), then put them back for the next round
                     Instant now = FAR.plus(Duration.ofDays(400));
                     long t = System.nanoTime();
-                    Ledger.Claim c = ledger.claimDue(now, List.of("bench"), 100, r -> java.util.Optional.empty());
+                    List<OutboxStore.Row> c = ledger.claim(ledger.due(now, List.of("bench"), KINDS, 100), now);
                     claim[i] = System.nanoTime() - t;
-                    for (Ledger.Row r : c.rows()) {
+                    for (OutboxStore.Row r : c) {
                         ledger.release(r, null, now);
                     }
                 }
@@ -90,21 +85,17 @@ public final class LedgerBench {
         Path file = fresh(workDir, "bench-lateness.db");
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(file)) {
-            CalendarService calendar = new CalendarService(CalendarStore.sqlite(db));
             Instant eventStart = clock.instant().plus(Duration.ofDays(60));
-            calendar.saveEvent(new Event("bench-event", "Benchmark meeting", "session", null, eventStart, null,
-                    LocalDate.ofInstant(eventStart, ZoneId.of("UTC")), ZoneId.of("UTC"), null, null, null, List.of(),
-                    List.of(), EventStatus.SCHEDULED, null, null, 0));
-            Ledger ledger = new Ledger(db);
+            OutboxStore ledger = new OutboxStore(db);
             fill(ledger, pending, eventStart.minus(Duration.ofDays(30)), Duration.ofDays(29));
             // firings spread over the next few seconds, 25 ms apart, among the pending rows
             Instant first = clock.instant().plusSeconds(2);
-            List<Ledger.NewRow> due = new ArrayList<>();
+            List<OutboxStore.Insert> due = new ArrayList<>();
             for (int i = 0; i < firings; i++) {
-                due.add(new Ledger.NewRow("fire|" + i, ReminderService.REMINDER, "bench-event", "PT1H",
-                        new Destination.Channel("bench", "fire-" + i), 1, first.plusMillis(25L * i), null));
+                due.add(new OutboxStore.Insert(BenchKind.KIND, "fire|" + i, "bench-event", "PT1H",
+                        new Destination.Channel("bench", "fire-" + i), 1, first.plusMillis(25L * i), "{}"));
             }
-            ledger.add(due, clock.instant());
+            ledger.insert(due, clock.instant());
             // fold the bulk insert's write-ahead log into the file now, so its checkpoint is not timed as lateness
             db.read(c -> {
                 try (var st = c.createStatement()) {
@@ -122,9 +113,8 @@ public final class LedgerBench {
                     all.countDown();
                 }
             });
-            ReminderService service = ReminderService.create(db, calendar, Subscriptions.sqlite(db),
-                    RemindersConfig.defaults(), ZoneId.of("UTC"), clock, List.of(new Outlet(platform, null, null)),
-                    (p, u) -> ZoneId.of("UTC"));
+            Outbox service = Outbox.create(db, clock, PlatformRegistry.of(List.of(platform)), d -> ZoneId.of("UTC"));
+            service.register(new BenchKind());
             service.start(true);
             boolean done = all.await(firings * 25L + 30_000, TimeUnit.MILLISECONDS);
             service.close();
@@ -137,20 +127,21 @@ public final class LedgerBench {
     }
 
     /** {@code n} pending rows, spread evenly over {@code span} from {@code from}, in one transaction. */
-    private static void fill(Ledger ledger, int n, Instant from, Duration span) {
-        List<Ledger.NewRow> rows = new ArrayList<>(n);
+    private static void fill(OutboxStore ledger, int n, Instant from, Duration span) {
+        List<OutboxStore.Insert> rows = new ArrayList<>(n);
         long step = Math.max(1, span.toMillis() / Math.max(1, n));
         for (int i = 0; i < n; i++) {
-            rows.add(new Ledger.NewRow("bench|" + i, ReminderService.REMINDER, "bench-event", "PT24H",
-                    new Destination.DirectMessage("bench", "u" + i), 1, from.plusMillis(step * i), null));
+            rows.add(new OutboxStore.Insert(BenchKind.KIND, "bench|" + i, "bench-event", "PT24H",
+                    new Destination.DirectMessage("bench", "u" + i), 1, from.plusMillis(step * i), "{}"));
         }
-        ledger.add(rows, from);
+        ledger.insert(rows, from);
     }
 
     private static String plan(Database db) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT next_at FROM reminder_ledger"
-                    + " WHERE state = 'pending' AND platform IN ('bench') ORDER BY next_at, id LIMIT 1");
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT next_at FROM outbox"
+                    + " WHERE state = 'pending' AND platform IN ('bench') AND kind IN ('bench') ORDER BY next_at, id"
+                    + " LIMIT 1");
                  ResultSet rs = ps.executeQuery()) {
                 List<String> steps = new ArrayList<>();
                 while (rs.next()) {
@@ -181,6 +172,26 @@ public final class LedgerBench {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(i, sorted.length - 1))];
+    }
+
+    /** The bench's kind: a fixed text, sent at once. */
+    private static final class BenchKind implements JobKind<PayloadCodec.NoPayload> {
+        static final String KIND = "bench";
+
+        @Override
+        public String name() {
+            return KIND;
+        }
+
+        @Override
+        public PayloadCodec<PayloadCodec.NoPayload> payload() {
+            return PayloadCodec.none();
+        }
+
+        @Override
+        public Rendering render(Job<PayloadCodec.NoPayload> job, SendContext context) {
+            return Rendering.send(OutgoingMessage.text("Benchmark job " + job.subject()));
+        }
     }
 
     /** A platform that answers at once and reports when each message arrived. */

@@ -1,4 +1,4 @@
-package org.ccnsobot.reminder;
+package org.ccnsobot.outbox;
 
 /** The reminder scheduler was not started because another process sends from the same ledger; the message says which. */
 public class LedgerBusyException extends Exception {

@@ -1,4 +1,4 @@
-package org.ccnsobot.reminder;
+package org.ccnsobot.outbox;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;

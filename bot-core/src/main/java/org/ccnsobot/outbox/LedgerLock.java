@@ -1,4 +1,4 @@
-package org.ccnsobot.reminder;
+package org.ccnsobot.outbox;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,7 +17,7 @@ import java.time.Instant;
  * is released by the operating system when the holder dies, even by SIGKILL, so a restart after a crash never waits
  * for a lease to expire. The file holds the holder's pid and start time, for the message a second process shows.
  */
-final class LedgerLock implements AutoCloseable {
+public final class LedgerLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -28,11 +28,11 @@ final class LedgerLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static Path fileFor(Path database) {
+    public static Path fileFor(Path database) {
         return database.resolveSibling(database.getFileName() + ".lock");
     }
 
-    static LedgerLock acquire(Path database, Instant now) throws LedgerBusyException {
+    public static LedgerLock acquire(Path database, Instant now) throws LedgerBusyException {
         Path file = fileFor(database);
         FileChannel ch;
         try {
@@ -76,7 +76,7 @@ final class LedgerLock implements AutoCloseable {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
