@@ -40,13 +40,15 @@ import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.outbox.PlatformRegistry;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.Destination;
-import org.ccnsobot.reminder.ReminderService;
-import org.ccnsobot.reminder.SubscriptionCommands;
-import org.ccnsobot.reminder.Subscriptions;
+import org.ccnsobot.features.reminders.ReminderService;
+import org.ccnsobot.features.subscriptions.SubscriptionCommands;
+import org.ccnsobot.features.subscriptions.Subscriptions;
 import org.ccnsobot.features.calendaradmin.EventAdminCommands;
 import org.ccnsobot.features.audit.AuditCommands;
 import org.ccnsobot.features.committees.CommitteeCommands;
 import org.ccnsobot.features.committees.UpdateCommands;
+import org.ccnsobot.features.committees.UpdateFollowers;
+import org.ccnsobot.features.digest.Digest;
 import org.ccnsobot.features.ical.IcalCommands;
 import org.ccnsobot.features.questions.QuestionCommands;
 import org.ccnsobot.features.timezone.TimezoneCommands;
@@ -83,7 +85,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final Subscriptions subscriptions;
     private volatile Outbox reminders;
-    private final org.ccnsobot.announce.AnnounceService announcements;
+    private final org.ccnsobot.features.announcements.AnnounceService announcements;
 
     private Bot(BotConfig config, Clock clock, Database db) {
         this.config = config;
@@ -112,7 +114,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new UpdateCommands(calendar).specs());
         specs.addAll(new IcalCommands(calendar, config, clock).specs());
         specs.addAll(new AuditCommands(audit).specs());
-        this.announcements = org.ccnsobot.announce.AnnounceService.create(db, calendar, config, clock);
+        this.announcements = org.ccnsobot.features.announcements.AnnounceService.create(db, calendar, config, clock);
         specs.addAll(announcements.specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
@@ -296,10 +298,18 @@ public final class Bot implements InboundHandler, AutoCloseable {
         ReminderService service = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
                 outbox);
         calendar.onEventChanged(service::eventChanged);
-        calendar.onUpdateAdded(service::committeeUpdated);
+        calendar.onUpdateAdded(UpdateFollowers.attach(subscriptions, outbox)::committeeUpdated);
         announcements.attach(outbox);
+        Digest digest = config.digest() == null ? null
+                : new Digest(config.digest(), calendar, outbox, clock, config.timezone());
+        if (digest != null) {
+            outbox.register(digest);
+        }
         outbox.start(background);
-        announcements.started();
+        if (digest != null) {
+            // once this process holds the outbox: this week's digest (if its day is not over) and next week's
+            digest.plan(clock.instant());
+        }
         reminders = outbox;
         return outbox;
     }
