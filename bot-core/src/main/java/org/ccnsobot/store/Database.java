@@ -189,25 +189,47 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or none of it. The transaction begins
+     * IMMEDIATE, taking the write lock up front: a deferred one that reads and then writes while another process
+     * writes fails at once with SQLITE_BUSY (the busy timeout cannot help a lock upgrade), while waiting for the
+     * write lock at BEGIN is covered by the busy timeout. If the rollback after a failure fails too, its error is
+     * added to the real one as suppressed, never in its place.
+     */
     public <T> T transaction(SqlFunction<T> work) {
         lock.lock();
         try {
-            connection.setAutoCommit(false);
+            exec("BEGIN IMMEDIATE");
             try {
                 T result = work.apply(connection);
-                connection.commit();
+                exec("COMMIT");
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackAfter(e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}. SQLite may already have ended the transaction itself (some errors do);
+     * then ROLLBACK fails too, and that is recorded on the failure rather than thrown.
+     */
+    private void rollbackAfter(Throwable failure) {
+        try {
+            exec("ROLLBACK");
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
