@@ -43,6 +43,7 @@ import org.ccnsobot.reminder.Subscriptions;
 import org.ccnsobot.staff.StaffCommands;
 import org.ccnsobot.store.AuditLog;
 import org.ccnsobot.store.CalendarStore;
+import org.ccnsobot.store.ChangeFeed;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Subscriptions subscriptions;
     private volatile ReminderService reminders;
     private final org.ccnsobot.announce.AnnounceService announcements;
+    private volatile ChangeFeed changes;
 
     private Bot(BotConfig config, Clock clock, Database db) {
         this.config = config;
@@ -113,11 +115,35 @@ public final class Bot implements InboundHandler, AutoCloseable {
         try {
             Bot bot = new Bot(config, clock, db);
             Seeder.seedIfEmpty(bot.calendar, config.calendar());
+            bot.followChanges();
             return bot;
         } catch (CalendarException | RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Follows writes made by other processes (an import, a second console) and other connections: the calendar's
+     * caches and listeners (so the reminder plan and the mirrors) and the user-zone cache take them. Started here,
+     * after seeding, so every process that opens the bot follows the file the same way.
+     */
+    private void followChanges() {
+        ChangeFeed feed = ChangeFeed.open(db);
+        feed.subscribe(calendar::applyExternal);
+        feed.subscribe(batch -> {
+            if (batch.resync()) {
+                userZones.invalidateAll();
+            } else {
+                userZones.invalidateAll(batch.keys("user_prefs"));
+            }
+        });
+        changes = feed.start();
+    }
+
+    /** The feed of writes to the database file; the console polls it before each line. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     public CalendarService calendar() {
@@ -421,6 +447,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
+        ChangeFeed feed = changes;
+        if (feed != null) {
+            feed.close();
+        }
         ReminderService r = reminders;
         if (r != null) {
             r.close();

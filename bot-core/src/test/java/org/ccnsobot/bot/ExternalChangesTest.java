@@ -1,0 +1,102 @@
+package org.ccnsobot.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ccnsobot.calendar.CalendarService;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.store.CalendarStore;
+import org.ccnsobot.store.Database;
+import org.ccnsobot.testing.SeedBots;
+import org.ccnsobot.time.ManualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A running bot takes writes made through another connection on its file (as another process makes them): its
+ * caches follow, and its listeners are told of each change once, whether the write was made elsewhere or by the
+ * bot itself (which then sees its own write again on the feed).
+ */
+class ExternalChangesTest {
+    @TempDir
+    Path dir;
+
+    record Told(Optional<Event> before, Event after) {
+    }
+
+    private static Event moved(Event e, Duration by) {
+        return new Event(e.id(), e.title(), e.kind(), e.meetingCode(), e.start().plus(by), e.end() == null ? null
+                : e.end().plus(by), e.date(), e.zone(), e.room(), e.access(), e.description(), e.committees(),
+                e.links(), e.status(), e.source(), e.sourceUid(), e.sequence() + 1);
+    }
+
+    @Test
+    void anEventMovedElsewhereIsReloadedAndToldOnceWithWhatWasCachedBefore() throws Exception {
+        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+            List<Told> told = new CopyOnWriteArrayList<>();
+            bot.calendar().onEventChanged((b, a) -> told.add(new Told(b, a)));
+            Event council = bot.calendar().event("council-202").orElseThrow();
+            assertThat(bot.calendar().upcoming(SeedBots.NEWSLETTER_DAY, 10)).contains(council);
+            Event later = moved(council, Duration.ofHours(2));
+            try (Database other = Database.open(bot.databaseFile())) {
+                new CalendarService(CalendarStore.sqlite(other)).saveEvent(later);
+            }
+            assertThat(bot.calendar().event("council-202")).as("not yet polled: the cache still serves").contains(council);
+            bot.changes().pollNow();
+            assertThat(bot.calendar().event("council-202")).contains(later);
+            assertThat(bot.calendar().upcoming(SeedBots.NEWSLETTER_DAY, 10)).contains(later).doesNotContain(council);
+            assertThat(told).containsExactly(new Told(Optional.of(council), later));
+            bot.changes().pollNow();
+            assertThat(told).hasSize(1);
+        }
+    }
+
+    @Test
+    void theBotsOwnWritesSeenAgainOnTheFeedAreNotToldTwice() throws Exception {
+        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+            List<Told> told = new CopyOnWriteArrayList<>();
+            List<CommitteeUpdate> updates = new CopyOnWriteArrayList<>();
+            bot.calendar().onEventChanged((b, a) -> told.add(new Told(b, a)));
+            bot.calendar().onUpdateAdded(updates::add);
+            Event council = bot.calendar().event("council-202").orElseThrow();
+            Event later = moved(council, Duration.ofHours(1));
+            bot.calendar().saveEvent(later);
+            bot.calendar().addUpdate(new CommitteeUpdate(0, "GRC", Instant.parse("2024-02-10T12:00:00Z"), "staff", "x"));
+            bot.calendar().setReminderOffsets("council-202", List.of(Duration.ofHours(3)));
+            assertThat(told).hasSize(2);
+            assertThat(updates).hasSize(1);
+            assertThat(bot.changes().pollNow()).as("the feed saw the writes").isPositive();
+            assertThat(told).as("and told nobody again").hasSize(2);
+            assertThat(updates).hasSize(1);
+        }
+    }
+
+    @Test
+    void updatesOffsetsAndUserZonesWrittenElsewhereReachTheBot() throws Exception {
+        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+            List<Told> told = new CopyOnWriteArrayList<>();
+            List<CommitteeUpdate> updates = new CopyOnWriteArrayList<>();
+            bot.calendar().onEventChanged((b, a) -> told.add(new Told(b, a)));
+            bot.calendar().onUpdateAdded(updates::add);
+            assertThat(bot.zoneFor("discord", "u1")).isEqualTo(ZoneId.of("UTC"));
+            try (Database other = Database.open(bot.databaseFile())) {
+                CalendarService elsewhere = new CalendarService(CalendarStore.sqlite(other));
+                elsewhere.addUpdate(new CommitteeUpdate(0, "GRC", Instant.parse("2024-02-10T12:00:00Z"), "staff",
+                        "posted from another process"));
+                elsewhere.setReminderOffsets("council-202", List.of(Duration.ofHours(5)));
+                elsewhere.store().setUserZone("discord", "u1", ZoneId.of("Europe/Brussels"));
+            }
+            bot.changes().pollNow();
+            assertThat(updates).extracting(CommitteeUpdate::text).containsExactly("posted from another process");
+            assertThat(told).extracting(t -> t.after().id()).containsExactly("council-202");
+            assertThat(bot.zoneFor("discord", "u1")).isEqualTo(ZoneId.of("Europe/Brussels"));
+        }
+    }
+}
