@@ -14,6 +14,9 @@ import org.ccnsobot.domain.CommitteeUpdate;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.store.CalendarStore;
 import org.ccnsobot.store.Database;
+import org.ccnsobot.reminder.Outlet;
+import org.ccnsobot.reminder.ReminderService;
+import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,35 @@ class ExternalChangesTest {
             assertThat(bot.changes().pollNow()).as("the feed saw the writes").isPositive();
             assertThat(told).as("and told nobody again").hasSize(2);
             assertThat(updates).hasSize(1);
+        }
+    }
+
+    @Test
+    void subscribersAreToldOfEachMoveOnceWhetherTheBotOrAnotherProcessMadeIt() throws Exception {
+        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
+        RecordingPlatform platform = new RecordingPlatform(SeedBots.MEMBER.platform(), clock);
+        try (Bot bot = SeedBots.open(dir, clock)) {
+            SeedBots.ask(bot, "subscribe all");
+            ReminderService reminders = bot.startReminders(List.of(new Outlet(platform, "announcements", "staff")), false);
+            Event council = bot.calendar().event("council-202").orElseThrow();
+            bot.calendar().saveEvent(moved(council, Duration.ofHours(1)));
+            reminders.fireDue();
+            // the bot's own write comes back on the feed: nobody is told again
+            assertThat(bot.changes().pollNow()).isPositive();
+            reminders.fireDue();
+            assertThat(platform.texts()).filteredOn(t -> t.startsWith("Moved:")).hasSize(2);
+            try (Database other = Database.open(bot.databaseFile())) {
+                new CalendarService(CalendarStore.sqlite(other)).saveEvent(moved(council, Duration.ofHours(3)));
+            }
+            bot.changes().pollNow();
+            reminders.fireDue();
+            bot.changes().pollNow();
+            reminders.fireDue();
+            List<String> moves = platform.texts().stream().filter(t -> t.startsWith("Moved:")).toList();
+            assertThat(moves).hasSize(4);
+            assertThat(moves.subList(2, 4)).allSatisfy(t -> assertThat(t).contains("21:00 UTC (was Thu 15 Feb 2024 19:00"));
+            assertThat(platform.attempts()).extracting(a -> a.destination().key()).containsExactlyInAnyOrder(
+                    "test:channel:announcements", "test:dm:member-1", "test:channel:announcements", "test:dm:member-1");
         }
     }
 
