@@ -370,9 +370,10 @@ public final class CalendarService {
     public void applyExternal(ChangeFeed.Batch batch) {
         synchronized (notifyLock) {
             if (batch.resync()) {
+                Map<String, Optional<Event>> cached = Map.copyOf(events.asMap());
                 invalidateAll();
                 for (Event e : store.allEvents()) {
-                    externalEvent(e.id(), Optional.empty());
+                    externalEvent(e.id(), cached.getOrDefault(key(e.id()), Optional.empty()));
                 }
                 return;
             }

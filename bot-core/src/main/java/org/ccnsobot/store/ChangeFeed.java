@@ -86,6 +86,8 @@ public final class ChangeFeed implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** Prepared once: the idle cost of watching is this one statement per interval. */
+    private final PreparedStatement dataVersionQuery;
     private final Duration interval;
     private final Duration retention;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -102,6 +104,7 @@ public final class ChangeFeed implements AutoCloseable {
         this.connection = connection;
         this.interval = interval;
         this.retention = retention;
+        this.dataVersionQuery = connection.prepareStatement("PRAGMA data_version");
         this.dataVersion = dataVersion();
         this.position = lastSeq();
         this.lastPruneNanos = System.nanoTime();
@@ -262,7 +265,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private long dataVersion() throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        try (ResultSet rs = dataVersionQuery.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -301,6 +304,7 @@ public final class ChangeFeed implements AutoCloseable {
         }
         pollLock.lock();
         try {
+            dataVersionQuery.close();
             connection.close();
         } catch (SQLException e) {
             LOG.warn("Closing the change feed of {} failed: {}", file, e.getMessage());

@@ -116,9 +116,12 @@ final class FileCheck {
     }
 
     private static Look look(Path file) throws SQLException {
-        boolean sidecars = Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-journal"));
-        // immutable=1 reads the main file only and creates nothing; with sidecars present the newest content may be
-        // in them, so a plain read-only connection (which leaves existing sidecars as they are) is used instead.
+        // immutable=1 reads the main file only and creates nothing. When the newest content may be in sidecars (a
+        // WAL with its index, as a running or crashed process leaves them, or a rollback journal) a plain read-only
+        // connection reads them instead; it creates no file where both sidecars already exist. A lone -wal without
+        // its -shm is read as immutable: a read-only connection would leave a new -shm behind.
+        boolean wal = Files.exists(Path.of(file + "-wal")) && Files.exists(Path.of(file + "-shm"));
+        boolean sidecars = wal || Files.exists(Path.of(file + "-journal"));
         String url = "jdbc:sqlite:file:" + uriPath(file) + (sidecars ? "?mode=ro" : "?immutable=1");
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             int app = intOf(st, "PRAGMA application_id");
