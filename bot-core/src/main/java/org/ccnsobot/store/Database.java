@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +34,6 @@ public final class Database implements AutoCloseable {
      * SQLite file of another application is never mistaken for ours (see https://www.sqlite.org/fileformat.html).
      */
     public static final int APPLICATION_ID = 0x63634E53;
-    /**
-     * The migrations in the build, in order. Flyway finds them on the classpath by itself; this list only gives
-     * {@link #latestVersion()} without a database, and MigrationsTest checks it matches what Flyway applies.
-     * Versions may have gaps (V4 is taken by another branch).
-     */
-    static final List<String> MIGRATIONS = List.of("V1__calendar.sql", "V2__reminders.sql", "V3__announcements.sql",
-            "V5__change_log.sql");
     static final String LOCATION = "classpath:org/ccnsobot/store";
     private static final int BUSY_TIMEOUT_MS = 5000;
 
@@ -53,13 +48,26 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** The highest schema version this build can migrate to. */
+    /**
+     * The highest schema version this build can migrate to: the highest of the migrations Flyway finds in the build
+     * (versions may have gaps), resolved once against an empty in-memory database.
+     */
     public static int latestVersion() {
-        return MIGRATIONS.stream().mapToInt(Database::versionOf).max().orElse(0);
+        return Latest.VERSION;
     }
 
-    static int versionOf(String migration) {
-        return Integer.parseInt(migration.substring(1, migration.indexOf("__")));
+    /** Resolved on first use only, so a build's migrations are scanned once per process. */
+    private static final class Latest {
+        static final int VERSION = resolve();
+
+        private static int resolve() {
+            SQLiteDataSource ds = new SQLiteDataSource();
+            ds.setUrl("jdbc:sqlite::memory:");
+            MigrationInfo[] all = Flyway.configure(Database.class.getClassLoader()).dataSource(ds).locations(LOCATION)
+                    .table(FileCheck.HISTORY).load().info().all();
+            return Arrays.stream(all).filter(m -> m.getVersion() != null)
+                    .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElse(0);
+        }
     }
 
     /** Opens (creating if absent) and migrates the database at {@code file}. */
