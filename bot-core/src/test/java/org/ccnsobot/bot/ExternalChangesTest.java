@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ccnsobot.calendar.CalendarService;
+import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.CommitteeUpdate;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.store.CalendarStore;
@@ -155,17 +156,23 @@ class ExternalChangesTest {
             bot.calendar().onEventChanged((b, a) -> told.add(new Told(b, a)));
             bot.calendar().onUpdateAdded(updates::add);
             assertThat(bot.zoneFor("discord", "u1")).isEqualTo(ZoneId.of("UTC"));
+            assertThat(bot.calendar().committee("GRC")).get().extracting(Committee::name)
+                    .isEqualTo("Guidelines Review Committee");
             try (Database other = Database.open(bot.databaseFile())) {
                 CalendarService elsewhere = new CalendarService(CalendarStore.sqlite(other));
                 elsewhere.addUpdate(new CommitteeUpdate(0, "GRC", Instant.parse("2024-02-10T12:00:00Z"), "staff",
                         "posted from another process"));
                 elsewhere.setReminderOffsets("council-202", List.of(Duration.ofHours(5)));
                 elsewhere.store().setUserZone("discord", "u1", ZoneId.of("Europe/Brussels"));
+                elsewhere.store().saveAll(List.of(new Committee("GRC", "Guidelines Review Committee (renamed)", null,
+                        null, List.of("rules people"))), List.of(), List.of(), List.of());
             }
             bot.changes().pollNow();
             assertThat(updates).extracting(CommitteeUpdate::text).containsExactly("posted from another process");
             assertThat(told).extracting(t -> t.after().id()).containsExactly("council-202");
             assertThat(bot.zoneFor("discord", "u1")).isEqualTo(ZoneId.of("Europe/Brussels"));
+            assertThat(bot.calendar().committee("rules people")).get().extracting(Committee::name)
+                    .isEqualTo("Guidelines Review Committee (renamed)");
         }
     }
 }
