@@ -56,6 +56,7 @@ import org.ccnsobot.features.timezone.TimezoneCommands.UserZones;
 import org.ccnsobot.features.calendar.CalendarCommands;
 import org.ccnsobot.features.audit.AuditLog;
 import org.ccnsobot.features.calendar.CalendarStore;
+import org.ccnsobot.store.ChangeFeed;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Subscriptions subscriptions;
     private volatile Outbox reminders;
     private final org.ccnsobot.features.announcements.AnnounceService announcements;
+    private volatile ChangeFeed changes;
 
     private Bot(BotConfig config, Clock clock, Database db) {
         this.config = config;
@@ -135,11 +137,35 @@ public final class Bot implements InboundHandler, AutoCloseable {
         try {
             Bot bot = new Bot(config, clock, db);
             Seeder.seedIfEmpty(bot.calendar, config.calendar());
+            bot.followChanges();
             return bot;
         } catch (CalendarException | RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Follows writes made by other processes (an import, a second console) and other connections: the calendar's
+     * caches and listeners (so the reminder plan and the mirrors) and the user-zone cache take them. Started here,
+     * after seeding, so every process that opens the bot follows the file the same way.
+     */
+    private void followChanges() {
+        ChangeFeed feed = ChangeFeed.open(db);
+        feed.subscribe(calendar::applyExternal);
+        feed.subscribe(batch -> {
+            if (batch.resync()) {
+                userZones.invalidateAll();
+            } else {
+                userZones.invalidateAll(batch.keys("user_prefs"));
+            }
+        });
+        changes = feed.start();
+    }
+
+    /** The feed of writes to the database file; the console polls it before each line. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     public CalendarService calendar() {
@@ -326,6 +352,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
+        ChangeFeed feed = changes;
+        if (feed != null) {
+            feed.close();
+        }
         Outbox r = reminders;
         if (r != null) {
             r.close();
