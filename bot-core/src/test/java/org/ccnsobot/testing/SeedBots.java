@@ -33,9 +33,9 @@ public final class SeedBots {
         throw new IllegalStateException("config/calendar not found above " + Path.of("").toAbsolutePath());
     }
 
-    public static Bot open(Path dir, ManualClock clock) throws Exception {
+    public static Bot open(Path dir, ManualClock clock, org.ccnsobot.port.ChatPlatform... platforms) throws Exception {
         BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("bot.db")).withCalendar(seedCalendar());
-        return Bot.open(cfg, clock);
+        return Bot.open(cfg, clock, java.util.List.of(platforms));
     }
 
     public static String ask(Bot bot, String text) {

@@ -27,12 +27,12 @@ public final class AnnounceCrashChild {
     public static void main(String[] args) throws Exception {
         BotConfig cfg = new BotConfig(Path.of(args[0]), Path.of(args[1]), ZoneId.of("UTC"), Map.of(),
                 RemindersConfig.defaults(), Map.of(), null);
-        try (Bot bot = Bot.open(cfg, Clock.fixed(Instant.parse(args[3]), ZoneId.of("UTC")));
-             FileRecordingPlatform platform = new FileRecordingPlatform(Path.of(args[2]), Boolean.parseBoolean(args[4]),
-                     System.out, 500, Set.of(Capability.EDIT))) {
+        try (FileRecordingPlatform platform = new FileRecordingPlatform(Path.of(args[2]), Boolean.parseBoolean(args[4]),
+                     System.out, 500, Set.of(Capability.EDIT));
+             Bot bot = Bot.open(cfg, Clock.fixed(Instant.parse(args[3]), ZoneId.of("UTC")), List.of(platform))) {
             platform.withChannel(ChannelRole.ANNOUNCEMENTS, "news");
-            Outbox reminders = bot.startReminders(List.of(platform), true,
-                    s -> s.batching(50, 8, 10));
+            Outbox reminders = bot.outbox().batching(50, 8, 10);
+            bot.start(true);
             reminders.fireDue();
             System.out.println("DONE " + reminders.stats());
             System.out.flush();

@@ -93,9 +93,10 @@ class AnnounceCrashTest {
                 Map.of("fake", new StaffRule(List.of("staffer"), List.of())), RemindersConfig.defaults(), Map.of(), null);
         ManualClock clock = new ManualClock(CONFIRMED);
         RecordingPlatform fake = new RecordingPlatform("fake", clock);
-        try (Bot bot = Bot.open(cfg, clock)) {
+        try (Bot bot = Bot.open(cfg, clock, List.of(fake.withChannel(org.ccnsobot.port.ChannelRole.ANNOUNCEMENTS,
+                "news")))) {
             fake.start(bot);
-            bot.startReminders(List.of(fake.withChannel(org.ccnsobot.port.ChannelRole.ANNOUNCEMENTS, "news")), false);
+            bot.start(false);
             List<String> channels = new ArrayList<>();
             String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
             for (int n = 0; n < CHANNELS; n++) {

@@ -93,16 +93,17 @@ final class AnnounceFixture implements AutoCloseable {
                 Map.of("disc", new StaffRule(List.of("staffer"), List.of()),
                         "slk", new StaffRule(List.of("staffer"), List.of())),
                 RemindersConfig.defaults(), Map.of(), null).withDigest(digest);
-        bot = Bot.open(cfg, clock);
-        disc.start(bot);
-        slk.start(bot);
         disc.withChannel(ChannelRole.ANNOUNCEMENTS, "news").withChannel(ChannelRole.STAFF, "staff");
         slk.withChannel(ChannelRole.ANNOUNCEMENTS, "C-NEWS").withChannel(ChannelRole.STAFF, "C-STAFF");
         List<org.ccnsobot.port.ChatPlatform> outlets = new java.util.ArrayList<>(List.of(disc, slk));
         if (plain != null) {
             outlets.add(plain);
         }
-        reminders = bot.startReminders(outlets, false, s -> s.jitter(() -> 0.0));
+        bot = Bot.open(cfg, clock, outlets);
+        disc.start(bot);
+        slk.start(bot);
+        reminders = bot.outbox().jitter(() -> 0.0);
+        bot.start(false);
     }
 
     /** Opens a new bot on the same file with another digest schedule (the bot must be closed). */

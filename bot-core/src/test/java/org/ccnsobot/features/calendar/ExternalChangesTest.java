@@ -121,10 +121,10 @@ class ExternalChangesTest {
     void subscribersAreToldOfEachMoveOnceWhetherTheBotOrAnotherProcessMadeIt() throws Exception {
         ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
         RecordingPlatform platform = new RecordingPlatform(SeedBots.MEMBER.platform(), clock);
-        try (Bot bot = SeedBots.open(dir, clock)) {
+        try (Bot bot = SeedBots.open(dir, clock, platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements")
+                .withChannel(ChannelRole.STAFF, "staff"))) {
             SeedBots.ask(bot, "subscribe all");
-            Outbox reminders = bot.startReminders(List.of(platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements")
-                    .withChannel(ChannelRole.STAFF, "staff")), false);
+            Outbox reminders = bot.start(false);
             Event council = bot.calendar().event("council-202").orElseThrow();
             long start = bot.changes().position();
             bot.calendar().saveEvent(moved(council, Duration.ofHours(1)));

@@ -33,12 +33,12 @@ public final class CrashChild {
         boolean canTell = Boolean.parseBoolean(args[4]);
         BotConfig cfg = new BotConfig(db, calendar, ZoneId.of("UTC"), Map.of(),
                 new RemindersConfig(List.of(Duration.ofHours(1)), Map.of(), 5, "08:00"), Map.of(), null);
-        try (Bot bot = Bot.open(cfg, Clock.fixed(now, ZoneId.of("UTC")));
-             FileRecordingPlatform platform = new FileRecordingPlatform(deliveries, canTell, System.out, 2000,
-                     Set.of(Capability.DM))) {
+        try (FileRecordingPlatform platform = new FileRecordingPlatform(deliveries, canTell, System.out, 2000,
+                     Set.of(Capability.DM));
+             Bot bot = Bot.open(cfg, Clock.fixed(now, ZoneId.of("UTC")), List.of(platform))) {
             platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements").withChannel(ChannelRole.STAFF, "staff");
-            Outbox reminders = bot.startReminders(List.of(platform), true,
-                    s -> s.batching(100, 16, 50));
+            Outbox reminders = bot.outbox().batching(100, 16, 50);
+            bot.start(true);
             reminders.fireDue();
             System.out.println("DONE " + reminders.stats());
             System.out.flush();

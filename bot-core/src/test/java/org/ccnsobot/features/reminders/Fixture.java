@@ -84,7 +84,7 @@ final class Fixture implements AutoCloseable {
             Files.createDirectories(cal);
             Files.writeString(cal.resolve("test.yaml"), CALENDAR);
         }
-        this.bot = Bot.open(config(dir), clock);
+        this.bot = Bot.open(config(dir), clock, List.of(platform));
         platform.start(bot);
     }
 
@@ -101,8 +101,8 @@ final class Fixture implements AutoCloseable {
 
     Outbox start(boolean background, UnaryOperator<Outbox> tune) throws Exception {
         platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements").withChannel(ChannelRole.STAFF, "staff");
-        reminders = bot.startReminders(List.of(platform), background,
-                s -> tune.apply(s.jitter(() -> 0.0)));
+        reminders = tune.apply(bot.outbox().jitter(() -> 0.0));
+        bot.start(background);
         return reminders;
     }
 
