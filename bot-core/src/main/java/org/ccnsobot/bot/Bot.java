@@ -147,6 +147,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
         Router router = new Router(engine, word -> calendar.committee(word).isPresent()
                 || calendar.meeting(word).isPresent());
         this.changes = followChanges(db, calendar, userZones);
+        // jobs another process queued: the sender's scheduler looks again instead of sleeping past them
+        changes.subscribe(batch -> {
+            if (batch.resync() || batch.touches("outbox")) {
+                outbox.wake();
+            }
+        });
         this.pipeline = new Pipeline(Pipeline.standard(new RateLimit(RATE_LIMIT, Duration.ofMinutes(1), clock), router,
                 new AuditTrail(audit), new Executor(engine, questions::answer)), clock, staff::isStaff,
                 actor -> zoneFor(actor.platform(), actor.userId()));

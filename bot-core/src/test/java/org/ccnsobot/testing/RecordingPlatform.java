@@ -71,6 +71,7 @@ public final class RecordingPlatform implements ChatPlatform {
     private volatile Behaviour behaviour = (a, d) -> d.deliver();
     private volatile boolean canTell = true;
     private volatile SendLimits limits = SendLimits.UNLIMITED;
+    private volatile SendLimits destinationLimits = SendLimits.UNLIMITED;
     private volatile InboundHandler handler;
     private volatile int maxTextLength = 4000;
     private volatile int maxBlockLength = 4000;
@@ -156,6 +157,12 @@ public final class RecordingPlatform implements ChatPlatform {
 
     public RecordingPlatform limits(SendLimits value) {
         this.limits = value;
+        return this;
+    }
+
+    /** What the platform allows per channel or DM, on top of {@link #limits}. */
+    public RecordingPlatform destinationLimits(SendLimits value) {
+        this.destinationLimits = value;
         return this;
     }
 
@@ -245,6 +252,11 @@ public final class RecordingPlatform implements ChatPlatform {
     @Override
     public SendLimits sendLimits() {
         return limits;
+    }
+
+    @Override
+    public SendLimits destinationLimits() {
+        return destinationLimits;
     }
 
     /** Every attempt, in order. */
