@@ -63,6 +63,8 @@ class TwoProcessConsoleTest {
                 b.awaitContaining(0, "20:00 UTC", WAIT);
                 assertThat(b.finish(WAIT)).isZero();
                 assertThat(b.stderr()).as("the second console leaves sending to the first").contains("warning");
+                assertThat(b.stderr()).as("writing beside a sender shows no lock error").doesNotContain("SQLITE_BUSY")
+                        .doesNotContain("listener failed");
             }
             // the next line takes B's writes; the change notices print after it, before the next line is read
             a.send("advance 1h");
@@ -81,6 +83,7 @@ class TwoProcessConsoleTest {
             assertThat(out).noneMatch(l -> l.contains("Reminder: Virtual Open Space"));
             assertThat(out).noneMatch(l -> l.contains("Reminder: ccNSO Council meeting 202") && l.contains("18:00"));
             assertThat(a.finish(WAIT)).isZero();
+            assertThat(a.stderr()).doesNotContain("SQLITE_BUSY").doesNotContain("listener failed");
         }
     }
 }
