@@ -20,7 +20,6 @@ import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.config.StaffRule;
 import org.ccnsobot.store.Database;
-import org.ccnsobot.testing.FileRecordingPlatform;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -51,22 +50,22 @@ class AnnounceCrashTest {
             Path db = prepare(dir);
 
             Process first = child(dir, db, deliveries, canTell, 1);
-            int seen = FileRecordingPlatform.awaitProgress(first, 60);
+            int seen = RecordingPlatform.awaitProgress(first, 60);
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            int atKill = FileRecordingPlatform.readLines(deliveries).size();
+            int atKill = RecordingPlatform.readLines(deliveries).size();
             Map<String, Integer> statesAtKill = states(db);
             assertThat(atKill).as("killed mid fan-out").isLessThan(CHANNELS);
 
             Process second = child(dir, db, deliveries, canTell, 2);
-            FileRecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
+            RecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).as(Files.readString(dir.resolve("child-2.err"))).isZero();
 
             Set<String> expected = keys(db);
             assertThat(expected).hasSize(CHANNELS);
             Map<String, Integer> attempts = new HashMap<>();
-            for (String line : FileRecordingPlatform.readLines(deliveries)) {
+            for (String line : RecordingPlatform.readLines(deliveries)) {
                 attempts.merge(line.split("\t", 2)[0], 1, Integer::sum);
             }
             long duplicates = attempts.values().stream().mapToInt(n -> n - 1).sum();

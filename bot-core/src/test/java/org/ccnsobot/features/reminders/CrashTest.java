@@ -20,7 +20,7 @@ import org.ccnsobot.bot.Bot;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.store.Database;
-import org.ccnsobot.testing.FileRecordingPlatform;
+import org.ccnsobot.testing.RecordingPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,23 +74,23 @@ class CrashTest {
                 Path db = prepare(dir);
                 // first life: killed with SIGKILL once it has been seen to deliver killAfter messages
                 Process first = child(dir, db, deliveriesFile, run.canTell(), 1);
-                int seen = FileRecordingPlatform.awaitProgress(first, run.killAfter());
+                int seen = RecordingPlatform.awaitProgress(first, run.killAfter());
                 first.destroyForcibly();
                 assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 kills++;
-                int atKill = FileRecordingPlatform.readLines(deliveriesFile).size();
+                int atKill = RecordingPlatform.readLines(deliveriesFile).size();
                 Map<String, Integer> states = states(db);
                 assertThat(atKill).as("the kill came mid fan-out").isLessThan(SUBSCRIBERS + 1);
                 // second life: resolves what the kill interrupted and finishes
                 Process second = child(dir, db, deliveriesFile, run.canTell(), 2);
-                FileRecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
+                RecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
                 assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(second.exitValue()).as(Files.readString(dir.resolve("child-2.err"))).isZero();
 
                 Set<String> expected = idempotencyKeys(db);
                 assertThat(expected).hasSize(SUBSCRIBERS + 1);
                 Map<String, Integer> attempts = new HashMap<>();
-                for (String line : FileRecordingPlatform.readLines(deliveriesFile)) {
+                for (String line : RecordingPlatform.readLines(deliveriesFile)) {
                     attempts.merge(line.split("\t", 2)[0], 1, Integer::sum);
                 }
                 long dup = attempts.values().stream().mapToInt(n -> n - 1).sum();
