@@ -3,6 +3,7 @@ package org.ccnsobot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import org.ccnsobot.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.DigestConfig;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class ConsoleAnnounceTest {
     }
 
     private static BotConfig seed() {
-        return BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        return BotConfig.defaults().withCalendar(BotFixture.seedCalendar());
     }
 
     @Test

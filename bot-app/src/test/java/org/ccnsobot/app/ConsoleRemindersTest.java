@@ -3,13 +3,13 @@ package org.ccnsobot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import org.ccnsobot.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class ConsoleRemindersTest {
         ConsoleCommand console = new ConsoleCommand();
         console.now = "2024-02-10T12:00:00Z";
         console.store.db = dir.resolve("console.db");
-        BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        BotConfig cfg = BotConfig.defaults().withCalendar(BotFixture.seedCalendar());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = console.runWith(cfg, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),

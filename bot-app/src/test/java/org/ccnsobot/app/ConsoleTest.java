@@ -3,13 +3,13 @@ package org.ccnsobot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import org.ccnsobot.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class ConsoleTest {
         cmd.store.db = db;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        BotConfig cfg = BotConfig.defaults().withCalendar(BotFixture.seedCalendar());
         int exit = cmd.runWith(cfg, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -61,7 +61,7 @@ class ConsoleTest {
         cmd.store.db = dir.resolve("tz.db");
         cmd.tz = "Asia/Tokyo";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = cmd.runWith(BotConfig.defaults().withCalendar(SeedBots.seedCalendar()),
+        int exit = cmd.runWith(BotConfig.defaults().withCalendar(BotFixture.seedCalendar()),
                 new ByteArrayInputStream("/event council-202\nevent council-202\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(exit).isZero();
@@ -118,13 +118,13 @@ class ConsoleTest {
     @Test
     void checkConfigSaysWhatIsWrong() throws Exception {
         Path good = dir.resolve("good.yaml");
-        Files.writeString(good, "calendar: " + SeedBots.seedCalendar() + "\n");
+        Files.writeString(good, "calendar: " + BotFixture.seedCalendar() + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(CheckConfigCommand.check(good, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("config OK").contains("18 events");
 
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, "calendar: " + SeedBots.seedCalendar() + "\ndiscord:\n  token: literal-token\n");
+        Files.writeString(bad, "calendar: " + BotFixture.seedCalendar() + "\ndiscord:\n  token: literal-token\n");
         out.reset();
         assertThat(CheckConfigCommand.check(bad, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("discord.token").doesNotContain("literal-token");

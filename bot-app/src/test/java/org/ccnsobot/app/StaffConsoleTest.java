@@ -3,6 +3,7 @@ package org.ccnsobot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import org.ccnsobot.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.testing.SeedBots;
-import org.ccnsobot.testing.StaffFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,8 @@ class StaffConsoleTest {
     void files() throws Exception {
         db = dir.resolve("bot.db");
         fixture = dir.resolve("sched.ics");
-        Files.writeString(fixture, StaffFixtures.schedSample());
-        cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        Files.writeString(fixture, BotFixture.schedSample());
+        cfg = BotConfig.defaults().withCalendar(BotFixture.seedCalendar());
     }
 
     private Run console(String input) {
@@ -84,7 +83,7 @@ class StaffConsoleTest {
     @Test
     void importReImportAndAChangedCopyThroughTheConsole() throws Exception {
         Path changed = dir.resolve("changed.ics");
-        Files.writeString(changed, StaffFixtures.schedSample()
+        Files.writeString(changed, BotFixture.schedSample()
                 .replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours (moved)")
                 .replace("DTSTART:20240309T163000Z", "DTSTART:20240309T173000Z")
                 .replaceAll("(?s)BEGIN:VEVENT\nDTSTAMP:20240322T034027Z\nDTSTART:20240310T023000Z.*?END:VEVENT\n", ""));
@@ -110,7 +109,7 @@ class StaffConsoleTest {
     void aMalformedFileIsRefusedWithItsLineAndChangesNothing() throws Exception {
         assertThat(importFile(fixture, false, db).exit()).isZero();
         Path bad = dir.resolve("bad.ics");
-        Files.writeString(bad, StaffFixtures.schedSample().replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours X")
+        Files.writeString(bad, BotFixture.schedSample().replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours X")
                 .replace("DTEND:20240310T001500Z", "DTEND:2024-03-10"));
         Path exportBefore = dir.resolve("before.ics");
         export(db, exportBefore);

@@ -3,6 +3,7 @@ package org.ccnsobot.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,6 @@ import org.ccnsobot.config.StaffRule;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Place;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +23,8 @@ class RateLimitTest {
 
     @Test
     void aMemberIsLimitedPerMinuteOnTheBotsClockAndStaffAreNot() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("b.db")).withCalendar(SeedBots.seedCalendar());
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
+        BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("b.db")).withCalendar(BotFixture.seedCalendar());
         cfg = new BotConfig(cfg.database(), cfg.calendar(), cfg.timezone(),
                 Map.of("chat", new StaffRule(java.util.List.of("boss"), java.util.List.of())), cfg.reminders(),
                 cfg.platforms(), null);

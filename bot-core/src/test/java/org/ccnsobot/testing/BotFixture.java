@@ -97,6 +97,33 @@ public final class BotFixture implements AutoCloseable {
         return seeded(dir, clock, platforms).bot();
     }
 
+    /**
+     * One seeded bot (clock at {@link #START}) for the life of the JVM, in a temp folder removed at exit, for tests
+     * that handle many inputs (fuzzing), where a seeded SQLite file per input would cost tens of milliseconds each.
+     */
+    public static BotFixture forJvm(String name) {
+        try {
+            Path dir = Files.createTempDirectory("ccnso-" + name);
+            dir.toFile().deleteOnExit();
+            BotFixture f = builder().open(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                f.close();
+                deleteQuietly(dir);
+            }));
+            return f;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open a bot for " + name, e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+
     private void open() throws Exception {
         bot = Bot.open(config, clock, List.copyOf(platforms.values()));
         for (RecordingPlatform p : platforms.values()) {

@@ -3,6 +3,7 @@ package org.ccnsobot.features.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,6 @@ import org.ccnsobot.bot.Bot;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.testing.RecordingPlatform;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,8 @@ class EventMirroringTest {
 
     @Test
     void upcomingEventsAreMirroredAtStartAndFollowEditsMovesAndCancellations() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        try (Bot bot = SeedBots.open(dir, clock)) {
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
+        try (Bot bot = BotFixture.seedBot(dir, clock)) {
             RecordingPlatform.Mirroring listing = RecordingPlatform.mirroring("listing", clock);
             listing.capabilities(Set.of());
             EventMirroring mirroring = EventMirroring.start(bot.calendar(), List.of(listing), clock);
@@ -52,8 +52,8 @@ class EventMirroringTest {
 
     @Test
     void nothingIsMirroredWithoutAPlatformThatCanListEvents() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        try (Bot bot = SeedBots.open(dir, clock)) {
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
+        try (Bot bot = BotFixture.seedBot(dir, clock)) {
             assertThat(EventMirroring.start(bot.calendar(), List.of(), clock)).isNull();
         }
     }
