@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.ccnsobot.testing.BotFixture;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.StaffRule;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Place;
@@ -24,14 +21,11 @@ class RateLimitTest {
     @Test
     void aMemberIsLimitedPerMinuteOnTheBotsClockAndStaffAreNot() throws Exception {
         ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
-        BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("b.db")).withCalendar(BotFixture.seedCalendar());
-        cfg = new BotConfig(cfg.database(), cfg.calendar(), cfg.timezone(),
-                Map.of("chat", new StaffRule(java.util.List.of("boss"), java.util.List.of())), cfg.reminders(),
-                cfg.platforms(), null);
         Place place = new Place("chat", "c", false);
         Actor member = new Actor("chat", "m", "m", Set.of());
         Actor boss = new Actor("chat", "boss", "b", Set.of());
-        try (Bot bot = Bot.open(cfg, clock)) {
+        try (BotFixture f = BotFixture.builder().clock(clock).staff("chat", "boss").open(dir)) {
+            Bot bot = f.bot();
             for (int i = 0; i < Bot.RATE_LIMIT; i++) {
                 assertThat(bot.handle(Invocation.text(member, place, "next", clock.instant())).text()).startsWith("Next up");
             }

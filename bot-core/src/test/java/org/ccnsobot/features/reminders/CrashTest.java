@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,9 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.bot.Bot;
-import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.store.Database;
+import org.ccnsobot.testing.BotFixture;
 import org.ccnsobot.testing.RecordingPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,11 +130,8 @@ class CrashTest {
 
     /** A fresh ledger with the calendar seeded and 1,000 members subscribed to everything (one transaction). */
     private Path prepare(Path dir) throws Exception {
-        Path calendar = Files.createDirectories(dir.resolve("calendar"));
-        Files.writeString(calendar.resolve("crash.yaml"), CALENDAR);
-        Path db = dir.resolve("bot.db");
-        BotConfig cfg = new BotConfig(db, calendar, ZoneId.of("UTC"), Map.of(), RemindersConfig.defaults(), Map.of(), null);
-        try (Bot bot = Bot.open(cfg, Clock.fixed(NOW, ZoneId.of("UTC")))) {
+        try (BotFixture f = BotFixture.builder().calendar(CALENDAR).at(NOW).open(dir)) {
+            Bot bot = f.bot();
             bot.database().transaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions(platform, user_id, topic_kind,"
                         + " topic, created_at) VALUES ('fake', ?, 'all', '*', 0)")) {
@@ -149,7 +143,7 @@ class CrashTest {
                 }
             });
         }
-        return db;
+        return dir.resolve("bot.db");
     }
 
     private Process child(Path dir, Path db, Path deliveries, boolean canTell, int life) throws Exception {
