@@ -2,16 +2,15 @@ package org.ccnsobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import org.ccnsobot.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.ccnsobot.app.Consoles.Run;
 import org.ccnsobot.config.BotConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,25 +27,16 @@ class StaffConsoleTest {
     Path fixture;
     BotConfig cfg;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void files() throws Exception {
         db = dir.resolve("bot.db");
         fixture = dir.resolve("sched.ics");
         Files.writeString(fixture, BotFixture.schedSample());
-        cfg = BotConfig.defaults().withCalendar(BotFixture.seedCalendar());
+        cfg = Consoles.seed();
     }
 
     private Run console(String input) {
-        ConsoleCommand cmd = new ConsoleCommand();
-        cmd.now = "2024-03-01T12:00:00Z";
-        cmd.store.db = db;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = cmd.runWith(cfg, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), print(out), print(err));
-        return new Run(exit, text(out), text(err));
+        return Consoles.console(cfg, "2024-03-01T12:00:00Z", db, input);
     }
 
     private Run importFile(Path file, boolean dryRun, Path database) {
@@ -73,11 +63,11 @@ class StaffConsoleTest {
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        return Consoles.print(bytes);
     }
 
     private static String text(ByteArrayOutputStream bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Consoles.text(bytes);
     }
 
     @Test
