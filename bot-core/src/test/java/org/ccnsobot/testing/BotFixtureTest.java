@@ -1,6 +1,7 @@
 package org.ccnsobot.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,6 @@ import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.PlatformException;
 import org.ccnsobot.port.SentRef;
 import org.ccnsobot.time.ManualClock;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +60,7 @@ class BotFixtureTest {
         SentRef ref = RecordingPlatform.await(plain.send(new Destination.Channel("plain", "town-square"),
                 OutgoingMessage.text("hi").withIdempotencyKey("k")), WAIT);
         assertThat(plain.capabilities()).isEmpty();
-        Assertions.assertThatThrownBy(() -> RecordingPlatform.await(plain.edit(ref, OutgoingMessage.text("x")), WAIT))
+        assertThatThrownBy(() -> RecordingPlatform.await(plain.edit(ref, OutgoingMessage.text("x")), WAIT))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(PlatformException.class)
                 .hasMessageContaining("cannot edit");
         assertThat(plain.changes()).isEmpty();
