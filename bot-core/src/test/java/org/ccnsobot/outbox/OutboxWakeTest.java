@@ -12,7 +12,7 @@ import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.store.Database;
 import org.ccnsobot.testing.RecordingPlatform;
-import org.ccnsobot.testing.SeedBots;
+import org.ccnsobot.testing.BotFixture;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +27,10 @@ class OutboxWakeTest {
 
     @Test
     void aJobQueuedByAnotherConnectionIsSentByTheRunningSenderWithoutAnyOtherNudge() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
         RecordingPlatform platform = new RecordingPlatform("test", clock)
                 .withChannel(ChannelRole.ANNOUNCEMENTS, "announcements");
-        try (Bot bot = SeedBots.open(dir, clock, platform)) {
+        try (Bot bot = BotFixture.seedBot(dir, clock, platform)) {
             OutboxTest.PingKind kind = new OutboxTest.PingKind();
             bot.outbox().register(kind);
             bot.start(true);
