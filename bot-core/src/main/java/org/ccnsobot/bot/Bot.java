@@ -51,6 +51,8 @@ import org.ccnsobot.features.committees.UpdateFollowers;
 import org.ccnsobot.features.digest.Digest;
 import org.ccnsobot.features.mirror.EventMirroring;
 import org.ccnsobot.features.ical.IcalCommands;
+import org.ccnsobot.features.sources.SourceCommands;
+import org.ccnsobot.features.sources.SourceWatcher;
 import org.ccnsobot.features.questions.QuestionCommands;
 import org.ccnsobot.features.timezone.TimezoneCommands;
 import org.ccnsobot.features.timezone.TimezoneCommands.UserZones;
@@ -136,7 +138,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, outbox).specs());
         specs.addAll(new EventAdminCommands(calendar).specs());
         specs.addAll(new UpdateCommands(calendar).specs());
-        specs.addAll(new IcalCommands(calendar, config, clock).specs());
+        IcalCommands ical = new IcalCommands(calendar, config, clock);
+        specs.addAll(ical.specs());
+        specs.addAll(new SourceCommands(SourceWatcher.attach(config.sources(), calendar, ical.importer(), outbox,
+                clock)).specs());
         specs.addAll(new AuditCommands(audit).specs());
         this.announcements = org.ccnsobot.features.announcements.AnnounceService.create(db, calendar, config, clock,
                 outbox);

@@ -8,16 +8,26 @@ import java.util.Map;
 /**
  * The whole configuration. {@code platforms} holds each platform's section, keyed by the provider id that claimed
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
- * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest.
+ * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest;
+ * {@code sources} are the calendars the bot keeps itself current with (none by default).
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                         RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
-                        UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest) {
+                        UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest,
+                        java.util.List<SourceConfig> sources) {
 
     public BotConfig {
+        sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);
         staff = Map.copyOf(staff);
         platforms = Map.copyOf(platforms);
         updates = updates == null ? UpdatesConfig.defaults() : updates;
+    }
+
+    /** Without sources. */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
+                     UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, null);
     }
 
     /** Without the staff-tools sections (updates: defaults; feeds: off) and without a weekly digest. */
@@ -48,14 +58,20 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     }
 
     public BotConfig withDatabase(Path db) {
-        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest);
+        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, sources);
     }
 
     public BotConfig withCalendar(Path dir) {
-        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest);
+        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest,
+                sources);
     }
 
     public BotConfig withDigest(DigestConfig value) {
-        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value);
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value, sources);
+    }
+
+    public BotConfig withSources(java.util.List<SourceConfig> value) {
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
+                value);
     }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import org.ccnsobot.features.calendar.CalendarService;
 import org.ccnsobot.domain.Access;
-import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.domain.Meeting;
@@ -134,7 +133,8 @@ public final class IcsImporter {
                 : feed.name() != null ? feed.name() : origin;
         String source = "ics:" + name;
         synchronized (WRITE_LOCK) {
-            Plan plan = plan(feed, source, meeting, options.zone());
+            Plan plan = plan(feed, source, meeting, options.zone(),
+                    new CommitteeMatcher(calendar.committees(), options.committeeRules()));
             if (!options.dryRun() && !plan.writes().isEmpty()) {
                 calendar.saveEvents(plan.writes());
                 LOG.info("Imported {}: {} added, {} updated, {} cancelled", source, plan.report().added().size(),
@@ -149,7 +149,8 @@ public final class IcsImporter {
     private record Plan(List<Event> writes, ImportReport report) {
     }
 
-    private Plan plan(IcsReader.ParsedFeed feed, String source, Meeting meeting, ZoneId zoneOption) {
+    private Plan plan(IcsReader.ParsedFeed feed, String source, Meeting meeting, ZoneId zoneOption,
+                      CommitteeMatcher committees) {
         List<String> warnings = new ArrayList<>(feed.warnings());
         Map<String, Event> existing = new HashMap<>();
         Set<String> takenIds = new HashSet<>();
@@ -158,10 +159,6 @@ public final class IcsImporter {
             if (source.equals(e.source()) && e.sourceUid() != null) {
                 existing.put(e.sourceUid(), e);
             }
-        }
-        Map<String, String> committees = new HashMap<>();
-        for (Committee c : calendar.committees()) {
-            committees.put(c.acronym().toLowerCase(Locale.ROOT), c.acronym());
         }
         Map<String, Meeting> meetings = calendar.meetingsByCode();
         List<Event> writes = new ArrayList<>();
@@ -193,9 +190,7 @@ public final class IcsImporter {
             } else if (f.meeting() != null && meetings.containsKey(f.meeting())) {
                 meetingCode = f.meeting();
             }
-            List<String> acronyms = f.categories().stream()
-                    .map(c -> committees.get(c.toLowerCase(Locale.ROOT))).filter(java.util.Objects::nonNull)
-                    .distinct().sorted().toList();
+            List<String> acronyms = committees.match(f.title(), f.categories());
             String id;
             if (old != null) {
                 id = old.id();

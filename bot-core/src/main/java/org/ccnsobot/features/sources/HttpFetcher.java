@@ -1,0 +1,156 @@
+package org.ccnsobot.features.sources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * http(s) with the JDK's client and file addresses from the disk. Redirects are followed by hand, and only on the
+ * same scheme and host: a source that moves elsewhere is a change staff should make in the config, not the bot.
+ */
+final class HttpFetcher implements Fetcher {
+    private static final int MAX_REDIRECTS = 5;
+
+    private final Duration timeout;
+    private final int maxBytes;
+    private final HttpClient client;
+
+    HttpFetcher(Duration timeout, int maxBytes) {
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public Fetched fetch(URI url, String etag, String lastModified) throws SourceException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("file")) {
+            return file(Path.of(url), lastModified);
+        }
+        URI at = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpRequest.Builder req = HttpRequest.newBuilder(at).timeout(timeout)
+                    .header("Accept", "text/calendar, */*;q=0.1").GET();
+            if (etag != null) {
+                req.header("If-None-Match", etag);
+            }
+            if (lastModified != null) {
+                req.header("If-Modified-Since", lastModified);
+            }
+            HttpResponse<InputStream> resp = send(req.build());
+            int status = resp.statusCode();
+            try (InputStream in = resp.body()) {
+                if (status == 304) {
+                    return new NotModified();
+                }
+                if (status >= 300 && status < 400) {
+                    String location = resp.headers().firstValue("location").orElseThrow(() -> new SourceException(
+                            "answered HTTP " + status + " without a Location"));
+                    URI next = at.resolve(location);
+                    if (!sameOrigin(url, next)) {
+                        throw new SourceException("redirects to " + shorten(next.toString())
+                                + ", another scheme or host; change the source's url if it moved");
+                    }
+                    at = next;
+                    continue;
+                }
+                if (status != 200) {
+                    throw new SourceException("answered HTTP " + status);
+                }
+                long declared = resp.headers().firstValueAsLong("content-length").orElse(-1);
+                if (declared > maxBytes) {
+                    throw tooBig(declared);
+                }
+                byte[] data = read(in);
+                return new Body(data, resp.headers().firstValue("etag").orElse(null),
+                        resp.headers().firstValue("last-modified").orElse(null));
+            } catch (IOException e) {
+                throw new SourceException("broke off while sending: " + reason(e));
+            }
+        }
+        throw new SourceException("redirects more than " + MAX_REDIRECTS + " times");
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest req) throws SourceException {
+        try {
+            return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new SourceException("did not answer within " + timeout.toSeconds() + " s");
+        } catch (ConnectException e) {
+            throw new SourceException("cannot be reached: the connection was refused");
+        } catch (IOException e) {
+            throw new SourceException("cannot be reached: " + reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException("the look was interrupted");
+        } catch (IllegalArgumentException e) {
+            throw new SourceException("cannot be fetched: " + shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private Fetched file(Path path, String lastModified) throws SourceException {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new SourceException(path + " is a folder, not an iCalendar file");
+            }
+            String stamp = Files.getLastModifiedTime(path).toString() + "/" + Files.size(path);
+            if (stamp.equals(lastModified)) {
+                return new NotModified();
+            }
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                throw tooBig(size);
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return new Body(read(in), null, stamp);
+            }
+        } catch (NoSuchFileException e) {
+            throw new SourceException("no such file: " + path);
+        } catch (IOException e) {
+            throw new SourceException(path + " cannot be read: " + reason(e));
+        }
+    }
+
+    private byte[] read(InputStream in) throws IOException, SourceException {
+        byte[] data = in.readNBytes(maxBytes + 1);
+        if (data.length > maxBytes) {
+            throw tooBig(-1);
+        }
+        return data;
+    }
+
+    private SourceException tooBig(long size) {
+        String limit = maxBytes / (1024 * 1024) + " MiB";
+        return new SourceException(size > 0 ? "is " + size / (1024 * 1024) + " MiB; the limit is " + limit
+                : "is larger than the limit of " + limit);
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && Objects.equals(port(a), port(b));
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() != null ? shorten(e.getMessage()) : "the connection failed";
+    }
+
+    static String shorten(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 117) + "…";
+    }
+}

@@ -1,0 +1,291 @@
+package org.ccnsobot.features.sources;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.ccnsobot.config.SourceConfig;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.features.ical.IcsException;
+import org.ccnsobot.features.ical.IcsImporter;
+import org.ccnsobot.features.ical.ImportOptions;
+import org.ccnsobot.features.ical.ImportReport;
+import org.ccnsobot.outbox.JobSource;
+import org.ccnsobot.outbox.NewJob;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.port.Destination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks at each configured source when it is due on the bot's clock (as an outbox {@link JobSource}, so only the
+ * sending process looks, and a manual clock's move wakes it), or when staff say {@code sync}. A look that finds
+ * nothing usable leaves the calendar as it was, records one line, and backs off; the third failure in a row and
+ * the first success after it each tell the staff channel once.
+ */
+public final class SourceWatcher implements JobSource {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceWatcher.class);
+    /** Failures in a row before staff are told. */
+    static final int ALERT_AFTER = 3;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final CalendarService calendar;
+    private final IcsImporter importer;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Fetcher fetcher;
+    private final SourceNotice notices = new SourceNotice();
+    private final Map<String, SourceState> states = new LinkedHashMap<>();
+    private final ReentrantLock looking = new ReentrantLock();
+
+    SourceWatcher(List<SourceConfig> sources, CalendarService calendar, IcsImporter importer, Outbox outbox,
+                  Clock clock, Fetcher fetcher) {
+        this.calendar = calendar;
+        this.importer = importer;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.fetcher = fetcher;
+        for (SourceConfig s : sources) {
+            states.put(s.name().toLowerCase(Locale.ROOT), SourceState.initial(s));
+        }
+    }
+
+    /** Registers the notice kind and, when there are sources, the watcher as a source of work of {@code outbox}. */
+    public static SourceWatcher attach(List<SourceConfig> sources, CalendarService calendar, IcsImporter importer,
+                                       Outbox outbox, Clock clock) {
+        SourceWatcher w = new SourceWatcher(sources, calendar, importer, outbox, clock,
+                Fetcher.standard(java.time.Duration.ofSeconds(20), importer.limits().maxBytes()));
+        w.register();
+        return w;
+    }
+
+    void register() {
+        outbox.register(notices);
+        if (!states.isEmpty()) {
+            outbox.addSource(this);
+        }
+    }
+
+    @Override
+    public synchronized void started(Instant now) {
+        // the sending process looks at every source at once, then on each one's own clock
+        states.replaceAll((k, s) -> s.nextLook() == null ? s.scheduled(now) : s);
+    }
+
+    @Override
+    public synchronized Optional<Instant> nextDue() {
+        return states.values().stream().map(SourceState::nextLook).filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo);
+    }
+
+    @Override
+    public Released release(Instant now) {
+        int handled = 0;
+        for (SourceState s : snapshot()) {
+            if (s.nextLook() != null && !s.nextLook().isAfter(now)) {
+                look(s.name(), false);
+                handled++;
+            }
+        }
+        return new Released(handled, 0);
+    }
+
+    synchronized List<SourceState> snapshot() {
+        return new ArrayList<>(states.values());
+    }
+
+    /** The source called {@code name} (any case), if configured. */
+    synchronized Optional<SourceState> state(String name) {
+        return Optional.ofNullable(states.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Looks at a source now and says what came of it in one line; {@code accept} lets a mass cancellation through. */
+    String look(String name, boolean accept) {
+        looking.lock();
+        try {
+            SourceState s = state(name).orElseThrow();
+            Instant now = clock.instant();
+            SourceState next = lookAt(s, now, accept);
+            synchronized (this) {
+                states.put(s.name().toLowerCase(Locale.ROOT), next);
+            }
+            outbox.wake();
+            return next.result();
+        } finally {
+            looking.unlock();
+        }
+    }
+
+    private SourceState lookAt(SourceState s, Instant now, boolean accept) {
+        SourceConfig c = s.config();
+        Fetcher.Fetched fetched;
+        try {
+            fetched = fetcher.fetch(c.url(), s.etag(), s.lastModified());
+        } catch (SourceException e) {
+            return failure(s, now, e.getMessage());
+        }
+        if (fetched instanceof Fetcher.NotModified) {
+            return recovered(s, s.succeeded(now, "unchanged (not modified since the last look)", s.etag(),
+                    s.lastModified(), s.bodyHash()));
+        }
+        Fetcher.Body body = (Fetcher.Body) fetched;
+        try {
+            checkBody(body.data());
+        } catch (SourceException e) {
+            return failure(s, now, e.getMessage());
+        }
+        String hash = sha256(body.data());
+        if (hash.equals(s.bodyHash()) && !s.awaitingAccept()) {
+            return recovered(s, s.succeeded(now, "unchanged", body.etag(), body.lastModified(), hash));
+        }
+        ImportOptions options = new ImportOptions(c.meeting(), null, c.name(), false, c.committees());
+        try {
+            ImportReport dry = importer.importBytes(body.data(), c.url().toString(), options.asDryRun());
+            int upcoming = upcoming(c.name(), now);
+            int cancelling = dry.cancelled().size();
+            if (!accept && cancelling > 0 && cancelling * 2 > upcoming) {
+                String line = "held back: this look would cancel " + cancelling + " of " + upcoming
+                        + " upcoming events; nothing was changed. If that is right: sync " + c.name() + " --accept";
+                if (!s.awaitingAccept()) {
+                    tellStaff(c.name(), "held|" + hash, "Source " + c.name() + ": " + line);
+                }
+                LOG.warn("Source {}: {}", c.name(), line);
+                return recovered(s, s.held(now, line));
+            }
+            ImportReport done = importer.importBytes(body.data(), c.url().toString(), options);
+            String line = done.added().size() + " added, " + done.updated().size() + " updated, "
+                    + done.cancelled().size() + " cancelled, " + done.unchanged().size() + " unchanged"
+                    + (done.warnings().isEmpty() ? "" : ", " + done.warnings().size() + " warning(s): "
+                    + done.warnings().get(0));
+            LOG.info("Source {}: {}", c.name(), line);
+            return recovered(s, s.succeeded(now, line, body.etag(), body.lastModified(), hash));
+        } catch (IcsException e) {
+            return failure(s, now, "is not usable iCalendar: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug must not stop the other sources or the outbox; the log has the trace
+            LOG.error("Source {}: the import failed", c.name(), e);
+            return failure(s, now, "the import failed (see the log)");
+        }
+    }
+
+    private int upcoming(String name, Instant now) {
+        String source = "ics:" + name;
+        int n = 0;
+        for (Event e : calendar.store().allEvents()) {
+            if (source.equals(e.source()) && e.status() != EventStatus.CANCELLED && !e.endKey().isBefore(now)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private SourceState failure(SourceState s, Instant now, String reason) {
+        String line = "failed: " + reason;
+        LOG.warn("Source {} ({}): {}", s.name(), s.config().url(), line);
+        boolean alert = !s.alerted() && s.failures() + 1 >= ALERT_AFTER;
+        SourceState next = s.failed(now, line, alert);
+        if (alert) {
+            tellStaff(s.name(), "failing|" + next.streakStart().toEpochMilli(), "Source " + s.name() + " has failed "
+                    + next.failures() + " times in a row; the calendar keeps what it had. Last: " + reason
+                    + ". Next look " + WHEN.format(next.nextLook()) + ".");
+        }
+        return next;
+    }
+
+    private SourceState recovered(SourceState before, SourceState after) {
+        if (before.alerted()) {
+            tellStaff(before.name(), "recovered|" + before.streakStart().toEpochMilli(), "Source " + before.name()
+                    + " answers again after " + before.failures() + " failures: " + after.result());
+        }
+        return after;
+    }
+
+    private void tellStaff(String source, String part, String text) {
+        List<Destination.Channel> staff = outbox.platforms().channels(ChannelRole.STAFF);
+        if (staff.isEmpty()) {
+            LOG.warn("{} (no staff channel is configured, so this is only logged)", text);
+            return;
+        }
+        List<NewJob<SourceNotice.Note>> jobs = new ArrayList<>();
+        for (Destination.Channel d : staff) {
+            jobs.add(new NewJob<>("source:" + source, part, d, clock.instant(), new SourceNotice.Note(text)));
+        }
+        outbox.enqueue(notices, jobs);
+    }
+
+    /** Refuses, in one line, a body that cannot be an iCalendar export: empty, not UTF-8, HTML, anything else. */
+    static void checkBody(byte[] data) throws SourceException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SourceException("answered bytes that are not UTF-8 text");
+        }
+        String start = text.startsWith("\uFEFF") ? text.substring(1).stripLeading() : text.stripLeading();
+        if (start.isEmpty()) {
+            throw new SourceException("answered an empty body");
+        }
+        if (!start.regionMatches(true, 0, "BEGIN:VCALENDAR", 0, 15)) {
+            if (start.startsWith("<")) {
+                throw new SourceException("answered HTML (a web page), not iCalendar");
+            }
+            throw new SourceException("answered something that is not iCalendar (no BEGIN:VCALENDAR)");
+        }
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** One line per source: where, how often, the last look and its result, the next look. */
+    String describe() {
+        List<SourceState> all = snapshot();
+        if (all.isEmpty()) {
+            return "No sources are configured. Add a sources: list to the config (name, url, every) and the bot keeps"
+                    + " the calendar current with it.";
+        }
+        StringBuilder sb = new StringBuilder("Sources:");
+        for (SourceState s : all) {
+            sb.append("\n  ").append(s.name()).append(" (").append(s.config().url()).append(", every ")
+                    .append(every(s.config().every())).append("): ");
+            if (s.lastLook() != null) {
+                sb.append("last look ").append(WHEN.format(s.lastLook())).append(": ");
+            }
+            sb.append(s.result());
+            if (s.failures() > 1) {
+                sb.append(" (").append(s.failures()).append(" failures in a row)");
+            }
+            sb.append(s.nextLook() != null ? "; next look " + WHEN.format(s.nextLook())
+                    : "; looks once this process sends (or on sync)");
+        }
+        return sb.toString();
+    }
+
+    private static String every(java.time.Duration d) {
+        long m = d.toMinutes();
+        return m % 60 == 0 ? m / 60 + "h" : m + "m";
+    }
+}

@@ -1,0 +1,199 @@
+package org.ccnsobot.features.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccnsobot.features.sources.SchedServer.sched;
+import static org.ccnsobot.features.sources.SchedServer.session;
+import static org.ccnsobot.testing.BotFixture.snapshot;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.ccnsobot.config.SourceConfig;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.testing.BotFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sources looked at on the bot's clock: a real HTTP server on 127.0.0.1, a real SQLite file, a ManualClock. */
+class SourcesTest {
+    static final String GRC = session("s-grc@sched", "GRC Workshop", "20240302T130000Z", "ccNSO", "Room 101");
+    static final String DASC = session("s-dasc@sched", "DNS Abuse Standing Committee", "20240303T140000Z", "ccNSO",
+            "Room 102");
+    static final String TECH = session("s-tech@sched", "Tech Day", "20240304T150000Z", "TechWG", "Salon A");
+    static final String GNSO = session("s-gnso@sched", "GNSO Council Meeting", "20240305T160000Z", "GNSO",
+            "Salon B");
+
+    @TempDir
+    Path dir;
+    SchedServer server;
+    BotFixture bot;
+
+    @BeforeEach
+    void serve() throws Exception {
+        server = new SchedServer();
+    }
+
+    @AfterEach
+    void close() {
+        if (bot != null) {
+            bot.close();
+        }
+        server.close();
+    }
+
+    private BotFixture open(String url) throws Exception {
+        SourceConfig source = new SourceConfig("icann79", URI.create(url), "ICANN79", Duration.ofMinutes(15),
+                List.of());
+        bot = BotFixture.builder().platform("test", p -> p.withChannel(ChannelRole.STAFF, "staff"))
+                .config(c -> c.withSources(List.of(source))).open(dir);
+        bot.start(false);
+        return bot;
+    }
+
+    private List<Event> imported() {
+        return snapshot(bot.bot()).stream().filter(e -> "ics:icann79".equals(e.source())).toList();
+    }
+
+    private Event byTitle(String title) {
+        return imported().stream().filter(e -> e.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    private String sources() {
+        return bot.staff("sources").text();
+    }
+
+    private List<String> staffTexts() {
+        return bot.platform("test").texts();
+    }
+
+    @Test
+    void theFirstLookImportsWithCommitteesAndConditionalRequestsFollow() throws Exception {
+        server.serveIcs(sched(GRC, DASC, TECH, GNSO));
+        open(server.url("/all.ics"));
+        bot.fire();
+
+        assertThat(imported()).hasSize(4);
+        assertThat(byTitle("GRC Workshop").committees()).containsExactly("GRC");
+        assertThat(byTitle("DNS Abuse Standing Committee").committees()).containsExactly("DASC");
+        assertThat(byTitle("Tech Day").committees()).containsExactly("TechWG");
+        // another constituency's council is not the ccNSO Council
+        assertThat(byTitle("GNSO Council Meeting").committees()).isEmpty();
+        assertThat(byTitle("GRC Workshop").meetingCode()).isEqualTo("ICANN79");
+        assertThat(bot.ask("next grc")).contains("GRC Workshop");
+        assertThat(sources()).contains("icann79", "4 added", "next look 2024-03-01 12:15 UTC");
+        assertThat(server.requests()).hasSize(1);
+
+        // ten minutes on, nothing is due; twenty, the source is asked again with its validators and answers 304
+        bot.clock().advance(Duration.ofMinutes(10));
+        bot.fire();
+        assertThat(server.requests()).hasSize(1);
+        bot.clock().advance(Duration.ofMinutes(10));
+        bot.fire();
+        assertThat(server.requests()).hasSize(2);
+        SchedServer.Request second = server.requests().get(1);
+        assertThat(second.ifNoneMatch()).isNotNull();
+        assertThat(second.ifModifiedSince()).isEqualTo("Fri, 01 Mar 2024 10:00:00 GMT");
+        assertThat(sources()).contains("unchanged (not modified", "next look 2024-03-01 12:35 UTC");
+        assertThat(imported()).hasSize(4);
+    }
+
+    @Test
+    void aChangeIsTakenOnTheNextLook() throws Exception {
+        server.serveIcs(sched(GRC, DASC, TECH));
+        open(server.url("/all.ics"));
+        bot.fire();
+        server.serveIcs(sched(GRC.replace("20240302T130000Z", "20240302T170000Z").replace("T140000Z", "T180000Z"),
+                DASC, TECH));
+        bot.clock().advance(Duration.ofMinutes(20));
+        bot.fire();
+
+        Event grc = byTitle("GRC Workshop");
+        assertThat(grc.start()).isEqualTo(java.time.Instant.parse("2024-03-02T17:00:00Z"));
+        assertThat(grc.status()).isEqualTo(EventStatus.MOVED);
+        assertThat(sources()).contains("0 added, 1 updated, 0 cancelled, 2 unchanged");
+    }
+
+    @Test
+    void syncLooksNowAndIsForStaffOnly() throws Exception {
+        server.serveIcs(sched(GRC));
+        open(server.url("/all.ics"));
+        assertThat(bot.staff("sync icann79").text()).contains("icann79: 1 added");
+        assertThat(bot.staff("sync").text()).contains("icann79: unchanged");
+        assertThat(bot.staff("sync nope").text()).contains("No source called 'nope'", "icann79");
+        assertThat(bot.ask("sync icann79")).doesNotContain("added");
+    }
+
+    @Test
+    void threeFailuresInARowTellStaffOnceAndTheRecoveryOnce() throws Exception {
+        server.serveIcs(sched(GRC));
+        open(server.url("/all.ics"));
+        bot.fire();
+        List<Event> before = snapshot(bot.bot());
+        server.answer(x -> SchedServer.send(x, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8)));
+        // backing off: 15m, 30m, 60m, 60m after each failure
+        for (int minutes : new int[] {15, 15, 30, 60, 60}) {
+            bot.clock().advance(Duration.ofMinutes(minutes));
+            bot.fire();
+        }
+        assertThat(server.requests()).hasSize(6);  // the first look and five failures
+        assertThat(sources()).contains("failed: answered HTTP 500", "(5 failures in a row)");
+        assertThat(staffTexts()).singleElement().asString()
+                .contains("Source icann79 has failed 3 times in a row", "answered HTTP 500");
+        assertThat(snapshot(bot.bot())).isEqualTo(before);
+
+        server.serveIcs(sched(GRC));
+        bot.clock().advance(Duration.ofMinutes(60));
+        bot.fire();
+        assertThat(staffTexts()).hasSize(2);
+        assertThat(staffTexts().get(1)).contains("Source icann79 answers again after 5 failures");
+        assertThat(sources()).contains("unchanged", "next look");
+    }
+
+    @Test
+    void aFileSourceIsLookedAtOnThePinnedClock() throws Exception {
+        Path file = dir.resolve("council.ics");
+        Files.writeString(file, sched(GRC, DASC));
+        open(file.toUri().toString());
+        bot.fire();
+        assertThat(imported()).hasSize(2);
+
+        Files.writeString(file, sched(GRC, DASC, TECH));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 5_000));
+        bot.clock().advance(Duration.ofMinutes(20));
+        bot.fire();
+        assertThat(imported()).hasSize(3);
+        assertThat(sources()).contains("1 added, 0 updated, 0 cancelled, 2 unchanged");
+    }
+
+    @Test
+    void aLookThatWouldCancelMostUpcomingEventsWaitsForAccept() throws Exception {
+        server.serveIcs(sched(GRC, DASC, TECH, GNSO));
+        open(server.url("/all.ics"));
+        bot.fire();
+        List<Event> before = snapshot(bot.bot());
+
+        server.serveIcs(sched(GRC));  // a truncated export
+        bot.clock().advance(Duration.ofMinutes(20));
+        bot.fire();
+        assertThat(snapshot(bot.bot())).isEqualTo(before);
+        assertThat(sources()).contains("held back: this look would cancel 3 of 4 upcoming events",
+                "sync icann79 --accept");
+        assertThat(staffTexts()).singleElement().asString().contains("held back");
+        // the next look finds the same file: still held, staff not told again
+        bot.clock().advance(Duration.ofMinutes(20));
+        bot.fire();
+        assertThat(snapshot(bot.bot())).isEqualTo(before);
+        assertThat(staffTexts()).hasSize(1);
+
+        assertThat(bot.staff("sync icann79 --accept").text()).contains("3 cancelled");
+        assertThat(imported()).filteredOn(e -> e.status() == EventStatus.CANCELLED).hasSize(3);
+    }
+}
