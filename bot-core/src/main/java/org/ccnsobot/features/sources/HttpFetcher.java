@@ -87,7 +87,8 @@ final class HttpFetcher implements Fetcher {
         try {
             return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new SourceException("did not answer within " + timeout.toSeconds() + " s");
+            throw new SourceException("did not answer within " + (timeout.toMillis() < 1000 ? timeout.toMillis()
+                    + " ms" : timeout.toSeconds() + " s"));
         } catch (ConnectException e) {
             throw new SourceException("cannot be reached: the connection was refused");
         } catch (IOException e) {
