@@ -41,12 +41,18 @@ final class CheckConfigCommand implements Callable<Integer> {
             out.println("calendar is invalid: " + String.join("\n  ", e.problems()));
             return 1;
         }
+        String sourceProblem = SourceCheck.problem(cfg, data);
+        if (sourceProblem != null) {
+            out.println("config is invalid: " + sourceProblem);
+            return 1;
+        }
         String source = cfg.source() == null ? "built-in defaults" : cfg.source().toString();
         String platforms = cfg.platforms().isEmpty() ? "none (the console runs)" : String.join(", ", cfg.platforms().keySet());
         out.println("config OK: " + source + "; database " + cfg.database() + "; platforms: " + platforms
                 + "; calendar " + cfg.calendar() + ": " + data.committees().size() + " committees, "
                 + data.meetings().size() + " meetings, " + data.events().size() + " events, "
-                + data.updates().size() + " updates");
+                + data.updates().size() + " updates" + (cfg.sources().isEmpty() ? "" : "; " + cfg.sources().size()
+                + " source(s): " + String.join(", ", cfg.sources().stream().map(s -> s.name()).toList())));
         return 0;
     }
 }

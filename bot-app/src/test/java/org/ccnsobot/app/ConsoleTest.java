@@ -119,6 +119,30 @@ class ConsoleTest {
     }
 
     @Test
+    void checkConfigChecksTheSources() throws Exception {
+        Path good = dir.resolve("sources.yaml");
+        Files.writeString(good, "calendar: " + BotFixture.seedCalendar() + "\nsources:\n"
+                + "  - {name: icann79, url: 'https://icann79.sched.com/all.ics', meeting: ICANN79,"
+                + " committees: {'Tech Day': TechWG}}\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(CheckConfigCommand.check(good, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("config OK").contains("1 source(s): icann79");
+
+        Path meeting = dir.resolve("meeting.yaml");
+        Files.writeString(meeting, "calendar: " + BotFixture.seedCalendar() + "\nsources:\n"
+                + "  - {name: icann99, url: 'https://icann99.sched.com/all.ics', meeting: ICANN99}\n");
+        out.reset();
+        assertThat(CheckConfigCommand.check(meeting, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("sources[0].meeting: the calendar has no meeting");
+
+        Path every = dir.resolve("every.yaml");
+        Files.writeString(every, "sources:\n  - {name: x, url: 'https://a.example/x.ics', every: 10s}\n");
+        out.reset();
+        assertThat(CheckConfigCommand.check(every, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("sources[0].every: must be at least 1m");
+    }
+
+    @Test
     void bothAdaptersAreFoundByServiceLoader() {
         assertThat(Main.providers()).extracting(p -> p.id()).contains("discord", "slack");
     }
