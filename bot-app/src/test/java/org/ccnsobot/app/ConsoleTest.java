@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.ccnsobot.app.Consoles.Run;
 import org.ccnsobot.config.BotConfig;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,22 @@ class ConsoleTest {
         assertThat(CheckConfigCommand.check(unknown, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("unknown key 'matrix'").contains("discord")
                 .contains("slack");
+    }
+
+    @Test
+    void thePinnedClockDrivesASourceInTheConsole() throws Exception {
+        Path ics = dir.resolve("council.ics");
+        Files.writeString(ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Council\r\nBEGIN:VEVENT\r\n"
+                + "UID:grc-1@example\r\nDTSTART:20240302T130000Z\r\nDTEND:20240302T140000Z\r\n"
+                + "SUMMARY:GRC Workshop\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        BotConfig cfg = Consoles.seed().withSources(List.of(new org.ccnsobot.config.SourceConfig("council",
+                ics.toUri(), "ICANN79", java.time.Duration.ofMinutes(15), List.of())));
+        Run r = Consoles.console(cfg, "2024-03-01T12:00:00Z", dir.resolve("src.db"),
+                "sources\nnext grc\nadvance 20m\nsources\n");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("last look 2024-03-01 12:00 UTC: 1 added", "next look 2024-03-01 12:15 UTC")
+                .contains("GRC Workshop")
+                .contains("last look 2024-03-01 12:20 UTC: unchanged", "next look 2024-03-01 12:35 UTC");
     }
 
     @Test
