@@ -60,7 +60,9 @@ public final class IcalCommands {
                         OptionSpec.flag("dry-run", OptionKind.BOOLEAN, "Only report what would change"),
                         OptionSpec.flag("meeting", OptionKind.MEETING, "The meeting the sessions belong to"),
                         OptionSpec.flag("zone", OptionKind.ZONE, "The zone to show the events in"),
-                        OptionSpec.flag("name", OptionKind.TEXT, "The feed's name for re-imports (default: its X-WR-CALNAME)")),
+                        OptionSpec.flag("name", OptionKind.TEXT, "The feed's name for re-imports (default: its X-WR-CALNAME)"),
+                        OptionSpec.flag("skip-bad", OptionKind.BOOLEAN,
+                                "Leave out events that cannot be read (named in the reply) and import the rest")),
                 List.of("import https://icann79.sched.com/all.ics --meeting ICANN79 --dry-run"), true, true,
                 this::importFeed));
         specs.add(new CommandSpec("ics", List.of("ical"), "An event as an .ics file for your own calendar",
@@ -74,7 +76,8 @@ public final class IcalCommands {
     private Result importFeed(CommandContext c, Args a) throws CommandException {
         String from = Text.unquote(a.requireText("from"));
         ImportOptions options = new ImportOptions(a.text("meeting").orElse(null), a.zone("zone").orElse(null),
-                a.text("name").orElse(null), a.bool("dry-run").orElse(false));
+                a.text("name").orElse(null), a.bool("dry-run").orElse(false), List.of(),
+                a.bool("skip-bad").orElse(false));
         ImportReport report;
         try {
             if (from.regionMatches(true, 0, "http://", 0, 7) || from.regionMatches(true, 0, "https://", 0, 8)) {

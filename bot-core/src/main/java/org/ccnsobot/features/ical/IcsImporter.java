@@ -128,7 +128,7 @@ public final class IcsImporter {
         }
         ZoneId floating = options.zone() != null ? options.zone() : meeting != null ? meeting.zone() : null;
         IcsText.Scanned scanned = IcsText.scan(data, limits);
-        IcsReader.ParsedFeed feed = new IcsReader(limits).read(scanned, floating);
+        IcsReader.ParsedFeed feed = new IcsReader(limits, options.skipBadEvents()).read(scanned, floating);
         String name = options.source() != null && !options.source().isBlank() ? options.source().strip()
                 : feed.name() != null ? feed.name() : origin;
         String source = "ics:" + name;
@@ -142,7 +142,7 @@ public final class IcsImporter {
             }
             ImportReport r = plan.report();
             return new ImportReport(name, options.dryRun(), r.added(), r.updated(), r.unchanged(), r.cancelled(),
-                    r.skipped(), r.warnings());
+                    r.skipped(), r.warnings(), feed.rejected());
         }
     }
 

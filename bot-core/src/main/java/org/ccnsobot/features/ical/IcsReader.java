@@ -52,15 +52,27 @@ final class IcsReader {
     private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
     private static final DateTimeFormatter BASIC_DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
 
-    /** The calendar's own name and zone (X-WR-CALNAME, X-WR-TIMEZONE), its events, and what was worth a warning. */
-    record ParsedFeed(String name, ZoneId zone, List<FeedEvent> events, List<String> warnings) {
+    /**
+     * The calendar's own name and zone (X-WR-CALNAME, X-WR-TIMEZONE), its events, what was worth a warning, and the
+     * events left out of a lenient read (line, UID, reason).
+     */
+    record ParsedFeed(String name, ZoneId zone, List<FeedEvent> events, List<String> warnings,
+                      List<String> rejected) {
     }
 
     private final IcsLimits limits;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> rejected = new ArrayList<>();
+    private final boolean skipBad;
 
     IcsReader(IcsLimits limits) {
+        this(limits, false);
+    }
+
+    /** With {@code skipBad}, an event that cannot be read is left out and named in {@code rejected}, not fatal. */
+    IcsReader(IcsLimits limits, boolean skipBad) {
         this.limits = limits;
+        this.skipBad = skipBad;
     }
 
     /** {@code floating} is the zone for times written without a zone (and the calendar's zone when it names none). */
@@ -98,18 +110,20 @@ final class IcsReader {
         List<Master> masters = new ArrayList<>();
         for (int i = 0; i < vevents.size(); i++) {
             Component v = vevents.get(i);
-            IcsText.VEventLines lines = scanned.vevents().get(i);
+            Master m;
             try {
-                Master m = event(v, lines, floatingZone);
-                if (m.recurrenceKey() != null) {
-                    overrides.put(m.event().uid() + "#" + m.recurrenceKey(), m.event());
-                } else {
-                    masters.add(m);
+                m = eventAt(v, scanned.vevents().get(i), floatingZone);
+            } catch (IcsException e) {
+                if (!skipBad) {
+                    throw e;
                 }
-            } catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException | ClassCastException
-                     | NullPointerException | IndexOutOfBoundsException e) {
-                throw new IcsException(lines.begin(), "this event cannot be read: "
-                        + IcsText.shorten(String.valueOf(e.getMessage())));
+                reject(v, e);
+                continue;
+            }
+            if (m.recurrenceKey() != null) {
+                overrides.put(m.event().uid() + "#" + m.recurrenceKey(), m.event());
+            } else {
+                masters.add(m);
             }
         }
         List<FeedEvent> out = new ArrayList<>();
@@ -120,8 +134,13 @@ final class IcsReader {
                 expanded = m.rule() == null ? List.of(m.event()) : expand(m, overrides);
             } catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException | ClassCastException
                      | NullPointerException | IndexOutOfBoundsException | ArithmeticException e) {
-                throw new IcsException(m.ruleLine(), "the RRULE cannot be expanded: "
+                IcsException bad = new IcsException(m.ruleLine(), "the RRULE cannot be expanded: "
                         + IcsText.shorten(String.valueOf(e.getMessage())));
+                if (!skipBad) {
+                    throw bad;
+                }
+                rejected.add(bad.getMessage() + " (UID " + IcsText.shorten(m.event().uid()) + "); skipped");
+                continue;
             }
             for (FeedEvent e : expanded) {
                 Integer at = byUid.get(e.uid());
@@ -149,7 +168,25 @@ final class IcsReader {
                 out.add(e.withOccurrence(o.getKey(), e.start(), e.end(), e.date()));
             }
         }
-        return new ParsedFeed(name, calZone, out, List.copyOf(warnings));
+        return new ParsedFeed(name, calZone, out, List.copyOf(warnings), List.copyOf(rejected));
+    }
+
+    /** One event read, any failure inside ical4j or the JDK named as a problem of the event's first line. */
+    private Master eventAt(Component v, IcsText.VEventLines lines, ZoneId floatingZone) throws IcsException {
+        try {
+            return event(v, lines, floatingZone);
+        } catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException | ClassCastException
+                 | NullPointerException | IndexOutOfBoundsException e) {
+            throw new IcsException(lines.begin(), "this event cannot be read: "
+                    + IcsText.shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** An event left out of a lenient read: its line, its UID when it has one, and why. */
+    private void reject(Component v, IcsException e) {
+        String uid = v.getProperty(Property.UID).map(Property::getValue).map(String::strip).orElse("");
+        rejected.add(e.getMessage() + (uid.isEmpty() ? " (no UID)" : " (UID " + IcsText.shorten(uid) + ")")
+                + "; skipped");
     }
 
     /** A VEVENT as read, with its rule when it recurs. */

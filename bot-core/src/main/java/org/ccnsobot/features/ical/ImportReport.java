@@ -4,19 +4,27 @@ import java.util.List;
 
 /**
  * What an import changed, or would change on a dry run: titles per outcome, and warnings (each naming its line).
- * {@code skipped} are events the feed holds an older SEQUENCE of than the calendar.
+ * {@code skipped} are events the feed holds an older SEQUENCE of than the calendar; {@code rejected} are events a
+ * lenient import left out because they cannot be read (line, UID, reason).
  */
 public record ImportReport(String source, boolean dryRun, List<String> added, List<String> updated,
                            List<String> unchanged, List<String> cancelled, List<String> skipped,
-                           List<String> warnings) {
+                           List<String> warnings, List<String> rejected) {
 
     public ImportReport {
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
         added = List.copyOf(added);
         updated = List.copyOf(updated);
         unchanged = List.copyOf(unchanged);
         cancelled = List.copyOf(cancelled);
         skipped = List.copyOf(skipped);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Without rejected events (a strict read refuses the file instead). */
+    public ImportReport(String source, boolean dryRun, List<String> added, List<String> updated,
+                        List<String> unchanged, List<String> cancelled, List<String> skipped, List<String> warnings) {
+        this(source, dryRun, added, updated, unchanged, cancelled, skipped, warnings, List.of());
     }
 
     /** A few lines for a chat reply or the terminal; at most {@code maxTitles} titles per outcome. */
@@ -30,11 +38,20 @@ public record ImportReport(String source, boolean dryRun, List<String> added, Li
         if (!skipped.isEmpty()) {
             sb.append(", ").append(skipped.size()).append(" skipped (older SEQUENCE than the calendar's)");
         }
+        if (!rejected.isEmpty()) {
+            sb.append(", ").append(rejected.size()).append(" event(s) left out (they cannot be read)");
+        }
         sb.append('.');
         titles(sb, "Added", added, maxTitles);
         titles(sb, "Updated", updated, maxTitles);
         titles(sb, "Cancelled", cancelled, maxTitles);
         titles(sb, "Skipped", skipped, maxTitles);
+        if (!rejected.isEmpty()) {
+            sb.append("\nLeft out:");
+            for (String w : rejected.subList(0, Math.min(rejected.size(), maxTitles))) {
+                sb.append("\n  ").append(w);
+            }
+        }
         if (!warnings.isEmpty()) {
             sb.append("\nWarnings:");
             for (String w : warnings.subList(0, Math.min(warnings.size(), maxTitles))) {

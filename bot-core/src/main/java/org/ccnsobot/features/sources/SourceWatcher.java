@@ -156,7 +156,7 @@ public final class SourceWatcher implements JobSource {
         if (hash.equals(s.bodyHash()) && !s.awaitingAccept()) {
             return recovered(s, s.succeeded(now, "unchanged", body.etag(), body.lastModified(), hash));
         }
-        ImportOptions options = new ImportOptions(c.meeting(), null, c.name(), false, c.committees());
+        ImportOptions options = new ImportOptions(c.meeting(), null, c.name(), false, c.committees(), true);
         try {
             ImportReport dry = importer.importBytes(body.data(), c.url().toString(), options.asDryRun());
             int upcoming = upcoming(c.name(), now);
@@ -173,9 +173,12 @@ public final class SourceWatcher implements JobSource {
             ImportReport done = importer.importBytes(body.data(), c.url().toString(), options);
             String line = done.added().size() + " added, " + done.updated().size() + " updated, "
                     + done.cancelled().size() + " cancelled, " + done.unchanged().size() + " unchanged"
+                    + (done.rejected().isEmpty() ? "" : ", " + done.rejected().size() + " left out: "
+                    + done.rejected().get(0))
                     + (done.warnings().isEmpty() ? "" : ", " + done.warnings().size() + " warning(s): "
                     + done.warnings().get(0));
             LOG.info("Source {}: {}", c.name(), line);
+            done.rejected().forEach(r -> LOG.warn("Source {}: {}", c.name(), r));
             return recovered(s, s.succeeded(now, line, body.etag(), body.lastModified(), hash));
         } catch (IcsException e) {
             return failure(s, now, "is not usable iCalendar: " + e.getMessage());

@@ -196,4 +196,16 @@ class SourcesTest {
         assertThat(bot.staff("sync icann79 --accept").text()).contains("3 cancelled");
         assertThat(imported()).filteredOn(e -> e.status() == EventStatus.CANCELLED).hasSize(3);
     }
+
+    @Test
+    void aBadEventInASourceIsLeftOutAndTheOthersLand() throws Exception {
+        String broken = session("s-bad@sched", "Broken", "20240305T160000Z", "ccNSO", "Room 1")
+                .replace("DTEND:20240305T170000Z", "DTEND:20240305T150000Z");
+        server.serveIcs(sched(GRC, broken, DASC));
+        open(server.url("/all.ics"));
+        bot.fire();
+        assertThat(imported()).extracting(Event::title)
+                .containsExactlyInAnyOrder("GRC Workshop", "DNS Abuse Standing Committee");
+        assertThat(sources()).contains("2 added", "1 left out: line 20: the event ends before it starts (UID s-bad@sched)");
+    }
 }
