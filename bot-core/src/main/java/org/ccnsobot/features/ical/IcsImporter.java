@@ -176,6 +176,9 @@ public final class IcsImporter {
             if (old == null && f.proposedId() != null && f.uid().equals(f.proposedId() + OWN_UID_SUFFIX)) {
                 // another ccnso-bot's export of an event this calendar holds too (the same seed): the same event
                 old = calendar.event(f.proposedId()).filter(e -> e.sourceUid() == null).orElse(null);
+            } else if (old == null && f.proposedId() != null) {
+                // our own export of an event we imported from another feed: X-CCNSO-ID and its feed's UID match
+                old = calendar.event(f.proposedId()).filter(e -> f.uid().equals(e.sourceUid())).orElse(null);
             }
             ZoneId zone = zoneOption != null ? zoneOption : meeting != null ? meeting.zone()
                     : f.zone() != null ? f.zone() : feed.zone() != null ? feed.zone() : ZoneId.of("UTC");

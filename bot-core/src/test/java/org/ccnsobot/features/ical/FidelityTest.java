@@ -1,0 +1,66 @@
+package org.ccnsobot.features.ical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ccnsobot.testing.BotFixture.schedSample;
+import static org.ccnsobot.testing.BotFixture.snapshot;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.testing.BotFixture;
+import org.ccnsobot.time.ManualClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an import keeps true: our own exports recognised, HTML made plain, hostile characters removed, zones. */
+class FidelityTest {
+    private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
+
+    @TempDir
+    java.nio.file.Path dir;
+    Bot bot;
+    IcsImporter importer;
+
+    @BeforeEach
+    void open() throws Exception {
+        bot = BotFixture.seedBot(dir, new ManualClock(NOW));
+        importer = new IcsImporter(bot.calendar());
+    }
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    private ImportReport importText(String text) throws IcsException {
+        return importer.importBytes(text.getBytes(StandardCharsets.UTF_8), "test.ics", ImportOptions.defaults());
+    }
+
+    private static String one(String... props) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-CALNAME:fidelity\r\nBEGIN:VEVENT\r\nUID:f-1\r\n"
+                + "DTSTAMP:20240301T000000Z\r\n" + String.join("\r\n", props) + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    }
+
+    private Event only() {
+        return snapshot(bot).stream().filter(e -> "ics:fidelity".equals(e.source())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void exportThenImportIntoTheSameDatabaseChangesNothing() throws Exception {
+        importer.importBytes(schedSample().getBytes(StandardCharsets.UTF_8), "sched.ics",
+                new ImportOptions(null, ZoneId.of("America/Puerto_Rico"), null, false));
+        List<Event> before = snapshot(bot);
+        String exported = IcsExporter.export("ccnso-bot", before, NOW);
+
+        ImportReport r = importText(exported);
+        assertThat(r.added()).isEmpty();
+        assertThat(r.updated()).isEmpty();
+        assertThat(r.cancelled()).isEmpty();
+        assertThat(snapshot(bot)).isEqualTo(before);
+    }
+}
