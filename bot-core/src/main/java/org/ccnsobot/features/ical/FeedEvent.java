@@ -17,9 +17,20 @@ record FeedEvent(int line, String uid, int sequence, String title, String descri
                  Instant end, LocalDate date, ZoneId zone, String kind, String meeting, Access access,
                  List<String> categories, List<Link> links, EventStatus status, String proposedId) {
 
+    /** Every text is {@link Sanitize sanitised} here, so nothing an import stores can carry a control character. */
     FeedEvent {
-        categories = List.copyOf(categories);
+        title = Sanitize.text(title);
+        if (title == null || title.isBlank()) {
+            title = "Untitled event";
+        }
+        description = blank(Sanitize.text(description));
+        room = blank(Sanitize.text(room));
+        categories = categories.stream().map(Sanitize::text).filter(c -> !c.isBlank()).toList();
         links = List.copyOf(links);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     FeedEvent withOccurrence(String occurrenceUid, Instant newStart, Instant newEnd, LocalDate newDate) {

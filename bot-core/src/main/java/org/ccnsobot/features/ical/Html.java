@@ -3,8 +3,10 @@ package org.ccnsobot.features.ical;
 import java.util.Map;
 
 /**
- * HTML entities that schedule exports leave in plain text ("Q&amp;A"). Only entities are decoded; tags are left
- * as they are, since a title with "<" in it is rare and stripping could eat real text.
+ * HTML that schedule exports leave in text. In titles and rooms only entities are decoded ("Q&amp;A", every named
+ * entity HTML knows); tags are left as they are, since a title with "<" in it is rare and stripping could eat real
+ * text. A description written in HTML ({@link #toPlain}) becomes plain text with jsoup: paragraphs and line breaks
+ * kept as lines, list items as "- ", and each link as its text followed by its address.
  */
 final class Html {
     private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"",
@@ -42,6 +44,10 @@ final class Html {
         if (named != null) {
             return named;
         }
+        if (!name.startsWith("#")) {
+            // every HTML named entity (Fran&ccedil;ais), from jsoup's table rather than a list of our own
+            return org.jsoup.nodes.Entities.isNamedEntity(name) ? org.jsoup.nodes.Entities.getByName(name) : null;
+        }
         try {
             int cp;
             if (name.startsWith("#x") || name.startsWith("#X")) {
@@ -58,6 +64,61 @@ final class Html {
             return new String(Character.toChars(cp));
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z]|!--)");
+
+    /** A description as members read it: plain text, whether it was written in HTML or with entities only. */
+    static String toPlain(String raw) {
+        if (raw == null || !TAG.matcher(raw).find()) {
+            return unescape(raw);
+        }
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(raw);
+        StringBuilder out = new StringBuilder();
+        doc.body().traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode t) {
+                    out.append(t.getWholeText().replaceAll("[ \\t\\r\\n]+", " "));
+                } else if (node instanceof org.jsoup.nodes.Element e) {
+                    switch (e.normalName()) {
+                        case "br" -> out.append('\n');
+                        case "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr" -> newLine(out);
+                        case "li" -> {
+                            newLine(out);
+                            out.append("- ");
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Element e) {
+                    String href = e.normalName().equals("a") ? e.attr("href").strip() : "";
+                    if (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:")) {
+                        String text = e.text().strip();
+                        if (!text.equals(href) && !text.equals(href.replaceFirst("^mailto:", ""))) {
+                            out.append(text.isEmpty() ? href : " (" + href + ")");
+                        }
+                    }
+                    if (e.normalName().equals("p") || e.normalName().equals("div")) {
+                        newLine(out);
+                    }
+                }
+            }
+        });
+        String text = out.toString().replace('\u00a0', ' ').replaceAll(" +\n", "\n").replaceAll("\n +", "\n")
+                .replaceAll("\n{3,}", "\n\n").strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static void newLine(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
         }
     }
 }

@@ -255,7 +255,8 @@ final class IcsReader {
                         + "' is not a whole number");
             }
         }
-        String description = blankToNull(text(v, Property.DESCRIPTION));
+        String description = blankToNull(Html.toPlain(v.getProperty(Property.DESCRIPTION).map(Property::getValue)
+                .orElse(null)));
         String room = blankToNull(text(v, Property.LOCATION));
         if (room != null) {
             // Sched leaves a dangling separator: "Whole Ship\,"

@@ -61,7 +61,9 @@ final class IcsText {
         if (data.length > limits.maxBytes()) {
             throw new IcsException(0, "the file is " + mib(data.length) + "; the limit is " + mib(limits.maxBytes()));
         }
-        String text = decode(data);
+        // control characters and terminal escapes never belong to iCalendar's syntax, and ical4j's tokenizer
+        // splits values at them: they go before parsing (line breaks stay, so line numbers hold)
+        String text = Sanitize.file(decode(data));
         List<String> logical = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         StringBuilder current = null;

@@ -63,4 +63,36 @@ class FidelityTest {
         assertThat(r.cancelled()).isEmpty();
         assertThat(snapshot(bot)).isEqualTo(before);
     }
+
+    @Test
+    void htmlDescriptionsBecomePlainTextWithEveryEntityAndTheirLinks() throws Exception {
+        importText(one("DTSTART:20240302T130000Z", "SUMMARY:Session en Fran&ccedil;ais &eacute;t&eacute; &hellip;",
+                "DESCRIPTION:<p>Fran&ccedil;ais &amp; English&nbsp;&ndash; <b>bold</b></p><p>See the <a href=\"https:"
+                        + "//ccnso.icann.org/s\">ccNSO schedule</a><br>or <a href=\"https://x.example/\">https://x.ex"
+                        + "ample/</a></p><ul><li>one</li><li>two &euro;</li></ul>"));
+        Event e = only();
+        assertThat(e.title()).isEqualTo("Session en Français été …");
+        assertThat(e.description()).isEqualTo("Français & English – bold\nSee the ccNSO schedule"
+                + " (https://ccnso.icann.org/s)\nor https://x.example/\n- one\n- two €");
+    }
+
+    @Test
+    void entitiesAloneAreDecodedAndTextWithoutTagsIsLeftAlone() throws Exception {
+        importText(one("DTSTART:20240302T130000Z", "SUMMARY:Q&amp;A", "DESCRIPTION:Caf&eacute; 3 < 4 &unknown;"));
+        assertThat(only().title()).isEqualTo("Q&A");
+        assertThat(only().description()).isEqualTo("Café 3 < 4 &unknown;");
+    }
+
+    @Test
+    void controlCharactersAndBidiOverridesAreRemovedBeforeTheyAreStored() throws Exception {
+        importText(one("DTSTART:20240302T130000Z", "SUMMARY:\u001B[31mRed\u001B[0m \u001B]0;pwned\u0007Title"
+                        + " \u202Egnp.exe\u202C",
+                "LOCATION:Room\u0007 1\u2066", "DESCRIPTION:line\u0001one\\nline \u001B[2Jtwo",
+                "CATEGORIES:\u202EGRC"));
+        Event e = only();
+        assertThat(e.title()).isEqualTo("Red Title gnp.exe");
+        assertThat(e.room()).isEqualTo("Room 1");
+        assertThat(e.description()).isEqualTo("lineone\nline two");
+        assertThat(e.committees()).containsExactly("GRC");
+    }
 }
