@@ -469,12 +469,12 @@ final class IcsReader {
             LocalDateTime t = LocalDateTime.parse(value, BASIC_DATE_TIME);
             Optional<Parameter> tzid = p.getParameter(Parameter.TZID);
             if (tzid.isEmpty()) {
-                return new When(null, t.atZone(floating), null);
+                return new When(null, local(t, floating, line), null);
             }
             String name = tzid.get().getValue().strip();
             Optional<ZoneId> zone = zoneOf(name.startsWith("/") ? name.substring(1) : name);
             if (zone.isPresent()) {
-                return new When(null, t.atZone(zone.get()), zone.get());
+                return new When(null, local(t, zone.get(), line), zone.get());
             }
             // A zone defined only by a VTIMEZONE in the file (Outlook's "W. Europe Standard Time"): ical4j knows it.
             if (single && p instanceof DateProperty<?> dp) {
@@ -492,6 +492,20 @@ final class IcsReader {
         } catch (DateTimeException e) {
             throw new IcsException(line, p.getName() + " '" + IcsText.shorten(value) + "' is not a real date or time");
         }
+    }
+
+    /** A local time in a zone; one in a DST gap (moved forward) or overlap (the earlier) is named in the warnings. */
+    private ZonedDateTime local(LocalDateTime t, ZoneId zone, int line) {
+        ZonedDateTime z = t.atZone(zone);
+        int offsets = zone.getRules().getValidOffsets(t).size();
+        if (offsets == 0) {
+            warnings.add("line " + line + ": " + t + " does not exist in " + zone + " (the clocks go forward then);"
+                    + " read as " + z.toLocalDateTime());
+        } else if (offsets > 1) {
+            warnings.add("line " + line + ": " + t + " happens twice in " + zone + " (the clocks go back then);"
+                    + " read as the first, " + z.getOffset());
+        }
+        return z;
     }
 
     private static Duration duration(String value, int line) throws IcsException {
@@ -516,10 +530,15 @@ final class IcsReader {
         if (n.equalsIgnoreCase("UTC") || n.equalsIgnoreCase("GMT") || n.equalsIgnoreCase("Etc/UTC")) {
             return Optional.of(ZoneId.of("UTC"));
         }
-        if (!CommandEngine.ZONES.contains(n)) {
-            return Optional.empty();
+        if (CommandEngine.ZONES.contains(n)) {
+            return Optional.of(ZoneId.of(n));
         }
-        return Optional.of(ZoneId.of(n));
+        // Outlook and Exchange name zones the Windows way ("Eastern Standard Time"); CLDR's mapping, from ICU4J
+        String iana = com.ibm.icu.util.TimeZone.getIDForWindowsID(n, null);
+        if (iana != null && CommandEngine.ZONES.contains(iana)) {
+            return Optional.of(ZoneId.of(iana));
+        }
+        return Optional.empty();
     }
 
     private static String text(Component v, String name) {

@@ -95,4 +95,26 @@ class FidelityTest {
         assertThat(e.description()).isEqualTo("lineone\nline two");
         assertThat(e.committees()).containsExactly("GRC");
     }
+
+    @Test
+    void windowsZoneNamesAreStoredAsIanaZones() throws Exception {
+        importText(one("DTSTART;TZID=Eastern Standard Time:20240305T100000",
+                "DTEND;TZID=Eastern Standard Time:20240305T110000", "SUMMARY:Council call"));
+        Event e = only();
+        assertThat(e.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(e.start()).isEqualTo(Instant.parse("2024-03-05T15:00:00Z"));
+    }
+
+    @Test
+    void aTimeInADstGapOrOverlapIsNamedInTheSummary() throws Exception {
+        ImportReport gap = importText(one("DTSTART;TZID=America/New_York:20240310T023000",
+                "DTEND;TZID=America/New_York:20240310T040000", "SUMMARY:Early call"));
+        assertThat(gap.warnings()).anySatisfy(w -> assertThat(w)
+                .contains("2024-03-10T02:30 does not exist in America/New_York", "read as 2024-03-10T03:30"));
+        assertThat(gap.describe(10)).contains("does not exist in America/New_York");
+        ImportReport overlap = importText(one("DTSTART;TZID=America/New_York:20241103T013000",
+                "DTEND;TZID=America/New_York:20241103T030000", "SUMMARY:Late call"));
+        assertThat(overlap.warnings()).anySatisfy(w -> assertThat(w)
+                .contains("2024-11-03T01:30 happens twice in America/New_York", "-04:00"));
+    }
 }
