@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * Subscribable iCalendar feeds over plain HTTP with the JDK's server: {@code /calendar.ics},
  * {@code /meetings/ICANN79.ics}, {@code /committees/GRC.ics}, {@code /events/<id>.ics}. Read-only, GET and HEAD
  * only; it binds where the config says (127.0.0.1 by default), and TLS belongs to a reverse proxy in front of it.
+ * Each answer carries an ETag of its content (DTSTAMP aside) and a Last-Modified, and a client that sends either
+ * back for unchanged content gets 304 without a body.
  */
 public final class FeedServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedServer.class);
@@ -43,11 +45,19 @@ public final class FeedServer implements AutoCloseable {
             return t;
         });
         Feeds feeds = new Feeds(calendar);
+        Validators validators = new Validators();
         server.createContext("/", exchange -> {
             try (exchange) {
-                handle(exchange, feeds, clock);
-            } catch (RuntimeException e) {
-                LOG.error("Feed request {} failed", exchange.getRequestURI(), e);
+                try {
+                    handle(exchange, feeds, clock, validators);
+                } catch (RuntimeException e) {
+                    LOG.error("Feed request {} failed", exchange.getRequestURI(), e);
+                    try {
+                        send(exchange, 500, "text/plain; charset=utf-8", "the feed cannot be made just now\n", false);
+                    } catch (IOException | RuntimeException again) {
+                        // the answer may have started already; the log has the cause
+                    }
+                }
             }
         });
         server.setExecutor(executor);
@@ -60,7 +70,7 @@ public final class FeedServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange ex, Feeds feeds, Clock clock) throws IOException {
+    private static void handle(HttpExchange ex, Feeds feeds, Clock clock, Validators validators) throws IOException {
         String method = ex.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             ex.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -75,10 +85,18 @@ public final class FeedServer implements AutoCloseable {
             return;
         }
         Optional<Feeds.Selection> sel;
+        String kind = m.group(1) != null ? "calendar" : m.group(2);
         if (m.group(1) != null) {
             sel = Optional.of(feeds.all());
         } else {
-            String key = URLDecoder.decode(m.group(3), StandardCharsets.UTF_8);
+            String key;
+            try {
+                key = URLDecoder.decode(m.group(3), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                send(ex, 400, "text/plain; charset=utf-8", "bad request: the path is not well-formed\n",
+                        method.equals("HEAD"));
+                return;
+            }
             sel = switch (m.group(2)) {
                 case "meetings" -> feeds.meeting(key);
                 case "committees" -> feeds.committee(key);
@@ -90,7 +108,19 @@ public final class FeedServer implements AutoCloseable {
             return;
         }
         String body = IcsExporter.export(sel.get().name(), sel.get().events(), clock.instant());
+        Validators.Seen seen = validators.seen(body, clock.instant());
         ex.getResponseHeaders().set("Cache-Control", "max-age=300");
+        ex.getResponseHeaders().set("ETag", seen.etag());
+        ex.getResponseHeaders().set("Last-Modified", seen.lastModifiedHeader());
+        if (kind.equals("events")) {
+            ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\""
+                    + sel.get().events().get(0).id().replaceAll("[^A-Za-z0-9._-]", "_") + ".ics\"");
+        }
+        if (seen.matches(ex.getRequestHeaders().getFirst("If-None-Match"),
+                ex.getRequestHeaders().getFirst("If-Modified-Since"))) {
+            ex.sendResponseHeaders(304, -1);
+            return;
+        }
         send(ex, 200, "text/calendar; charset=utf-8", body, method.equals("HEAD"));
     }
 
@@ -99,6 +129,8 @@ public final class FeedServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         if (head) {
+            // what a GET would send, so clients can size it; the JDK sends no body for -1
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
             ex.sendResponseHeaders(status, -1);
             return;
         }
