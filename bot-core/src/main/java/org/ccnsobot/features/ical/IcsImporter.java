@@ -136,7 +136,8 @@ public final class IcsImporter {
             Plan plan = plan(feed, source, meeting, options.zone(),
                     new CommitteeMatcher(calendar.committees(), options.committeeRules()));
             if (!options.dryRun() && !plan.writes().isEmpty()) {
-                calendar.saveEvents(plan.writes());
+                calendar.saveAll(new org.ccnsobot.features.calendar.CalendarData(List.of(), List.of(), plan.writes(),
+                        List.of()), FeedSequences.key(source), FeedSequences.write(plan.feedSequences()));
                 LOG.info("Imported {}: {} added, {} updated, {} cancelled", source, plan.report().added().size(),
                         plan.report().updated().size(), plan.report().cancelled().size());
             }
@@ -146,7 +147,8 @@ public final class IcsImporter {
         }
     }
 
-    private record Plan(List<Event> writes, ImportReport report) {
+    /** What to write, what to report, and the feed's own SEQUENCE of each event where ours differs. */
+    private record Plan(List<Event> writes, ImportReport report, Map<String, Integer> feedSequences) {
     }
 
     private Plan plan(IcsReader.ParsedFeed feed, String source, Meeting meeting, ZoneId zoneOption,
@@ -161,6 +163,8 @@ public final class IcsImporter {
             }
         }
         Map<String, Meeting> meetings = calendar.meetingsByCode();
+        Map<String, Integer> feedSeq = FeedSequences.read(calendar.store().meta(FeedSequences.key(source))
+                .orElse(null));
         List<Event> writes = new ArrayList<>();
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -216,17 +220,26 @@ public final class IcsImporter {
                     meetingCode, f.start(), f.end(), date, zone, f.room(),
                     f.access() != null ? f.access() : old != null ? old.access() : Access.OPEN, f.description(),
                     acronyms, f.links(), status, old != null ? old.source() : source,
-                    old != null ? old.sourceUid() : f.uid(), f.sequence());
+                    old != null ? old.sourceUid() : f.uid(), old != null ? old.sequence() : f.sequence());
             if (old == null) {
                 writes.add(candidate);
                 added.add(candidate.title());
+                feedSeq.remove(id);
             } else if (candidate.equals(old)) {
                 unchanged.add(candidate.title());
-            } else if (f.sequence() < old.sequence()) {
+            } else if (f.sequence() < feedSeq.getOrDefault(old.id(), old.sequence())) {
                 skipped.add(candidate.title());
             } else {
-                writes.add(candidate);
+                // a change of time, place or status raises our SEQUENCE, whatever the feed's says
+                int sequence = Math.max(f.sequence(), significant(old, candidate) ? old.sequence() + 1
+                        : old.sequence());
+                writes.add(withSequence(candidate, sequence));
                 updated.add(candidate.title());
+                if (sequence != f.sequence()) {
+                    feedSeq.put(id, f.sequence());
+                } else {
+                    feedSeq.remove(id);
+                }
             }
         }
         if (outside > 0) {
@@ -237,12 +250,26 @@ public final class IcsImporter {
         gone.sort(java.util.Comparator.comparing(Event::sortKey).thenComparing(Event::id));
         for (Event e : gone) {
             if (!seen.contains(e.sourceUid()) && e.status() != EventStatus.CANCELLED) {
-                writes.add(e.withStatus(EventStatus.CANCELLED));
+                feedSeq.putIfAbsent(e.id(), e.sequence());
+                writes.add(withSequence(e.withStatus(EventStatus.CANCELLED), e.sequence() + 1));
                 cancelled.add(e.title());
             }
         }
         return new Plan(writes, new ImportReport(source, false, added, updated, unchanged, cancelled, skipped,
-                warnings));
+                warnings), feedSeq);
+    }
+
+    /** Whether calendar apps must take the change: its time, day, place or status. */
+    private static boolean significant(Event a, Event b) {
+        return !java.util.Objects.equals(a.start(), b.start()) || !java.util.Objects.equals(a.end(), b.end())
+                || !a.date().equals(b.date()) || !java.util.Objects.equals(a.room(), b.room())
+                || a.status() != b.status();
+    }
+
+    private static Event withSequence(Event e, int sequence) {
+        return new Event(e.id(), e.title(), e.kind(), e.meetingCode(), e.start(), e.end(), e.date(), e.zone(),
+                e.room(), e.access(), e.description(), e.committees(), e.links(), e.status(), e.source(),
+                e.sourceUid(), sequence);
     }
 
     /** The feed's own id when it is free and well-formed; otherwise a slug of the title plus a stable hash. */

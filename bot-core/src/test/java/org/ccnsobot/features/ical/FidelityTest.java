@@ -117,4 +117,30 @@ class FidelityTest {
         assertThat(overlap.warnings()).anySatisfy(w -> assertThat(w)
                 .contains("2024-11-03T01:30 happens twice in America/New_York", "-04:00"));
     }
+
+    @Test
+    void everyChangeOfTimePlaceOrStatusRaisesTheSequenceEvenWhenTheFeedKeepsZero() throws Exception {
+        String v1 = one("SEQUENCE:0", "DTSTART:20240302T130000Z", "DTEND:20240302T140000Z", "SUMMARY:Call",
+                "LOCATION:Room 1", "DESCRIPTION:first");
+        importText(v1);
+        assertThat(only().sequence()).isZero();
+
+        String moved = v1.replace("T130000Z", "T150000Z").replace("T140000Z", "T160000Z");
+        assertThat(importText(moved).updated()).containsExactly("Call");
+        assertThat(only().sequence()).isEqualTo(1);
+        assertThat(importText(moved).unchanged()).containsExactly("Call");
+        assertThat(only().sequence()).isEqualTo(1);
+
+        String movedAgain = moved.replace("T150000Z", "T170000Z").replace("T160000Z", "T180000Z");
+        assertThat(importText(movedAgain).updated()).as("the feed's 0 is not older than its own 0")
+                .containsExactly("Call");
+        assertThat(only().sequence()).isEqualTo(2);
+        String reRoomed = movedAgain.replace("Room 1", "Room 2");
+        importText(reRoomed);
+        assertThat(only().sequence()).isEqualTo(3);
+        importText(reRoomed.replace("DESCRIPTION:first", "DESCRIPTION:second"));
+        assertThat(only().sequence()).as("a new description alone is no reason to").isEqualTo(3);
+        assertThat(only().description()).isEqualTo("second");
+        assertThat(IcsExporter.export("x", List.of(only()), NOW)).contains("SEQUENCE:3");
+    }
 }
