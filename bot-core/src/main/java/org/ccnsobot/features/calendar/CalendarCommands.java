@@ -63,7 +63,7 @@ public final class CalendarCommands {
         if (filter.isEmpty() || filter.get().isBlank()) {
             List<Event> up = calendar.upcoming(c.now(), 5);
             if (up.isEmpty()) {
-                return Result.text("Nothing upcoming in the calendar.");
+                return views.nothingUpcoming(c.now(), c.zone(), c.staff());
             }
             Result first = views.event(up.get(0), c.zone(), c.now(), "Next up:");
             if (up.size() == 1) {

@@ -23,6 +23,25 @@ public final class Views {
     private final CalendarService calendar;
     private final Duration staleAfter;
 
+    /**
+     * The honest empty state: nothing is ahead, so say up to when the calendar holds anything, and tell staff how
+     * to keep it current.
+     */
+    public Result nothingUpcoming(Instant now, ZoneId zone, boolean staff) {
+        StringBuilder sb = new StringBuilder("Nothing upcoming in the calendar.");
+        // the last day as the last event's own place counts it (a date-only day in San Juan ends at 04:00 UTC)
+        calendar.store().allEvents().stream().max(Comparator.comparing(Event::endKey)).ifPresentOrElse(
+                last -> sb.append(" The calendar holds nothing after ")
+                        .append(TimeFormat.day(LocalDate.ofInstant(last.endKey().minusNanos(1), last.zone())))
+                        .append('.'),
+                () -> sb.append(" The calendar holds no events at all."));
+        if (staff) {
+            sb.append("\nStaff: add a sources: entry to the config (a meeting's Sched all.ics or a public calendar's"
+                    + " ICS address) and the bot keeps itself current; or import one now: import <url>.");
+        }
+        return Result.text(sb.toString());
+    }
+
     public Views(CalendarService calendar) {
         this(calendar, UpdatesConfig.defaults().staleAfter());
     }

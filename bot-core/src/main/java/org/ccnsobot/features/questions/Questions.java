@@ -85,7 +85,7 @@ public final class Questions {
             if (q.next()) {
                 List<Event> up = calendar.upcoming(now, 1);
                 if (up.isEmpty()) {
-                    return Result.text("Nothing upcoming in the calendar.");
+                    return views.nothingUpcoming(now, zone, false);
                 }
                 return views.event(up.get(0), zone, now, "Next up:");
             }
