@@ -38,6 +38,15 @@ final class CommitteeMatcher {
         }
     }
 
+    private static final Pattern CLOSED = Pattern.compile("(?<![\\p{L}])closed(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Whether the title or a category says the session is closed ("CLOSED", "Closed session", "[closed]"). */
+    static boolean closed(String title, List<String> categories) {
+        return title != null && CLOSED.matcher(title).find() || categories.stream().anyMatch(c -> CLOSED.matcher(c)
+                .find());
+    }
+
     private static boolean distinctive(String term) {
         if (term.strip().contains(" ")) {
             return true;

@@ -218,7 +218,8 @@ public final class IcsImporter {
             }
             Event candidate = new Event(id, f.title(), f.kind() != null ? f.kind() : old != null ? old.kind() : null,
                     meetingCode, f.start(), f.end(), date, zone, f.room(),
-                    f.access() != null ? f.access() : old != null ? old.access() : Access.OPEN, f.description(),
+                    f.access() != null ? f.access() : CommitteeMatcher.closed(f.title(), f.categories()) ? Access.CLOSED
+                            : old != null ? old.access() : Access.OPEN, f.description(),
                     acronyms, f.links(), status, old != null ? old.source() : source,
                     old != null ? old.sourceUid() : f.uid(), old != null ? old.sequence() : f.sequence());
             if (old == null) {

@@ -143,4 +143,15 @@ class FidelityTest {
         assertThat(only().description()).isEqualTo("second");
         assertThat(IcsExporter.export("x", List.of(only()), NOW)).contains("SEQUENCE:3");
     }
+
+    @Test
+    void accessComesFromTheTitleOrACategory() throws Exception {
+        importText(one("DTSTART:20240302T130000Z", "SUMMARY:GRC Workshop (CLOSED)"));
+        assertThat(only().access()).isEqualTo(org.ccnsobot.domain.Access.CLOSED);
+        assertThat(only().committees()).containsExactly("GRC");
+        importText(one("DTSTART:20240302T130000Z", "SUMMARY:GRC Workshop", "CATEGORIES:Closed session"));
+        assertThat(only().access()).isEqualTo(org.ccnsobot.domain.Access.CLOSED);
+        assertThat(CommitteeMatcher.closed("Disclosed findings", List.of("Enclosed"))).isFalse();
+        assertThat(CommitteeMatcher.closed("Council [closed]", List.of())).isTrue();
+    }
 }
