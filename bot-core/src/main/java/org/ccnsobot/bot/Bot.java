@@ -140,8 +140,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new UpdateCommands(calendar).specs());
         IcalCommands ical = new IcalCommands(calendar, config, clock);
         specs.addAll(ical.specs());
-        specs.addAll(new SourceCommands(SourceWatcher.attach(config.sources(), calendar, ical.importer(), outbox,
-                clock)).specs());
+        specs.addAll(new SourceCommands(SourceWatcher.attach(config.sources(), calendar, outbox, clock)).specs());
         specs.addAll(new AuditCommands(audit).specs());
         this.announcements = org.ccnsobot.features.announcements.AnnounceService.create(db, calendar, config, clock,
                 outbox);

@@ -121,6 +121,15 @@ public final class IcsImporter {
 
     /** Imports iCalendar bytes; {@code origin} (a file name or URL) names the feed when it does not name itself. */
     public ImportReport importBytes(byte[] data, String origin, ImportOptions options) throws IcsException {
+        return importBytes(data, origin, options, r -> true);
+    }
+
+    /**
+     * As above, writing only if {@code allow} accepts what the import would change (read and planned once, under the
+     * write lock); otherwise nothing is written and the report is a dry run's.
+     */
+    public ImportReport importBytes(byte[] data, String origin, ImportOptions options,
+                                    java.util.function.Predicate<ImportReport> allow) throws IcsException {
         Meeting meeting = null;
         if (options.meeting() != null) {
             meeting = calendar.meeting(options.meeting()).orElseThrow(() -> new IcsException(0, "no meeting called '"
@@ -135,14 +144,15 @@ public final class IcsImporter {
         synchronized (WRITE_LOCK) {
             Plan plan = plan(feed, source, meeting, options.zone(),
                     new CommitteeMatcher(calendar.committees(), options.committeeRules()));
-            if (!options.dryRun() && !plan.writes().isEmpty()) {
+            boolean dryRun = options.dryRun() || !plan.writes().isEmpty() && !allow.test(plan.report());
+            if (!dryRun && !plan.writes().isEmpty()) {
                 calendar.saveAll(new org.ccnsobot.features.calendar.CalendarData(List.of(), List.of(), plan.writes(),
                         List.of()), FeedSequences.key(source), FeedSequences.write(plan.feedSequences()));
                 LOG.info("Imported {}: {} added, {} updated, {} cancelled", source, plan.report().added().size(),
                         plan.report().updated().size(), plan.report().cancelled().size());
             }
             ImportReport r = plan.report();
-            return new ImportReport(name, options.dryRun(), r.added(), r.updated(), r.unchanged(), r.cancelled(),
+            return new ImportReport(name, dryRun, r.added(), r.updated(), r.unchanged(), r.cancelled(),
                     r.skipped(), r.warnings(), feed.rejected());
         }
     }

@@ -24,6 +24,7 @@ import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.features.calendar.CalendarService;
 import org.ccnsobot.features.ical.IcsException;
 import org.ccnsobot.features.ical.IcsImporter;
+import org.ccnsobot.features.ical.IcsLimits;
 import org.ccnsobot.features.ical.ImportOptions;
 import org.ccnsobot.features.ical.ImportReport;
 import org.ccnsobot.outbox.JobSource;
@@ -47,6 +48,13 @@ public final class SourceWatcher implements JobSource {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * A live source may be a whole meeting's schedule with long HTML descriptions: up to 20,000 events and 32 MiB,
+     * more than a hand import takes.
+     */
+    static final IcsLimits LIMITS = new IcsLimits(32 * 1024 * 1024, 256 * 1024, 4, 25_000, 20_000, 500,
+            java.time.Period.ofYears(2));
+
     private final CalendarService calendar;
     private final IcsImporter importer;
     private final Outbox outbox;
@@ -69,10 +77,11 @@ public final class SourceWatcher implements JobSource {
     }
 
     /** Registers the notice kind and, when there are sources, the watcher as a source of work of {@code outbox}. */
-    public static SourceWatcher attach(List<SourceConfig> sources, CalendarService calendar, IcsImporter importer,
-                                       Outbox outbox, Clock clock) {
+    public static SourceWatcher attach(List<SourceConfig> sources, CalendarService calendar, Outbox outbox,
+                                       Clock clock) {
+        IcsImporter importer = new IcsImporter(calendar, LIMITS);
         SourceWatcher w = new SourceWatcher(sources, calendar, importer, outbox, clock,
-                Fetcher.standard(java.time.Duration.ofSeconds(20), importer.limits().maxBytes()));
+                Fetcher.standard(java.time.Duration.ofSeconds(20), LIMITS.maxBytes()));
         w.register();
         return w;
     }
@@ -158,10 +167,11 @@ public final class SourceWatcher implements JobSource {
         }
         ImportOptions options = new ImportOptions(c.meeting(), null, c.name(), false, c.committees(), true);
         try {
-            ImportReport dry = importer.importBytes(body.data(), c.url().toString(), options.asDryRun());
             int upcoming = upcoming(c.name(), now);
-            int cancelling = dry.cancelled().size();
-            if (!accept && cancelling > 0 && cancelling * 2 > upcoming) {
+            ImportReport done = importer.importBytes(body.data(), c.url().toString(), options,
+                    plan -> accept || plan.cancelled().isEmpty() || plan.cancelled().size() * 2 <= upcoming);
+            if (done.dryRun()) {
+                int cancelling = done.cancelled().size();
                 String line = "held back: this look would cancel " + cancelling + " of " + upcoming
                         + " upcoming events; nothing was changed. If that is right: sync " + c.name() + " --accept";
                 if (!s.awaitingAccept()) {
@@ -170,7 +180,6 @@ public final class SourceWatcher implements JobSource {
                 LOG.warn("Source {}: {}", c.name(), line);
                 return recovered(s, s.held(now, line));
             }
-            ImportReport done = importer.importBytes(body.data(), c.url().toString(), options);
             String line = done.added().size() + " added, " + done.updated().size() + " updated, "
                     + done.cancelled().size() + " cancelled, " + done.unchanged().size() + " unchanged"
                     + (done.rejected().isEmpty() ? "" : ", " + done.rejected().size() + " left out: "

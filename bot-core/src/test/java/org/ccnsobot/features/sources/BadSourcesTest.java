@@ -84,9 +84,9 @@ class BadSourcesTest {
                 Arguments.of("50 MB declared", (SchedServer.Answer) x -> {
                     x.sendResponseHeaders(200, 50L * 1024 * 1024);
                     x.getResponseBody().write(new byte[1024]);
-                }, "failed: is 50 MiB; the limit is 10 MiB"),
+                }, "failed: is 50 MiB; the limit is 32 MiB"),
                 Arguments.of("50 MB streamed", (SchedServer.Answer) BadSourcesTest::stream50MiB,
-                        "failed: is larger than the limit of 10 MiB"),
+                        "failed: is larger than the limit of 32 MiB"),
                 Arguments.of("redirect to another host", (SchedServer.Answer) x -> {
                     x.getResponseHeaders().set("Location", "http://localhost:" + x.getLocalAddress().getPort()
                             + "/all.ics");
@@ -179,6 +179,6 @@ class BadSourcesTest {
     private SourceWatcher watcher(String url, Duration timeout) {
         SourceConfig c = new SourceConfig("elsewhere", URI.create(url), null, Duration.ofMinutes(15), List.of());
         return new SourceWatcher(List.of(c), bot.bot().calendar(), new IcsImporter(bot.bot().calendar()),
-                bot.outbox(), bot.clock(), Fetcher.standard(timeout, 10 * 1024 * 1024));
+                bot.outbox(), bot.clock(), Fetcher.standard(timeout, SourceWatcher.LIMITS.maxBytes()));
     }
 }
