@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     /** The migrations, in order; migration i (1-based) takes the schema from version i-1 to i. */
-    static final List<String> MIGRATIONS = List.of("V1__calendar.sql", "V2__reminders.sql", "V3__announcements.sql");
+    static final List<String> MIGRATIONS = List.of("V1__calendar.sql", "V2__reminders.sql", "V3__announcements.sql", "V6__search.sql");
 
     private final Path file;
     private final Connection connection;

@@ -49,8 +49,8 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             }
             return byCode;
         });
-        this.index = Caffeine.newBuilder().maximumSize(1)
-                .build(k -> SearchIndex.build(store.allEvents(), committees(), List.copyOf(meetingsByCode().values())));
+        this.index = Caffeine.newBuilder().maximumSize(1).build(k -> new SearchIndex(store.search(),
+                store.search().terms()));
         this.events = Caffeine.newBuilder().maximumSize(10_000).build(store::event);
     }
 
@@ -68,8 +68,14 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         return meetings.get(ALL);
     }
 
+    /** The index's vocabulary and typo expansion; read from the database on first use and after each write. */
     public SearchIndex index() {
         return index.get(ALL);
+    }
+
+    /** Full-text search over the events, kept in the database (nothing to build at start-up). */
+    public EventSearch search() {
+        return store.search();
     }
 
     public Optional<Event> event(String id) {
@@ -113,6 +119,13 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             }
             return events.subList(i, end);
         }
+    }
+
+    /** The first and last events of the calendar (any status), or empty when it holds none. */
+    public Optional<List<Event>> range() {
+        List<Event> first = store.upcoming(Instant.parse("0000-01-01T00:00:00Z"), 1);
+        List<Event> last = store.latest(1);
+        return first.isEmpty() || last.isEmpty() ? Optional.empty() : Optional.of(List.of(first.get(0), last.get(0)));
     }
 
     public List<Event> between(Instant from, Instant to) {

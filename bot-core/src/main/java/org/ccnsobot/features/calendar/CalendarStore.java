@@ -66,4 +66,10 @@ public interface CalendarStore {
     Optional<String> meta(String key);
 
     void setMeta(String key, String value);
+
+    /** The last events by sort key (any status), latest first. */
+    List<Event> latest(int limit);
+
+    /** Full-text search over the events, kept in the same database. */
+    EventSearch search();
 }

@@ -1,0 +1,290 @@
+package org.ccnsobot.features.questions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.kernel.Stopwords;
+import org.ccnsobot.kernel.Text;
+
+/** The {@link Understanding} of the questions feature: reads the text in passes, each taking the words it uses. */
+final class Reader implements Understanding {
+    /** Longer questions are read up to here: nobody asks about a calendar in more words. */
+    static final int MAX_CHARS = 300;
+    private static final int MAX_WORDS = 40;
+    private static final Set<String> NEXT = Set.of("next", "upcoming", "coming", "soon", "soonest", "nxt", "forthcoming");
+    /** Words that shape a question but say nothing about what is asked. */
+    private static final Set<String> SHAPE = Set.copyOf(List.of("meet", "meets", "met", "gather", "gathers", "happen", "happens",
+            "get", "together", "up", "take", "takes", "place", "have", "has", "having", "know", "want", "like", "would",
+            "need", "us", "hi", "hello", "hey", "bot", "thanks", "thank", "pls", "plz", "kindly", "dear", "s", "date",
+            "dates", "days", "this", "that", "these", "those", "from", "between", "until", "till", "by", "it",
+            "its", "again", "also", "ever", "yet", "still", "should", "shall", "would", "may", "might", "must", "am",
+            "being", "been", "same", "then", "than", "some", "something", "see", "look", "looking", "check", "into",
+            "during", "after", "before", "while", "over", "else", "other", "others", "more", "so", "far", "just",
+            "exactly", "precisely", "available", "programmed", "agenda", "calendar", "schedule", "program",
+            "programme", "anyone", "lot", "lots", "many", "much", "hold", "holding", "holds", "organised",
+            "organized", "expected", "due", "happened", "last", "first", "scheduled", "set", "when", "whens"));
+    /** Words that name a kind of thing only loosely: kept while they narrow the search, dropped when they do not. */
+    private static final Set<String> GENERIC = Set.of("meeting", "meetings", "session", "sessions", "event", "events",
+            "call", "calls", "activity", "activities", "thing", "things", "mtg", "meetng", "meting", "ccnso", "icann",
+            "cctld", "cctlds", "members", "member");
+    private static final Set<String> COMMITTEE_SUFFIXES = Set.of("committee", "standing committee", "working group",
+            "wg", "group");
+
+    private final CalendarService calendar;
+
+    Reader(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Question read(String text, ZoneId zone, Instant now) {
+        String raw = text == null ? "" : text;
+        if (raw.length() > MAX_CHARS) {
+            raw = raw.substring(0, MAX_CHARS);
+        }
+        List<String> w = new ArrayList<>(Text.words(raw));
+        if (w.size() > MAX_WORDS) {
+            w = new ArrayList<>(w.subList(0, MAX_WORDS));
+        }
+        boolean[] used = new boolean[w.size()];
+        Question.Intent intent = intent(w);
+        boolean next = false;
+        for (int i = 0; i < w.size(); i++) {
+            if (NEXT.contains(w.get(i)) && !(i + 1 < w.size() && (w.get(i + 1).startsWith("week")
+                    || w.get(i + 1).equals("month") || TimeWords.weekday(w.get(i + 1)) != null
+                    || TimeWords.digits(w.get(i + 1))))) {
+                next = true;
+                used[i] = true;
+            }
+        }
+        String missing = null;
+        Meeting meeting = meeting(w, used);
+        if (meeting == null) {
+            missing = missingMeeting(w, used);
+        }
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        TimeWords.Found time = TimeWords.find(w, used, today, meeting);
+        if (time != null && time.problem() != null) {
+            return new Question(intent, next, emptyAbout(), null, time.problem());
+        }
+        Committee committee = null;
+        String committeeWord = null;
+        int[] span = committee(w, used);
+        if (span != null) {
+            committee = calendarCommittee(w, span);
+            committeeWord = String.join(" ", w.subList(span[0], span[1]));
+            for (int k = span[0]; k < span[1]; k++) {
+                used[k] = true;
+            }
+        }
+        String number = null;
+        List<String> words = new ArrayList<>();
+        List<String> generic = new ArrayList<>();
+        for (int i = 0; i < w.size(); i++) {
+            if (used[i]) {
+                continue;
+            }
+            String t = w.get(i);
+            String n = ordinal(t);
+            if (TimeWords.digits(n)) {
+                if (number == null && n.length() <= 6) {
+                    number = n.replaceFirst("^0+(?=.)", "");
+                }
+                continue;
+            }
+            if (Stopwords.isStopword(t) || SHAPE.contains(t) || NEXT.contains(t) || t.length() > 40) {
+                continue;
+            }
+            if (GENERIC.contains(t)) {
+                generic.add(t);
+            } else {
+                words.add(t);
+            }
+        }
+        Question.About about = new Question.About(committee, committeeWord, meeting, missing, number, words, generic);
+        return new Question(intent, next, about, time == null ? null : time.span(), null);
+    }
+
+    private static Question.About emptyAbout() {
+        return new Question.About(null, null, null, null, null, List.of(), List.of());
+    }
+
+    static Question.Intent intent(List<String> w) {
+        String first = w.isEmpty() ? "" : w.get(0);
+        String second = w.size() > 1 ? w.get(1) : "";
+        if (w.contains("where") || w.contains("wheres") || w.contains("venue") || w.contains("location")) {
+            return Question.Intent.WHERE;
+        }
+        boolean yesNo = Set.of("is", "are", "will", "do", "does", "any", "anything", "has", "have", "can").contains(first)
+                && (w.contains("there") || w.contains("any") || w.contains("anything") || first.equals("any")
+                || first.equals("anything"))
+                || first.equals("any") || w.contains("theres") && !first.startsWith("wh");
+        if (yesNo && !first.startsWith("wh")) {
+            return Question.Intent.IS_THERE;
+        }
+        if (first.equals("list") || w.contains("all") || w.contains("every") || first.equals("show") && second.equals("all")) {
+            return Question.Intent.LIST;
+        }
+        if ((first.equals("whats") || first.equals("what")) && (w.contains("on") || w.contains("happening")
+                || w.contains("planned") || w.contains("scheduled") || w.contains("programme") || w.contains("agenda"))
+                || first.equals("schedule") || first.equals("agenda") || first.equals("programme")) {
+            return Question.Intent.WHAT_ON;
+        }
+        if (w.contains("when") || w.contains("whens") || w.contains("time") || w.contains("date") || w.contains("meet")
+                || w.contains("meets") || w.contains("start") || w.contains("starts") || w.contains("begin")
+                || w.contains("begins") || w.contains("held") || w.contains("until") && first.equals("how")) {
+            return Question.Intent.WHEN;
+        }
+        return Question.Intent.ABOUT;
+    }
+
+    /** A meeting by code ("icann79", "icann 79"), name or city ("san juan"); marks its words. */
+    private Meeting meeting(List<String> w, boolean[] used) {
+        for (Meeting m : calendar.meetingsByCode().values()) {
+            List<String> names = new ArrayList<>(List.of(m.code(), m.name()));
+            if (m.city() != null) {
+                names.add(m.city());
+            }
+            if (m.country() != null) {
+                names.add(m.country());
+            }
+            for (String name : names) {
+                String target = Text.squash(name);
+                for (int len = Math.min(4, w.size()); len >= 1; len--) {
+                    for (int i = 0; i + len <= w.size(); i++) {
+                        if (anyUsed(used, i, i + len)) {
+                            continue;
+                        }
+                        String s = String.join("", w.subList(i, i + len));
+                        if (s.equals(target) || sameDigits(s, target) && target.length() >= 6
+                                && Text.distance(s, target, 1) <= 1) {
+                            Arrays.fill(used, i, i + len, true);
+                            return m;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "icann81" or "icann 81" when the calendar holds no such meeting: the code, as members write it. */
+    private static String missingMeeting(List<String> w, boolean[] used) {
+        for (int i = 0; i < w.size(); i++) {
+            String t = w.get(i);
+            if (used[i]) {
+                continue;
+            }
+            if (t.matches("icann\\d{1,3}")) {
+                used[i] = true;
+                return t.toUpperCase(Locale.ROOT);
+            }
+            if (t.equals("icann") && i + 1 < w.size() && !used[i + 1] && w.get(i + 1).matches("\\d{1,3}")) {
+                used[i] = true;
+                used[i + 1] = true;
+                return "ICANN" + w.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameDigits(String a, String b) {
+        return a.replaceAll("\\D", "").equals(b.replaceAll("\\D", ""));
+    }
+
+    /** The words [from, to) that name a committee, longest first; null when none does. */
+    private int[] committee(List<String> w, boolean[] used) {
+        for (int len = Math.min(7, w.size()); len >= 1; len--) {
+            for (int i = 0; i + len <= w.size(); i++) {
+                if (anyUsed(used, i, i + len) || Stopwords.isStopword(w.get(i))
+                        || Stopwords.isStopword(w.get(i + len - 1))) {
+                    continue;
+                }
+                if (calendarCommittee(w, new int[] {i, i + len}) != null) {
+                    return new int[] {i, i + len};
+                }
+            }
+        }
+        return null;
+    }
+
+    private Committee calendarCommittee(List<String> w, int[] span) {
+        String q = String.join("", w.subList(span[0], span[1]));
+        if (q.length() < 2 || TimeWords.digits(q)) {
+            return null;
+        }
+        Committee best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Committee c : calendar.committees()) {
+            for (String name : names(c)) {
+                for (String form : List.of(q, possessive(q))) {
+                    int tol = Math.min(Text.tolerance(name.length()), Text.tolerance(form.length()));
+                    if (!sameDigits(form, name)) {
+                        continue;
+                    }
+                    int d = Text.distance(form, name, tol);
+                    if (d <= tol && d < bestDistance) {
+                        best = c;
+                        bestDistance = d;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String possessive(String q) {
+        return q.length() > 3 && q.endsWith("s") ? q.substring(0, q.length() - 1) : q;
+    }
+
+    /** A committee's names, run together: acronym, name, aliases, and names of two words or more without "committee". */
+    static List<String> names(Committee c) {
+        List<String> out = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        all.add(c.acronym());
+        all.add(c.name());
+        all.addAll(c.aliases());
+        for (String n : all) {
+            out.add(Text.squash(n));
+            String folded = Text.normalize(n);
+            if (folded.startsWith("ccnso ")) {
+                folded = folded.substring(6);
+                out.add(Text.squash(folded));
+            }
+            for (String suffix : COMMITTEE_SUFFIXES) {
+                if (folded.endsWith(" " + suffix)) {
+                    String stem = folded.substring(0, folded.length() - suffix.length() - 1);
+                    if (stem.contains(" ")) {
+                        out.add(stem.replace(" ", ""));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyUsed(boolean[] used, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (used[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String ordinal(String t) {
+        if (t.length() > 2 && Character.isDigit(t.charAt(0))
+                && (t.endsWith("st") || t.endsWith("nd") || t.endsWith("rd") || t.endsWith("th"))) {
+            return t.substring(0, t.length() - 2);
+        }
+        return t;
+    }
+}
