@@ -81,6 +81,14 @@ public final class SearchIndex {
                 }
             }
         }
+        if (tol == 0 && word.length() == 3 && out.isEmpty()) {
+            // three letters allow no typo, but a swap of two neighbours is still the same word ("dya", "tehc")
+            for (String w : byLength.getOrDefault(3, List.of())) {
+                if (Text.distance(word, w, 1) <= 1 && sameLetters(word, w)) {
+                    out.add(w);
+                }
+            }
+        }
         if (word.length() >= 3 && hasLongerWithPrefix(word)) {
             out.add(word + "*");
         }
@@ -100,6 +108,14 @@ public final class SearchIndex {
             }
         }
         return out;
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        Arrays.sort(x);
+        Arrays.sort(y);
+        return Arrays.equals(x, y);
     }
 
     private boolean hasLongerWithPrefix(String word) {

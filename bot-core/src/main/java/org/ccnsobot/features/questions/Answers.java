@@ -41,6 +41,10 @@ final class Answers {
         if (q.problem() != null) {
             throw new CommandException(q.problem());
         }
+        if (text.length() > Reader.MAX_CHARS) {
+            throw new CommandException("That is a long question: ask in a few words, like 'when is the next council"
+                    + " meeting?'");
+        }
         Question.About a = q.about();
         if (a.missingMeeting() != null) {
             return Result.text(missingMeeting(a.missingMeeting()));
@@ -73,7 +77,8 @@ final class Answers {
             return day(q, subject, found.events(), zone, now);
         }
         if (found.events().isEmpty()) {
-            return nothing(a, subject, text, found, now);
+            Result none = nothing(a, subject, text, found, now);
+            return q.intent() == Question.Intent.IS_THERE ? Result.text("No. " + none.message().fallbackText()) : none;
         }
         Event best = found.events().get(0);
         boolean past = !best.endKey().isAfter(now);
@@ -85,7 +90,8 @@ final class Answers {
                     + a.number() + " is in the calendar; the closest:";
         }
         if (past) {
-            lead = (lead == null ? "" : lead + "\n") + "Nothing ahead; the latest match is already over:";
+            lead = (lead == null ? "" : lead + "\n") + (q.intent() == Question.Intent.IS_THERE ? "No, nothing ahead"
+                    : "Nothing ahead") + "; the latest match is already over:";
         }
         if (q.intent() == Question.Intent.IS_THERE && lead == null) {
             lead = "Yes:";

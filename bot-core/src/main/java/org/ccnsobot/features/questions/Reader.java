@@ -35,6 +35,8 @@ final class Reader implements Understanding {
     private static final Set<String> GENERIC = Set.of("meeting", "meetings", "session", "sessions", "event", "events",
             "call", "calls", "activity", "activities", "thing", "things", "mtg", "meetng", "meting", "ccnso", "icann",
             "cctld", "cctlds", "members", "member");
+    private static final Set<String> SUFFIX_WORDS = Set.of("committee", "committees", "standing", "working", "group",
+            "wg");
     private static final Set<String> COMMITTEE_SUFFIXES = Set.of("committee", "standing committee", "working group",
             "wg", "group");
 
@@ -71,9 +73,19 @@ final class Reader implements Understanding {
             missing = missingMeeting(w, used);
         }
         LocalDate today = LocalDate.ofInstant(now, zone);
-        TimeWords.Found time = TimeWords.find(w, used, today, meeting);
-        if (time != null && time.problem() != null) {
-            return new Question(intent, next, emptyAbout(), null, time.problem());
+        TimeWords.Found time = null;
+        // "Thursday 15 February": the date decides, the weekday only confirms it.
+        for (int round = 0; round < 3; round++) {
+            TimeWords.Found f = TimeWords.find(w, used, today, meeting);
+            if (f == null) {
+                break;
+            }
+            if (f.problem() != null) {
+                return new Question(intent, next, emptyAbout(), null, f.problem());
+            }
+            if (time == null || time.weekday() && !f.weekday()) {
+                time = f;
+            }
         }
         Committee committee = null;
         String committeeWord = null;
@@ -81,7 +93,12 @@ final class Reader implements Understanding {
         if (span != null) {
             committee = calendarCommittee(w, span);
             committeeWord = String.join(" ", w.subList(span[0], span[1]));
-            for (int k = span[0]; k < span[1]; k++) {
+            int end = span[1];
+            // "the ccPDP4 working group", "TLD OPS standing committee": the group's own kind words go with it.
+            while (end < w.size() && !used[end] && SUFFIX_WORDS.contains(w.get(end))) {
+                end++;
+            }
+            for (int k = span[0]; k < end; k++) {
                 used[k] = true;
             }
         }
@@ -100,7 +117,8 @@ final class Reader implements Understanding {
                 }
                 continue;
             }
-            if (Stopwords.isStopword(t) || SHAPE.contains(t) || NEXT.contains(t) || t.length() > 40) {
+            if (Stopwords.isStopword(t) || SHAPE.contains(t) || NEXT.contains(t) || t.length() > 40
+                    || misspeltShapeWord(t)) {
                 continue;
             }
             if (GENERIC.contains(t)) {
@@ -112,6 +130,23 @@ final class Reader implements Understanding {
         Question.About about = new Question.About(committee, committeeWord, meeting, missing, number, words, generic);
         return new Question(intent, next, about, time == null ? null : time.span(), null);
     }
+
+    /** "wehn", "shedule": a typo of a question word, when the calendar holds no such word itself. */
+    private boolean misspeltShapeWord(String t) {
+        if (t.length() < 4 || calendar.index().has(t) || GENERIC.contains(t)) {
+            return false;
+        }
+        for (String s : TYPO_PRONE) {
+            if (Math.abs(s.length() - t.length()) <= 1 && Text.distance(t, s, 1) <= 1) {
+                return !calendar.index().has(s) || Stopwords.isStopword(s);
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> TYPO_PRONE = List.of("when", "whens", "what", "whats", "where", "wheres",
+            "which", "there", "theres", "schedule", "scheduled", "happening", "please", "about", "anything", "meet",
+            "upcoming", "calendar", "agenda", "programme", "program", "tell", "show", "give", "does", "will");
 
     private static Question.About emptyAbout() {
         return new Question.About(null, null, null, null, null, List.of(), List.of());

@@ -62,13 +62,14 @@ final class Retrieval {
             }
         }
         Map<String, List<String>> generic = new LinkedHashMap<>();
-        for (String g : a.generic()) {
+        // A day's or a range's list keeps every kind of session: "sessions on sunday" means all of them.
+        for (String g : span != null ? List.<String>of() : a.generic()) {
             List<String> alts = index.expand(g);
             if (!alts.isEmpty()) {
                 generic.put(g, alts);
             }
         }
-        for (Attempt at : attempts(a, known, generic, unknown)) {
+        for (Attempt at : attempts(a, known, generic, unknown, index)) {
             List<Event> events;
             int ahead = 0;
             if (span != null) {
@@ -98,7 +99,7 @@ final class Retrieval {
     }
 
     private List<Attempt> attempts(Question.About a, Map<String, List<String>> known,
-                                   Map<String, List<String>> generic, List<String> unknown) {
+                                   Map<String, List<String>> generic, List<String> unknown, SearchIndex index) {
         List<Clause> base = new ArrayList<>();
         List<String> baseTerms = new ArrayList<>();
         if (a.committee() != null) {
@@ -149,6 +150,25 @@ final class Retrieval {
             List<String> dropped = new ArrayList<>(unknown);
             dropped.addAll(known.keySet());
             out.add(new Attempt(base, dropped, a.number() != null, baseTerms));
+        }
+        if (base.isEmpty() && known.size() >= 2) {
+            // Nothing has every word: leave one out, the commonest first, so the rarer words decide.
+            List<String> byCount = new ArrayList<>(known.keySet());
+            byCount.sort(java.util.Comparator.comparingInt((String k) -> -index.events(k)));
+            for (String drop : byCount) {
+                Map<String, List<String>> rest = new LinkedHashMap<>(known);
+                rest.remove(drop);
+                List<String> dropped = new ArrayList<>(unknown);
+                dropped.add(drop);
+                out.add(new Attempt(concat(number, clauses(rest, EventSearch.NAMING), List.of()), dropped, false,
+                        new ArrayList<>(rest.keySet())));
+                out.add(new Attempt(concat(number, clauses(rest, EventSearch.ALL), List.of()), dropped, false,
+                        new ArrayList<>(rest.keySet())));
+            }
+        }
+        if (base.isEmpty() && known.isEmpty() && !generic.isEmpty() && unknown.isEmpty()) {
+            out.add(new Attempt(concat(List.of(), clauses(generic, EventSearch.NAMING), List.of()), List.of(), false,
+                    new ArrayList<>(generic.keySet())));
         }
         out.removeIf(at -> at.clauses().isEmpty());
         return out;

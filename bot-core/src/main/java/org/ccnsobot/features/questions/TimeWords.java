@@ -25,7 +25,10 @@ final class TimeWords {
     }
 
     /** A span found, or a problem (an impossible date), and which words it took. */
-    record Found(Question.Span span, String problem) {
+    record Found(Question.Span span, String problem, boolean weekday) {
+        Found(Question.Span span, String problem) {
+            this(span, problem, false);
+        }
     }
 
     static Found find(List<String> w, boolean[] used, LocalDate today, Meeting meeting) {
@@ -126,6 +129,18 @@ final class TimeWords {
                 used[i] = true;
                 return day(today.minusDays(1), "yesterday, " + TimeFormat.day(today.minusDays(1)));
             }
+            case "year" -> {
+                if (i + 1 < w.size() && digits(w.get(i + 1))) {
+                    mark(used, i, i + 2);
+                    Integer y = year(w.get(i + 1));
+                    if (y == null) {
+                        return new Found(null, "I read years from " + MIN_YEAR + " to " + MAX_YEAR + " only.");
+                    }
+                    return new Found(new Question.Span(LocalDate.of(y, 1, 1), LocalDate.of(y + 1, 1, 1),
+                            String.valueOf(y)), null);
+                }
+                return null;
+            }
             case "week", "weeks", "month", "weekend" -> {
                 return period(w, used, i, today);
             }
@@ -154,7 +169,7 @@ final class TimeWords {
             }
             int diff = (dow.getValue() - today.getDayOfWeek().getValue() + 7) % 7;
             LocalDate d = today.plusDays(next && diff == 0 ? 7 : diff);
-            return day(d, TimeFormat.day(d));
+            return new Found(day(d, TimeFormat.day(d)).span(), null, true);
         }
         if (meeting != null && t.equals("day") && i + 1 < w.size() && dayNumber(w.get(i + 1)) != null) {
             int n = dayNumber(w.get(i + 1));
