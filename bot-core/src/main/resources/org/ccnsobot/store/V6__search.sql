@@ -53,3 +53,7 @@ WHEN old.title IS NOT new.title OR old.kind IS NOT new.kind OR old.committees IS
   ; INSERT INTO event_search(rowid, title, kind, committees, place, about, description)
   SELECT key, title, kind, committees, place, about, description FROM event_search_source WHERE event_id = new.id
   ; END;
+
+-- "What is next" includes what is still going on: events keyed before now whose end is after it, read from the
+-- index alone.
+CREATE INDEX events_by_time_end ON events(sort_utc, end_key_utc);

@@ -121,6 +121,23 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         }
     }
 
+    /**
+     * The events not over at {@code now}, soonest first: those still going on or later today (a date-only session
+     * is keyed at its day's start, so {@link #upcoming} alone would skip it once its day has begun), then the
+     * upcoming ones.
+     */
+    public List<Event> ahead(Instant now, int limit) {
+        List<Event> out = new ArrayList<>(store.ongoing(now.minus(ONGOING_LOOKBACK), now));
+        if (out.size() >= limit) {
+            return List.copyOf(out.subList(0, limit));
+        }
+        out.addAll(upcoming(now, limit - out.size()));
+        return out;
+    }
+
+    /** How far back an event still going on can be keyed: a date-only day in a zone up to 14 hours ahead of UTC. */
+    static final java.time.Duration ONGOING_LOOKBACK = java.time.Duration.ofHours(48);
+
     /** The first and last events of the calendar (any status), or empty when it holds none. */
     public Optional<List<Event>> range() {
         List<Event> first = store.upcoming(Instant.parse("0000-01-01T00:00:00Z"), 1);

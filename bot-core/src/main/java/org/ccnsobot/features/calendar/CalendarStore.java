@@ -67,6 +67,9 @@ public interface CalendarStore {
 
     void setMeta(String key, String value);
 
+    /** Events keyed in [from, now) that are not over at {@code now} (not cancelled), earliest first. */
+    List<Event> ongoing(Instant from, Instant now);
+
     /** The last events by sort key (any status), latest first. */
     List<Event> latest(int limit);
 

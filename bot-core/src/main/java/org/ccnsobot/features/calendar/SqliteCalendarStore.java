@@ -219,6 +219,16 @@ final class SqliteCalendarStore implements CalendarStore {
     }
 
     @Override
+    public List<Event> ongoing(Instant from, Instant now) {
+        return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.sort_utc >= ? AND e.sort_utc < ?"
+                + " AND e.end_key_utc > ? AND e.status <> 'CANCELLED' ORDER BY e.sort_utc, e.id", ps -> {
+                    ps.setLong(1, from.toEpochMilli());
+                    ps.setLong(2, now.toEpochMilli());
+                    ps.setLong(3, now.toEpochMilli());
+                });
+    }
+
+    @Override
     public List<Event> latest(int limit) {
         return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e ORDER BY e.sort_utc DESC, e.id DESC LIMIT ?",
                 ps -> ps.setInt(1, limit));

@@ -50,11 +50,11 @@ final class Answers {
             return Result.text(missingMeeting(a.missingMeeting()));
         }
         boolean subjectless = a.committee() == null && a.meeting() == null && a.number() == null
-                && a.words().isEmpty();
+                && a.words().isEmpty() && a.generic().stream().allMatch(Reader::weak);
         if (subjectless && q.span() != null) {
             return day(q, null, views.inDays(q.span().from(), q.span().to(), zone), zone, now);
         }
-        if (subjectless && a.generic().isEmpty()) {
+        if (subjectless) {
             if (q.next() || q.intent() == Question.Intent.IS_THERE) {
                 return next(zone, now);
             }
@@ -85,9 +85,10 @@ final class Answers {
         String lead = found.dropped().isEmpty() ? null
                 : "Nothing in the calendar matches '" + String.join(" ", found.dropped()) + "'; the closest:";
         if (a.number() != null && found.droppedNumber()) {
-            lead = "No " + (a.committee() != null ? a.committee().acronym() + " " : "")
-                    + (a.words().isEmpty() && a.generic().isEmpty() ? "event " : String.join(" ", a.generic()) + " ")
-                    + a.number() + " is in the calendar; the closest:";
+            String noun = !a.generic().isEmpty() ? String.join(" ", a.generic())
+                    : a.committee() != null ? "meeting" : "event";
+            lead = Text.capitalize((a.committee() != null ? a.committee().acronym() + " " : "") + noun + " "
+                    + a.number()) + " is not in the calendar; the closest:";
         }
         if (past) {
             lead = (lead == null ? "" : lead + "\n") + (q.intent() == Question.Intent.IS_THERE ? "No, nothing ahead"
@@ -154,11 +155,11 @@ final class Answers {
     private String nearest(Question q, ZoneId zone, Instant now) {
         Instant end = q.span().to().atStartOfDay(zone).toInstant();
         Instant start = q.span().from().atStartOfDay(zone).toInstant();
-        Optional<Event> after = retrieval.nextAfter(q.about(), end);
+        Optional<Event> after = retrieval.nearest(q.about(), end, true);
         if (after.isPresent()) {
             return "\nThe next one after that: " + views.messages().line(after.get(), zone).substring(2);
         }
-        Optional<Event> before = retrieval.lastBefore(q.about(), start);
+        Optional<Event> before = retrieval.nearest(q.about(), start, false);
         return before.map(e -> "\nThe latest before that: " + views.messages().line(e, zone).substring(2))
                 .orElse("\n" + range());
     }

@@ -35,6 +35,13 @@ final class Reader implements Understanding {
     private static final Set<String> GENERIC = Set.of("meeting", "meetings", "session", "sessions", "event", "events",
             "call", "calls", "activity", "activities", "thing", "things", "mtg", "meetng", "meting", "ccnso", "icann",
             "cctld", "cctlds", "members", "member");
+    /** Generic words too loose to narrow anything: "sessions on sunday" means every session. */
+    private static final Set<String> WEAK = Set.of("session", "sessions", "event", "events", "activity", "activities",
+            "thing", "things", "ccnso", "icann");
+    /** Kinds of event: a question may name one the calendar lacks and still mean the rest of its words. */
+    private static final Set<String> KINDS = Set.of("webinar", "webinars", "workshop", "workshops", "seminar",
+            "seminars", "briefing", "briefings", "conference", "talk", "talks", "panel", "presentation", "retreat",
+            "call", "calls", "session", "sessions", "meeting", "meetings", "gathering");
     private static final Set<String> SUFFIX_WORDS = Set.of("committee", "committees", "standing", "working", "group",
             "wg");
     private static final Set<String> COMMITTEE_SUFFIXES = Set.of("committee", "standing committee", "working group",
@@ -129,6 +136,14 @@ final class Reader implements Understanding {
         }
         Question.About about = new Question.About(committee, committeeWord, meeting, missing, number, words, generic);
         return new Question(intent, next, about, time == null ? null : time.span(), null);
+    }
+
+    static boolean weak(String generic) {
+        return WEAK.contains(generic);
+    }
+
+    static boolean kind(String word) {
+        return KINDS.contains(word);
     }
 
     /** "wehn", "shedule": a typo of a question word, when the calendar holds no such word itself. */
@@ -239,8 +254,9 @@ final class Reader implements Understanding {
     private int[] committee(List<String> w, boolean[] used) {
         for (int len = Math.min(7, w.size()); len >= 1; len--) {
             for (int i = 0; i + len <= w.size(); i++) {
-                if (anyUsed(used, i, i + len) || Stopwords.isStopword(w.get(i))
-                        || Stopwords.isStopword(w.get(i + len - 1))) {
+                boolean letters = len > 1 && w.subList(i, i + len).stream().allMatch(t -> t.length() == 1);
+                if (anyUsed(used, i, i + len) || !letters && (Stopwords.isStopword(w.get(i))
+                        || Stopwords.isStopword(w.get(i + len - 1)))) {
                     continue;
                 }
                 if (calendarCommittee(w, new int[] {i, i + len}) != null) {

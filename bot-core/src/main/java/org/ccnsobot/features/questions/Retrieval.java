@@ -46,8 +46,12 @@ final class Retrieval {
     private record Attempt(List<Clause> clauses, List<String> dropped, boolean droppedNumber, List<String> terms) {
     }
 
-    Found find(Question.About a, Question.Span span, ZoneId zone, Instant now) {
-        SearchIndex index = calendar.index();
+    /** The words of a question sorted out against the index: known (with their forms), unknown, generic. */
+    private record Terms(Map<String, List<String>> known, List<String> unknown, Map<String, List<String>> soft,
+                         Map<String, List<String>> weak) {
+    }
+
+    private Terms terms(Question.About a, SearchIndex index) {
         List<String> unknown = new ArrayList<>();
         Map<String, List<String>> known = new LinkedHashMap<>();
         for (String w : a.words()) {
@@ -61,45 +65,111 @@ final class Retrieval {
                 known.put(w, alts);
             }
         }
-        Map<String, List<String>> generic = new LinkedHashMap<>();
-        // A day's or a range's list keeps every kind of session: "sessions on sunday" means all of them.
-        for (String g : span != null ? List.<String>of() : a.generic()) {
+        Map<String, List<String>> soft = new LinkedHashMap<>();
+        Map<String, List<String>> weak = new LinkedHashMap<>();
+        for (String g : a.generic()) {
             List<String> alts = index.expand(g);
             if (!alts.isEmpty()) {
-                generic.put(g, alts);
+                (Reader.weak(g) ? weak : soft).put(g, alts);
             }
         }
-        for (Attempt at : attempts(a, known, generic, unknown, index)) {
-            List<Event> events;
-            int ahead = 0;
-            if (span != null) {
-                events = inSpan(at.clauses(), span, zone);
-            } else {
-                events = calendar.search().ahead(at.clauses(), now, 1 + Answers.ALSO);
+        return new Terms(known, unknown, soft, weak);
+    }
+
+    Found find(Question.About a, Question.Span span, ZoneId zone, Instant now) {
+        SearchIndex index = calendar.index();
+        Terms t = terms(a, index);
+        List<Attempt> all = attempts(a, t, index);
+        if (span != null) {
+            for (Attempt at : all) {
+                List<Event> events = inSpan(at.clauses(), span, zone);
                 if (!events.isEmpty()) {
-                    ahead = Math.max(events.size(), calendar.search().countAhead(at.clauses(), now, COUNT_CAP));
-                } else {
-                    events = calendar.search().before(at.clauses(), now, 1);
+                    return new Found(events, 0, at.dropped(), at.droppedNumber(), t.unknown(), List.of(), at.terms());
                 }
             }
-            if (!events.isEmpty()) {
-                return new Found(events, ahead, at.dropped(), at.droppedNumber(), unknown, List.of(), at.terms());
+        } else {
+            // Attempts that keep every word come first; among them an upcoming match beats a past one, so "the next
+            // council meeting" is not the last one titled so.
+            List<Attempt> strict = all.stream().filter(at -> at.dropped().equals(t.unknown()) && !at.droppedNumber())
+                    .toList();
+            List<Attempt> loose = all.stream().filter(at -> !strict.contains(at)).toList();
+            for (List<Attempt> tier : List.of(strict, loose)) {
+                for (Attempt at : tier) {
+                    List<Event> events = calendar.search().ahead(at.clauses(), now, 1 + Answers.ALSO);
+                    if (!events.isEmpty()) {
+                        int ahead = Math.max(events.size(), calendar.search().countAhead(at.clauses(), now, COUNT_CAP));
+                        return new Found(events, ahead, at.dropped(), at.droppedNumber(), t.unknown(), List.of(),
+                                at.terms());
+                    }
+                }
+                // Nothing ahead: the latest past match of the tier's attempts on names, else on descriptions too
+                for (boolean deep : new boolean[] {false, true}) {
+                    Event latest = null;
+                    Attempt from = null;
+                    for (Attempt at : tier) {
+                        if (deep(at) != deep) {
+                            continue;
+                        }
+                        for (Event e : calendar.search().before(at.clauses(), now, 1)) {
+                            if (latest == null || e.sortKey().isAfter(latest.sortKey())) {
+                                latest = e;
+                                from = at;
+                            }
+                        }
+                    }
+                    if (latest != null) {
+                        return new Found(List.of(latest), 0, from.dropped(), from.droppedNumber(), t.unknown(),
+                                List.of(), from.terms());
+                    }
+                }
             }
         }
         List<String> close = new ArrayList<>();
-        for (String u : unknown) {
+        for (String u : t.unknown()) {
             for (String c : index.closest(u, 2)) {
                 if (!close.contains(c)) {
                     close.add(c);
                 }
             }
         }
-        return new Found(List.of(), 0, List.of(), false, unknown, close.size() > 3 ? close.subList(0, 3) : close,
+        return new Found(List.of(), 0, List.of(), false, t.unknown(), close.size() > 3 ? close.subList(0, 3) : close,
                 List.of());
     }
 
-    private List<Attempt> attempts(Question.About a, Map<String, List<String>> known,
-                                   Map<String, List<String>> generic, List<String> unknown, SearchIndex index) {
+    /** The nearest match after (or before) a moment, read the way {@link #find} reads the subject. */
+    Optional<Event> nearest(Question.About a, Instant at, boolean after) {
+        SearchIndex index = calendar.index();
+        Terms t = terms(a, index);
+        List<Attempt> attempts = attempts(a, t, index);
+        if (attempts.isEmpty()) {
+            if (after) {
+                return calendar.upcoming(at, 1).stream().findFirst();
+            }
+            List<Event> before = calendar.between(at.minus(Duration.ofDays(366)), at);
+            return before.isEmpty() ? Optional.empty() : Optional.of(before.get(before.size() - 1));
+        }
+        Event best = null;
+        for (Attempt attempt : attempts.stream().sorted(java.util.Comparator.comparing(Retrieval::deep)).toList()) {
+            if (best != null && deep(attempt)) {
+                break;
+            }
+            List<Event> e = after ? calendar.search().ahead(attempt.clauses(), at, 1)
+                    : calendar.search().before(attempt.clauses(), at, 1);
+            for (Event x : e) {
+                if (best == null || (after ? x.sortKey().isBefore(best.sortKey()) : x.sortKey().isAfter(best.sortKey()))) {
+                    best = x;
+                }
+            }
+            if (best != null && !attempt.dropped().equals(t.unknown())) {
+                break; // a looser attempt found it: stop before looser ones still
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private List<Attempt> attempts(Question.About a, Terms t, SearchIndex index) {
+        Map<String, List<String>> known = t.known();
+        List<String> unknown = t.unknown();
         List<Clause> base = new ArrayList<>();
         List<String> baseTerms = new ArrayList<>();
         if (a.committee() != null) {
@@ -110,10 +180,17 @@ final class Retrieval {
             base.add(new Clause(List.of(Text.squash(a.meeting().code())), Set.of(Field.PLACE)));
             baseTerms.add(a.meeting().code());
         }
+        List<Attempt> out = new ArrayList<>();
+        // A word the calendar lacks sinks the question, unless it only names a kind ("the fragmentation webinar")
+        // or a committee or meeting still says what is meant.
+        if (!unknown.isEmpty() && base.isEmpty() && (known.isEmpty() || !unknown.stream().allMatch(Reader::kind))) {
+            return out;
+        }
         List<Clause> number = a.number() == null ? List.of()
                 : List.of(new Clause(List.of(a.number()), Set.of(Field.TITLE)));
         List<String> words = new ArrayList<>(known.keySet());
-        List<Attempt> out = new ArrayList<>();
+        // "session", "event", "ccnso" narrow nothing on their own; "meeting", "members" do
+        Map<String, List<String>> generic = new LinkedHashMap<>(t.soft());
         for (boolean withNumber : a.number() == null ? new boolean[] {false} : new boolean[] {true, false}) {
             List<Clause> head = new ArrayList<>(base);
             if (withNumber) {
@@ -122,16 +199,34 @@ final class Retrieval {
             List<String> terms = new ArrayList<>(baseTerms);
             terms.addAll(words);
             boolean dropNumber = a.number() != null && !withNumber;
-            if (a.committee() != null && !generic.isEmpty()) {
-                String acr = Text.squash(a.committee().acronym());
+            if (a.committee() != null) {
+                // "council meeting" is a kind of the Council's sessions; "council session" is any of them
                 List<String> phrases = new ArrayList<>();
-                for (String g : generic.keySet()) {
-                    phrases.add(acr + " " + singular(g));
+                for (String g : a.generic()) {
+                    phrases.add(Text.squash(a.committee().acronym()) + " " + singular(g));
                 }
-                List<Clause> c = new ArrayList<>(head);
-                c.add(new Clause(phrases, Set.of(Field.TITLE, Field.KIND)));
-                c.addAll(clauses(known, EventSearch.NAMING));
-                out.add(new Attempt(c, unknown, dropNumber, terms));
+                if (!phrases.isEmpty() && a.committeeWord() != null) {
+                    // the committee as the title says it: "the policy gap session" is titled "Policy Gap session"
+                    List<String> titled = new ArrayList<>();
+                    for (String g : a.generic()) {
+                        titled.add(a.committeeWord() + " " + g);
+                    }
+                    List<Clause> c = new ArrayList<>(head);
+                    c.add(new Clause(titled, Set.of(Field.TITLE)));
+                    c.addAll(clauses(known, EventSearch.NAMING));
+                    out.add(new Attempt(c, unknown, dropNumber, terms));
+                }
+                if (!phrases.isEmpty()) {
+                    List<Clause> c = new ArrayList<>(head);
+                    c.add(new Clause(phrases, Set.of(Field.TITLE, Field.KIND)));
+                    c.addAll(clauses(known, EventSearch.NAMING));
+                    out.add(new Attempt(c, unknown, dropNumber, terms));
+                }
+                out.add(new Attempt(concat(head, clauses(known, EventSearch.NAMING), List.of()), unknown, dropNumber,
+                        terms));
+                out.add(new Attempt(concat(head, clauses(known, EventSearch.ALL), List.of()), unknown, dropNumber,
+                        terms));
+                continue;
             }
             List<String> withGeneric = new ArrayList<>(terms);
             withGeneric.addAll(generic.keySet());
@@ -139,7 +234,7 @@ final class Retrieval {
                     unknown, dropNumber, withGeneric));
             out.add(new Attempt(concat(head, clauses(known, EventSearch.ALL), clauses(generic, EventSearch.ALL)),
                     unknown, dropNumber, withGeneric));
-            if (!generic.isEmpty()) {
+            if (!generic.isEmpty() && !known.isEmpty()) {
                 out.add(new Attempt(concat(head, clauses(known, EventSearch.NAMING), List.of()), unknown, dropNumber,
                         terms));
                 out.add(new Attempt(concat(head, clauses(known, EventSearch.ALL), List.of()), unknown, dropNumber,
@@ -162,16 +257,15 @@ final class Retrieval {
                 dropped.add(drop);
                 out.add(new Attempt(concat(number, clauses(rest, EventSearch.NAMING), List.of()), dropped, false,
                         new ArrayList<>(rest.keySet())));
-                out.add(new Attempt(concat(number, clauses(rest, EventSearch.ALL), List.of()), dropped, false,
-                        new ArrayList<>(rest.keySet())));
             }
-        }
-        if (base.isEmpty() && known.isEmpty() && !generic.isEmpty() && unknown.isEmpty()) {
-            out.add(new Attempt(concat(List.of(), clauses(generic, EventSearch.NAMING), List.of()), List.of(), false,
-                    new ArrayList<>(generic.keySet())));
         }
         out.removeIf(at -> at.clauses().isEmpty());
         return out;
+    }
+
+    /** Whether an attempt reads descriptions too (a weaker sign than a name or title). */
+    private static boolean deep(Attempt at) {
+        return at.clauses().stream().anyMatch(c -> c.fields().contains(Field.DESCRIPTION));
     }
 
     private static List<Clause> concat(List<Clause> a, List<Clause> b, List<Clause> c) {
@@ -210,54 +304,8 @@ final class Retrieval {
         return !d.isBefore(span.from()) && d.isBefore(span.to());
     }
 
-    /** The first match after {@code at} (the subject's, or any event's when it has none). */
-    Optional<Event> nextAfter(Question.About a, Instant at) {
-        List<Clause> c = subjectClauses(a);
-        List<Event> up = c == null ? calendar.upcoming(at, 1) : calendar.search().ahead(c, at, 1);
-        return up.stream().findFirst();
-    }
-
-    Optional<Event> lastBefore(Question.About a, Instant at) {
-        List<Clause> c = subjectClauses(a);
-        if (c == null) {
-            List<Event> before = calendar.between(at.minus(Duration.ofDays(366)), at);
-            return before.isEmpty() ? Optional.empty() : Optional.of(before.get(before.size() - 1));
-        }
-        return calendar.search().before(c, at, 1).stream().findFirst();
-    }
-
-    private List<Clause> subjectClauses(Question.About a) {
-        List<Clause> c = new ArrayList<>();
-        if (a.committee() != null) {
-            c.add(new Clause(List.of(Text.squash(a.committee().acronym())), Set.of(Field.COMMITTEES)));
-        }
-        if (a.meeting() != null) {
-            c.add(new Clause(List.of(Text.squash(a.meeting().code())), Set.of(Field.PLACE)));
-        }
-        SearchIndex index = calendar.index();
-        for (String w : a.words()) {
-            List<String> alts = index.expand(w);
-            if (!alts.isEmpty()) {
-                c.add(new Clause(alts, EventSearch.ALL));
-            }
-        }
-        return c.isEmpty() ? null : c;
-    }
-
     /** Events not over at {@code now}, soonest first: sessions of today still ahead and ongoing ones included. */
     List<Event> notOver(Instant now, int limit) {
-        List<Event> out = new ArrayList<>();
-        for (Event e : calendar.between(now.minus(LOOKBACK), now)) {
-            if (e.endKey().isAfter(now) && e.status() != EventStatus.CANCELLED) {
-                out.add(e);
-            }
-        }
-        for (Event e : calendar.upcoming(now, limit)) {
-            if (!out.contains(e)) {
-                out.add(e);
-            }
-        }
-        out.sort(java.util.Comparator.comparing(Event::sortKey).thenComparing(Event::id));
-        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+        return calendar.ahead(now, limit);
     }
 }

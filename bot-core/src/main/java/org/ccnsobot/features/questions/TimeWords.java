@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.ccnsobot.domain.Meeting;
 import org.ccnsobot.features.calendar.TimeFormat;
 import org.ccnsobot.kernel.Text;
@@ -83,7 +84,26 @@ final class TimeWords {
                 if (day2 != null) {
                     return range(day, day2, m, year, today);
                 }
-                return dayOf(day, m, year, today);
+                Found one = dayOf(day, m, year, today);
+                // "1 february to 31 march", "from 3 march until 5 march"
+                if (one.span() != null && end + 2 < w.size() && Set.of("to", "and", "until", "till", "through")
+                        .contains(w.get(end)) && dayNumber(w.get(end + 1)) != null && month(w.get(end + 2)) != null) {
+                    int e2 = end + 3;
+                    Integer y2 = e2 < w.size() ? year(w.get(e2)) : null;
+                    Found two = dayOf(dayNumber(w.get(end + 1)), month(w.get(end + 2)), y2 != null ? y2 : year, today);
+                    if (two.span() == null) {
+                        return two;
+                    }
+                    mark(used, end, y2 != null ? e2 + 1 : e2);
+                    LocalDate from = one.span().from();
+                    LocalDate to = two.span().from();
+                    if (to.isBefore(from)) {
+                        return new Found(null, "That range ends before it starts.");
+                    }
+                    return new Found(new Question.Span(from, to.plusDays(1), TimeFormat.day(from) + " to "
+                            + TimeFormat.day(to)), null);
+                }
+                return one;
             }
         }
         Month m = month(t);
@@ -375,15 +395,24 @@ final class TimeWords {
                 return m;
             }
         }
-        if (name.length() >= 6) {
+        if (name.length() >= 4) {
             for (Month m : Month.values()) {
                 String full = m.name().toLowerCase(Locale.ROOT);
-                if (full.length() >= 6 && Text.distance(name, full, 1) <= 1) {
+                boolean close = Text.distance(name, full, 1) <= 1;
+                if (close && (full.length() >= 6 || sameLetters(name, full))) {
                     return m; // "febuary", "feburary", "septmber"
                 }
             }
         }
         return null;
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
     }
 
     static DayOfWeek weekday(String name) {
