@@ -77,8 +77,8 @@ final class Answers {
             return day(q, subject, found.events(), zone, now);
         }
         if (found.events().isEmpty()) {
-            Result none = nothing(a, subject, text, found, now);
-            return q.intent() == Question.Intent.IS_THERE ? Result.text("No. " + none.message().fallbackText()) : none;
+            String none = nothing(a, subject, text, found);
+            throw new CommandException(q.intent() == Question.Intent.IS_THERE ? "No. " + none : none);
         }
         Event best = found.events().get(0);
         boolean past = !best.endKey().isAfter(now);
@@ -174,14 +174,15 @@ final class Answers {
         return withOthers(first, up.subList(1, up.size()), null, zone);
     }
 
-    private Result nothing(Question.About a, String subject, String text, Retrieval.Found found, Instant now) {
+    /** One line: nothing of the kind is in the calendar, with close words and the calendar's range. */
+    private String nothing(Question.About a, String subject, String text, Retrieval.Found found) {
         if (found.unknown().isEmpty() && (a.committee() != null || a.meeting() != null) && a.words().isEmpty()
                 && a.number() == null) {
-            return Result.text("No sessions of " + subject + " are in the calendar. " + range());
+            return "No sessions of " + subject + " are in the calendar. " + range();
         }
         List<String> close = found.suggestions();
-        return Result.text("Nothing in the calendar matches '" + Text.shorten(text.strip(), 60) + "'."
-                + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?") + " " + range());
+        return "Nothing in the calendar matches '" + Text.shorten(text.strip(), 60) + "'."
+                + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?") + " " + range();
     }
 
     private String missingMeeting(String code) {

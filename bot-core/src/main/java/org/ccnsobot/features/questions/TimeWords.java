@@ -55,6 +55,15 @@ final class TimeWords {
                     t + "-" + w.get(i + 1) + "-" + w.get(i + 2));
         }
         Integer day = dayNumber(t);
+        String bare = t.replaceFirst("(st|nd|rd|th)$", "");
+        if (day == null && digits(bare) && bare.length() <= 3) {
+            int j = i + 1 < w.size() && w.get(i + 1).equals("of") ? i + 2 : i + 1;
+            Month m = j < w.size() ? month(w.get(j)) : null;
+            if (m != null) {
+                return new Found(null, bare + " " + m.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                        + " is not a date.");
+            }
+        }
         if (day != null) {
             // D [of] MONTH [YEAR], D-D MONTH, D to D MONTH
             int j = i + 1;
