@@ -32,6 +32,7 @@ import org.ccnsobot.domain.Meeting;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Place;
+import org.ccnsobot.kernel.Text;
 import org.ccnsobot.time.ManualClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,14 +85,16 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("ccnso-bot bench: %,d events generated and stored in %.1f s (%s)%n", events,
                     (System.nanoTime() - t0) / 1e9, cfg.database());
             t0 = System.nanoTime();
-            bot.calendar().index();
-            out.printf("search index built in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+            int words = bot.calendar().index().size();
+            out.printf("search: nothing to build (SQLite FTS5, kept by triggers); its vocabulary (%,d words) read in"
+                    + " %.0f ms on first use%n", words, (System.nanoTime() - t0) / 1e6);
             Instant end = start.plusSeconds(2L * 365 * 86_400 - 3 * 86_400); // the last events are near the end
             benchNext(bot, clock, start, end);
             benchWhen(bot, clock, start, end);
         }
         if (startupRuns > 0) {
             benchStartup(dir);
+            benchBigStartup(cfg.database());
         }
         return 0;
     }
@@ -174,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
         report("next: bare indexed SQL query for the next event (1 row)", bare);
         report("next: bare indexed SQL query for what next shows (5 rows, all columns)", bare5);
         report("next: whole command (parse, query, render)", whole);
-        out.printf("next: ratio whole/bare(1 row) = %.2fx at the median, %.2fx at p99 (target: within 2x)%n",
+        out.printf("next: ratio whole/bare(1 row) = %.2fx at the median, %.2fx at p99 (target: within 1.5x)%n",
                 ratio(whole, bare, 50), ratio(whole, bare, 99));
         out.printf("next: ratio whole/bare(5 rows) = %.2fx at the median, %.2fx at p99%n",
                 ratio(whole, bare5, 50), ratio(whole, bare5, 99));
@@ -216,7 +219,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         report("when: bare SQL LIKE scan for one phrase (no typos, no ranking)", scan);
         report("when <free text>: whole command (typo-tolerant search, rank, render)", whole);
-        out.printf("when: ratio whole/bare scan = %.2fx at the median; p99 %.2f ms (target: under 5 ms)%n",
+        out.printf("when: ratio whole/bare scan = %.2fx at the median; p99 %.2f ms (target: at most 2 ms)%n",
                 ratio(whole, scan, 50), percentile(whole, 99) / 1e6);
     }
 
@@ -258,8 +261,50 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(times);
         out.printf("start-up: java -jar to the first answer (first start, creating and seeding the database):"
-                + " runs %s ms, median %.0f ms (target: under 2000 ms)%n",
+                + " runs %s ms, median %.0f ms (target: under 1500 ms)%n",
                 Arrays.toString(Arrays.stream(times).map(t -> t / 1_000_000).toArray()), times[times.length / 2] / 1e6);
+    }
+
+    /**
+     * Start-up to the first answer on the generated database (already migrated and indexed), in a JVM of 256 MB:
+     * nothing is built at start-up, so the size of the calendar should not show.
+     */
+    private void benchBigStartup(Path db) throws IOException, InterruptedException {
+        Path jar = jarPath();
+        if (jar == null) {
+            return;
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        long[] times = new long[startupRuns];
+        String first = null;
+        for (int i = 0; i < startupRuns; i++) {
+            List<String> cmd = List.of(java, "-Xmx256m", "-jar", jar.toString(), "console", "--db", db.toString(),
+                    "--now", "2024-06-01T12:00:00Z");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+            long a = System.nanoTime();
+            Process p = pb.start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write("when is the next council meeting\n".getBytes(StandardCharsets.UTF_8));
+            }
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                first = r.readLine();
+                times[i] = System.nanoTime() - a;
+                while (r.readLine() != null) {
+                    // drain
+                }
+            }
+            p.waitFor(60, TimeUnit.SECONDS);
+            if (first == null || p.exitValue() != 0) {
+                out.println("start-up on " + String.format("%,d", events) + " events: the console failed (exit "
+                        + p.exitValue() + ")");
+                return;
+            }
+        }
+        Arrays.sort(times);
+        out.printf("start-up on %,d events with -Xmx256m: java -jar to the first answer of 'when is the next council"
+                + " meeting': runs %s ms, median %.0f ms (target: under 3000 ms); it answered: %s%n", events,
+                Arrays.toString(Arrays.stream(times).map(t -> t / 1_000_000).toArray()), times[times.length / 2] / 1e6,
+                Text.shorten(first, 80));
     }
 
     private static Path jarPath() {
