@@ -37,6 +37,8 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
             Caffeine.newBuilder().maximumSize(1).build();
+    private final com.github.benmanes.caffeine.cache.Cache<String, AheadWindow> aheadWindow =
+            Caffeine.newBuilder().maximumSize(1).build();
     static final int WINDOW = 64;
 
     public CalendarService(CalendarStore store) {
@@ -127,13 +129,51 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
      * upcoming ones.
      */
     public List<Event> ahead(Instant now, int limit) {
-        List<Event> out = new ArrayList<>(store.ongoing(now.minus(ONGOING_LOOKBACK), now));
-        if (out.size() >= limit) {
-            return List.copyOf(out.subList(0, limit));
+        AheadWindow w = aheadWindow.getIfPresent(ALL);
+        if (w != null && limit <= AHEAD_WINDOW) {
+            List<Event> hit = w.serve(now, limit);
+            if (hit != null) {
+                return hit;
+            }
         }
-        out.addAll(upcoming(now, limit - out.size()));
-        return out;
+        List<Event> rows = new ArrayList<>(store.ongoing(now.minus(ONGOING_LOOKBACK), now));
+        int want = Math.max(limit, AHEAD_WINDOW);
+        boolean complete = true;
+        if (rows.size() < want) {
+            List<Event> up = store.upcoming(now, want - rows.size());
+            complete = up.size() < want - rows.size();
+            rows.addAll(up);
+        }
+        rows = List.copyOf(rows.size() > want ? rows.subList(0, want) : rows);
+        if (limit <= AHEAD_WINDOW) {
+            aheadWindow.put(ALL, new AheadWindow(now, rows, complete && rows.size() < want));
+        }
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
     }
+
+    /**
+     * The first events not over at {@code anchor}. Whatever is not over at a later moment was not over at the
+     * anchor either, so the window answers any later moment by dropping what has ended, as long as enough is left.
+     */
+    private record AheadWindow(Instant anchor, List<Event> events, boolean complete) {
+        List<Event> serve(Instant now, int limit) {
+            if (now.isBefore(anchor)) {
+                return null;
+            }
+            List<Event> out = new ArrayList<>(limit);
+            for (Event e : events) {
+                if (e.endKey().isAfter(now)) {
+                    out.add(e);
+                    if (out.size() == limit) {
+                        return out;
+                    }
+                }
+            }
+            return complete ? out : null;
+        }
+    }
+
+    static final int AHEAD_WINDOW = 512;
 
     /** How far back an event still going on can be keyed: a date-only day in a zone up to 14 hours ahead of UTC. */
     static final java.time.Duration ONGOING_LOOKBACK = java.time.Duration.ofHours(48);
@@ -270,6 +310,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         events.invalidate(event.id());
         index.invalidateAll();
         window.invalidateAll();
+        aheadWindow.invalidateAll();
         notifyChanged(before, event);
     }
 
@@ -351,5 +392,6 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         index.invalidateAll();
         events.invalidateAll();
         window.invalidateAll();
+        aheadWindow.invalidateAll();
     }
 }
