@@ -11,13 +11,17 @@ CREATE VIRTUAL TABLE event_search USING fts5(title, kind, committees, place, abo
 
 CREATE VIRTUAL TABLE event_search_terms USING fts5vocab(event_search, 'row');
 
+-- Each indexed row's event, and until when the event is ahead (its end key; -1 once cancelled), so the search
+-- skips what is over or cancelled without reading the event itself.
 CREATE TABLE event_search_keys (
-  key      INTEGER PRIMARY KEY,
-  event_id TEXT NOT NULL UNIQUE
+  key         INTEGER PRIMARY KEY,
+  event_id    TEXT NOT NULL UNIQUE,
+  ahead_until INTEGER NOT NULL
 );
 
 CREATE VIEW event_search_source AS
-SELECT e.sort_utc * 2097152 + (e.rowid & 2097151) AS key, e.id AS event_id, e.title AS title,
+SELECT e.sort_utc * 2097152 + (e.rowid & 2097151) AS key, e.id AS event_id,
+  CASE e.status WHEN 'CANCELLED' THEN -1 ELSE e.end_key_utc END AS ahead_until, e.title AS title,
   replace(e.kind, '-', ' ') AS kind,
   replace(replace(replace(replace(lower(e.committees), '-', ''), '_', ''), '.', ''), ',', ' ') AS committees,
   coalesce((SELECT m.code || ' ' || m.name || ' ' || coalesce(m.city, '') || ' ' || coalesce(m.country, '')
@@ -27,13 +31,14 @@ SELECT e.sort_utc * 2097152 + (e.rowid & 2097151) AS key, e.id AS event_id, e.ti
   coalesce(e.description, '') AS description
 FROM events e;
 
-INSERT INTO event_search_keys(key, event_id) SELECT key, event_id FROM event_search_source;
+INSERT INTO event_search_keys(key, event_id, ahead_until) SELECT key, event_id, ahead_until FROM event_search_source;
 
 INSERT INTO event_search(rowid, title, kind, committees, place, about, description)
 SELECT key, title, kind, committees, place, about, description FROM event_search_source;
 
 CREATE TRIGGER event_search_insert AFTER INSERT ON events BEGIN
-  INSERT INTO event_search_keys(key, event_id) SELECT key, event_id FROM event_search_source WHERE event_id = new.id
+  INSERT INTO event_search_keys(key, event_id, ahead_until)
+  SELECT key, event_id, ahead_until FROM event_search_source WHERE event_id = new.id
   ; INSERT INTO event_search(rowid, title, kind, committees, place, about, description)
   SELECT key, title, kind, committees, place, about, description FROM event_search_source WHERE event_id = new.id
   ; END;
@@ -49,9 +54,16 @@ WHEN old.title IS NOT new.title OR old.kind IS NOT new.kind OR old.committees IS
   OR old.sort_utc IS NOT new.sort_utc OR old.id IS NOT new.id BEGIN
   DELETE FROM event_search WHERE rowid = (SELECT key FROM event_search_keys WHERE event_id = old.id)
   ; DELETE FROM event_search_keys WHERE event_id = old.id
-  ; INSERT INTO event_search_keys(key, event_id) SELECT key, event_id FROM event_search_source WHERE event_id = new.id
+  ; INSERT INTO event_search_keys(key, event_id, ahead_until)
+  SELECT key, event_id, ahead_until FROM event_search_source WHERE event_id = new.id
   ; INSERT INTO event_search(rowid, title, kind, committees, place, about, description)
   SELECT key, title, kind, committees, place, about, description FROM event_search_source WHERE event_id = new.id
+  ; END;
+
+CREATE TRIGGER event_search_ahead AFTER UPDATE OF status, end_key_utc ON events
+WHEN (old.status IS NOT new.status OR old.end_key_utc IS NOT new.end_key_utc) AND old.id IS new.id BEGIN
+  UPDATE event_search_keys SET ahead_until = CASE new.status WHEN 'CANCELLED' THEN -1 ELSE new.end_key_utc END
+  WHERE event_id = new.id
   ; END;
 
 -- "What is next" includes what is still going on: events keyed before now whose end is after it, read from the

@@ -33,6 +33,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     private final LoadingCache<String, Map<String, Meeting>> meetings;
     private final LoadingCache<String, SearchIndex> index;
     private final LoadingCache<String, Optional<Event>> events;
+    private final LoadingCache<String, Optional<List<Event>>> range;
     private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
@@ -54,6 +55,11 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         this.index = Caffeine.newBuilder().maximumSize(1).build(k -> new SearchIndex(store.search(),
                 store.search().terms()));
         this.events = Caffeine.newBuilder().maximumSize(10_000).build(store::event);
+        this.range = Caffeine.newBuilder().maximumSize(1).build(k -> {
+            List<Event> first = store.upcoming(Instant.parse("0000-01-01T00:00:00Z"), 1);
+            List<Event> last = store.latest(1);
+            return first.isEmpty() || last.isEmpty() ? Optional.empty() : Optional.of(List.of(first.get(0), last.get(0)));
+        });
     }
 
     public CalendarStore store() {
@@ -180,9 +186,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     /** The first and last events of the calendar (any status), or empty when it holds none. */
     public Optional<List<Event>> range() {
-        List<Event> first = store.upcoming(Instant.parse("0000-01-01T00:00:00Z"), 1);
-        List<Event> last = store.latest(1);
-        return first.isEmpty() || last.isEmpty() ? Optional.empty() : Optional.of(List.of(first.get(0), last.get(0)));
+        return range.get(ALL);
     }
 
     public List<Event> between(Instant from, Instant to) {
@@ -311,6 +315,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         index.invalidateAll();
         window.invalidateAll();
         aheadWindow.invalidateAll();
+        range.invalidateAll();
         notifyChanged(before, event);
     }
 
@@ -393,5 +398,6 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         events.invalidateAll();
         window.invalidateAll();
         aheadWindow.invalidateAll();
+        range.invalidateAll();
     }
 }

@@ -20,6 +20,8 @@ public final class SearchIndex {
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T00:00:00Z");
 
+    private static final int MAX_PREFIX_WORDS = 6;
+
     private final EventSearch search;
     private final Map<String, Integer> terms;
     private final String[] sorted;
@@ -54,34 +56,33 @@ public final class SearchIndex {
     }
 
     /**
-     * The index's words {@code word} may stand for, exact first: the word itself, then words within the typo
-     * tolerance, then (from three letters) a prefix term ending in {@code *}. Empty when the calendar holds nothing
-     * like it. Words of one or two letters match only exactly.
+     * The index's words {@code word} may stand for: the word itself with its plural or singular when the index holds
+     * it; otherwise the words within the typo tolerance and (from three letters) the commonest words it begins.
+     * Empty when the calendar holds nothing like it. Words of one or two letters match only exactly.
      */
     public List<String> expand(String word) {
         List<String> out = new ArrayList<>();
         if (terms.containsKey(word)) {
             out.add(word);
+            // an exact word stands for itself and its plural or singular only: "meeting" is not "meetings'" typo
+            for (String form : List.of(word + "s", word + "es", word.endsWith("s") ? word.substring(0, word.length() - 1) : "")) {
+                if (!form.isEmpty() && !form.equals(word) && terms.containsKey(form)) {
+                    out.add(form);
+                }
+            }
+            return out;
         }
         int tol = Text.tolerance(word.length());
         if (tol > 0 && word.chars().noneMatch(Character::isDigit)) {
-            List<String> typos = new ArrayList<>();
             for (int len = word.length() - tol; len <= word.length() + tol; len++) {
                 for (String w : byLength.getOrDefault(len, List.of())) {
-                    if (!w.equals(word) && Text.distance(word, w, tol) <= tol) {
-                        typos.add(w);
+                    if (Text.distance(word, w, tol) <= tol) {
+                        out.add(w);
                     }
                 }
             }
-            // With an exact match, only one-typo neighbours are kept: "meeting" should not also mean "meetings"
-            // and "greeting".
-            for (String t : typos) {
-                if (out.isEmpty() || Text.distance(word, t, 1) <= 1) {
-                    out.add(t);
-                }
-            }
         }
-        if (tol == 0 && word.length() == 3 && out.isEmpty()) {
+        if (tol == 0 && word.length() == 3) {
             // three letters allow no typo, but a swap of two neighbours is still the same word ("dya", "tehc")
             for (String w : byLength.getOrDefault(3, List.of())) {
                 if (Text.distance(word, w, 1) <= 1 && sameLetters(word, w)) {
@@ -89,10 +90,22 @@ public final class SearchIndex {
                 }
             }
         }
-        if (word.length() >= 3 && hasLongerWithPrefix(word)) {
-            out.add(word + "*");
+        if (word.length() >= 3) {
+            // a word begun ("frag"): the index's words it begins, the commonest first
+            out.addAll(startingWith(word, MAX_PREFIX_WORDS));
         }
-        return out.size() > 24 ? List.copyOf(out.subList(0, 24)) : out;
+        return out.size() > 16 ? List.copyOf(out.subList(0, 16)) : out;
+    }
+
+    private List<String> startingWith(String word, int limit) {
+        int i = Arrays.binarySearch(sorted, word);
+        i = i < 0 ? -i - 1 : i + 1;
+        List<String> found = new ArrayList<>();
+        for (; i < sorted.length && sorted[i].startsWith(word) && found.size() < 64; i++) {
+            found.add(sorted[i]);
+        }
+        found.sort(java.util.Comparator.comparingInt((String w) -> -terms.get(w)));
+        return found.size() > limit ? found.subList(0, limit) : found;
     }
 
     /** Index words within two edits of {@code word}, closest first (for "did you mean"). */
@@ -118,11 +131,6 @@ public final class SearchIndex {
         return Arrays.equals(x, y);
     }
 
-    private boolean hasLongerWithPrefix(String word) {
-        int i = Arrays.binarySearch(sorted, word);
-        i = i < 0 ? -i - 1 : i + 1;
-        return i < sorted.length && sorted[i].startsWith(word);
-    }
 
     /**
      * Events holding (a form of) every given word, in any field, earliest first; words that are stop words are

@@ -230,7 +230,7 @@ final class SqliteCalendarStore implements CalendarStore {
 
     @Override
     public List<Event> latest(int limit) {
-        return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e ORDER BY e.sort_utc DESC, e.id DESC LIMIT ?",
+        return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e ORDER BY e.sort_utc DESC LIMIT ?",
                 ps -> ps.setInt(1, limit));
     }
 

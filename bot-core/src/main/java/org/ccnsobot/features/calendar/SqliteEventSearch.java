@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ccnsobot.domain.Event;
-import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.store.Database;
 
 /**
  * {@link EventSearch} on the FTS5 table of migration V6. Its row ids are the events' time order (sort_utc * 2^21
  * plus the low bits of the event's rowid), so a time bound is a row-id range FTS5 applies while it walks the
- * doclists, and "the next few matches" stops after a few rows however many events match.
+ * doclists, and "the next few matches" stops after a few rows however many events match. event_search_keys says
+ * until when each row is ahead, so rows over or cancelled are skipped without reading their events.
  */
 final class SqliteEventSearch implements EventSearch {
     /** Row ids per millisecond of sort key. */
@@ -37,51 +37,32 @@ final class SqliteEventSearch implements EventSearch {
 
     @Override
     public List<Event> ahead(List<Clause> clauses, Instant now, int limit) {
-        String match = match(clauses);
-        long from = key(now.minus(LOOKBACK));
-        // Rows keyed before now that are over already (or cancelled) are skipped; a bigger page is asked for only
-        // when a whole page was used up that way, which takes a crowded day.
-        for (int page = limit + 16; ; page *= 4) {
-            List<Event> rows = query(SELECT + " ORDER BY s.rowid LIMIT ?", match, from, Long.MAX_VALUE, page);
-            List<Event> out = new ArrayList<>();
-            for (Event e : rows) {
-                if (e.endKey().isAfter(now) && e.status() != EventStatus.CANCELLED && out.size() < limit) {
-                    out.add(e);
-                }
-            }
-            if (out.size() >= limit || rows.size() < page) {
-                return out;
-            }
-        }
+        return query(SELECT + " AND k.ahead_until > ? ORDER BY s.rowid LIMIT ?", match(clauses), key(now.minus(LOOKBACK)),
+                Long.MAX_VALUE, now.toEpochMilli(), limit);
     }
 
     @Override
     public List<Event> before(List<Clause> clauses, Instant before, int limit) {
-        List<Event> rows = query(SELECT + " ORDER BY s.rowid DESC LIMIT ?", match(clauses), Long.MIN_VALUE,
-                key(before), limit + 8);
-        List<Event> out = new ArrayList<>();
-        for (Event e : rows) {
-            if (e.status() != EventStatus.CANCELLED && out.size() < limit) {
-                out.add(e);
-            }
-        }
-        return out;
+        return query(SELECT + " AND k.ahead_until >= ? ORDER BY s.rowid DESC LIMIT ?", match(clauses), Long.MIN_VALUE,
+                key(before), 0, limit);
     }
 
     @Override
     public List<Event> between(List<Clause> clauses, Instant from, Instant to, int limit) {
-        return query(SELECT + " ORDER BY s.rowid LIMIT ?", match(clauses), key(from), key(to), limit);
+        return query(SELECT + " AND k.ahead_until >= ? ORDER BY s.rowid LIMIT ?", match(clauses), key(from), key(to),
+                Long.MIN_VALUE, limit);
     }
 
     @Override
     public int countAhead(List<Clause> clauses, Instant now, int cap) {
         String match = match(clauses);
         return db.read(c -> {
-            PreparedStatement ps = db.prepared("SELECT count(*) FROM (SELECT rowid FROM event_search"
-                    + " WHERE event_search MATCH ? AND rowid >= ? LIMIT ?)");
+            PreparedStatement ps = db.prepared("SELECT count(*) FROM (SELECT 1 FROM event_search s JOIN event_search_keys k"
+                    + " ON k.key = s.rowid WHERE event_search MATCH ? AND s.rowid >= ? AND k.ahead_until > ? LIMIT ?)");
             ps.setString(1, match);
-            ps.setLong(2, key(now));
-            ps.setInt(3, cap);
+            ps.setLong(2, key(now.minus(LOOKBACK)));
+            ps.setLong(3, now.toEpochMilli());
+            ps.setInt(4, cap);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
@@ -102,13 +83,14 @@ final class SqliteEventSearch implements EventSearch {
         });
     }
 
-    private List<Event> query(String sql, String match, long from, long to, int limit) {
+    private List<Event> query(String sql, String match, long from, long to, long aheadUntil, int limit) {
         return db.read(c -> {
             PreparedStatement ps = db.prepared(sql);
             ps.setString(1, match);
             ps.setLong(2, from);
             ps.setLong(3, to);
-            ps.setInt(4, limit);
+            ps.setLong(4, aheadUntil);
+            ps.setInt(5, limit);
             List<Event> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

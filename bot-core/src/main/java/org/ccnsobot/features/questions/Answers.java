@@ -25,7 +25,6 @@ import org.ccnsobot.port.Block;
  */
 final class Answers {
     static final int ALSO = 3;
-    private static final int COUNT_CAP = 1000;
 
     private final CalendarService calendar;
     private final Views views;
@@ -100,7 +99,7 @@ final class Answers {
         Result main = views.event(best, zone, now, lead);
         List<Event> others = found.events().subList(1, found.events().size());
         int more = past ? 0 : Math.max(0, found.ahead() - found.events().size());
-        String tail = past ? range() : more == 0 ? null : "…and " + more + (found.ahead() >= COUNT_CAP ? "+" : "")
+        String tail = past ? range() : more == 0 ? null : "…and " + more + (found.ahead() >= Retrieval.COUNT_CAP ? "+" : "")
                 + " more — ask `" + moreCommand(a, found) + "`";
         return withOthers(main, others, tail, zone);
     }

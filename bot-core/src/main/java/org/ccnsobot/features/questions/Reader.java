@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.Meeting;
@@ -42,8 +43,8 @@ final class Reader implements Understanding {
     private static final Set<String> KINDS = Set.of("webinar", "webinars", "workshop", "workshops", "seminar",
             "seminars", "briefing", "briefings", "conference", "talk", "talks", "panel", "presentation", "retreat",
             "call", "calls", "session", "sessions", "meeting", "meetings", "gathering");
-    private static final Set<String> SUFFIX_WORDS = Set.of("committee", "committees", "standing", "working", "group",
-            "wg");
+    private static final List<List<String>> SUFFIXES = List.of(List.of("standing", "committee"),
+            List.of("working", "group"), List.of("committee"), List.of("committees"), List.of("wg"), List.of("group"));
     private static final Set<String> COMMITTEE_SUFFIXES = Set.of("committee", "standing committee", "working group",
             "wg", "group");
 
@@ -102,8 +103,12 @@ final class Reader implements Understanding {
             committeeWord = String.join(" ", w.subList(span[0], span[1]));
             int end = span[1];
             // "the ccPDP4 working group", "TLD OPS standing committee": the group's own kind words go with it.
-            while (end < w.size() && !used[end] && SUFFIX_WORDS.contains(w.get(end))) {
-                end++;
+            for (List<String> suffix : SUFFIXES) {
+                if (end + suffix.size() <= w.size() && w.subList(end, end + suffix.size()).equals(suffix)
+                        && !anyUsed(used, end, end + suffix.size())) {
+                    end += suffix.size();
+                    break;
+                }
             }
             for (int k = span[0]; k < end; k++) {
                 used[k] = true;
@@ -274,8 +279,9 @@ final class Reader implements Understanding {
         }
         Committee best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Committee c : calendar.committees()) {
-            for (String name : names(c)) {
+        for (Map.Entry<Committee, List<String>> entry : committeeNames().entrySet()) {
+            Committee c = entry.getKey();
+            for (String name : entry.getValue()) {
                 for (String form : List.of(q, possessive(q))) {
                     int tol = Math.min(Text.tolerance(name.length()), Text.tolerance(form.length()));
                     if (!sameDigits(form, name)) {
@@ -290,6 +296,23 @@ final class Reader implements Understanding {
             }
         }
         return best;
+    }
+
+    private volatile List<Committee> namesFor;
+    private volatile Map<Committee, List<String>> names = Map.of();
+
+    /** Each committee's names run together, computed again only when the committees change. */
+    private Map<Committee, List<String>> committeeNames() {
+        List<Committee> now = calendar.committees();
+        if (now != namesFor) {
+            Map<Committee, List<String>> out = new java.util.LinkedHashMap<>();
+            for (Committee c : now) {
+                out.put(c, names(c));
+            }
+            names = out;
+            namesFor = now;
+        }
+        return names;
     }
 
     private static String possessive(String q) {

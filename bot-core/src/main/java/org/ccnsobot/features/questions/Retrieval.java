@@ -27,7 +27,8 @@ import org.ccnsobot.kernel.Text;
 final class Retrieval {
     private static final Duration ZONE_SLACK = Duration.ofHours(15);
     private static final Duration LOOKBACK = Duration.ofHours(48);
-    private static final int COUNT_CAP = 1000;
+    /** "…and N more" counts up to here ("99+"): counting every match of a common word costs more than it tells. */
+    static final int COUNT_CAP = 100;
 
     private final CalendarService calendar;
 
@@ -60,6 +61,9 @@ final class Retrieval {
                 alts = index.expand(w.substring(0, w.length() - 1));
             }
             if (alts.isEmpty()) {
+                alts = compound(w, index);
+            }
+            if (alts.isEmpty()) {
                 unknown.add(w);
             } else {
                 known.put(w, alts);
@@ -74,6 +78,18 @@ final class Retrieval {
             }
         }
         return new Terms(known, unknown, soft, weak);
+    }
+
+    /** Two of the index's words run together ("kskrollover", "techday"), as a phrase; empty when none. */
+    private static List<String> compound(String w, SearchIndex index) {
+        for (int i = 2; i <= w.length() - 2; i++) {
+            String a = w.substring(0, i);
+            String b = w.substring(i);
+            if (index.has(a) && index.has(b)) {
+                return List.of(a + " " + b);
+            }
+        }
+        return List.of();
     }
 
     Found find(Question.About a, Question.Span span, ZoneId zone, Instant now) {
@@ -202,23 +218,31 @@ final class Retrieval {
             if (a.committee() != null) {
                 // "council meeting" is a kind of the Council's sessions; "council session" is any of them
                 List<String> phrases = new ArrayList<>();
+                List<String> forms = new ArrayList<>();
                 for (String g : a.generic()) {
-                    phrases.add(Text.squash(a.committee().acronym()) + " " + singular(g));
-                }
-                if (!phrases.isEmpty() && a.committeeWord() != null) {
-                    // the committee as the title says it: "the policy gap session" is titled "Policy Gap session"
-                    List<String> titled = new ArrayList<>();
-                    for (String g : a.generic()) {
-                        titled.add(a.committeeWord() + " " + g);
+                    for (String f : index.expand(g)) {
+                        if (!f.endsWith("*") && !forms.contains(f)) {
+                            forms.add(f);
+                        }
                     }
-                    List<Clause> c = new ArrayList<>(head);
-                    c.add(new Clause(titled, Set.of(Field.TITLE)));
-                    c.addAll(clauses(known, EventSearch.NAMING));
-                    out.add(new Attempt(c, unknown, dropNumber, terms));
+                }
+                for (String f : forms) {
+                    phrases.add(Text.squash(a.committee().acronym()) + " " + f);
                 }
                 if (!phrases.isEmpty()) {
                     List<Clause> c = new ArrayList<>(head);
                     c.add(new Clause(phrases, Set.of(Field.TITLE, Field.KIND)));
+                    c.addAll(clauses(known, EventSearch.NAMING));
+                    out.add(new Attempt(c, unknown, dropNumber, terms));
+                }
+                if (!phrases.isEmpty() && a.committeeWord() != null) {
+                    // the committee as the title says it: "the policy gap session" is titled "Policy Gap session"
+                    List<String> titled = new ArrayList<>();
+                    for (String f : forms) {
+                        titled.add(a.committeeWord() + " " + f);
+                    }
+                    List<Clause> c = new ArrayList<>(head);
+                    c.add(new Clause(titled, Set.of(Field.TITLE)));
                     c.addAll(clauses(known, EventSearch.NAMING));
                     out.add(new Attempt(c, unknown, dropNumber, terms));
                 }
@@ -281,10 +305,6 @@ final class Retrieval {
             out.add(new Clause(alts, fields));
         }
         return out;
-    }
-
-    private static String singular(String g) {
-        return g.endsWith("s") ? g.substring(0, g.length() - 1) : g;
     }
 
     private List<Event> inSpan(List<Clause> clauses, Question.Span span, ZoneId zone) {
