@@ -238,11 +238,12 @@ final class Reader implements Understanding {
             if (used[i]) {
                 continue;
             }
-            if (t.matches("icann\\d{1,3}")) {
+            if (t.length() >= 6 && t.length() <= 8 && t.startsWith("icann") && TimeWords.digits(t.substring(5))) {
                 used[i] = true;
                 return t.toUpperCase(Locale.ROOT);
             }
-            if (t.equals("icann") && i + 1 < w.size() && !used[i + 1] && w.get(i + 1).matches("\\d{1,3}")) {
+            if (t.equals("icann") && i + 1 < w.size() && !used[i + 1] && w.get(i + 1).length() <= 3
+                    && TimeWords.digits(w.get(i + 1))) {
                 used[i] = true;
                 used[i + 1] = true;
                 return "ICANN" + w.get(i + 1);
@@ -252,7 +253,22 @@ final class Reader implements Understanding {
     }
 
     private static boolean sameDigits(String a, String b) {
-        return a.replaceAll("\\D", "").equals(b.replaceAll("\\D", ""));
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < a.length() && !Character.isDigit(a.charAt(i))) {
+                i++;
+            }
+            while (j < b.length() && !Character.isDigit(b.charAt(j))) {
+                j++;
+            }
+            if (i == a.length() || j == b.length()) {
+                return i == a.length() && j == b.length();
+            }
+            if (a.charAt(i++) != b.charAt(j++)) {
+                return false;
+            }
+        }
     }
 
     /** The words [from, to) that name a committee, longest first; null when none does. */

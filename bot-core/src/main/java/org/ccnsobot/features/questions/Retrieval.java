@@ -113,7 +113,8 @@ final class Retrieval {
                 for (Attempt at : tier) {
                     List<Event> events = calendar.search().ahead(at.clauses(), now, 1 + Answers.ALSO);
                     if (!events.isEmpty()) {
-                        int ahead = Math.max(events.size(), calendar.search().countAhead(at.clauses(), now, COUNT_CAP));
+                        int ahead = events.size() < 1 + Answers.ALSO ? events.size()
+                                : Math.max(events.size(), calendar.search().countAhead(at.clauses(), now, COUNT_CAP));
                         return new Found(events, ahead, at.dropped(), at.droppedNumber(), t.unknown(), List.of(),
                                 at.terms());
                     }
@@ -218,24 +219,18 @@ final class Retrieval {
             if (a.committee() != null) {
                 // "council meeting" is a kind of the Council's sessions; "council session" is any of them
                 List<String> phrases = new ArrayList<>();
-                List<String> forms = new ArrayList<>();
-                for (String g : a.generic()) {
-                    for (String f : index.expand(g)) {
-                        if (!f.endsWith("*") && !forms.contains(f)) {
-                            forms.add(f);
-                        }
-                    }
-                }
-                for (String f : forms) {
+                for (String f : forms(t.soft().keySet(), index)) {
                     phrases.add(Text.squash(a.committee().acronym()) + " " + f);
                 }
+                List<String> forms = forms(a.generic(), index);
                 if (!phrases.isEmpty()) {
                     List<Clause> c = new ArrayList<>(head);
                     c.add(new Clause(phrases, Set.of(Field.TITLE, Field.KIND)));
                     c.addAll(clauses(known, EventSearch.NAMING));
                     out.add(new Attempt(c, unknown, dropNumber, terms));
                 }
-                if (!phrases.isEmpty() && a.committeeWord() != null) {
+                if (!forms.isEmpty() && a.committeeWord() != null
+                        && !Text.squash(a.committeeWord()).equals(Text.squash(a.committee().acronym()))) {
                     // the committee as the title says it: "the policy gap session" is titled "Policy Gap session"
                     List<String> titled = new ArrayList<>();
                     for (String f : forms) {
@@ -284,7 +279,27 @@ final class Retrieval {
             }
         }
         out.removeIf(at -> at.clauses().isEmpty());
-        return out;
+        // the same clauses twice would only ask the database twice
+        List<Attempt> distinct = new ArrayList<>();
+        for (Attempt at : out) {
+            if (distinct.stream().noneMatch(d -> d.clauses().equals(at.clauses()))) {
+                distinct.add(at);
+            }
+        }
+        return distinct;
+    }
+
+    /** The index's exact forms of generic words ("meeting", "meetings"), no prefixes. */
+    private static List<String> forms(java.util.Collection<String> generic, SearchIndex index) {
+        List<String> forms = new ArrayList<>();
+        for (String g : generic) {
+            for (String f : index.expand(g)) {
+                if (!f.endsWith("*") && !forms.contains(f)) {
+                    forms.add(f);
+                }
+            }
+        }
+        return forms;
     }
 
     /** Whether an attempt reads descriptions too (a weaker sign than a name or title). */

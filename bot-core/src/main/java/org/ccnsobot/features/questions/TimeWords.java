@@ -55,7 +55,8 @@ final class TimeWords {
                     t + "-" + w.get(i + 1) + "-" + w.get(i + 2));
         }
         Integer day = dayNumber(t);
-        String bare = t.replaceFirst("(st|nd|rd|th)$", "");
+        String bare = t.length() > 2 && (t.endsWith("st") || t.endsWith("nd") || t.endsWith("rd") || t.endsWith("th"))
+                ? t.substring(0, t.length() - 2) : t;
         if (day == null && digits(bare) && bare.length() <= 3) {
             int j = i + 1 < w.size() && w.get(i + 1).equals("of") ? i + 2 : i + 1;
             Month m = j < w.size() ? month(w.get(j)) : null;
