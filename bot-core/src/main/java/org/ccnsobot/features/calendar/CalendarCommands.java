@@ -82,9 +82,7 @@ public final class CalendarCommands {
         String f = filter.get();
         Optional<Committee> committee = calendar.committee(f);
         if (committee.isPresent()) {
-            List<Event> up = calendar.upcomingForCommittee(committee.get().acronym(),
-                    c.now().minus(CalendarService.ONGOING_LOOKBACK), 20).stream()
-                    .filter(e -> e.endKey().isAfter(c.now())).limit(1).toList();
+            List<Event> up = calendar.aheadForCommittee(committee.get().acronym(), c.now(), 1);
             if (up.isEmpty()) {
                 return Result.text("No upcoming sessions of the " + committee.get().acronym() + " in the calendar.");
             }

@@ -34,6 +34,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     private final LoadingCache<String, SearchIndex> index;
     private final LoadingCache<String, Optional<Event>> events;
     private final LoadingCache<String, Optional<List<Event>>> range;
+    private final CachedEventSearch search;
     private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
@@ -52,8 +53,8 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             }
             return byCode;
         });
-        this.index = Caffeine.newBuilder().maximumSize(1).build(k -> new SearchIndex(store.search(),
-                store.search().terms()));
+        this.search = new CachedEventSearch(store.search());
+        this.index = Caffeine.newBuilder().maximumSize(1).build(k -> new SearchIndex(search, search.terms()));
         this.events = Caffeine.newBuilder().maximumSize(10_000).build(store::event);
         this.range = Caffeine.newBuilder().maximumSize(1).build(k -> {
             List<Event> first = store.upcoming(Instant.parse("0000-01-01T00:00:00Z"), 1);
@@ -83,7 +84,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     /** Full-text search over the events, kept in the database (nothing to build at start-up). */
     public EventSearch search() {
-        return store.search();
+        return search;
     }
 
     public Optional<Event> event(String id) {
@@ -167,7 +168,19 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
                 return null;
             }
             List<Event> out = new ArrayList<>(limit);
-            for (Event e : events) {
+            // rows keyed before the look-back are over (the store reads ongoing ones no further back either)
+            Instant oldest = now.minus(ONGOING_LOOKBACK);
+            int lo = 0;
+            int hi = events.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (events.get(mid).sortKey().isBefore(oldest)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (Event e : events.subList(lo, events.size())) {
                 if (e.endKey().isAfter(now)) {
                     out.add(e);
                     if (out.size() == limit) {
@@ -179,7 +192,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         }
     }
 
-    static final int AHEAD_WINDOW = 512;
+    static final int AHEAD_WINDOW = 2048;
 
     /** How far back an event still going on can be keyed: a date-only day in a zone up to 14 hours ahead of UTC. */
     static final java.time.Duration ONGOING_LOOKBACK = java.time.Duration.ofHours(48);
@@ -195,6 +208,12 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     public List<Event> upcomingForCommittee(String acronym, Instant from, int limit) {
         return store.upcomingForCommittee(acronym, from, limit);
+    }
+
+    /** A committee's events not over at {@code now} (ongoing ones included), soonest first, from the search index. */
+    public List<Event> aheadForCommittee(String acronym, Instant now, int limit) {
+        return search.ahead(List.of(new EventSearch.Clause(List.of(Text.squash(acronym)),
+                java.util.Set.of(EventSearch.Field.COMMITTEES))), now, limit);
     }
 
     public List<Event> forMeeting(String code) {
@@ -316,6 +335,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         window.invalidateAll();
         aheadWindow.invalidateAll();
         range.invalidateAll();
+        search.invalidateAll();
         notifyChanged(before, event);
     }
 
@@ -399,5 +419,6 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         window.invalidateAll();
         aheadWindow.invalidateAll();
         range.invalidateAll();
+        search.invalidateAll();
     }
 }

@@ -115,8 +115,7 @@ public final class Views {
             sb.append('\n').append(c.description());
             blocks.add(new Block.Paragraph(c.description()));
         }
-        List<Event> all = calendar.upcomingForCommittee(c.acronym(), now.minusSeconds(2 * 86_400), COMMITTEE_PAGE + 50)
-                .stream().filter(e -> e.endKey().isAfter(now)).toList();
+        List<Event> all = calendar.aheadForCommittee(c.acronym(), now, COMMITTEE_PAGE + 50);
         List<Event> upcoming = all.size() > COMMITTEE_PAGE ? all.subList(0, COMMITTEE_PAGE) : all;
         if (upcoming.isEmpty()) {
             sb.append("\nNo upcoming sessions in the calendar.");
