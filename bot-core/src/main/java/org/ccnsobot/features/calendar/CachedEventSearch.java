@@ -16,7 +16,7 @@ import org.ccnsobot.domain.Event;
  */
 final class CachedEventSearch implements EventSearch {
     /** Matches kept per query. */
-    static final int WINDOW = 128;
+    static final int WINDOW = 32;
 
     private final EventSearch db;
     private final Cache<List<Clause>, Window> windows = Caffeine.newBuilder().maximumSize(512).build();

@@ -105,6 +105,10 @@ final class Answers {
     }
 
     private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone) {
+        return withOthers(main, others, tail, zone, "Also matching");
+    }
+
+    private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone, String heading) {
         if (others.isEmpty() && tail == null) {
             return main;
         }
@@ -112,8 +116,8 @@ final class Answers {
         List<Block> blocks = new ArrayList<>(main.message().blocks());
         EventMessages m = views.messages();
         if (!others.isEmpty()) {
-            sb.append("\nAlso matching:");
-            blocks.add(new Block.Heading("Also matching"));
+            sb.append('\n').append(heading).append(':');
+            blocks.add(new Block.Heading(heading));
             for (Event e : others) {
                 sb.append('\n').append(m.line(e, zone));
                 blocks.add(m.card(e));
@@ -170,7 +174,7 @@ final class Answers {
             return Result.text("Nothing upcoming in the calendar. " + range());
         }
         Result first = views.event(up.get(0), zone, now, "Next up:");
-        return withOthers(first, up.subList(1, up.size()), null, zone);
+        return withOthers(first, up.subList(1, up.size()), null, zone, "After that");
     }
 
     /** One line: nothing of the kind is in the calendar, with close words and the calendar's range. */

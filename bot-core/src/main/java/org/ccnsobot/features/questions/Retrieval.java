@@ -27,8 +27,8 @@ import org.ccnsobot.kernel.Text;
 final class Retrieval {
     private static final Duration ZONE_SLACK = Duration.ofHours(15);
     private static final Duration LOOKBACK = Duration.ofHours(48);
-    /** "…and N more" counts up to here ("99+"): counting every match of a common word costs more than it tells. */
-    static final int COUNT_CAP = 100;
+    /** "…and N more" counts up to here ("16+ more"): counting every match of a common word costs more than it tells. */
+    static final int COUNT_CAP = 20;
 
     private final CalendarService calendar;
 
