@@ -184,8 +184,27 @@ final class Answers {
             return "No sessions of " + subject + " are in the calendar. " + range();
         }
         List<String> close = found.suggestions();
-        return "Nothing in the calendar matches '" + Text.shorten(text.strip(), 60) + "'."
+        return "Nothing in the calendar matches '" + Text.shorten(oneLine(text), 60) + "'."
                 + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?") + " " + range();
+    }
+
+    /** The question as quoted back: line breaks, tabs and control characters become single spaces. */
+    static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private String missingMeeting(String code) {
