@@ -78,13 +78,18 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Opens the bot on an existing database, answers one question, prints the first line: the start-up probe. */
     private int firstAnswer() throws Exception {
+        // the database is seeded already; an empty folder keeps the probe from reading any calendar files
         Path empty = Files.createTempDirectory("ccnso-bench-empty");
+        empty.toFile().deleteOnExit();
         BotConfig cfg = BotConfig.defaults().withDatabase(firstAnswer).withCalendar(empty);
         Instant now = Instant.parse("2024-06-01T12:00:00Z");
         try (Bot bot = Bot.open(cfg, new ManualClock(now))) {
             String reply = bot.handle(Invocation.text(new Actor("bench", "startup", "bench", Set.of()),
                     new Place("bench", "c1", false), "when is the next council meeting", now)).text();
             out.println(reply.lines().findFirst().orElse(""));
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            out.printf("%.0f%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
         }
         return 0;
     }
@@ -297,6 +302,7 @@ final class BenchCommand implements Callable<Integer> {
         String java0 = ProcessHandle.current().info().command().orElse("java");
         long[] core = new long[startupRuns];
         String answered = null;
+        String heap = "?";
         for (int i = 0; i < startupRuns; i++) {
             ProcessBuilder pb = new ProcessBuilder(java0, "-Xmx256m", "-jar", jar.toString(), "bench", "--first-answer",
                     db.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -306,6 +312,8 @@ final class BenchCommand implements Callable<Integer> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 answered = r.readLine();
                 core[i] = System.nanoTime() - a;
+                String h = r.readLine();
+                heap = h == null ? heap : h;
                 while (r.readLine() != null) {
                     // drain
                 }
@@ -314,9 +322,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(core);
         out.printf("start-up on %,d events with -Xmx256m, bot only (open the database, first answer, no reminder"
-                + " planning): runs %s ms, median %.0f ms (target: under 3000 ms); it answered: %s%n", events,
-                Arrays.toString(Arrays.stream(core).map(t -> t / 1_000_000).toArray()), core[core.length / 2] / 1e6,
-                answered == null ? "nothing" : Text.shorten(answered, 80));
+                + " planning): runs %s ms, median %.0f ms (target: under 3000 ms), heap in use after the answer %s MB;"
+                + " it answered: %s%n", events, Arrays.toString(Arrays.stream(core).map(t -> t / 1_000_000).toArray()),
+                core[core.length / 2] / 1e6, heap, answered == null ? "nothing" : Text.shorten(answered, 80));
         String java = ProcessHandle.current().info().command().orElse("java");
         long[] times = new long[startupRuns];
         String first = null;
