@@ -203,32 +203,62 @@ final class Reader implements Understanding {
 
     /** A meeting by code ("icann79", "icann 79"), name or city ("san juan"); marks its words. */
     private Meeting meeting(List<String> w, boolean[] used) {
-        for (Meeting m : calendar.meetingsByCode().values()) {
-            List<String> names = new ArrayList<>(List.of(m.code(), m.name()));
-            if (m.city() != null) {
-                names.add(m.city());
-            }
-            if (m.country() != null) {
-                names.add(m.country());
-            }
-            for (String name : names) {
-                String target = Text.squash(name);
+        String[][] joined = windows(w, 4);
+        for (Map.Entry<Meeting, List<String>> m : meetingNames().entrySet()) {
+            for (String target : m.getValue()) {
                 for (int len = Math.min(4, w.size()); len >= 1; len--) {
                     for (int i = 0; i + len <= w.size(); i++) {
-                        if (anyUsed(used, i, i + len)) {
+                        String s = joined[i][len];
+                        if (anyUsed(used, i, i + len) || Math.abs(s.length() - target.length()) > 1) {
                             continue;
                         }
-                        String s = String.join("", w.subList(i, i + len));
-                        if (s.equals(target) || sameDigits(s, target) && target.length() >= 6
+                        if (s.equals(target) || target.length() >= 6 && sameDigits(s, target)
                                 && Text.distance(s, target, 1) <= 1) {
                             Arrays.fill(used, i, i + len, true);
-                            return m;
+                            return m.getKey();
                         }
                     }
                 }
             }
         }
         return null;
+    }
+
+    /** joined[i][len]: the words i to i + len - 1 run together. */
+    private static String[][] windows(List<String> w, int max) {
+        String[][] out = new String[w.size()][max + 1];
+        for (int i = 0; i < w.size(); i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int len = 1; len <= max && i + len <= w.size(); len++) {
+                sb.append(w.get(i + len - 1));
+                out[i][len] = sb.toString();
+            }
+        }
+        return out;
+    }
+
+    private volatile Map<String, Meeting> meetingsFor;
+    private volatile Map<Meeting, List<String>> meetingNames = Map.of();
+
+    /** Each meeting's code, name, city and country run together, computed again only when the meetings change. */
+    private Map<Meeting, List<String>> meetingNames() {
+        Map<String, Meeting> now = calendar.meetingsByCode();
+        if (now != meetingsFor) {
+            Map<Meeting, List<String>> out = new java.util.LinkedHashMap<>();
+            for (Meeting m : now.values()) {
+                List<String> names = new ArrayList<>(List.of(Text.squash(m.code()), Text.squash(m.name())));
+                if (m.city() != null) {
+                    names.add(Text.squash(m.city()));
+                }
+                if (m.country() != null) {
+                    names.add(Text.squash(m.country()));
+                }
+                out.put(m, names);
+            }
+            meetingNames = out;
+            meetingsFor = now;
+        }
+        return meetingNames;
     }
 
     /** "icann81" or "icann 81" when the calendar holds no such meeting: the code, as members write it. */
@@ -273,6 +303,7 @@ final class Reader implements Understanding {
 
     /** The words [from, to) that name a committee, longest first; null when none does. */
     private int[] committee(List<String> w, boolean[] used) {
+        String[][] joined = windows(w, 7);
         for (int len = Math.min(7, w.size()); len >= 1; len--) {
             for (int i = 0; i + len <= w.size(); i++) {
                 boolean letters = len > 1 && w.subList(i, i + len).stream().allMatch(t -> t.length() == 1);
@@ -280,7 +311,7 @@ final class Reader implements Understanding {
                         || Stopwords.isStopword(w.get(i + len - 1)))) {
                     continue;
                 }
-                if (calendarCommittee(w, new int[] {i, i + len}) != null) {
+                if (committeeNamed(joined[i][len]) != null) {
                     return new int[] {i, i + len};
                 }
             }
@@ -289,23 +320,27 @@ final class Reader implements Understanding {
     }
 
     private Committee calendarCommittee(List<String> w, int[] span) {
-        String q = String.join("", w.subList(span[0], span[1]));
+        return committeeNamed(String.join("", w.subList(span[0], span[1])));
+    }
+
+    /** The committee whose name (run together) is closest to {@code q} within the typo tolerance, or null. */
+    private Committee committeeNamed(String q) {
         if (q.length() < 2 || TimeWords.digits(q)) {
             return null;
         }
+        String plural = possessive(q);
         Committee best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Map.Entry<Committee, List<String>> entry : committeeNames().entrySet()) {
-            Committee c = entry.getKey();
             for (String name : entry.getValue()) {
-                for (String form : List.of(q, possessive(q))) {
+                for (String form : q.equals(plural) ? new String[] {q} : new String[] {q, plural}) {
                     int tol = Math.min(Text.tolerance(name.length()), Text.tolerance(form.length()));
-                    if (!sameDigits(form, name)) {
+                    if (Math.abs(form.length() - name.length()) > tol || !sameDigits(form, name)) {
                         continue;
                     }
                     int d = Text.distance(form, name, tol);
                     if (d <= tol && d < bestDistance) {
-                        best = c;
+                        best = entry.getKey();
                         bestDistance = d;
                     }
                 }

@@ -19,6 +19,10 @@ import org.ccnsobot.kernel.Text;
  * "this month", "in 3 days", "the next 10 days", "the first day of ICANN79". Marks the words it used.
  */
 final class TimeWords {
+    private static final String[] MONTHS = java.util.Arrays.stream(Month.values())
+            .map(m -> m.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    private static final String[] WEEKDAYS = java.util.Arrays.stream(DayOfWeek.values())
+            .map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2200;
 
@@ -400,14 +404,15 @@ final class TimeWords {
             return null;
         }
         for (Month m : Month.values()) {
-            String full = m.name().toLowerCase(Locale.ROOT);
-            if (full.equals(name) || full.substring(0, 3).equals(name) || name.equals("sept") && m == Month.SEPTEMBER) {
+            String full = MONTHS[m.ordinal()];
+            if (full.equals(name) || full.startsWith(name) && name.length() == 3 || name.equals("sept")
+                    && m == Month.SEPTEMBER) {
                 return m;
             }
         }
         if (name.length() >= 4) {
             for (Month m : Month.values()) {
-                String full = m.name().toLowerCase(Locale.ROOT);
+                String full = MONTHS[m.ordinal()];
                 boolean close = Text.distance(name, full, 1) <= 1;
                 if (close && (full.length() >= 6 || sameLetters(name, full))) {
                     return m; // "febuary", "feburary", "septmber"
@@ -427,7 +432,7 @@ final class TimeWords {
 
     static DayOfWeek weekday(String name) {
         for (DayOfWeek d : DayOfWeek.values()) {
-            String full = d.name().toLowerCase(Locale.ROOT);
+            String full = WEEKDAYS[d.ordinal()];
             if (full.equals(name) || name.length() == 3 && full.startsWith(name)
                     || name.length() >= 6 && Text.distance(name, full, 1) <= 1) {
                 return d;
