@@ -19,6 +19,8 @@ import org.ccnsobot.port.Block;
 public final class Views {
     /** Longer lists are cut at an entry boundary and say how many more there are. */
     static final int MAX_LINES = 25;
+    /** A committee's page lists every upcoming session up to this many, then says how many more. */
+    static final int COMMITTEE_PAGE = 20;
 
     private final CalendarService calendar;
     private final Duration staleAfter;
@@ -29,11 +31,8 @@ public final class Views {
      */
     public Result nothingUpcoming(Instant now, ZoneId zone, boolean staff) {
         StringBuilder sb = new StringBuilder("Nothing upcoming in the calendar.");
-        // the last day as the last event's own place counts it (a date-only day in San Juan ends at 04:00 UTC)
-        calendar.store().allEvents().stream().max(Comparator.comparing(Event::endKey)).ifPresentOrElse(
-                last -> sb.append(" The calendar holds nothing after ")
-                        .append(TimeFormat.day(LocalDate.ofInstant(last.endKey().minusNanos(1), last.zone())))
-                        .append('.'),
+        calendar.range().ifPresentOrElse(r -> sb.append(" The calendar holds nothing after ")
+                        .append(TimeFormat.day(r.get(1).date())).append('.'),
                 () -> sb.append(" The calendar holds no events at all."));
         if (staff) {
             sb.append("\nStaff: add a sources: entry to the config (a meeting's Sched all.ics or a public calendar's"
@@ -132,8 +131,8 @@ public final class Views {
             sb.append('\n').append(c.description());
             blocks.add(new Block.Paragraph(c.description()));
         }
-        List<Event> upcoming = calendar.upcomingForCommittee(c.acronym(), now.minusSeconds(86_400), 5).stream()
-                .filter(e -> e.endKey().isAfter(now)).toList();
+        List<Event> all = calendar.aheadForCommittee(c.acronym(), now, COMMITTEE_PAGE + 50);
+        List<Event> upcoming = all.size() > COMMITTEE_PAGE ? all.subList(0, COMMITTEE_PAGE) : all;
         if (upcoming.isEmpty()) {
             sb.append("\nNo upcoming sessions in the calendar.");
             blocks.add(new Block.Paragraph("No upcoming sessions in the calendar."));
@@ -143,6 +142,12 @@ public final class Views {
             for (Event e : upcoming) {
                 sb.append('\n').append(m.line(e, zone));
                 blocks.add(m.card(e));
+            }
+            if (all.size() > upcoming.size()) {
+                String more = "…and " + (all.size() - upcoming.size()) + (all.size() >= COMMITTEE_PAGE + 50 ? "+" : "")
+                        + " more — ask `when " + c.acronym() + " in <month>`";
+                sb.append('\n').append(more);
+                blocks.add(new Block.Footnote(more));
             }
         }
         List<CommitteeUpdate> updates = calendar.updates(c.acronym(), 3);
