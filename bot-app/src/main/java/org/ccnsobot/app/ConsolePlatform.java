@@ -121,7 +121,8 @@ final class ConsolePlatform implements ChatPlatform {
     }
 
     private synchronized void print(String text) {
-        out.println(text);
+        // a control character already stored (an old import, another writer) must not act on the terminal
+        out.println(org.ccnsobot.port.support.Controls.neutralise(text));
         out.println();
         out.flush();
     }

@@ -18,6 +18,6 @@ final class Escaper {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        return TOKEN.matcher(Pings.defuse(s)).replaceAll("<@" + Pings.DEFUSER + "$1");
+        return TOKEN.matcher(Pings.defuse(org.ccnsobot.port.support.Controls.neutralise(s))).replaceAll("<@" + Pings.DEFUSER + "$1");
     }
 }

@@ -301,9 +301,9 @@ final class SlackRenderer {
         return defuse(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
     }
 
-    /** A bare @here should not even look like one: the port's one way of defusing. */
+    /** A bare @here should not even look like one, nor a stored control character act: the port's ways. */
     private static String defuse(String text) {
-        return Pings.defuse(text);
+        return Pings.defuse(org.ccnsobot.port.support.Controls.neutralise(text));
     }
 
     /** Only http(s) URLs, with the characters that would end Slack's link syntax encoded. */

@@ -1,5 +1,6 @@
 package org.ccnsobot.features.ical;
 
+import org.ccnsobot.port.support.Controls;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -113,12 +114,13 @@ public final class IcsExporter {
                 v.add(new DtEnd<>(e.end().truncatedTo(ChronoUnit.SECONDS)));
             }
         }
-        v.add(new Summary(e.title()));
+        // a control character already stored must not reach a subscriber's calendar app
+        v.add(new Summary(Controls.neutralise(e.title())));
         if (e.description() != null) {
-            v.add(new Description(e.description()));
+            v.add(new Description(Controls.neutralise(e.description())));
         }
         if (e.room() != null) {
-            v.add(new Location(e.room()));
+            v.add(new Location(Controls.neutralise(e.room())));
         }
         if (!e.committees().isEmpty()) {
             v.add(new Categories(new TextList(e.committees())));
