@@ -208,4 +208,20 @@ class SourcesTest {
                 .containsExactlyInAnyOrder("GRC Workshop", "DNS Abuse Standing Committee");
         assertThat(sources()).contains("2 added", "1 left out: line 20: the event ends before it starts (UID s-bad@sched)");
     }
+
+    @Test
+    void anImportedSessionIsFoundByItsCommitteeEverywhere() throws Exception {
+        server.serveIcs(sched(GRC, TECH));
+        open(server.url("/all.ics"));
+        bot.fire();
+        assertThat(bot.ask("next grc")).contains("GRC Workshop");
+        assertThat(bot.ask("committee GRC")).contains("GRC Workshop");
+        try (org.ccnsobot.features.ical.FeedServer feeds = org.ccnsobot.features.ical.FeedServer.start("127.0.0.1", 0,
+                bot.bot().calendar(), bot.clock())) {
+            java.net.http.HttpResponse<String> grc = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + feeds.port()
+                            + "/committees/GRC.ics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(grc.body()).contains("SUMMARY:GRC Workshop").doesNotContain("Tech Day");
+        }
+    }
 }
