@@ -60,6 +60,7 @@ public final class EventAdminCommands {
                         OptionSpec.flag("weekday", OptionKind.TEXT, "The weekday the date must fall on (a check)"),
                         OptionSpec.flag("start", OptionKind.TEXT, "Start time, venue time (10:30); none: date only"),
                         OptionSpec.flag("end", OptionKind.TEXT, "End time, venue time (12:00)"),
+                        OptionSpec.flag("end-date", OptionKind.TEXT, "The day it ends, for a session past midnight"),
                         OptionSpec.flag("zone", OptionKind.ZONE, "The zone the times are in (default: the meeting's)"),
                         OptionSpec.flag("meeting", OptionKind.MEETING, "The meeting it is part of (ICANN79)"),
                         OptionSpec.flag("room", OptionKind.TEXT, "The room"),
@@ -88,6 +89,7 @@ public final class EventAdminCommands {
                         OptionSpec.flag("weekday", OptionKind.TEXT, "The weekday the date must fall on (a check)"),
                         OptionSpec.flag("start", OptionKind.TEXT, "New start time, venue time"),
                         OptionSpec.flag("end", OptionKind.TEXT, "New end time, venue time"),
+                        OptionSpec.flag("end-date", OptionKind.TEXT, "The day it ends, for a session past midnight"),
                         OptionSpec.flag("force", OptionKind.BOOLEAN, "Save despite a double-booked room or a day outside the meeting")),
                 List.of("event move icann79-council-meeting --date 2024-03-07 --start 13:00 --end 14:30"), true, false,
                 this::move));
@@ -113,7 +115,7 @@ public final class EventAdminCommands {
         ZoneId zone = a.zone("zone").orElse(meeting != null ? meeting.zone() : c.zone());
         LocalDate today = LocalDate.ofInstant(c.now(), zone);
         LocalDate day = EventRules.day(dateText, a.text("weekday"), today);
-        Instant[] times = times(day, zone, a.text("start"), a.text("end"), null);
+        Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day), null);
         String id = a.text("id").map(String::strip).orElse(null);
         if (id != null) {
             if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
@@ -176,7 +178,7 @@ public final class EventAdminCommands {
                 && day.getDayOfWeek() != EventRules.weekday(a.text("weekday").get())) {
             throw new CommandException("Refused: " + day + " is not a " + a.text("weekday").get() + ". Nothing was changed.");
         }
-        Instant[] times = times(day, zone, a.text("start"), a.text("end"), old);
+        Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day), old);
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), times[0], times[1], day, zone,
                 old.room(), old.access(), old.description(), old.committees(), old.links(), EventStatus.MOVED,
                 old.source(), old.sourceUid(), old.sequence() + 1);
@@ -201,8 +203,24 @@ public final class EventAdminCommands {
      * Start and end from the options; for a move, a start alone keeps the old length and no times keep the old
      * times of day. Both null: a date-only event.
      */
+    /** {@code --end-date}: the day a session past midnight ends, from its own day to a week after it. */
+    private static LocalDate endDay(Args a, LocalDate day) throws CommandException {
+        if (a.text("end-date").isEmpty()) {
+            return null;
+        }
+        if (a.text("end").isEmpty()) {
+            throw new CommandException("--end-date needs --end as well (the time it ends that day).");
+        }
+        LocalDate end = EventRules.day(a.text("end-date").get(), Optional.empty(), day);
+        if (end.isBefore(day) || end.isAfter(day.plusDays(7))) {
+            throw new CommandException("Refused: --end-date must be from " + day + " to a week after it, not " + end
+                    + ". Nothing was changed.");
+        }
+        return end;
+    }
+
     private static Instant[] times(LocalDate day, ZoneId zone, Optional<String> startText, Optional<String> endText,
-                                   Event old) throws CommandException {
+                                   LocalDate endDay, Event old) throws CommandException {
         LocalTime start = startText.isPresent() ? EventRules.time(startText.get(), "start")
                 : old != null && old.start() != null ? old.start().atZone(zone).toLocalTime() : null;
         LocalTime end = endText.isPresent() ? EventRules.time(endText.get(), "end") : null;
@@ -215,7 +233,7 @@ public final class EventAdminCommands {
         Instant s = EventRules.instant(day, start, zone, "the start");
         Instant e;
         if (end != null) {
-            e = EventRules.instant(day, end, zone, "the end");
+            e = EventRules.instant(endDay != null ? endDay : day, end, zone, "the end");
             if (e.isBefore(s)) {
                 throw new CommandException("Refused: it would end (" + end + ") before it starts (" + start + ");"
                         + " for a session past midnight, add it on the day it starts and mind the end. Nothing was changed.");
@@ -277,6 +295,12 @@ public final class EventAdminCommands {
         StringBuilder sb = new StringBuilder(what).append(": ").append(m.line(e, c.zone()).substring(2));
         if (e.room() != null) {
             sb.append("\nRoom: ").append(e.room());
+        }
+        if (e.start() != null && e.end() != null && LocalDate.ofInstant(e.end(), e.zone()).isAfter(e.date())) {
+            LocalDate last = LocalDate.ofInstant(e.end(), e.zone());
+            sb.append("\nEnds ").append(last.equals(e.date().plusDays(1)) ? "the next day, " : "on ")
+                    .append(org.ccnsobot.features.calendar.TimeFormat.day(last)).append(" at ")
+                    .append(org.ccnsobot.features.calendar.TimeFormat.wallClock(e.end(), e.zone())).append('.');
         }
         for (String w : warnings) {
             sb.append('\n').append(w);

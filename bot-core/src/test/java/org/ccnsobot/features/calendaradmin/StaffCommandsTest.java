@@ -104,6 +104,19 @@ class StaffCommandsTest {
     }
 
     @Test
+    void aSessionPastMidnightTakesEndDateAndTheReplySaysSo() {
+        String reply = ok("event add \"Late social\" --date 2024-03-05 --start 22:00 --end 01:30"
+                + " --end-date 2024-03-06 --meeting ICANN79 --id late-social");
+        assertThat(reply).contains("Ends the next day, Wed 6 Mar 2024 at 01:30 AST.");
+        Event e = event("late-social");
+        assertThat(java.time.Duration.between(e.start(), e.end())).isEqualTo(java.time.Duration.ofMinutes(210));
+        assertThat(refused("event add x --date 2024-03-05 --start 22:00 --end-date 2024-03-06 --meeting ICANN79"))
+                .startsWith("--end-date needs --end as well");
+        assertThat(refused("event add x --date 2024-03-05 --start 22:00 --end 01:00 --end-date 2024-03-20"
+                + " --meeting ICANN79")).startsWith("Refused: --end-date must be from 2024-03-05 to a week after it");
+    }
+
+    @Test
     void anEndBeforeTheStartIsRefused() {
         assertThat(refused("event add x --date 2024-03-05 --start 12:00 --end 11:00 --meeting ICANN79"))
                 .startsWith("Refused: it would end (11:00) before it starts (12:00)");
