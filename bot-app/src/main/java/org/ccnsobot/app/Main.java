@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.ccnsobot.app.logging.Logging;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.config.ConfigLoader;
@@ -73,6 +74,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * are relative to the install folder; a file given with {@code --config} is read as given.
      */
     static BotConfig loadConfig(Path file) throws ConfigException {
+        BotConfig cfg = readConfig(file);
+        Logging.apply(cfg.logging().withEnvironment(System::getenv), ConfigLoader.secretValues(cfg));
+        return cfg;
+    }
+
+    /** {@link #loadConfig} without touching the logging set-up. */
+    private static BotConfig readConfig(Path file) throws ConfigException {
         ConfigLoader loader = new ConfigLoader(providers(), System::getenv);
         if (file != null) {
             return loader.load(file);

@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Connect to the configured platforms (Discord, Slack) and serve until stopped.")
 final class RunCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
     @ParentCommand
     Main parent;
 
@@ -55,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
                 ChatPlatform platform = org.ccnsobot.config.ConfigLoader.create(provider, cfg, new PlatformContext(bot.clock()));
                 platform.start(bot);
                 started.add(platform);
-                System.err.println("connected: " + platform.id());
+                LOG.info("Connected to {}", platform.id());
             }
             try {
                 bot.startReminders(started, true);
@@ -67,10 +68,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             } catch (org.ccnsobot.outbox.LedgerBusyException e) {
                 // commands still work; only one process may send reminders from this database
-                System.err.println("warning: " + e.getMessage());
+                LOG.warn("{}", e.getMessage());
             }
+            LOG.info("Serving on {} from {} (heap at most {} MiB)", String.join(", ", cfg.platforms().keySet()),
+                    bot.databaseFile(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOG.info("Stopping: closing {}", String.join(", ", cfg.platforms().keySet()));
                 started.forEach(ChatPlatform::close);
                 stop.countDown();
             }, "shutdown"));

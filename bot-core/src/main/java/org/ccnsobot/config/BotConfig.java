@@ -9,15 +9,24 @@ import java.util.Map;
  * The whole configuration. {@code platforms} holds each platform's section, keyed by the provider id that claimed
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
  * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest.
+ * {@code logging} is as the file says, before {@code CCNSO_LOG_LEVEL} (see {@link LoggingConfig#withEnvironment}).
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                         RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
-                        UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest) {
+                        UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging) {
 
     public BotConfig {
         staff = Map.copyOf(staff);
         platforms = Map.copyOf(platforms);
         updates = updates == null ? UpdatesConfig.defaults() : updates;
+        logging = logging == null ? LoggingConfig.defaults() : logging;
+    }
+
+    /** With the default logging. */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
+                     UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, null);
     }
 
     /** Without the staff-tools sections (updates: defaults; feeds: off) and without a weekly digest. */
@@ -48,14 +57,15 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     }
 
     public BotConfig withDatabase(Path db) {
-        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest);
+        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging);
     }
 
     public BotConfig withCalendar(Path dir) {
-        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest);
+        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging);
     }
 
     public BotConfig withDigest(DigestConfig value) {
-        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value);
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value,
+                logging);
     }
 }

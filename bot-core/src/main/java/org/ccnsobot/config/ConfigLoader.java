@@ -44,7 +44,7 @@ public final class ConfigLoader {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password).*");
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
     static final Set<String> CORE_KEYS = Set.of("database", "calendar", "timezone", "staff", "reminders", "updates",
-            "feeds", "digest");
+            "feeds", "digest", "logging");
 
     private final Map<String, PlatformProvider> providers;
     private final Function<String, String> environment;
@@ -100,6 +100,7 @@ public final class ConfigLoader {
         UpdatesConfig updates = UpdatesConfig.defaults();
         FeedsConfig feeds = null;
         DigestConfig digest = null;
+        LoggingConfig logging = null;
 
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
@@ -115,6 +116,7 @@ public final class ConfigLoader {
                 case "updates" -> updates = updates(value);
                 case "feeds" -> feeds = feeds(value);
                 case "digest" -> digest = digest(value, zone);
+                case "logging" -> logging = LoggingConfig.parse(value);
                 default -> {
                     PlatformProvider provider = providers.get(key);
                     if (provider == null) {
@@ -138,7 +140,8 @@ public final class ConfigLoader {
         if (digest != null && root.get("digest").get("zone") == null) {
             digest = new DigestConfig(digest.weekday(), digest.time(), zone);  // the bot's zone, read after it
         }
-        return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest);
+        return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest,
+                logging);
     }
 
     /**
@@ -152,6 +155,23 @@ public final class ConfigLoader {
         } catch (PlatformConfigException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    /** The secret values of {@code config}'s platform sections (as read from the environment), for log masking. */
+    public static List<String> secretValues(BotConfig config) {
+        List<String> out = new ArrayList<>();
+        config.platforms().values().forEach(node -> collectSecrets(node, out));
+        return out;
+    }
+
+    private static void collectSecrets(JsonNode node, List<String> out) {
+        node.fields().forEachRemaining(e -> {
+            if (SECRET_KEY.matcher(e.getKey()).matches() && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+                out.add(e.getValue().asText());
+            } else if (e.getValue().isContainerNode()) {
+                collectSecrets(e.getValue(), out);
+            }
+        });
     }
 
     private JsonNode resolveEnvironment(String path, JsonNode node) throws ConfigException {
