@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +38,7 @@ import org.ccnsobot.port.PlatformSettings;
  * way: a literal secret in the file is refused.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = YamlProblems.strictMapper();
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password).*");
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
@@ -81,8 +80,12 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
+            String problem = YamlProblems.describe(e);
+            if (problem != null) {
+                throw new ConfigException(problem);
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new ConfigException("not valid YAML" + where + ": " + e.getOriginalMessage());
+            throw new ConfigException("not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
@@ -359,7 +362,7 @@ public final class ConfigLoader {
                 throw new ConfigException("unknown key '" + path + "' (known: staleAfter)");
             }
             try {
-                staleAfter = Durations.parse(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+                staleAfter = Durations.parse(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString(), 'd');
             } catch (IllegalArgumentException ex) {
                 throw new ConfigException(path + ": " + ex.getMessage());
             }
