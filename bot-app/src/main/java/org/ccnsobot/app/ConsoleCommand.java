@@ -90,6 +90,14 @@ final class ConsoleCommand implements Callable<Integer> {
             ManualClock pinned = manual;
             ConsolePlatform console = new ConsolePlatform(in, out, err, interactive, clock,
                     line -> consoleLine(line, pinned));
+            console.beforeEachLine(() -> {
+                try {
+                    bot.changes().pollNow();
+                } catch (StoreException e) {
+                    // the feed thread tries again on its own; the line is still answered
+                    err.println("warning: reading other processes' changes failed: " + e.getMessage());
+                }
+            });
             startReminders(bot, console, pinned != null, err);
             console.start(bot);
             console.close();

@@ -40,6 +40,7 @@ final class ConsolePlatform implements ChatPlatform {
     private final LineHook hook;
     private final AtomicLong sent = new AtomicLong();
     private volatile Runnable afterEachLine = () -> { };
+    private volatile Runnable beforeEachLine = () -> { };
 
     ConsolePlatform(InputStream in, PrintStream out, PrintStream err, boolean interactive, Clock clock, LineHook hook) {
         this.in = in;
@@ -48,6 +49,14 @@ final class ConsolePlatform implements ChatPlatform {
         this.interactive = interactive;
         this.clock = clock;
         this.hook = hook;
+    }
+
+    /**
+     * Runs once a line is read, before it is answered: the console takes other processes' writes here, so a line
+     * typed after another process wrote sees that write, whatever the feed thread's timing.
+     */
+    void beforeEachLine(Runnable action) {
+        this.beforeEachLine = action;
     }
 
     /** Runs after each line is answered, before the next is read: the pinned-clock console fires due reminders here. */
@@ -88,6 +97,7 @@ final class ConsolePlatform implements ChatPlatform {
             prompt();
             String line;
             while ((line = reader.readLine()) != null) {
+                beforeEachLine.run();
                 String handled = hook.handle(line);
                 if (handled != null) {
                     print(handled);

@@ -40,13 +40,15 @@ import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.outbox.PlatformRegistry;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.Destination;
-import org.ccnsobot.reminder.ReminderService;
-import org.ccnsobot.reminder.SubscriptionCommands;
-import org.ccnsobot.reminder.Subscriptions;
+import org.ccnsobot.features.reminders.ReminderService;
+import org.ccnsobot.features.subscriptions.SubscriptionCommands;
+import org.ccnsobot.features.subscriptions.Subscriptions;
 import org.ccnsobot.features.calendaradmin.EventAdminCommands;
 import org.ccnsobot.features.audit.AuditCommands;
 import org.ccnsobot.features.committees.CommitteeCommands;
 import org.ccnsobot.features.committees.UpdateCommands;
+import org.ccnsobot.features.committees.UpdateFollowers;
+import org.ccnsobot.features.digest.Digest;
 import org.ccnsobot.features.ical.IcalCommands;
 import org.ccnsobot.features.questions.QuestionCommands;
 import org.ccnsobot.features.timezone.TimezoneCommands;
@@ -54,6 +56,7 @@ import org.ccnsobot.features.timezone.TimezoneCommands.UserZones;
 import org.ccnsobot.features.calendar.CalendarCommands;
 import org.ccnsobot.features.audit.AuditLog;
 import org.ccnsobot.features.calendar.CalendarStore;
+import org.ccnsobot.store.ChangeFeed;
 import org.ccnsobot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +86,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final Subscriptions subscriptions;
     private volatile Outbox reminders;
-    private final org.ccnsobot.announce.AnnounceService announcements;
+    private final org.ccnsobot.features.announcements.AnnounceService announcements;
+    private volatile ChangeFeed changes;
 
     private Bot(BotConfig config, Clock clock, Database db) {
         this.config = config;
@@ -112,7 +116,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new UpdateCommands(calendar).specs());
         specs.addAll(new IcalCommands(calendar, config, clock).specs());
         specs.addAll(new AuditCommands(audit).specs());
-        this.announcements = org.ccnsobot.announce.AnnounceService.create(db, calendar, config, clock);
+        this.announcements = org.ccnsobot.features.announcements.AnnounceService.create(db, calendar, config, clock);
         specs.addAll(announcements.specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
@@ -133,11 +137,35 @@ public final class Bot implements InboundHandler, AutoCloseable {
         try {
             Bot bot = new Bot(config, clock, db);
             Seeder.seedIfEmpty(bot.calendar, config.calendar());
+            bot.followChanges();
             return bot;
         } catch (CalendarException | RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Follows writes made by other processes (an import, a second console) and other connections: the calendar's
+     * caches and listeners (so the reminder plan and the mirrors) and the user-zone cache take them. Started here,
+     * after seeding, so every process that opens the bot follows the file the same way.
+     */
+    private void followChanges() {
+        ChangeFeed feed = ChangeFeed.open(db);
+        feed.subscribe(calendar::applyExternal);
+        feed.subscribe(batch -> {
+            if (batch.resync()) {
+                userZones.invalidateAll();
+            } else {
+                userZones.invalidateAll(batch.keys("user_prefs"));
+            }
+        });
+        changes = feed.start();
+    }
+
+    /** The feed of writes to the database file; the console polls it before each line. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     public CalendarService calendar() {
@@ -296,10 +324,18 @@ public final class Bot implements InboundHandler, AutoCloseable {
         ReminderService service = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
                 outbox);
         calendar.onEventChanged(service::eventChanged);
-        calendar.onUpdateAdded(service::committeeUpdated);
+        calendar.onUpdateAdded(UpdateFollowers.attach(subscriptions, outbox)::committeeUpdated);
         announcements.attach(outbox);
+        Digest digest = config.digest() == null ? null
+                : new Digest(config.digest(), calendar, outbox, clock, config.timezone());
+        if (digest != null) {
+            outbox.register(digest);
+        }
         outbox.start(background);
-        announcements.started();
+        if (digest != null) {
+            // once this process holds the outbox: this week's digest (if its day is not over) and next week's
+            digest.plan(clock.instant());
+        }
         reminders = outbox;
         return outbox;
     }
@@ -316,6 +352,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
+        ChangeFeed feed = changes;
+        if (feed != null) {
+            feed.close();
+        }
         Outbox r = reminders;
         if (r != null) {
             r.close();

@@ -23,6 +23,12 @@ public sealed interface Destination {
         }
     }
 
+    /** How staff read it in a listing or an alert: "discord #123" or "slack DM U1". */
+    default String describe() {
+        return this instanceof Channel c ? platform() + " #" + c.channelId()
+                : platform() + " DM " + ((DirectMessage) this).userId();
+    }
+
     /** A stable text key, used by the reminder ledger. */
     default String key() {
         if (this instanceof Channel c) {

@@ -1,34 +1,41 @@
 package org.ccnsobot.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * One SQLite database file. A single connection serves the process, guarded by a lock: the bot's write rate is
  * tiny, and one connection keeps every read consistent with the writes before it. Before anything is written the
- * file is checked: a file that is not SQLite, or whose schema is newer than this build knows, is refused and left
- * untouched.
+ * file is judged from a read-only look ({@link FileCheck}): a file that is not SQLite, belongs to another
+ * application, or whose schema is newer than this build knows, is refused and left byte-for-byte untouched.
+ * The schema is migrated by Flyway from {@code classpath:org/ccnsobot/store}; files made by the old hand-made
+ * runner (user_version 1 to 3, no Flyway history) are baselined at their user_version and migrated on.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    /** The migrations, in order; migration i (1-based) takes the schema from version i-1 to i. */
-    static final List<String> MIGRATIONS = List.of("V1__calendar.sql", "V2__reminders.sql", "V3__announcements.sql",
-            "V4__outbox.sql");
+    /**
+     * Our {@code PRAGMA application_id}, "ccNS" in ASCII: it marks every file this bot creates or migrates, so a
+     * SQLite file of another application is never mistaken for ours (see https://www.sqlite.org/fileformat.html).
+     */
+    public static final int APPLICATION_ID = 0x63634E53;
+    static final String LOCATION = "classpath:org/ccnsobot/store";
+    private static final int BUSY_TIMEOUT_MS = 5000;
 
     private final Path file;
     private final Connection connection;
@@ -41,16 +48,34 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
+    /**
+     * The highest schema version this build can migrate to: the highest of the migrations Flyway finds in the build
+     * (versions may have gaps), resolved once against an empty in-memory database.
+     */
     public static int latestVersion() {
-        return MIGRATIONS.size();
+        return Latest.VERSION;
+    }
+
+    /** Resolved on first use only, so a build's migrations are scanned once per process. */
+    private static final class Latest {
+        static final int VERSION = resolve();
+
+        private static int resolve() {
+            SQLiteDataSource ds = new SQLiteDataSource();
+            ds.setUrl("jdbc:sqlite::memory:");
+            MigrationInfo[] all = Flyway.configure(Database.class.getClassLoader()).dataSource(ds).locations(LOCATION)
+                    .table(FileCheck.HISTORY).load().info().all();
+            return Arrays.stream(all).filter(m -> m.getVersion() != null)
+                    .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElse(0);
+        }
     }
 
     /** Opens (creating if absent) and migrates the database at {@code file}. */
     public static Database open(Path file) {
         Path abs = file.toAbsolutePath();
-        boolean existed = Files.exists(abs);
-        if (existed) {
-            checkHeader(abs);
+        FileCheck.Found found = new FileCheck.Found(FileCheck.Kind.EMPTY, 0);
+        if (Files.exists(abs)) {
+            found = FileCheck.inspect(abs, latestVersion());
         } else {
             try {
                 Path parent = abs.getParent();
@@ -63,26 +88,22 @@ public final class Database implements AutoCloseable {
         }
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            c = connectionConfig().createConnection("jdbc:sqlite:" + abs);
         } catch (SQLException e) {
             throw new StoreException(abs + ": cannot be opened as a SQLite database (" + e.getMessage() + ")", e);
         }
         try {
-            int version = userVersion(c);
-            if (version > latestVersion()) {
-                throw new StoreException(abs + ": its schema is version " + version + ", newer than this build knows ("
-                        + latestVersion() + "); use a newer ccnso-bot or another database file");
-            }
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
-                // FULL makes every commit durable in WAL mode: a reply the bot gave is never lost to a crash.
-                st.execute("PRAGMA synchronous=FULL");
-                st.execute("PRAGMA foreign_keys=ON");
-                st.execute("PRAGMA busy_timeout=5000");
+                // marked ours before the first migration, so a file whose migration fails half-way is still ours
+                st.execute("PRAGMA application_id=" + APPLICATION_ID);
             }
-            Database db = new Database(abs, c);
-            db.migrate(version);
-            return db;
+            int version = migrate(abs, found);
+            try (Statement st = c.createStatement()) {
+                // kept in step for builds that still read user_version: an older build refuses a newer file
+                st.execute("PRAGMA user_version=" + version);
+            }
+            return new Database(abs, c);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new StoreException(abs + ": is not a usable SQLite database (" + e.getMessage() + ")", e);
@@ -92,63 +113,54 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void checkHeader(Path abs) {
+    /**
+     * Every connection to our file: WAL, durable commits, foreign keys, and a busy timeout. FULL makes every
+     * commit durable in WAL mode: a reply the bot gave is never lost to a crash.
+     */
+    static SQLiteConfig connectionConfig() {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+        return cfg;
+    }
+
+    /** Runs Flyway; returns the schema version reached. */
+    private static int migrate(Path abs, FileCheck.Found found) {
+        SQLiteConfig cfg = connectionConfig();
+        // Flyway runs each migration in a transaction; begun IMMEDIATE, two processes starting at once queue on
+        // the write lock instead of one failing with SQLITE_BUSY half-way.
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + abs);
+        var conf = Flyway.configure(Database.class.getClassLoader()).dataSource(ds).locations(LOCATION)
+                .table(FileCheck.HISTORY);
+        if (found.kind() == FileCheck.Kind.LEGACY) {
+            conf = conf.baselineOnMigrate(true).baselineVersion(String.valueOf(found.version()))
+                    .baselineDescription("schema made by the hand-made runner (user_version " + found.version() + ")");
+        }
         try {
-            long size = Files.size(abs);
-            if (size == 0) {
-                return;
+            Flyway flyway = conf.load();
+            MigrateResult result = flyway.migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Migrated {} to schema version {} ({} migration(s))", abs, result.targetSchemaVersion,
+                        result.migrationsExecuted);
             }
-            byte[] head = new byte[SQLITE_MAGIC.length];
-            try (InputStream in = Files.newInputStream(abs)) {
-                int n = in.readNBytes(head, 0, head.length);
-                if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
-                    throw new StoreException(abs + ": is not a SQLite database; refusing to touch it");
-                }
-            }
-        } catch (IOException e) {
-            throw new StoreException(abs + ": cannot be read (" + e.getMessage() + ")", e);
+            var current = flyway.info().current();
+            return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+        } catch (FlywayException e) {
+            throw new StoreException(abs + ": migrating the schema failed (" + oneLine(e.getMessage()) + ")", e);
         }
     }
 
-    private static int userVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
-    private void migrate(int from) throws SQLException {
-        for (int v = from + 1; v <= latestVersion(); v++) {
-            String name = MIGRATIONS.get(v - 1);
-            String sql = readMigration(name);
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement st = connection.createStatement()) {
-                for (String stmt : splitStatements(sql)) {
-                    st.execute(stmt);
-                }
-                st.execute("PRAGMA user_version=" + v);
-                connection.commit();
-                LOG.info("Migrated {} to schema version {}", file, v);
-            } catch (SQLException e) {
-                connection.rollback();
-                throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
-            } finally {
-                connection.setAutoCommit(auto);
-            }
-        }
-    }
-
-    private static String readMigration(String name) {
-        try (InputStream in = Database.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new StoreException("migration " + name + " is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StoreException("migration " + name + " cannot be read", e);
-        }
-    }
-
+    /**
+     * The old hand-made runner's split of a script into statements. Migrations no longer use it (Flyway parses
+     * SQL properly); tests use it to build files exactly as the old runner did.
+     */
     static List<String> splitStatements(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -185,25 +197,47 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or none of it. The transaction begins
+     * IMMEDIATE, taking the write lock up front: a deferred one that reads and then writes while another process
+     * writes fails at once with SQLITE_BUSY (the busy timeout cannot help a lock upgrade), while waiting for the
+     * write lock at BEGIN is covered by the busy timeout. If the rollback after a failure fails too, its error is
+     * added to the real one as suppressed, never in its place.
+     */
     public <T> T transaction(SqlFunction<T> work) {
         lock.lock();
         try {
-            connection.setAutoCommit(false);
+            exec("BEGIN IMMEDIATE");
             try {
                 T result = work.apply(connection);
-                connection.commit();
+                exec("COMMIT");
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackAfter(e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}. SQLite may already have ended the transaction itself (some errors do);
+     * then ROLLBACK fails too, and that is recorded on the failure rather than thrown.
+     */
+    private void rollbackAfter(Throwable failure) {
+        try {
+            exec("ROLLBACK");
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

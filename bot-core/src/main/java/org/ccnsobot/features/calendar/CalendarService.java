@@ -5,10 +5,12 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -17,6 +19,7 @@ import org.ccnsobot.domain.CommitteeUpdate;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.Meeting;
 import org.ccnsobot.kernel.Text;
+import org.ccnsobot.store.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,21 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
             Caffeine.newBuilder().maximumSize(1).build();
     static final int WINDOW = 64;
+    /**
+     * The last version of each event (and the last offsets, and the updates) the listeners were told of. A write
+     * of this process reaches the change feed too; against these it is recognised and not told twice.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Event> told =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+    private final com.github.benmanes.caffeine.cache.Cache<String, List<java.time.Duration>> toldOffsets =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> toldUpdates =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * Held from a write's store call to the end of its notifications, and while external changes are applied:
+     * the feed then sees either the state before the write or the write already told, never a half-told one.
+     */
+    private final Object notifyLock = new Object();
 
     public CalendarService(CalendarStore store) {
         this.store = store;
@@ -73,7 +91,11 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     }
 
     public Optional<Event> event(String id) {
-        return events.get(id.toLowerCase(Locale.ROOT).trim());
+        return events.get(key(id));
+    }
+
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT).trim();
     }
 
     /**
@@ -200,16 +222,20 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     // ---- writes: each invalidates what it touches ----
 
     public void saveAll(CalendarData data) {
-        Map<String, Optional<Event>> before = before(data);
-        store.saveAll(data.committees(), data.meetings(), data.events(), data.updates());
-        afterSaveAll(data, before);
+        synchronized (notifyLock) {
+            Map<String, Optional<Event>> before = before(data);
+            store.saveAll(data.committees(), data.meetings(), data.events(), data.updates());
+            afterSaveAll(data, before);
+        }
     }
 
     /** Saves a calendar and records {@code metaKey} in the same transaction. */
     public void saveAll(CalendarData data, String metaKey, String metaValue) {
-        Map<String, Optional<Event>> before = before(data);
-        store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), metaKey, metaValue);
-        afterSaveAll(data, before);
+        synchronized (notifyLock) {
+            Map<String, Optional<Event>> before = before(data);
+            store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), metaKey, metaValue);
+            afterSaveAll(data, before);
+        }
     }
 
     private Map<String, Optional<Event>> before(CalendarData data) {
@@ -224,7 +250,10 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     }
 
     private void afterSaveAll(CalendarData data, Map<String, Optional<Event>> before) {
-        data.reminderOffsets().forEach(store::setReminderOffsets);
+        data.reminderOffsets().forEach((id, offsets) -> {
+            store.setReminderOffsets(id, offsets);
+            toldOffsets.put(key(id), List.copyOf(offsets));
+        });
         invalidateAll();
         if (!changeListeners.isEmpty()) {
             for (Event e : data.events()) {
@@ -235,12 +264,14 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     /** Saves one event (added, edited, moved or cancelled) and tells the change listeners, before and after. */
     public void saveEvent(Event event) {
-        Optional<Event> before = store.event(event.id());
-        store.saveEvent(event);
-        events.invalidate(event.id());
-        index.invalidateAll();
-        window.invalidateAll();
-        notifyChanged(before, event);
+        synchronized (notifyLock) {
+            Optional<Event> before = store.event(event.id());
+            store.saveEvent(event);
+            events.invalidate(event.id());
+            index.invalidateAll();
+            window.invalidateAll();
+            notifyChanged(before, event);
+        }
     }
 
     /**
@@ -254,6 +285,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     }
 
     private void notifyChanged(Optional<Event> before, Event after) {
+        told.put(key(after.id()), after);
         if (before.isPresent() && before.get().equals(after)) {
             return;
         }
@@ -273,17 +305,22 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     /** Sets (empty list: clears) an event's own reminder offsets; listeners hear it as a change of the event. */
     public void setReminderOffsets(String eventId, List<java.time.Duration> offsets) {
-        store.setReminderOffsets(eventId, offsets);
-        Optional<Event> e = store.event(eventId);
-        e.ifPresent(ev -> {
-            for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
-                try {
-                    l.accept(e, ev);
-                } catch (RuntimeException ex) {
-                    LOG.error("An event-change listener failed for event {}", ev.id(), ex);
-                }
+        synchronized (notifyLock) {
+            store.setReminderOffsets(eventId, offsets);
+            toldOffsets.put(key(eventId), List.copyOf(offsets));
+            store.event(eventId).ifPresent(this::notifyOffsetsChanged);
+        }
+    }
+
+    /** Listeners hear an offsets change as a change of the event to itself: only its reminder slots move. */
+    private void notifyOffsetsChanged(Event ev) {
+        for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
+            try {
+                l.accept(Optional.of(ev), ev);
+            } catch (RuntimeException ex) {
+                LOG.error("An event-change listener failed for event {}", ev.id(), ex);
             }
-        });
+        }
     }
 
     /**
@@ -298,7 +335,15 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     }
 
     public CommitteeUpdate addUpdate(CommitteeUpdate update) {
-        CommitteeUpdate saved = store.addUpdate(update);
+        synchronized (notifyLock) {
+            CommitteeUpdate saved = store.addUpdate(update);
+            notifyUpdate(saved);
+            return saved;
+        }
+    }
+
+    private void notifyUpdate(CommitteeUpdate saved) {
+        toldUpdates.put(saved.id(), Boolean.TRUE);
         for (Consumer<CommitteeUpdate> l : updateListeners) {
             try {
                 l.accept(saved);
@@ -307,12 +352,77 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
                 LOG.warn("An update listener failed for update {} of {}", saved.id(), saved.committee(), e);
             }
         }
-        return saved;
     }
 
     /** Hears every committee update once it is stored (the reminders side tells the committee's followers). */
     public void onUpdateAdded(Consumer<CommitteeUpdate> listener) {
         updateListeners.add(listener);
+    }
+
+    // ---- writes made elsewhere ----
+
+    /**
+     * Takes writes made by another process or connection, as the change feed reports them: committees and meetings
+     * are reloaded on next use; each changed event is reloaded and its listeners told (before: the version they
+     * were last told of, else what was cached) unless it is the version they already know, which is how this
+     * process's own writes, seen again here, are told once; new committee updates reach the update listeners
+     * once. A resync batch reloads everything and tells the listeners of every event they do not know as stored.
+     */
+    public void applyExternal(ChangeFeed.Batch batch) {
+        synchronized (notifyLock) {
+            if (batch.resync()) {
+                Map<String, Optional<Event>> cached = Map.copyOf(events.asMap());
+                invalidateAll();
+                for (Event e : store.allEvents()) {
+                    externalEvent(e.id(), cached.getOrDefault(key(e.id()), Optional.empty()));
+                }
+                return;
+            }
+            if (batch.touches("committees") || batch.touches("meetings")) {
+                committees.invalidateAll();
+                meetings.invalidateAll();
+            }
+            Set<String> eventIds = new LinkedHashSet<>(batch.keys("events"));
+            eventIds.addAll(batch.keys("event_committees"));
+            Set<String> offsetIds = batch.keys("event_reminder_offsets");
+            if (!eventIds.isEmpty() || !offsetIds.isEmpty() || batch.touches("committees")
+                    || batch.touches("meetings")) {
+                index.invalidateAll();
+                window.invalidateAll();
+            }
+            for (String id : eventIds) {
+                Optional<Optional<Event>> cached = Optional.ofNullable(events.getIfPresent(key(id)));
+                events.invalidate(key(id));
+                externalEvent(id, cached.flatMap(c -> c));
+            }
+            for (String id : offsetIds) {
+                List<java.time.Duration> now = store.reminderOffsets(id).orElse(List.of());
+                if (!now.equals(toldOffsets.getIfPresent(key(id)))) {
+                    toldOffsets.put(key(id), now);
+                    store.event(id).ifPresent(this::notifyOffsetsChanged);
+                }
+            }
+            for (ChangeFeed.Change c : batch.changes()) {
+                if (c.table().equals("committee_updates") && c.op() == ChangeFeed.Op.INSERT) {
+                    long id = Long.parseLong(c.rowKey());
+                    if (toldUpdates.getIfPresent(id) == null) {
+                        store.update(id).ifPresent(this::notifyUpdate);
+                    }
+                }
+            }
+        }
+    }
+
+    private void externalEvent(String id, Optional<Event> cached) {
+        Optional<Event> now = store.event(id);
+        if (now.isEmpty()) {
+            return;
+        }
+        Event known = told.getIfPresent(key(id));
+        if (now.get().equals(known)) {
+            return;
+        }
+        notifyChanged(known != null ? Optional.of(known) : cached, now.get());
     }
 
     public void invalidateAll() {

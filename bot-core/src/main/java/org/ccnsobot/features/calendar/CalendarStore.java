@@ -50,6 +50,9 @@ public interface CalendarStore {
 
     CommitteeUpdate addUpdate(CommitteeUpdate update);
 
+    /** One committee update by its id (the change feed names new ones by id). */
+    Optional<CommitteeUpdate> update(long id);
+
     /** The latest updates of a committee, newest first. */
     List<CommitteeUpdate> updates(String acronym, int limit);
 

@@ -306,6 +306,20 @@ final class SqliteCalendarStore implements CalendarStore {
     }
 
     @Override
+    public Optional<CommitteeUpdate> update(long id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, committee, posted_at, author, text"
+                    + " FROM committee_updates WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new CommitteeUpdate(rs.getLong(1), rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public List<CommitteeUpdate> updates(String acronym, int limit) {
         return db.read(c -> {
             List<CommitteeUpdate> out = new ArrayList<>();

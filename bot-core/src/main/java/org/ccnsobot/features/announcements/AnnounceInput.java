@@ -1,0 +1,155 @@
+package org.ccnsobot.features.announcements;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ccnsobot.kernel.CommandException;
+import org.ccnsobot.outbox.PlatformRegistry;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.Mentions;
+import org.ccnsobot.features.calendar.TimeFormat;
+
+/** What staff type into {@code announce}: ids, times, where to post and whom to ping, checked and read. */
+final class AnnounceInput {
+    private static final Pattern ID = Pattern.compile("#?[Aa]?(\\d{1,9})");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm", Locale.ROOT);
+
+    private AnnounceInput() {
+    }
+
+    static long id(String text) throws CommandException {
+        Matcher m = ID.matcher(text.strip());
+        if (!m.matches()) {
+            throw new CommandException("'" + text + "' is not an announcement id like A3");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Staff type paragraph breaks as \n (chat commands are one line). */
+    static String unescape(String text) {
+        return text.replace("\\n", "\n").strip();
+    }
+
+    /** {@code 2024-03-04T13:00Z}, {@code 2024-03-04T09:00-04:00}, or {@code 2024-03-04 09:00 [zone]} (the staff's zone). */
+    static Instant parseAt(String raw, ZoneId viewer, Instant now) throws CommandException {
+        String t = raw.strip();
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(t.replace(' ', 'T').replaceAll("(T\\d\\d:\\d\\d)(Z|[+-])", "$1:00$2")).toInstant();
+        } catch (DateTimeParseException e) {
+            String[] words = t.split("\\s+");
+            ZoneId zone = viewer;
+            String local = t;
+            if (words.length >= 2) {
+                String last = words[words.length - 1];
+                if (Character.isLetter(last.charAt(0))) {
+                    try {
+                        zone = ZoneId.of(last.equalsIgnoreCase("utc") ? "UTC" : last);
+                    } catch (java.time.DateTimeException ex) {
+                        throw new CommandException("--at: '" + last + "' is not a time zone (like America/Puerto_Rico or UTC)");
+                    }
+                    local = t.substring(0, t.length() - last.length()).strip();
+                }
+            }
+            try {
+                at = LocalDateTime.parse(local, LOCAL).atZone(zone).toInstant();
+            } catch (DateTimeParseException ex) {
+                throw new CommandException("--at: '" + t + "' is not a time like 2024-03-04T13:00Z or \"2024-03-04 09:00"
+                        + " America/Puerto_Rico\"");
+            }
+        }
+        if (at.isBefore(now.minusSeconds(60))) {
+            throw new CommandException("--at: " + TimeFormat.instant(at, viewer) + " has passed; leave --at out to post"
+                    + " now.");
+        }
+        return at.isBefore(now) ? now : at;
+    }
+
+    static List<Destination> targets(Optional<String> to, String invokingPlatform, PlatformRegistry service)
+            throws CommandException {
+        Set<Destination> out = new LinkedHashSet<>();
+        if (to.isEmpty()) {
+            out.addAll(service.channels(ChannelRole.ANNOUNCEMENTS));
+            if (out.isEmpty()) {
+                throw new CommandException("No announcement channel is configured (announcementChannel in a platform's"
+                        + " section); name one with --to platform:channel-id");
+            }
+            return List.copyOf(out);
+        }
+        for (String item : to.get().split(",")) {
+            String t = item.strip().replaceFirst("^#", "");
+            if (t.isEmpty()) {
+                continue;
+            }
+            String named = t.toLowerCase(Locale.ROOT);
+            if (service.platform(named).isPresent()) {
+                out.add(service.channel(named, ChannelRole.ANNOUNCEMENTS).orElseThrow(() ->
+                        new CommandException("--to " + t + ": that platform has no announcement channel configured;"
+                                + " name a channel, like " + t + ":channel-id")));
+                continue;
+            }
+            int colon = t.indexOf(':');
+            String p = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
+            String channel = colon > 0 ? t.substring(colon + 1).replaceFirst("^#", "") : t;
+            if (service.platform(p).isEmpty()) {
+                throw new CommandException("--to " + t + ": " + p + " is not running here (running: "
+                        + String.join(", ", service.ids()) + ")");
+            }
+            if (!channel.matches("[A-Za-z0-9_.-]{1,80}")) {
+                throw new CommandException("--to " + t + ": '" + channel + "' is not a channel id");
+            }
+            out.add(new Destination.Channel(p, channel));
+        }
+        if (out.isEmpty()) {
+            throw new CommandException("--to names no platform or channel");
+        }
+        return List.copyOf(out);
+    }
+
+    static Optional<String> ping(Optional<String> raw, String invokingPlatform, List<Destination> targets)
+            throws CommandException {
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return Optional.empty();
+        }
+        String t = raw.get().strip().replaceFirst("^@", "");
+        if (t.equalsIgnoreCase("everyone") || t.equalsIgnoreCase("channel") || t.equalsIgnoreCase("here")) {
+            return Optional.of("everyone");
+        }
+        int colon = t.indexOf(':');
+        String platform = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
+        String id = colon > 0 ? t.substring(colon + 1) : t;
+        id = id.replaceAll("^<@&|^<!subteam\\^|>$", "");
+        if (!id.matches("[A-Za-z0-9]{1,40}")) {
+            throw new CommandException("--ping: '" + raw.get() + "' is not everyone or a role/group id (like"
+                    + " discord:123456789 or slack:S0123ABC)");
+        }
+        if (targets.stream().noneMatch(d -> d.platform().equals(platform))) {
+            throw new CommandException("--ping " + raw.get() + ": the announcement does not go to " + platform
+                    + "; write the role as platform:id");
+        }
+        return Optional.of(platform + ":" + id);
+    }
+
+    static Mentions mentions(Optional<String> ping, String platform) {
+        if (ping.isEmpty()) {
+            return Mentions.NONE;
+        }
+        if (ping.get().equals("everyone")) {
+            return new Mentions(true, Set.of(), Set.of());
+        }
+        String prefix = platform + ":";
+        return ping.get().startsWith(prefix) ? new Mentions(false, Set.of(ping.get().substring(prefix.length())), Set.of())
+                : Mentions.NONE;
+    }
+}

@@ -1,0 +1,73 @@
+package org.ccnsobot.features.reminders;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.config.Durations;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.outbox.Job;
+import org.ccnsobot.outbox.JobKind;
+import org.ccnsobot.outbox.PayloadCodec;
+import org.ccnsobot.outbox.PayloadCodec.NoPayload;
+import org.ccnsobot.outbox.Rendering;
+import org.ccnsobot.outbox.SendContext;
+import org.ccnsobot.features.calendar.EventMessages;
+
+/**
+ * The reminder kind: subject the event id, part the slot's offset key. Worded at send time from the event as it is
+ * then ("starts in 40 minutes"), in the reader's zone; dropped, not sent late, once the event has begun.
+ */
+final class ReminderJobs implements JobKind<NoPayload> {
+    static final String KIND = "reminder";
+    private static final PayloadCodec<NoPayload> CODEC = PayloadCodec.none();
+    private final CalendarService calendar;
+
+    ReminderJobs(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    @Override
+    public String name() {
+        return KIND;
+    }
+
+    @Override
+    public PayloadCodec<NoPayload> payload() {
+        return CODEC;
+    }
+
+    @Override
+    public Rendering render(Job<NoPayload> job, SendContext context) {
+        Optional<Event> e = calendar.event(job.subject());
+        if (e.isEmpty()) {
+            return Rendering.drop("the event is no longer in the calendar");
+        }
+        if (!ReminderPolicy.stillUseful(e.get(), context.now())) {
+            return Rendering.drop("the event had begun or was cancelled when it was due; not sent late");
+        }
+        return Rendering.send(ReminderTexts.reminder(e.get(), new EventMessages(calendar.meetingsByCode()),
+                context.readerZone(), context.now()));
+    }
+
+    @Override
+    public String describe(Job<NoPayload> job) {
+        String title = calendar.event(job.subject()).map(Event::title).orElse(job.subject());
+        return "The " + label(job.part()) + " reminder of " + title + " [" + job.subject() + "]";
+    }
+
+    static String label(String offsetKey) {
+        if (offsetKey.equals(ReminderPolicy.MORNING)) {
+            return "morning";
+        }
+        try {
+            Duration d = Duration.parse(offsetKey);
+            if (d.toMinutesPart() != 0 || d.toSecondsPart() != 0) {
+                return Durations.format(d).replace(" ", "");
+            }
+            long hours = d.toHours();
+            return hours >= 48 && hours % 24 == 0 ? hours / 24 + "d" : hours + "h";
+        } catch (RuntimeException e) {
+            return offsetKey;
+        }
+    }
+}

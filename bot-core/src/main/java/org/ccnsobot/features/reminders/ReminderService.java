@@ -1,0 +1,200 @@
+package org.ccnsobot.features.reminders;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.config.RemindersConfig;
+import org.ccnsobot.domain.CommitteeUpdate;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.outbox.JobSource;
+import org.ccnsobot.outbox.NewJob;
+import org.ccnsobot.outbox.Outbox;
+import org.ccnsobot.outbox.PayloadCodec.NoPayload;
+import org.ccnsobot.port.ChannelRole;
+import org.ccnsobot.port.ChatPlatform;
+import org.ccnsobot.port.Destination;
+import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.ccnsobot.features.subscriptions.Subscriptions;
+/**
+ * The reminders feature: plans each event's reminder slots, expands a slot when it falls due into one outbox job
+ * per destination (each platform's announcement channel and the DMs of the members subscribed at that moment),
+ * and queues a change notice when an event members care about changes and a DM for each follower of a committee
+ * that posts an update. Delivery (claims, retries, crash recovery, alerts) is the {@link Outbox}'s.
+ */
+public final class ReminderService implements JobSource {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
+
+    private final CalendarService calendar;
+    private final Subscriptions subscriptions;
+    private final ReminderPolicy policy;
+    private final ZoneId defaultZone;
+    private final Outbox outbox;
+    private final ReminderJobs reminderJobs;
+    private final ChangeNotices changeNotices;
+    private final Slots slots;
+    private final Object changeLock = new Object();
+
+    private ReminderService(Database db, CalendarService calendar, Subscriptions subscriptions, RemindersConfig config,
+                            ZoneId defaultZone, Outbox outbox) {
+        this.calendar = calendar;
+        this.subscriptions = subscriptions;
+        this.policy = new ReminderPolicy(config);
+        this.defaultZone = defaultZone;
+        this.outbox = outbox;
+        this.reminderJobs = new ReminderJobs(calendar);
+        this.changeNotices = new ChangeNotices(calendar);
+        this.slots = new Slots(db, outbox, reminderJobs, changeNotices);
+    }
+
+    /** Registers the reminder and change-notice kinds and the slots with the outbox (before it starts). */
+    public static ReminderService attach(Database db, CalendarService calendar, Subscriptions subscriptions,
+                                         RemindersConfig config, ZoneId defaultZone, Outbox outbox) {
+        ReminderService service = new ReminderService(db, calendar, subscriptions, config, defaultZone, outbox);
+        outbox.register(service.reminderJobs);
+        outbox.register(service.changeNotices);
+        outbox.addSource(service);
+        return service;
+    }
+
+    // ---- planning ----
+
+    /** Once the outbox runs: plans every upcoming event. */
+    @Override
+    public void started(Instant now) {
+        // a day back, so a date-only event of today still gets its morning reminder; any status, so a cancellation
+        // saved while the reminders were down still drops its slots and sends its notice
+        synchronized (changeLock) {
+            List<Slots.Plan> plans = new ArrayList<>();
+            for (Event e : calendar.between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(36_500)))) {
+                plans.add(plan(Optional.empty(), e, now));
+            }
+            Slots.Applied applied = slots.apply(plans, now);
+            LOG.info("Planned reminders for {} event(s): {} slot(s) added or moved, {} change notice(s) queued",
+                    plans.size(), applied.slotsChanged(), applied.noticesAdded());
+        }
+    }
+
+    /**
+     * Called for every saved event (via {@link CalendarService#onEventChanged}): reschedules or drops its reminders,
+     * and for an edit, move or cancellation of an event not yet over, queues one notice to each schedule channel
+     * and each subscriber (of the event before or after the change).
+     */
+    public void eventChanged(Optional<Event> before, Event after) {
+        if (!outbox.running()) {
+            return;
+        }
+        synchronized (changeLock) {
+            Instant now = outbox.clock().instant();
+            Slots.Applied applied = slots.apply(List.of(plan(before, after, now)), now);
+            if (applied.noticesAdded() > 0) {
+                LOG.info("Event {} changed: {} notice(s) queued", after.id(), applied.noticesAdded());
+            }
+        }
+        outbox.wake();
+    }
+
+    /**
+     * What the reminders must do for an event, worked out before any transaction (reading the calendar inside one
+     * could deadlock with its cache). Slots follow the policy; no new slot is added for an event that has begun
+     * (slots it has are dropped, and counted, when due). The event is compared with the version the reminders last
+     * acted on (their snapshot; {@code before} only when they have none): for a change members care about on an
+     * event not yet over, one notice per destination is queued in the same transaction that records the new
+     * snapshot, so a change is announced once even if it was saved while the reminders were down or the process
+     * died before queuing it.
+     */
+    private Slots.Plan plan(Optional<Event> before, Event e, Instant now) {
+        Map<String, Instant> desired = new LinkedHashMap<>();
+        for (ReminderPolicy.Slot s : policy.plan(e, calendar.reminderOffsets(e.id()))) {
+            desired.put(s.offsetKey(), s.due());
+        }
+        boolean addNew = ReminderPolicy.stillUseful(e, now);
+        Optional<String> stored = slots.snapshot(e.id());
+        Optional<Event> known = stored.isPresent() ? stored.flatMap(EventSnapshots::read) : before;
+        if (stored.isPresent() && known.isPresent() && known.get().equals(e)) {
+            return new Slots.Plan(e.id(), desired, addNew, null, List.of());
+        }
+        List<NewJob<EventSnapshots.Change>> notices = new ArrayList<>();
+        Optional<String> note = Optional.empty();
+        if (known.isPresent() && e.endKey().isAfter(now)) {
+            note = ReminderTexts.change(known.get(), e, new EventMessages(calendar.meetingsByCode()), defaultZone);
+        }
+        if (note.isPresent()) {
+            String part = "change-" + (slots.changeCount(e.id()) + 1);
+            EventSnapshots.Change change = new EventSnapshots.Change(known.get(), e);
+            for (Destination d : destinations(ChannelRole.SCHEDULE, List.of(known.get(), e))) {
+                notices.add(new NewJob<>(e.id(), part, d, now, change));
+            }
+        }
+        return new Slots.Plan(e.id(), desired, addNew, EventSnapshots.write(e), notices);
+    }
+
+    /** The role's channel, then the DMs of everyone subscribed to any of the events, per running platform. */
+    private List<Destination> destinations(ChannelRole role, List<Event> events) {
+        List<Destination> out = new ArrayList<>();
+        for (ChatPlatform p : outbox.platforms().all()) {
+            outbox.platforms().channel(p.id(), role).ifPresent(out::add);
+            Set<String> users = new LinkedHashSet<>();
+            for (Event e : events) {
+                users.addAll(subscriptions.subscribersOf(p.id(), e));
+            }
+            for (String u : users) {
+                out.add(new Destination.DirectMessage(p.id(), u));
+            }
+        }
+        return out;
+    }
+
+    // ---- slots falling due ----
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return slots.nextDue();
+    }
+
+    /**
+     * Expands the slots due at {@code now} into jobs, one per destination with the subscriptions of this moment.
+     * A slot whose event has begun, was cancelled or is gone is dropped and counted, not sent late.
+     */
+    @Override
+    public Released release(Instant now) {
+        int n = 0;
+        int dropped = 0;
+        List<Slots.SlotRow> due = slots.due(now, 500);
+        Map<String, Slots.SlotRow> latest = new LinkedHashMap<>();
+        for (Slots.SlotRow s : due) {
+            latest.put(s.eventId(), s);
+        }
+        for (Slots.SlotRow s : due) {
+            Optional<Event> e = calendar.event(s.eventId());
+            List<NewJob<NoPayload>> jobs = new ArrayList<>();
+            if (latest.get(s.eventId()) != s) {
+                // after downtime two reminders of one event can be due at once: only the nearer one is sent
+                LOG.info("Skipped the {} reminder of {}: a later one is due too", ReminderJobs.label(s.offsetKey()),
+                        s.eventId());
+            } else if (e.isPresent() && ReminderPolicy.stillUseful(e.get(), now)) {
+                for (Destination d : destinations(ChannelRole.ANNOUNCEMENTS, List.of(e.get()))) {
+                    jobs.add(new NewJob<>(s.eventId(), s.offsetKey(), d, s.due(), NoPayload.INSTANCE, s.generation()));
+                }
+            } else {
+                dropped++;
+                LOG.warn("Dropped the {} reminder of {}: due {}, but by {} the event had begun, was cancelled or is"
+                        + " gone (not sent late)", ReminderJobs.label(s.offsetKey()), s.eventId(), s.due(), now);
+            }
+            slots.expand(s, jobs);
+            n++;
+        }
+        return new Released(n, dropped);
+    }
+}

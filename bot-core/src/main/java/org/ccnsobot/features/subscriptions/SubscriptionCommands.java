@@ -1,0 +1,140 @@
+package org.ccnsobot.features.subscriptions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.kernel.CommandContext;
+import org.ccnsobot.kernel.CommandException;
+import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.OptionSpec;
+import org.ccnsobot.kernel.Result;
+import org.ccnsobot.domain.Committee;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.port.CommandInfo.OptionKind;
+import org.ccnsobot.kernel.Text;
+import org.ccnsobot.features.subscriptions.Subscriptions.Topic;
+
+/** subscribe, unsubscribe and subscriptions: members choose which reminders reach them by DM. Replies are personal. */
+public final class SubscriptionCommands {
+    private final CalendarService calendar;
+    private final Subscriptions subscriptions;
+    private final java.util.function.Supplier<Optional<org.ccnsobot.outbox.Outbox>> service;
+
+    public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions) {
+        this(calendar, subscriptions, Optional::empty);
+    }
+
+    /** {@code service} is the running reminder service, if this process sends reminders (for {@code reminders}). */
+    public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions,
+                                java.util.function.Supplier<Optional<org.ccnsobot.outbox.Outbox>> service) {
+        this.calendar = calendar;
+        this.subscriptions = subscriptions;
+        this.service = service;
+    }
+
+    public List<CommandSpec> specs() {
+        return List.of(
+                new CommandSpec("subscribe", List.of("sub"),
+                        "Get reminders by DM: of all events, a committee's, or one event's",
+                        List.of(OptionSpec.requiredRest("topic", OptionKind.TEXT, "all, a committee, or an event id")),
+                        List.of("subscribe all", "subscribe council", "subscribe council-202"), false, true,
+                        (c, a) -> subscribe(c, a.requireText("topic"))),
+                new CommandSpec("unsubscribe", List.of("unsub"),
+                        "Stop reminders: of all events, a committee, an event, or everything at once",
+                        List.of(OptionSpec.requiredRest("topic", OptionKind.TEXT,
+                                "all, a committee, an event id, or everything")),
+                        List.of("unsubscribe council", "unsubscribe everything"), false, true,
+                        (c, a) -> unsubscribe(c, a.requireText("topic"))),
+                new CommandSpec("subscriptions", List.of("subs"), "What you get reminders of", List.of(),
+                        List.of("subscriptions"), false, true, (c, a) -> list(c)),
+                new CommandSpec("reminders", List.of(), "The reminder ledger: counts, next due, recent failures",
+                        List.of(), List.of("reminders"), true, true, (c, a) -> Result.personalText(service.get()
+                        .map(org.ccnsobot.outbox.Outbox::statusText)
+                        .orElse("Reminders are not running in this process (see the log for why)."))));
+    }
+
+    private Result subscribe(CommandContext c, String typed) throws CommandException {
+        Topic topic = resolve(typed, c.now(), false);
+        boolean added = subscriptions.subscribe(c.platform(), c.userId(), topic, c.now());
+        String undo = topic.kind() == Subscriptions.Kind.ALL ? "unsubscribe all" : "unsubscribe " + topic.value();
+        if (!added) {
+            return Result.personalText("You already get reminders of " + topic.label() + ". (To stop: " + undo + ")");
+        }
+        return Result.personalText("You will get reminders of " + topic.label() + " by direct message."
+                + " To stop: " + undo + ", or unsubscribe everything.");
+    }
+
+    private Result unsubscribe(CommandContext c, String typed) throws CommandException {
+        String t = typed.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("everything") || t.equals("*")) {
+            int n = subscriptions.unsubscribeEverything(c.platform(), c.userId());
+            return Result.personalText(n == 0 ? "You had no subscriptions; you get no reminders by direct message."
+                    : (n == 1 ? "Removed your subscription" : "Removed all " + n + " of your subscriptions")
+                    + "; you will get no reminders by direct message.");
+        }
+        Topic topic = resolve(typed, c.now(), true);
+        if (subscriptions.unsubscribe(c.platform(), c.userId(), topic)) {
+            return Result.personalText("You will no longer get reminders of " + topic.label() + ".");
+        }
+        List<Topic> mine = subscriptions.of(c.platform(), c.userId());
+        return Result.personalText("You were not subscribed to " + topic.label() + "; "
+                + (mine.isEmpty() ? "you have no subscriptions." : "yours: " + labels(mine) + "."));
+    }
+
+    private Result list(CommandContext c) {
+        List<Topic> mine = subscriptions.of(c.platform(), c.userId());
+        if (mine.isEmpty()) {
+            return Result.personalText("You have no subscriptions. Try subscribe all, subscribe <committee> or"
+                    + " subscribe <event id>.");
+        }
+        return Result.personalText("You get reminders by direct message of: " + labels(mine)
+                + ". To stop one: unsubscribe <it>; to stop all: unsubscribe everything.");
+    }
+
+    private static String labels(List<Topic> topics) {
+        return String.join(", ", topics.stream().map(Topic::label).toList());
+    }
+
+    /**
+     * all, an event id, or a committee (acronym, alias or name, typos tolerated). Event ids win over committees, so
+     * "council-202" is the meeting and "council" the committee.
+     */
+    private Topic resolve(String typed, Instant now, boolean unsubscribing) throws CommandException {
+        String v = typed.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.equals("all") || !unsubscribing && lower.equals("everything")) {
+            return Topic.ALL;
+        }
+        Optional<Event> event = calendar.event(v);
+        if (event.isPresent()) {
+            Event e = event.get();
+            if (!unsubscribing && e.status() == EventStatus.CANCELLED) {
+                throw new CommandException("'" + e.id() + "' (" + Text.shorten(e.title(), 60) + ") is cancelled;"
+                        + " there will be no reminders of it.");
+            }
+            if (!unsubscribing && !e.endKey().isAfter(now)) {
+                throw new CommandException("'" + e.id() + "' (" + Text.shorten(e.title(), 60) + ") is over;"
+                        + " there will be no reminders of it.");
+            }
+            return Topic.event(e.id());
+        }
+        Optional<Committee> committee = calendar.committee(v);
+        if (committee.isPresent()) {
+            return Topic.committee(committee.get().acronym());
+        }
+        List<String> close = new ArrayList<>(calendar.closestCommittees(v, 3));
+        List<String> ids = calendar.store().allEvents().stream().map(Event::id).toList();
+        for (String id : Text.closest(v, ids, 3)) {
+            if (close.size() < 5 && !close.contains(id)) {
+                close.add(id);
+            }
+        }
+        throw new CommandException("No committee or event called '" + Text.shorten(v, 40) + "'"
+                + (close.isEmpty() ? "; write all, a committee (see committees) or an event id (shown in brackets by next)."
+                : "; did you mean " + String.join(", ", close) + "?"));
+    }
+}
