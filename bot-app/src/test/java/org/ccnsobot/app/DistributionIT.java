@@ -124,6 +124,15 @@ class DistributionIT {
     }
 
     @Test
+    void throughASymbolicLinkToTheLauncherTheInstallIsStillFound() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("usr/local/bin"));
+        Files.createSymbolicLink(bin.resolve("ccnso-bot"), home.resolve("bin/ccnso-bot"));
+        Run r = sh(dir, Map.of("PATH", bin + ":" + System.getenv("PATH")), "ccnso-bot check-config");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("config OK: " + home.toRealPath().resolve("config/ccnso-bot.yaml"));
+    }
+
+    @Test
     void theHeapComesFromCcnsoHeapAnd256mByDefault() throws Exception {
         Run r = sh(home, Map.of("CCNSO_JAVA_OPTS", "-XshowSettings:vm"), "bin/ccnso-bot check-config");
         assertThat(r.exit()).as(r.err()).isZero();

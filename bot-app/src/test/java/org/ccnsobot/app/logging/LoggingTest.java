@@ -14,27 +14,33 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** logback as {@link Logging} sets it up, writing to a captured standard error. */
+/** logback as {@link Logging} sets it up, its console appender captured. */
 class LoggingTest {
     private static final String TOKEN = "xoxb-1234567890-abcdefSECRET";
     private final Logger bot = LoggerFactory.getLogger("org.ccnsobot.bot.Bot");
     private final Logger library = LoggerFactory.getLogger("net.dv8tion.jda.Library");
     private final PrintStream realErr = System.err;
+    private final PrintStream realOut = System.out;
 
     @AfterEach
     void restore() {
         System.setErr(realErr);
+        System.setOut(realOut);
         Logging.apply(LoggingConfig.defaults(), List.of());
     }
 
+    /** What the console appender writes (to standard error in the jar; to standard output under bot-core's test set-up). */
     private String captured(LoggingConfig config, Runnable logs) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        System.setErr(capture);
+        System.setOut(capture);
         try {
             Logging.apply(config, List.of(TOKEN));
             logs.run();
         } finally {
             System.setErr(realErr);
+            System.setOut(realOut);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
