@@ -56,7 +56,7 @@ final class AuditCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Bot bot = Bot.open(cfg, Clock.systemUTC())) {
+        try (Bot bot = Wiring.tool(cfg, Clock.systemUTC())) {
             List<AuditLog.Entry> entries = new AuditLog(bot.database()).since(from, Integer.MAX_VALUE);
             if (export == null) {
                 StringBuilder sb = new StringBuilder();

@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("bench.db")).withCalendar(calendarDir);
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         ManualClock clock = new ManualClock(start);
-        try (Bot bot = Bot.open(cfg, clock)) {
+        try (Bot bot = Wiring.tool(cfg, clock)) {
             long t0 = System.nanoTime();
             bot.calendar().saveAll(generate(events, start));
             out.printf("ccnso-bot bench: %,d events generated and stored in %.1f s (%s)%n", events,

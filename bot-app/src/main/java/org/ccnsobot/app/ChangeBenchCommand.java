@@ -57,7 +57,7 @@ final class ChangeBenchCommand implements Callable<Integer> {
         Path calendar = Files.createDirectories(work.resolve("empty-calendar"));
         BotConfig cfg = BotConfig.defaults().withDatabase(work.resolve("changes.db")).withCalendar(calendar);
         Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
-        try (Bot bot = Bot.open(cfg, Clock.systemUTC()); Database other = Database.open(cfg.database())) {
+        try (Bot bot = Wiring.tool(cfg, Clock.systemUTC()); Database other = Database.open(cfg.database())) {
             bot.calendar().onEventChanged((before, after) -> {
                 CompletableFuture<Long> f = arrivals.get(after.title());
                 if (f != null) {

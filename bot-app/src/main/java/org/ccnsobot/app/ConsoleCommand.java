@@ -79,7 +79,10 @@ final class ConsoleCommand implements Callable<Integer> {
             }
         }
         boolean interactive = System.console() != null && in == System.in;
-        try (Bot bot = Bot.open(cfg, clock)) {
+        ManualClock pinned = manual;
+        ConsolePlatform console = new ConsolePlatform(in, out, err, interactive, clock,
+                line -> consoleLine(line, pinned));
+        try (Bot bot = Wiring.serving(cfg, clock, List.of(console))) {
             if (zone != null) {
                 bot.overrideZone(ConsolePlatform.ID, ConsolePlatform.USER.userId(), zone);
             }
@@ -87,9 +90,6 @@ final class ConsoleCommand implements Callable<Integer> {
                 err.println("ccnso-bot console on " + bot.databaseFile() + ". Type help, or ask 'when is the next council"
                         + " meeting?'. End with Ctrl-D.");
             }
-            ManualClock pinned = manual;
-            ConsolePlatform console = new ConsolePlatform(in, out, err, interactive, clock,
-                    line -> consoleLine(line, pinned));
             console.beforeEachLine(() -> {
                 try {
                     bot.changes().pollNow();
@@ -98,7 +98,7 @@ final class ConsoleCommand implements Callable<Integer> {
                     err.println("warning: reading other processes' changes failed: " + e.getMessage());
                 }
             });
-            startReminders(bot, console, pinned != null, err);
+            startSending(bot, console, pinned != null, err);
             console.start(bot);
             console.close();
             return 0;
@@ -117,24 +117,19 @@ final class ConsoleCommand implements Callable<Integer> {
      * user can subscribe. With a pinned clock there is no scheduler thread: everything due fires on the console's
      * thread after each line, before the next is read, so a scripted session prints the same thing every time.
      */
-    private static void startReminders(Bot bot, ConsolePlatform console, boolean pinned, PrintStream err) {
-        try {
-            org.ccnsobot.outbox.Outbox reminders = bot.startReminders(List.of(console), !pinned);
-            if (pinned) {
-                // guarded like the scheduler thread: a failed firing is reported and the console carries on
-                Runnable fire = () -> {
-                    try {
-                        reminders.fireDue();
-                    } catch (RuntimeException e) {
-                        err.println("warning: firing reminders failed: " + e.getMessage());
-                    }
-                };
-                console.afterEachLine(fire);
-                fire.run();
-            }
-        } catch (org.ccnsobot.outbox.LedgerBusyException e) {
-            err.println("warning: " + e.getMessage());
-        }
+    private static void startSending(Bot bot, ConsolePlatform console, boolean pinned, PrintStream err) {
+        Wiring.send(bot, !pinned, err).filter(o -> pinned).ifPresent(reminders -> {
+            // guarded like the scheduler thread: a failed firing is reported and the console carries on
+            Runnable fire = () -> {
+                try {
+                    reminders.fireDue();
+                } catch (RuntimeException e) {
+                    err.println("warning: firing reminders failed: " + e.getMessage());
+                }
+            };
+            console.afterEachLine(fire);
+            fire.run();
+        });
     }
 
     /** Console-only commands: {@code advance <duration>} and {@code now}, which need a pinned clock. */

@@ -50,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println("error: give --meeting or --committee, not both");
             return 1;
         }
-        try (Bot bot = Bot.open(cfg, clock)) {
+        try (Bot bot = Wiring.tool(cfg, clock)) {
             Feeds feeds = new Feeds(bot.calendar());
             Optional<Feeds.Selection> sel = meeting != null ? feeds.meeting(meeting)
                     : committee != null ? feeds.committee(committee) : Optional.of(feeds.all());

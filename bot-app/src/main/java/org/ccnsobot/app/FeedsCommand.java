@@ -46,7 +46,7 @@ final class FeedsCommand implements Callable<Integer> {
         FeedsConfig f = cfg.feeds();
         String b = bind != null ? bind : f != null ? f.bind() : "127.0.0.1";
         int p = port != null ? port : f != null ? f.port() : 8080;
-        try (Bot bot = Bot.open(cfg, Clock.systemUTC());
+        try (Bot bot = Wiring.tool(cfg, Clock.systemUTC());
              FeedServer server = FeedServer.start(b, p, bot.calendar(), bot.clock())) {
             System.err.println("serving feeds on http://" + b + ":" + server.port() + "/calendar.ics");
             CountDownLatch stop = new CountDownLatch(1);

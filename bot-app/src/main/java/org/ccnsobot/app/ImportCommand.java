@@ -65,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Bot bot = Bot.open(cfg, Clock.systemUTC())) {
+        try (Bot bot = Wiring.tool(cfg, Clock.systemUTC())) {
             IcsImporter importer = new IcsImporter(bot.calendar());
             ImportOptions options = new ImportOptions(meeting, z, name, dryRun);
             AuditLog audit = new AuditLog(bot.database());

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ccnsobot.bot.Bot;
@@ -12,9 +11,7 @@ import org.ccnsobot.features.calendar.CalendarException;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.port.ChatPlatform;
-import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.port.PlatformException;
-import org.ccnsobot.port.PlatformProvider;
 import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,29 +44,22 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         List<ChatPlatform> started = new ArrayList<>();
-        try (Bot bot = Bot.open(cfg, Clock.systemUTC());
+        List<ChatPlatform> platforms;
+        try {
+            platforms = Wiring.platforms(cfg, Clock.systemUTC());
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        try (Bot bot = Wiring.serving(cfg, Clock.systemUTC(), platforms);
              org.ccnsobot.features.ical.FeedServer feeds = cfg.feeds() == null ? null
                      : org.ccnsobot.features.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock())) {
-            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : cfg.platforms().entrySet()) {
-                PlatformProvider provider = Main.providers().stream().filter(p -> p.id().equals(e.getKey()))
-                        .findFirst().orElseThrow();
-                ChatPlatform platform = org.ccnsobot.config.ConfigLoader.create(provider, cfg, new PlatformContext(bot.clock()));
+            for (ChatPlatform platform : platforms) {
                 platform.start(bot);
                 started.add(platform);
                 LOG.info("Connected to {}", platform.id());
             }
-            try {
-                bot.startReminders(started, true);
-                // Like reminders, only the process that holds the ledger mirrors events, so two never race.
-                org.ccnsobot.features.mirror.EventMirroring mirroring =
-                        org.ccnsobot.features.mirror.EventMirroring.start(bot.calendar(), started, bot.clock());
-                if (mirroring != null) {
-                    mirroring.syncUpcoming();
-                }
-            } catch (org.ccnsobot.outbox.LedgerBusyException e) {
-                // commands still work; only one process may send reminders from this database
-                LOG.warn("{}", e.getMessage());
-            }
+            Wiring.send(bot, true, System.err);
             LOG.info("Serving on {} from {} (heap at most {} MiB)", String.join(", ", cfg.platforms().keySet()),
                     bot.databaseFile(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             CountDownLatch stop = new CountDownLatch(1);
@@ -80,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             }, "shutdown"));
             stop.await();
             return 0;
-        } catch (PlatformException | ConfigException e) {
+        } catch (PlatformException e) {
             started.forEach(ChatPlatform::close);
             System.err.println("error: " + e.getMessage());
             return 1;

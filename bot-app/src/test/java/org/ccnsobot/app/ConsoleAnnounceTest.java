@@ -2,10 +2,6 @@ package org.ccnsobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -13,7 +9,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.DigestConfig;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +21,13 @@ class ConsoleAnnounceTest {
     Path dir;
 
     private List<String> run(String now, BotConfig cfg, String script) {
-        ConsoleCommand console = new ConsoleCommand();
-        console.now = now;
-        console.store.db = dir.resolve("console.db");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = console.runWith(cfg, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        Consoles.Run r = Consoles.console(cfg, now, dir.resolve("console.db"), script);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.lines();
     }
 
     private static BotConfig seed() {
-        return BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        return Consoles.seed();
     }
 
     @Test

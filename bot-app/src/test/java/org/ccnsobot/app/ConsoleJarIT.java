@@ -83,4 +83,25 @@ class ConsoleJarIT {
         assertThat(r.err()).contains(bad.toString()).contains("not a SQLite database");
         assertThat(Files.readString(bad)).isEqualTo("not a database");
     }
+
+    @Test
+    void aSqliteFileOfAnotherApplicationIsRefusedInOneLineAndLeftByteForByteAsItWas() throws Exception {
+        Path foreign = dir.resolve("other-app.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE foo (id INTEGER PRIMARY KEY, name TEXT)");
+            st.execute("INSERT INTO foo(name) VALUES ('theirs')");
+        }
+        byte[] before = Files.readAllBytes(foreign);
+        for (String[] args : List.of(new String[] {"console", "--db", foreign.toString()},
+                new String[] {"import", "config/calendar/icann79.yaml", "--db", foreign.toString()})) {
+            Run r = run("next\n", args);
+            assertThat(r.exit()).as(String.join(" ", args)).isNotZero();
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).contains(foreign.toString()).contains("another application");
+            assertThat(Files.readAllBytes(foreign)).isEqualTo(before);
+            assertThat(dir.resolve("other-app.db-wal")).doesNotExist();
+            assertThat(dir.resolve("other-app.db-shm")).doesNotExist();
+        }
+    }
 }

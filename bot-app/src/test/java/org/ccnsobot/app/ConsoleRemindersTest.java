@@ -2,14 +2,8 @@ package org.ccnsobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +13,9 @@ class ConsoleRemindersTest {
     Path dir;
 
     private List<String> run(String script) {
-        ConsoleCommand console = new ConsoleCommand();
-        console.now = "2024-02-10T12:00:00Z";
-        console.store.db = dir.resolve("console.db");
-        BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = console.runWith(cfg, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        Consoles.Run r = Consoles.console(Consoles.seed(), "2024-02-10T12:00:00Z", dir.resolve("console.db"), script);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.lines();
     }
 
     @Test

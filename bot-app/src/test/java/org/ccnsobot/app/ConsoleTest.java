@@ -2,14 +2,14 @@ package org.ccnsobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
+import org.ccnsobot.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ccnsobot.app.Consoles.Run;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,19 +18,8 @@ class ConsoleTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private Run console(String input, String now, Path db) {
-        ConsoleCommand cmd = new ConsoleCommand();
-        cmd.now = now;
-        cmd.store.db = db;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        BotConfig cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
-        int exit = cmd.runWith(cfg, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Consoles.console(Consoles.seed(), now, db, input);
     }
 
     @Test
@@ -56,16 +45,11 @@ class ConsoleTest {
 
     @Test
     void aLeadingSlashIsOptionalAndTheZoneCanBePinned() {
-        ConsoleCommand cmd = new ConsoleCommand();
-        cmd.now = "2024-02-10";
-        cmd.store.db = dir.resolve("tz.db");
-        cmd.tz = "Asia/Tokyo";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = cmd.runWith(BotConfig.defaults().withCalendar(SeedBots.seedCalendar()),
-                new ByteArrayInputStream("/event council-202\nevent council-202\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        Run r = Consoles.console(Consoles.seed(), "2024-02-10", dir.resolve("tz.db"),
+                "/event council-202\nevent council-202\n", c -> c.tz = "Asia/Tokyo");
+        int exit = r.exit();
         assertThat(exit).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = r.out();
         assertThat(text.split("When: Fri 16 Feb 2024 03:00 JST \\(18:00 UTC Thu\\)", -1)).hasSize(3);
     }
 
@@ -98,13 +82,10 @@ class ConsoleTest {
                     weekday: Thursday
                     zone: UTC
                 """);
-        ConsoleCommand cmd = new ConsoleCommand();
-        cmd.store.db = dir.resolve("bad.db");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = cmd.runWith(BotConfig.defaults().withCalendar(cal), new ByteArrayInputStream(new byte[0]),
-                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        Run r = Consoles.console(BotConfig.defaults().withCalendar(cal), null, dir.resolve("bad.db"), "");
+        int exit = r.exit();
         assertThat(exit).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml").contains("event x")
+        assertThat(r.err()).contains("bad.yaml").contains("event x")
                 .contains("is a Wednesday, not a Thursday");
     }
 
@@ -118,13 +99,13 @@ class ConsoleTest {
     @Test
     void checkConfigSaysWhatIsWrong() throws Exception {
         Path good = dir.resolve("good.yaml");
-        Files.writeString(good, "calendar: " + SeedBots.seedCalendar() + "\n");
+        Files.writeString(good, "calendar: " + BotFixture.seedCalendar() + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(CheckConfigCommand.check(good, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("config OK").contains("18 events");
 
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, "calendar: " + SeedBots.seedCalendar() + "\ndiscord:\n  token: literal-token\n");
+        Files.writeString(bad, "calendar: " + BotFixture.seedCalendar() + "\ndiscord:\n  token: literal-token\n");
         out.reset();
         assertThat(CheckConfigCommand.check(bad, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("discord.token").doesNotContain("literal-token");

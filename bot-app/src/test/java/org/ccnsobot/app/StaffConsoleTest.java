@@ -2,18 +2,16 @@ package org.ccnsobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
+import org.ccnsobot.testing.BotFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.ccnsobot.app.Consoles.Run;
 import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.testing.SeedBots;
-import org.ccnsobot.testing.StaffFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,25 +27,16 @@ class StaffConsoleTest {
     Path fixture;
     BotConfig cfg;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void files() throws Exception {
         db = dir.resolve("bot.db");
         fixture = dir.resolve("sched.ics");
-        Files.writeString(fixture, StaffFixtures.schedSample());
-        cfg = BotConfig.defaults().withCalendar(SeedBots.seedCalendar());
+        Files.writeString(fixture, BotFixture.schedSample());
+        cfg = Consoles.seed();
     }
 
     private Run console(String input) {
-        ConsoleCommand cmd = new ConsoleCommand();
-        cmd.now = "2024-03-01T12:00:00Z";
-        cmd.store.db = db;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = cmd.runWith(cfg, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), print(out), print(err));
-        return new Run(exit, text(out), text(err));
+        return Consoles.console(cfg, "2024-03-01T12:00:00Z", db, input);
     }
 
     private Run importFile(Path file, boolean dryRun, Path database) {
@@ -74,17 +63,17 @@ class StaffConsoleTest {
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        return Consoles.print(bytes);
     }
 
     private static String text(ByteArrayOutputStream bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Consoles.text(bytes);
     }
 
     @Test
     void importReImportAndAChangedCopyThroughTheConsole() throws Exception {
         Path changed = dir.resolve("changed.ics");
-        Files.writeString(changed, StaffFixtures.schedSample()
+        Files.writeString(changed, BotFixture.schedSample()
                 .replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours (moved)")
                 .replace("DTSTART:20240309T163000Z", "DTSTART:20240309T173000Z")
                 .replaceAll("(?s)BEGIN:VEVENT\nDTSTAMP:20240322T034027Z\nDTSTART:20240310T023000Z.*?END:VEVENT\n", ""));
@@ -110,7 +99,7 @@ class StaffConsoleTest {
     void aMalformedFileIsRefusedWithItsLineAndChangesNothing() throws Exception {
         assertThat(importFile(fixture, false, db).exit()).isZero();
         Path bad = dir.resolve("bad.ics");
-        Files.writeString(bad, StaffFixtures.schedSample().replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours X")
+        Files.writeString(bad, BotFixture.schedSample().replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours X")
                 .replace("DTEND:20240310T001500Z", "DTEND:2024-03-10"));
         Path exportBefore = dir.resolve("before.ics");
         export(db, exportBefore);

@@ -49,6 +49,7 @@ import org.ccnsobot.features.committees.CommitteeCommands;
 import org.ccnsobot.features.committees.UpdateCommands;
 import org.ccnsobot.features.committees.UpdateFollowers;
 import org.ccnsobot.features.digest.Digest;
+import org.ccnsobot.features.mirror.EventMirroring;
 import org.ccnsobot.features.ical.IcalCommands;
 import org.ccnsobot.features.questions.QuestionCommands;
 import org.ccnsobot.features.timezone.TimezoneCommands;
@@ -85,11 +86,18 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Map<String, ZoneId> zoneOverrides = new ConcurrentHashMap<>();
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final Subscriptions subscriptions;
-    private volatile Outbox reminders;
     private final org.ccnsobot.features.announcements.AnnounceService announcements;
-    private volatile ChangeFeed changes;
+    private final Outbox outbox;
+    private final Digest digest;
+    private final EventMirroring mirroring;
+    private final ChangeFeed changes;
 
-    private Bot(BotConfig config, Clock clock, Database db) {
+    /**
+     * Wires every feature once: the calendar and its caches, the commands, the outbox with each feature's kinds and
+     * the platforms it sends to, the mirrors, and the feed of other processes' writes. Nothing here sends or starts
+     * a thread; {@link #start} does, in the process that may send.
+     */
+    private Bot(BotConfig config, Clock clock, Database db, List<? extends ChatPlatform> platforms) {
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -111,18 +119,40 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new CommitteeCommands(calendar, views).specs());
         specs.addAll(new TimezoneCommands(zones).specs());
         this.subscriptions = Subscriptions.sqlite(db);
-        specs.addAll(new SubscriptionCommands(calendar, subscriptions, this::reminders).specs());
+        ZoneId botZone = config.timezone();
+        this.outbox = Outbox.create(db, clock, PlatformRegistry.of(platforms),
+                d -> d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : botZone)
+                .maxAttempts(config.reminders().maxAttempts());
+        ReminderService reminderPlan = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
+                outbox);
+        calendar.onEventChanged(reminderPlan::eventChanged);
+        calendar.onUpdateAdded(UpdateFollowers.attach(subscriptions, outbox)::committeeUpdated);
+        this.digest = config.digest() == null ? null
+                : new Digest(config.digest(), calendar, outbox, clock, config.timezone());
+        if (digest != null) {
+            outbox.register(digest);
+        }
+        this.mirroring = EventMirroring.of(calendar, platforms, clock);
+        specs.addAll(new SubscriptionCommands(calendar, subscriptions, outbox).specs());
         specs.addAll(new EventAdminCommands(calendar).specs());
         specs.addAll(new UpdateCommands(calendar).specs());
         specs.addAll(new IcalCommands(calendar, config, clock).specs());
         specs.addAll(new AuditCommands(audit).specs());
-        this.announcements = org.ccnsobot.features.announcements.AnnounceService.create(db, calendar, config, clock);
+        this.announcements = org.ccnsobot.features.announcements.AnnounceService.create(db, calendar, config, clock,
+                outbox);
         specs.addAll(announcements.specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
         this.staff = new StaffPolicy(config.staff());
         Router router = new Router(engine, word -> calendar.committee(word).isPresent()
                 || calendar.meeting(word).isPresent());
+        this.changes = followChanges(db, calendar, userZones);
+        // jobs another process queued: the sender's scheduler looks again instead of sleeping past them
+        changes.subscribe(batch -> {
+            if (batch.resync() || batch.touches("outbox")) {
+                outbox.wake();
+            }
+        });
         this.pipeline = new Pipeline(Pipeline.standard(new RateLimit(RATE_LIMIT, Duration.ofMinutes(1), clock), router,
                 new AuditTrail(audit), new Executor(engine, questions::answer)), clock, staff::isStaff,
                 actor -> zoneFor(actor.platform(), actor.userId()));
@@ -133,15 +163,22 @@ public final class Bot implements InboundHandler, AutoCloseable {
      * A database that is not SQLite or too new, or a calendar with errors, fails here and changes nothing.
      */
     public static Bot open(BotConfig config, Clock clock) throws CalendarException {
+        return open(config, clock, List.of());
+    }
+
+    /**
+     * As above, for a process that serves {@code platforms} (created, not yet started): the outbox sends to them
+     * once {@link #start} has taken the database's sender lock.
+     */
+    public static Bot open(BotConfig config, Clock clock, List<? extends ChatPlatform> platforms)
+            throws CalendarException {
         if (!java.nio.file.Files.exists(config.database())) {
             createSeeded(config.database().toAbsolutePath(), config.calendar());
         }
         Database db = Database.open(config.database());
         try {
-            Bot bot = new Bot(config, clock, db);
-            Seeder.seedIfEmpty(bot.calendar, config.calendar());
-            bot.followChanges();
-            return bot;
+            Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(db)), config.calendar());
+            return new Bot(config, clock, db, platforms);
         } catch (CalendarException | RuntimeException e) {
             db.close();
             throw e;
@@ -189,10 +226,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     /**
      * Follows writes made by other processes (an import, a second console) and other connections: the calendar's
-     * caches and listeners (so the reminder plan and the mirrors) and the user-zone cache take them. Started here,
-     * after seeding, so every process that opens the bot follows the file the same way.
+     * caches and listeners (so the reminder plan and the mirrors) and the user-zone cache take them.
      */
-    private void followChanges() {
+    private static ChangeFeed followChanges(Database db, CalendarService calendar,
+                                            LoadingCache<String, Optional<ZoneId>> userZones) {
         ChangeFeed feed = ChangeFeed.open(db);
         feed.subscribe(calendar::applyExternal);
         feed.subscribe(batch -> {
@@ -202,7 +239,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
                 userZones.invalidateAll(batch.keys("user_prefs"));
             }
         });
-        changes = feed.start();
+        return feed.start();
     }
 
     /** The feed of writes to the database file; the console polls it before each line. */
@@ -344,47 +381,33 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     /**
-     * Starts the outbox for the running platforms, with the reminders, announcements and digest as its kinds:
-     * plans every upcoming event, resolves deliveries a crash interrupted, and (with {@code background}) runs the
-     * scheduler thread. Refuses, saying why, when another process already sends from this database.
+     * Makes this process the database's sender: takes the sender lock, resolves deliveries a crash interrupted,
+     * plans every upcoming event, and (with {@code background}) runs the scheduler thread; without it, what is due
+     * is sent by {@link Outbox#fireDue()} (the console with a pinned clock calls it after each line). The digest is
+     * planned and the upcoming events are mirrored. Refuses, saying which process holds the lock, when another
+     * process already sends from this database; the bot still answers commands then.
      */
-    public Outbox startReminders(List<? extends ChatPlatform> platforms, boolean background)
-            throws LedgerBusyException {
-        return startReminders(platforms, background, s -> s);
-    }
-
-    /** As above, with a chance to tune the outbox (time-outs, back-off) before it starts. */
-    public Outbox startReminders(List<? extends ChatPlatform> platforms, boolean background,
-                                 java.util.function.UnaryOperator<Outbox> tune) throws LedgerBusyException {
-        if (reminders != null) {
-            throw new IllegalStateException("reminders are already started");
-        }
-        ZoneId botZone = config.timezone();
-        Outbox outbox = tune.apply(Outbox.create(db, clock, PlatformRegistry.of(platforms),
-                d -> d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : botZone)
-                .maxAttempts(config.reminders().maxAttempts()));
-        ReminderService service = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
-                outbox);
-        calendar.onEventChanged(service::eventChanged);
-        calendar.onUpdateAdded(UpdateFollowers.attach(subscriptions, outbox)::committeeUpdated);
-        announcements.attach(outbox);
-        Digest digest = config.digest() == null ? null
-                : new Digest(config.digest(), calendar, outbox, clock, config.timezone());
-        if (digest != null) {
-            outbox.register(digest);
-        }
+    public Outbox start(boolean background) throws LedgerBusyException {
         outbox.start(background);
         if (digest != null) {
-            // once this process holds the outbox: this week's digest (if its day is not over) and next week's
+            // this week's digest (if its day is not over) and next week's
             digest.plan(clock.instant());
         }
-        reminders = outbox;
+        if (mirroring != null) {
+            // like the outbox, only the sending process mirrors events, so two processes never race
+            mirroring.follow();
+        }
         return outbox;
     }
 
-    /** The running outbox, if this process sends (it holds the database's lock). */
+    /** The outbox every feature enqueues to; it sends only in the process that {@link #start started} it. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The outbox, if this process sends (it holds the database's sender lock). */
     public Optional<Outbox> reminders() {
-        return Optional.ofNullable(reminders);
+        return outbox.running() ? Optional.of(outbox) : Optional.empty();
     }
 
     /** Convenience for tests and the console: where the config's database lives. */
@@ -394,14 +417,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
-        ChangeFeed feed = changes;
-        if (feed != null) {
-            feed.close();
-        }
-        Outbox r = reminders;
-        if (r != null) {
-            r.close();
-        }
+        changes.close();
+        outbox.close();
         db.close();
     }
 }

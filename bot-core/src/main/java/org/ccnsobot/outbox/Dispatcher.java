@@ -40,6 +40,13 @@ final class Dispatcher {
     private final Counters counters;
     private final StaffAlerts alerts;
     private final Map<String, Throttle> throttles = new LinkedHashMap<>();
+    /** One bucket per destination, for the platforms' per-channel limits; the least recently used are let go. */
+    private final Map<String, Throttle> destinationThrottles = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Throttle> eldest) {
+            return size() > 10_000;
+        }
+    };
     private final List<OutboxStore.Delivery> unmarked = new ArrayList<>();
 
     Dispatcher(OutboxStore store, Clock clock, PlatformRegistry platforms, Map<String, JobKind<?>> kinds,
@@ -53,7 +60,7 @@ final class Dispatcher {
         this.counters = counters;
         this.alerts = alerts;
         for (ChatPlatform p : platforms.all()) {
-            throttles.put(p.id(), new Throttle(p.sendLimits()));
+            throttles.put(p.id(), new Throttle(p.sendLimits(), tuning.throttleTime));
         }
     }
 
@@ -82,6 +89,7 @@ final class Dispatcher {
                     continue;
                 }
                 OutgoingMessage message = ((Rendering.Send) rendering).message();
+                destinationThrottle(r).acquire();
                 throttles.get(r.platform()).acquire();
                 inFlight.acquire();
                 outcomes.add(sendOne(r, message.withIdempotencyKey(r.idempotencyKey()), inFlight));
@@ -106,6 +114,12 @@ final class Dispatcher {
         }
         flushMarks();
         return delivered;
+    }
+
+    private Throttle destinationThrottle(OutboxStore.Row r) {
+        ChatPlatform p = platforms.platform(r.platform()).orElseThrow();
+        return destinationThrottles.computeIfAbsent(r.target().key(),
+                k -> new Throttle(p.destinationLimits(), tuning.throttleTime));
     }
 
     private Rendering render(OutboxStore.Row r, Instant now) {

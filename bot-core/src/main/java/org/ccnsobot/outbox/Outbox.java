@@ -64,6 +64,12 @@ public final class Outbox implements AutoCloseable {
 
     // ---- tuning, before start ----
 
+    /** How the send throttles read the time and wait; for tests, which count the waits instead of sleeping. */
+    Outbox throttleTime(Throttle.Time time) {
+        tuning.throttleTime = time;
+        return this;
+    }
+
     /** How long a send may take before it counts as a transient failure (default 30 s). */
     public Outbox sendTimeout(Duration timeout) {
         tuning.sendTimeout = timeout;

@@ -14,6 +14,8 @@ final class Tuning {
     int claimBatch = 200;
     int maxInFlight = 32;
     int markBatch = 50;
+    /** How the throttles read the time and wait (tests count the waits instead of sleeping). */
+    Throttle.Time throttleTime = Throttle.Time.REAL;
 
     /** base × 2^(attempt-1), at most cap, with jitter in [½, 1] of that. */
     Duration backoff(int attempt) {

@@ -35,6 +35,14 @@ public interface ChatPlatform extends AutoCloseable {
     }
 
     /**
+     * How fast core may send to one destination (a channel, a user's DMs) here, on top of {@link #sendLimits()}:
+     * platforms limit each channel too (Discord about five messages per five seconds, Slack about one a second).
+     */
+    default SendLimits destinationLimits() {
+        return SendLimits.UNLIMITED;
+    }
+
+    /**
      * Whether a message sent with {@code idempotencyKey} already landed in {@code destination}, and its reference.
      * The reminder ledger asks this for rows it finds half-sent after a crash, before sending again. Empty means
      * "not found or cannot tell": the ledger then resends with the same key, which a platform that dedupes by key

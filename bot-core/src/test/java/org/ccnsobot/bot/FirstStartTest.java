@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.features.calendar.CalendarException;
-import org.ccnsobot.testing.SeedBots;
+import org.ccnsobot.testing.BotFixture;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +35,13 @@ class FirstStartTest {
                 + "    committees: [NOPE]\n");
         Path data = dir.resolve("data");
         BotConfig cfg = BotConfig.defaults().withDatabase(data.resolve("bot.db")).withCalendar(calendar);
-        assertThatThrownBy(() -> Bot.open(cfg, new ManualClock(SeedBots.NEWSLETTER_DAY)))
+        assertThatThrownBy(() -> Bot.open(cfg, new ManualClock(BotFixture.NEWSLETTER_DAY)))
                 .isInstanceOf(CalendarException.class).hasMessageContaining("events.yaml: event x: ");
         assertThat(files(data)).as("no database, no WAL, no temporary file").isEmpty();
 
         // a missing calendar folder likewise
         BotConfig none = cfg.withCalendar(dir.resolve("no-such-folder"));
-        assertThatThrownBy(() -> Bot.open(none, new ManualClock(SeedBots.NEWSLETTER_DAY)))
+        assertThatThrownBy(() -> Bot.open(none, new ManualClock(BotFixture.NEWSLETTER_DAY)))
                 .isInstanceOf(CalendarException.class).hasMessageContaining("no such calendar folder");
         assertThat(files(data)).isEmpty();
     }
@@ -49,14 +49,14 @@ class FirstStartTest {
     @Test
     void aGoodFirstStartLeavesTheSeededDatabaseAndNothingElse() throws Exception {
         Path data = dir.resolve("data");
-        try (Bot bot = SeedBots.open(data, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
-            assertThat(SeedBots.ask(bot, "next council")).contains("ccNSO Council meeting 202");
+        try (Bot bot = BotFixture.seedBot(data, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            assertThat(BotFixture.ask(bot, "next council")).contains("ccNSO Council meeting 202");
             assertThat(files(data)).noneMatch(n -> n.contains(".new-"));
         }
         assertThat(files(data)).contains("bot.db").noneMatch(n -> n.contains(".new-"));
         // and a second start opens it as it is (no second seeding)
-        try (Bot bot = SeedBots.open(data, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
-            assertThat(SeedBots.ask(bot, "committees")).contains("GRC");
+        try (Bot bot = BotFixture.seedBot(data, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            assertThat(BotFixture.ask(bot, "committees")).contains("GRC");
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -46,7 +47,7 @@ class ConfigLoaderTest {
 
     @Test
     void theProjectsConfigFileIsValid() throws Exception {
-        Path file = org.ccnsobot.testing.SeedBots.seedCalendar().getParent().resolve("ccnso-bot.yaml");
+        Path file = org.ccnsobot.testing.BotFixture.seedCalendar().getParent().resolve("ccnso-bot.yaml");
         BotConfig cfg = new ConfigLoader(List.of(), k -> null).load(file);
         assertThat(cfg.platforms()).isEmpty();
         assertThat(cfg.reminders().offsets()).containsExactly(Duration.ofHours(24), Duration.ofHours(1));

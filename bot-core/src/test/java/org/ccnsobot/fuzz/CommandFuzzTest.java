@@ -3,6 +3,8 @@ package org.ccnsobot.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.time.Duration;
+import org.ccnsobot.testing.BotFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Random;
@@ -12,7 +14,6 @@ import org.ccnsobot.kernel.CommandException;
 import org.ccnsobot.kernel.CommandSpec;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Reply;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * {@link #randomAndMutatedInputs()} adds a fixed-seed sweep so the same property is exercised on every build.
  */
 class CommandFuzzTest {
-    private static final Bot BOT = FuzzBots.open("commands");
+    private static final BotFixture FIXTURE = BotFixture.forJvm("fuzz-commands");
+    private static final Bot BOT = FIXTURE.bot();
     private static final AtomicInteger EXECUTED = new AtomicInteger();
 
     @FuzzTest(maxDuration = "5s")
@@ -42,8 +44,9 @@ class CommandFuzzTest {
                 assertThat(e.getMessage()).isNotBlank();
             }
         }
-        FuzzBots.nextInput(BOT);
-        Reply r = BOT.handle(Invocation.text(SeedBots.MEMBER, SeedBots.PLACE, text, BOT.clock().instant()));
+        // past the rate limit window, so every input is really handled
+        FIXTURE.clock().advance(Duration.ofSeconds(3));
+        Reply r = BOT.handle(Invocation.text(BotFixture.MEMBER, BotFixture.PLACE, text, BOT.clock().instant()));
         assertThat(r.text()).isNotNull().doesNotContain("Something went wrong on our side");
     }
 

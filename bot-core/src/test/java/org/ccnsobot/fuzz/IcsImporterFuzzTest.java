@@ -3,6 +3,7 @@ package org.ccnsobot.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.ccnsobot.testing.BotFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -13,7 +14,6 @@ import org.ccnsobot.features.ical.IcsException;
 import org.ccnsobot.features.ical.IcsImporter;
 import org.ccnsobot.features.ical.IcsLimits;
 import org.ccnsobot.features.ical.ImportOptions;
-import org.ccnsobot.testing.StaffFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * else, and a refusal changes nothing. Smaller limits than production keep each input cheap.
  */
 class IcsImporterFuzzTest {
-    private static final Bot BOT = FuzzBots.open("ics");
+    private static final Bot BOT = BotFixture.forJvm("fuzz-ics").bot();
     private static final IcsImporter IMPORTER = new IcsImporter(BOT.calendar(),
             new IcsLimits(256 * 1024, 16 * 1024, 4, 400, 200, 50, java.time.Period.ofYears(2)));
     private static final AtomicInteger EXECUTED = new AtomicInteger();
@@ -47,7 +47,7 @@ class IcsImporterFuzzTest {
 
     @Test
     void randomAndMutatedFeeds() {
-        byte[] seed = StaffFixtures.schedSample().getBytes(StandardCharsets.UTF_8);
+        byte[] seed = BotFixture.schedSample().getBytes(StandardCharsets.UTF_8);
         String[] inserts = {"\n", "\r\n ", ":", ";", ",", "\\", "BEGIN:VEVENT\n", "END:VEVENT\n", "END:VCALENDAR\n",
                 "RRULE:FREQ=MINUTELY\n", "DTSTART;TZID=Nowhere/Zone:20240301T100000\n", "DTSTART;VALUE=DATE:20240230\n",
                 "RECURRENCE-ID:20240309T120000Z\n", "EXDATE:20240309T120000Z,garbage\n", "DURATION:P1W\n",

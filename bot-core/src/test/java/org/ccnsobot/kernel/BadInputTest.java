@@ -1,11 +1,11 @@
 package org.ccnsobot.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ccnsobot.testing.SeedBots.ask;
+import static org.ccnsobot.testing.BotFixture.ask;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import org.ccnsobot.port.Reply;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +21,7 @@ class BadInputTest {
 
     @BeforeEach
     void open() throws Exception {
-        bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY));
+        bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY));
     }
 
     @AfterEach
@@ -30,7 +30,7 @@ class BadInputTest {
     }
 
     private String oneLineReason(String input) {
-        Reply r = SeedBots.reply(bot, input);
+        Reply r = BotFixture.reply(bot, input);
         assertThat(r.personal()).as("errors are personal").isTrue();
         assertThat(r.text()).as("one line").doesNotContain("\n").isNotBlank();
         return r.text();

@@ -3,15 +3,12 @@ package org.ccnsobot.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.StaffRule;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Place;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,15 +20,12 @@ class RateLimitTest {
 
     @Test
     void aMemberIsLimitedPerMinuteOnTheBotsClockAndStaffAreNot() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("b.db")).withCalendar(SeedBots.seedCalendar());
-        cfg = new BotConfig(cfg.database(), cfg.calendar(), cfg.timezone(),
-                Map.of("chat", new StaffRule(java.util.List.of("boss"), java.util.List.of())), cfg.reminders(),
-                cfg.platforms(), null);
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
         Place place = new Place("chat", "c", false);
         Actor member = new Actor("chat", "m", "m", Set.of());
         Actor boss = new Actor("chat", "boss", "b", Set.of());
-        try (Bot bot = Bot.open(cfg, clock)) {
+        try (BotFixture f = BotFixture.builder().clock(clock).staff("chat", "boss").open(dir)) {
+            Bot bot = f.bot();
             for (int i = 0; i < Bot.RATE_LIMIT; i++) {
                 assertThat(bot.handle(Invocation.text(member, place, "next", clock.instant())).text()).startsWith("Next up");
             }

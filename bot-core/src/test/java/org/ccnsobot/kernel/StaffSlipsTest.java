@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.port.Reply;
-import org.ccnsobot.testing.SeedBots;
-import org.ccnsobot.testing.StaffFixtures;
+import org.ccnsobot.testing.BotFixture;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,7 @@ class StaffSlipsTest {
 
     @BeforeEach
     void open() throws Exception {
-        bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY));
+        bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY));
     }
 
     @AfterEach
@@ -57,18 +56,18 @@ class StaffSlipsTest {
 
     @Test
     void anOptionGivenTwiceIsRefusedNamingItAndNothingIsSaved() {
-        Reply r = StaffFixtures.staff(bot, "event add \"GRC prep\" --date 2024-03-05 --start 10:00 --date 2024-03-06");
+        Reply r = BotFixture.staff(bot, "event add \"GRC prep\" --date 2024-03-05 --start 10:00 --date 2024-03-06");
         assertThat(r.text()).startsWith("--date is given twice ('2024-03-05', then '2024-03-06'); give it once. Usage: ")
                 .doesNotContain("\n");
-        assertThat(StaffFixtures.staff(bot, "event add \"GRC prep\" --date 2024-03-05 --force --force").text())
+        assertThat(BotFixture.staff(bot, "event add \"GRC prep\" --date 2024-03-05 --force --force").text())
                 .startsWith("--force is given twice; give it once.");
-        assertThat(SeedBots.reply(bot, "next --filter a").text()).doesNotContain("given twice");
-        assertThat(SeedBots.ask(bot, "when GRC prep")).doesNotContain("GRC prep [");
+        assertThat(BotFixture.reply(bot, "next --filter a").text()).doesNotContain("given twice");
+        assertThat(BotFixture.ask(bot, "when GRC prep")).doesNotContain("GRC prep [");
     }
 
     @Test
     void theSecondLineOfACommandPastedOverTwoLinesIsRefusedNotSearched() {
-        Reply r = StaffFixtures.staff(bot, "    --meeting ICANN79 --room \"209 ABC\" --committees GRC,IGLC");
+        Reply r = BotFixture.staff(bot, "    --meeting ICANN79 --room \"209 ABC\" --committees GRC,IGLC");
         assertThat(r.text()).isEqualTo("A line cannot start with an option (--meeting): options go on their command's"
                 + " line, like event add \"GRC session\" --date 2024-03-05 --meeting ICANN79");
         assertThat(r.personal()).isTrue();
@@ -77,9 +76,9 @@ class StaffSlipsTest {
     @Test
     void theSameTitleOnTheSameDayAgainIsSavedUnderANewIdWithAWarningNotSilently() {
         // as after pasting the old two-line example's first line, then the whole one-line form
-        assertThat(StaffFixtures.staff(bot, "event add \"GRC working session\" --date 2024-03-05 --start 10:30 --end 12:00")
+        assertThat(BotFixture.staff(bot, "event add \"GRC working session\" --date 2024-03-05 --start 10:30 --end 12:00")
                 .text()).startsWith("Added: ").doesNotContain("Warning");
-        assertThat(StaffFixtures.staff(bot, "event add \"GRC working session\" --date 2024-03-05 --meeting ICANN79"
+        assertThat(BotFixture.staff(bot, "event add \"GRC working session\" --date 2024-03-05 --meeting ICANN79"
                 + " --room \"209 ABC\"").text()).startsWith("Added: ")
                 .contains("Warning: there is already an event [grc-working-session-20240305] with this title on this"
                         + " day; this one is [grc-working-session-20240305-2] (to drop it: event cancel"
@@ -94,16 +93,16 @@ class StaffSlipsTest {
         List<String> adds = code.stream().filter(l -> l.startsWith("event add ")).toList();
         assertThat(adds).isNotEmpty();
         for (String line : adds) {
-            Reply r = StaffFixtures.staff(bot, line);
+            Reply r = BotFixture.staff(bot, line);
             assertThat(r.text()).as(line).startsWith("Added: ").doesNotContain("Warning");
         }
-        String event = SeedBots.ask(bot, "event grc-working-session-20240305");
+        String event = BotFixture.ask(bot, "event grc-working-session-20240305");
         assertThat(event).contains("209 ABC").contains("GRC").contains("closed");
         // the README's edit, move and cancel lines work on it as printed
         for (String line : code.stream().filter(l -> l.matches("event (edit|move|cancel) grc-working-session-20240305 .*|"
                 + "event cancel grc-working-session-20240305")).toList()) {
             String cmd = line.replaceAll("\\s{2,}\\(.*\\)$", "");
-            assertThat(StaffFixtures.staff(bot, cmd).text()).as(cmd).doesNotStartWith("Refused")
+            assertThat(BotFixture.staff(bot, cmd).text()).as(cmd).doesNotStartWith("Refused")
                     .doesNotContain("given twice").doesNotContain("has no option");
         }
     }

@@ -1,25 +1,41 @@
 package org.ccnsobot.testing;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.ccnsobot.port.Actor;
+import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Capability;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.EventMirror;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.OutgoingMessage;
@@ -29,12 +45,20 @@ import org.ccnsobot.port.SendLimits;
 import org.ccnsobot.port.SentRef;
 
 /**
- * A chat platform that records every send attempt, with the fake clock's instant. Its {@link Behaviour} decides
- * each attempt's answer (deliver, fail transiently or for good, answer late), so tests can script a flaky
- * platform. Delivered messages are indexed by idempotency key for {@link #findDelivered}, which can be switched off
- * to play a platform that cannot tell. Waiting is on a condition with a time-out, never a fixed sleep.
+ * The one fake chat platform of every module's tests. It records every send attempt, with the clock's instant. Its
+ * {@link Behaviour} decides each attempt's answer (deliver, fail transiently or for good, answer late), so tests can
+ * script a flaky platform. Delivered messages are indexed by idempotency key for {@link #findDelivered}, which can
+ * be switched off to play a platform that cannot tell.
+ *
+ * <p>Options, all set before the bot opens (behaviour and canTell may change mid-test): {@link #withChannel channels
+ * per role}, {@link #capabilities}, {@link #limits send limits}, {@link #textLimits}, {@link #editable} (off: edit
+ * and delete are the port's defaults, which refuse), {@link #behaviour failure injection}, {@link #canTell}, and
+ * {@link #recordTo a durable record file} (the crash tests' child JVMs: every delivery is appended to the file and
+ * forced to disk before it is answered, so the record survives SIGKILL; it does not dedupe, so a resend shows up as a
+ * second line, and findDelivered answers from the file). {@link #mirroring} makes one that is also an
+ * {@link EventMirror} and records what core asks of it. Waiting is on a condition with a time-out, never a sleep.
  */
-public final class RecordingPlatform implements ChatPlatform {
+public class RecordingPlatform implements ChatPlatform {
 
     /** One attempt: where, what, when (fake clock), its attempt number for that key, and whether it was delivered. */
     public record Attempt(Destination destination, OutgoingMessage message, Instant at, int attemptOfKey,
@@ -71,10 +95,18 @@ public final class RecordingPlatform implements ChatPlatform {
     private volatile Behaviour behaviour = (a, d) -> d.deliver();
     private volatile boolean canTell = true;
     private volatile SendLimits limits = SendLimits.UNLIMITED;
+    private volatile SendLimits destinationLimits = SendLimits.UNLIMITED;
     private volatile InboundHandler handler;
     private volatile int maxTextLength = 4000;
     private volatile int maxBlockLength = 4000;
     private final List<Change> changes = new ArrayList<>();
+    private volatile Set<Capability> capabilities = EnumSet.of(Capability.DM, Capability.EDIT);
+    private volatile boolean editable = true;
+    /** The durable record, when {@link #recordTo} was called: keys found there, and the channel it appends to. */
+    private final Set<String> recordedKeys = new HashSet<>();
+    private FileChannel recordFile;
+    private PrintStream progress;
+    private int recordCount;
     private final Map<org.ccnsobot.port.ChannelRole, String> channels = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An edit or a delete of a message this platform delivered: {@code message} is null for a delete. */
@@ -87,6 +119,89 @@ public final class RecordingPlatform implements ChatPlatform {
     public RecordingPlatform(String id, Clock clock) {
         this.id = id;
         this.clock = clock;
+    }
+
+    /** A platform that is also an {@link EventMirror}, recording each upsert and remove in {@link Mirroring#calls}. */
+    public static Mirroring mirroring(String id, Clock clock) {
+        return new Mirroring(id, clock);
+    }
+
+    /** The capabilities the platform declares (default DM and EDIT). */
+    public RecordingPlatform capabilities(Set<Capability> value) {
+        this.capabilities = value.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(value);
+        return this;
+    }
+
+    /** Off: edit and delete are the port's defaults, which refuse (a platform that only posts). */
+    public RecordingPlatform editable(boolean value) {
+        this.editable = value;
+        return this;
+    }
+
+    /**
+     * Keeps a durable record in {@code path}: each delivery is appended as one line ({@code key TAB destination}) in
+     * a single write and forced to disk before the send is answered, and {@code progress} gets a line
+     * {@code D <count>} after each (see {@link #awaitProgress}). Keys already in the file count as delivered for
+     * {@link #findDelivered}, so a second life of the process sees what the first delivered. No dedupe: a resend of
+     * a key is delivered and recorded again, so the test counts duplicates honestly.
+     */
+    public RecordingPlatform recordTo(Path path, PrintStream progress) throws IOException {
+        lock.lock();
+        try {
+            for (String line : readLines(path)) {
+                recordedKeys.add(line.split("\t", 2)[0]);
+            }
+            this.recordFile = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            this.progress = progress;
+            return this;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The complete lines of a record file (a torn last line, had there been one, is ignored). */
+    public static List<String> readLines(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return List.of();
+        }
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return List.of();
+        }
+        return text.substring(0, end).lines().filter(l -> l.contains("\t")).toList();
+    }
+
+    /**
+     * Reads a child JVM's progress lines ({@code D <count>}, printed for each recorded delivery) until it reports
+     * {@code n} sends or ends, and returns the last count seen; never sleeps, and gives up after 60 s.
+     */
+    public static int awaitProgress(Process p, int n) throws Exception {
+        CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
+            int last = 0;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("D ")) {
+                        last = Integer.parseInt(line.substring(2).trim());
+                        if (last >= n) {
+                            return last;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed while we read
+            }
+            return last;
+        });
+        try {
+            return reader.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            p.destroyForcibly();
+            throw new AssertionError("the child did not reach " + n + " sends within 60 s", e);
+        }
     }
 
     public RecordingPlatform behaviour(Behaviour b) {
@@ -119,11 +234,17 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
+        if (!editable) {
+            return ChatPlatform.super.edit(ref, message);
+        }
         return change(new Change(ref, message, clock.instant()));
     }
 
     @Override
     public CompletableFuture<Void> delete(SentRef ref) {
+        if (!editable) {
+            return ChatPlatform.super.delete(ref);
+        }
         return change(new Change(ref, null, clock.instant()));
     }
 
@@ -159,6 +280,12 @@ public final class RecordingPlatform implements ChatPlatform {
         return this;
     }
 
+    /** What the platform allows per channel or DM, on top of {@link #limits}. */
+    public RecordingPlatform destinationLimits(SendLimits value) {
+        this.destinationLimits = value;
+        return this;
+    }
+
     @Override
     public String id() {
         return id;
@@ -166,7 +293,8 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.DM, Capability.EDIT);
+        Set<Capability> c = capabilities;
+        return c.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(c);
     }
 
     @Override
@@ -199,6 +327,9 @@ public final class RecordingPlatform implements ChatPlatform {
         lock.lock();
         try {
             String key = attempt.key();
+            if (recordFile != null) {
+                return recordDurably(attempt);
+            }
             if (key != null && byKey.containsKey(key)) {
                 // like Discord's nonce: the same key lands once; the earlier message is the answer
                 return byKey.get(key);
@@ -218,6 +349,31 @@ public final class RecordingPlatform implements ChatPlatform {
         }
     }
 
+    /** Appends the delivery to the record file and forces it, before the send is answered; no dedupe. */
+    private SentRef recordDurably(Attempt attempt) {
+        String key = attempt.key();
+        byte[] line = (key + "\t" + attempt.destination().key() + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            recordFile.write(ByteBuffer.wrap(line));
+            recordFile.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        recordedKeys.add(key);
+        recordCount++;
+        progress.println("D " + recordCount);
+        progress.flush();
+        SentRef ref = durableRef(attempt.destination(), key);
+        deliveries.add(new Attempt(attempt.destination(), attempt.message(), attempt.at(), attempt.attemptOfKey(), true));
+        byKey.put(key, ref);
+        changed.signalAll();
+        return ref;
+    }
+
+    private SentRef durableRef(Destination destination, String key) {
+        return new SentRef(id, destination.key(), "m" + Integer.toHexString(key.hashCode()));
+    }
+
     @Override
     public CompletableFuture<Optional<SentRef>> findDelivered(Destination destination, String idempotencyKey) {
         if (!canTell) {
@@ -225,6 +381,10 @@ public final class RecordingPlatform implements ChatPlatform {
         }
         lock.lock();
         try {
+            if (recordFile != null) {
+                return CompletableFuture.completedFuture(recordedKeys.contains(idempotencyKey)
+                        ? Optional.of(durableRef(destination, idempotencyKey)) : Optional.empty());
+            }
             return CompletableFuture.completedFuture(Optional.ofNullable(byKey.get(idempotencyKey)));
         } finally {
             lock.unlock();
@@ -245,6 +405,11 @@ public final class RecordingPlatform implements ChatPlatform {
     @Override
     public SendLimits sendLimits() {
         return limits;
+    }
+
+    @Override
+    public SendLimits destinationLimits() {
+        return destinationLimits;
     }
 
     /** Every attempt, in order. */
@@ -313,7 +478,16 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public void close() {
-        // nothing to release
+        lock.lock();
+        try {
+            if (recordFile != null) {
+                recordFile.close();
+            }
+        } catch (IOException e) {
+            // the test reads what was forced
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** An answer that fails with a {@link org.ccnsobot.port.PlatformException}. */
@@ -324,5 +498,30 @@ public final class RecordingPlatform implements ChatPlatform {
     /** Waits for a future with a time-out in tests. */
     public static <T> T await(CompletableFuture<T> f, Duration timeout) throws Exception {
         return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A recording platform that is also an {@link EventMirror}: it records each call, and fails them when told. */
+    public static final class Mirroring extends RecordingPlatform implements EventMirror {
+        /** What core asked, in order: {@code upsert <eventId> <status>} or {@code remove <eventId>}. */
+        public final List<String> calls = new CopyOnWriteArrayList<>();
+        /** When set, upserts fail (the platform's event list is down). */
+        public volatile boolean fail;
+
+        private Mirroring(String id, Clock clock) {
+            super(id, clock);
+        }
+
+        @Override
+        public CompletableFuture<String> upsert(Block.EventCard card) {
+            calls.add("upsert " + card.eventId() + " " + card.status());
+            return fail ? CompletableFuture.failedFuture(new IllegalStateException("down"))
+                    : CompletableFuture.completedFuture("x");
+        }
+
+        @Override
+        public CompletableFuture<Void> remove(String eventId) {
+            calls.add("remove " + eventId);
+            return CompletableFuture.completedFuture(null);
+        }
     }
 }

@@ -85,6 +85,12 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         return new org.ccnsobot.port.SendLimits(10, 10);
     }
 
+    /** Five messages per five seconds in any one channel or DM. */
+    @Override
+    public org.ccnsobot.port.SendLimits destinationLimits() {
+        return new org.ccnsobot.port.SendLimits(1, 5);
+    }
+
     /** From the typed settings: {@code announcementChannel}, {@code staffChannel}, {@code scheduleChannel}. */
     @Override
     public java.util.Optional<String> channel(ChannelRole role) {

@@ -14,6 +14,7 @@ import static org.ccnsobot.discord.FakeDiscord.STAFF_ROLE;
 import static org.ccnsobot.discord.FakeDiscord.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ccnsobot.testing.RecordingHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class DiscordEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         fake = new FakeDiscord();
-        handler = new RecordingHandler();
+        handler = DiscordCore.handler();
         platform = startPlatform();
     }
 
@@ -107,7 +108,7 @@ class DiscordEndToEndTest {
 
         JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
         JsonNode card = edit.path("embeds").get(1);
-        long epoch = RecordingHandler.COUNCIL_START.getEpochSecond();
+        long epoch = DiscordCore.COUNCIL_START.getEpochSecond();
         assertThat(card.path("title").asText()).isEqualTo("ccNSO Council Meeting");
         assertThat(card.path("description").asText())
                 .contains("<t:" + epoch + ":F>", "<t:" + epoch + ":R>", "10:30 AST, San Juan")
@@ -135,7 +136,7 @@ class DiscordEndToEndTest {
 
         JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
         assertThat(edit.path("embeds").get(1).path("description").asText())
-                .contains("<t:" + RecordingHandler.COUNCIL_START.getEpochSecond() + ":F>");
+                .contains("<t:" + DiscordCore.COUNCIL_START.getEpochSecond() + ":F>");
         Invocation invocation = handler.invocations.get(0);
         assertThat(invocation.command()).isEqualTo("when");
         assertThat(invocation.options()).isEqualTo(Map.of("query", "council"));
@@ -273,7 +274,7 @@ class DiscordEndToEndTest {
 
     @Test
     void aReminderPostedToTheChannelPingsNobody() throws Exception {
-        OutgoingMessage reminder = OutgoingMessage.of("Council in 1 hour", List.of(RecordingHandler.council()))
+        OutgoingMessage reminder = OutgoingMessage.of("Council in 1 hour", List.of(DiscordCore.council()))
                 .withIdempotencyKey("reminder:evt-council-79:PT1H:discord:channel:" + ANNOUNCE);
 
         SentRef ref = platform.send(new Destination.Channel("discord", ANNOUNCE), reminder).get(10, SECONDS);
@@ -485,7 +486,7 @@ class DiscordEndToEndTest {
 
     private static Block.EventCard futureCouncil(Instant start, String status, String title) {
         return new Block.EventCard("evt-council-79", title, start, start.plus(Duration.ofMinutes(90)),
-                LocalDate.ofInstant(start, RecordingHandler.SAN_JUAN), RecordingHandler.SAN_JUAN, "San Juan", "Salon 3",
+                LocalDate.ofInstant(start, DiscordCore.SAN_JUAN), DiscordCore.SAN_JUAN, "San Juan", "Salon 3",
                 "open", List.of("Council"), status, "Council meeting", List.of());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
+import org.ccnsobot.testing.RecordingHandler;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ class DiscordStartupTest {
         String wrong = "wrong.token-that-must-not-be-logged";
         ObjectNode section = fake.section().put("token", wrong);
 
-        assertThatThrownBy(() -> start(section, new RecordingHandler()))
+        assertThatThrownBy(() -> start(section, DiscordCore.handler()))
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("discord.token")
                 .hasMessageContaining("401")
@@ -66,7 +67,7 @@ class DiscordStartupTest {
     void aGuildTheBotIsNotInStopsStartUpNamingTheSetting() {
         ObjectNode section = fake.section().put("guildId", "100000000000000099");
 
-        assertThatThrownBy(() -> start(section, new RecordingHandler()))
+        assertThatThrownBy(() -> start(section, DiscordCore.handler()))
                 .isInstanceOf(PlatformException.class)
                 .hasMessageStartingWith("discord.guildId:")
                 .hasMessageContaining("100000000000000099");
@@ -76,7 +77,7 @@ class DiscordStartupTest {
     void aMissingChannelStopsStartUpNamingTheSetting() {
         ObjectNode section = fake.section().put("announcementChannel", "300000000000000099");
 
-        assertThatThrownBy(() -> start(section, new RecordingHandler()))
+        assertThatThrownBy(() -> start(section, DiscordCore.handler()))
                 .isInstanceOf(PlatformException.class)
                 .hasMessageStartingWith("discord.announcementChannel:")
                 .hasMessageContaining("300000000000000099");
@@ -86,7 +87,7 @@ class DiscordStartupTest {
     void aMissingStaffChannelStopsStartUpNamingTheSetting() {
         ObjectNode section = fake.section().put("staffChannel", "300000000000000098");
 
-        assertThatThrownBy(() -> start(section, new RecordingHandler()))
+        assertThatThrownBy(() -> start(section, DiscordCore.handler()))
                 .isInstanceOf(PlatformException.class)
                 .hasMessageStartingWith("discord.staffChannel:");
     }
@@ -95,7 +96,7 @@ class DiscordStartupTest {
     void aMissingPermissionIsReportedAtStartWithoutStoppingTheBot() throws Exception {
         ObjectNode section = fake.section().put("announcementChannel", FakeDiscord.NO_EMBEDS);
 
-        start(section, new RecordingHandler());
+        start(section, DiscordCore.handler());
 
         assertThat(platform.diagnostics()).singleElement().asString()
                 .startsWith("discord.announcementChannel:")
@@ -106,7 +107,7 @@ class DiscordStartupTest {
 
     @Test
     void theTokenNeverAppearsInTheLogsOfANormalStart() throws Exception {
-        start(fake.section(), new RecordingHandler());
+        start(fake.section(), DiscordCore.handler());
         platform.close();
         platform = null;
 
@@ -117,7 +118,7 @@ class DiscordStartupTest {
 
     @Test
     void commandsAreReRegisteredAtEachStartSoAChangedListReplacesTheOld() throws Exception {
-        RecordingHandler handler = new RecordingHandler();
+        RecordingHandler handler = DiscordCore.handler();
         start(fake.section(), handler);
         platform.close();
 
@@ -133,7 +134,7 @@ class DiscordStartupTest {
 
     @Test
     void anInteractionForACommandDroppedSinceIsAnsweredNotDropped() throws Exception {
-        RecordingHandler handler = new RecordingHandler();
+        RecordingHandler handler = DiscordCore.handler();
         handler.commands = handler.commands.stream().filter(c -> !c.name().equals("week")).toList();
         start(fake.section(), handler);
 
@@ -148,7 +149,7 @@ class DiscordStartupTest {
 
     @Test
     void anInvalidCommandNameFromCoreIsLeftOutRatherThanFailingStartUp() throws Exception {
-        RecordingHandler handler = new RecordingHandler();
+        RecordingHandler handler = DiscordCore.handler();
         handler.commands = new java.util.ArrayList<>(handler.commands);
         handler.commands.add(new CommandInfo("two words", List.of(), "bad", List.of(), List.of(), false));
         start(fake.section(), handler);

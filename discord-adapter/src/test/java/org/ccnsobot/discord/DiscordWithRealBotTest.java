@@ -3,6 +3,7 @@ package org.ccnsobot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ccnsobot.testing.BotFixture;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.ccnsobot.bot.Bot;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.features.subscriptions.Subscriptions;
 import org.ccnsobot.features.subscriptions.Subscriptions.Topic;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ class DiscordWithRealBotTest {
     @Test
     void whenCouncilIsAnsweredWithTheCouncilMeetingInEveryMembersLocalTime() throws Exception {
         try (FakeDiscord fake = new FakeDiscord();
-             Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
                     new PlatformContext(bot.clock()));
             try {
@@ -55,7 +55,7 @@ class DiscordWithRealBotTest {
     @Test
     void aMentionSubscribesThroughCoreLikeAnyLineOfPlainWords() throws Exception {
         try (FakeDiscord fake = new FakeDiscord();
-             Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
                     new PlatformContext(bot.clock()));
             try {

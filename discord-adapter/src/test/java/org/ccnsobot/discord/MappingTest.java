@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 /** JDA objects (mocked at the edge) to port records. */
 class MappingTest {
     static final Instant AT = Instant.parse("2024-03-04T12:00:00Z");
-    static final CommandInfo WEEK = RecordingHandler.defaultCommands().stream()
+    static final CommandInfo WEEK = DiscordCore.defaultCommands().stream()
             .filter(c -> c.name().equals("week")).findFirst().orElseThrow();
-    static final CommandInfo WHEN = RecordingHandler.defaultCommands().stream()
+    static final CommandInfo WHEN = DiscordCore.defaultCommands().stream()
             .filter(c -> c.name().equals("when")).findFirst().orElseThrow();
 
     @Test

@@ -20,7 +20,7 @@ class RendererTest {
 
     @Test
     void aTimedEventShowsLocalTimeTokensAndTheVenueClock() {
-        Block.EventCard card = RecordingHandler.council();
+        Block.EventCard card = DiscordCore.council();
         List<String> lines = Renderer.whenLines(card);
         long start = card.start().getEpochSecond();
         assertThat(lines.get(0)).isEqualTo("🕒 <t:" + start + ":F> (<t:" + start + ":R>) until <t:"
@@ -38,7 +38,7 @@ class RendererTest {
 
     @Test
     void aDateOnlyEventShowsTheDateWithoutATime() {
-        List<String> lines = Renderer.whenLines(RecordingHandler.techDay());
+        List<String> lines = Renderer.whenLines(DiscordCore.techDay());
         assertThat(lines).containsExactly("📅 Monday 4 March 2024, San Juan (time to be announced)");
     }
 
@@ -64,7 +64,7 @@ class RendererTest {
     void manyEventsArePagedWithinEmbedLimitsWithoutSplittingAnEvent() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading("ICANN79 schedule"));
-        blocks.addAll(RecordingHandler.week(47));
+        blocks.addAll(DiscordCore.week(47));
         List<Page> pages = Renderer.render(OutgoingMessage.of("schedule", blocks));
 
         assertThat(pages).allSatisfy(p -> {
@@ -102,7 +102,7 @@ class RendererTest {
         List<Block.Link> links = IntStream.range(0, 60)
                 .mapToObj(i -> new Block.Link("Document " + i, "https://ccnso.icann.org/doc/" + i)).toList();
         Block.EventCard card = new Block.EventCard("e", title, Instant.parse("2024-03-06T14:30:00Z"), null,
-                LocalDate.of(2024, 3, 6), RecordingHandler.SAN_JUAN, "San Juan", null, null, List.of(), null, null, links);
+                LocalDate.of(2024, 3, 6), DiscordCore.SAN_JUAN, "San Juan", null, null, List.of(), null, null, links);
         MessageEmbed embed = Renderer.render(OutgoingMessage.of("x", List.of(card))).get(0).embeds().get(0);
 
         assertThat(embed.getTitle()).hasSize(256).endsWith("…");
@@ -113,7 +113,7 @@ class RendererTest {
 
     @Test
     void askedForPingsGoIntoTheFirstPagesContentOnly() {
-        OutgoingMessage m = OutgoingMessage.of("x", RecordingHandler.week(15))
+        OutgoingMessage m = OutgoingMessage.of("x", DiscordCore.week(15))
                 .withMentions(new Mentions(false, Set.of("500000000000000001"), Set.of()));
         List<Page> pages = Renderer.render(m);
         assertThat(pages.get(0).content()).isEqualTo("<@&500000000000000001>");
@@ -130,7 +130,7 @@ class RendererTest {
 
     @Test
     void aCancelledEventIsMarked() {
-        Block.EventCard c = RecordingHandler.council();
+        Block.EventCard c = DiscordCore.council();
         Block.EventCard cancelled = new Block.EventCard(c.eventId(), c.title(), c.start(), c.end(), c.date(), c.venueZone(),
                 c.place(), c.room(), c.access(), c.committees(), "cancelled", c.description(), c.links());
         MessageEmbed e = Renderer.render(OutgoingMessage.of("x", List.of(cancelled))).get(0).embeds().get(0);

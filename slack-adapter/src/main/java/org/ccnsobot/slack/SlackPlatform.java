@@ -193,6 +193,12 @@ final class SlackPlatform implements ChatPlatform {
         return new org.ccnsobot.port.SendLimits(1.0, 3);
     }
 
+    /** The same per channel: the workspace-wide figure above is still the tighter one. */
+    @Override
+    public org.ccnsobot.port.SendLimits destinationLimits() {
+        return new org.ccnsobot.port.SendLimits(1.0, 3);
+    }
+
     /**
      * Looks for a keyed message among the channel's recent history. DMs answer empty: their channel id is only
      * known after conversations.open, and {@link #send} looks before it posts a keyed message anyway.

@@ -3,6 +3,7 @@ package org.ccnsobot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ccnsobot.testing.RecordingHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ class SlackHttpModeEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         fake = new FakeSlack();
-        core = new RecordingHandler();
+        core = SlackCore.handler();
         SlackSettings settings = new SlackSettings(new Secret("xoxb-test-bot"), null, new Secret(SECRET), "http", 0,
                 "127.0.0.1", "C0ANNOUNCE", null, fake.apiUrl(), List.of(), null);
         platform = new SlackPlatform(settings, new PlatformContext(Clock.systemUTC()));
@@ -80,7 +81,7 @@ class SlackHttpModeEndToEndTest {
         assertThat(seen.actor().userId()).isEqualTo("U0MEMBER");
         JsonNode answer = fake.await(url.substring(url.indexOf("/respond/"))).bodyJson();
         assertThat(answer.get("blocks").toString()).contains("<!date^"
-                + RecordingHandler.COUNCIL_START.getEpochSecond() + "^{date_short_pretty} {time}|");
+                + SlackCore.COUNCIL_START.getEpochSecond() + "^{date_short_pretty} {time}|");
     }
 
     @Test

@@ -105,7 +105,7 @@ class SlackInboundMappingTest {
 
     @Test
     void helpAndAnEmptyCommandAreAnsweredFromCoreCommandList() {
-        when(core.commands()).thenReturn(new RecordingHandler().commands());
+        when(core.commands()).thenReturn(SlackCore.handler().commands());
         assertThat(inbound.helpFor("").personal()).isTrue();
         assertThat(inbound.helpFor("help").text()).contains("/ccnso next - The next events")
                 .contains("/ccnso announce <text...> - Post an announcement");

@@ -36,7 +36,7 @@ class SlackRendererTest {
 
     @Test
     void eventCardShowsReaderLocalTimeVenueTimeRoomAccessCommitteesAndButtons() {
-        Block.EventCard card = RecordingHandler.councilCard();
+        Block.EventCard card = SlackCore.councilCard();
         List<SlackRenderer.SlackMessage> pages = renderer.render(OutgoingMessage.of("Council", List.of(card)));
         assertThat(pages).hasSize(1);
         String json = json(pages.get(0).blocks());
@@ -57,7 +57,7 @@ class SlackRendererTest {
     void calendarButtonUsesTheConfiguredUrlOrAnIcsLink() {
         SlackRenderer withTemplate = new SlackRenderer("https://cal.example.org/{eventId}.ics");
         String json = json(withTemplate.render(
-                OutgoingMessage.of("x", List.of(RecordingHandler.techDayCard()))).get(0).blocks());
+                OutgoingMessage.of("x", List.of(SlackCore.techDayCard()))).get(0).blocks());
         assertThat(json).contains("https://cal.example.org/icann79-techday.ics").contains("Add to calendar");
 
         Block.EventCard withIcs = new Block.EventCard("e1", "Tech Day", null, null, LocalDate.of(2024, 3, 4),
@@ -73,7 +73,7 @@ class SlackRendererTest {
                 null, LocalDate.of(2024, 3, 5), ZoneId.of("America/Puerto_Rico"), null, null, "closed", List.of(),
                 "cancelled", null, List.of());
         String json = json(renderer.render(OutgoingMessage.of("x",
-                List.of(RecordingHandler.techDayCard(), cancelled))).get(0).blocks());
+                List.of(SlackCore.techDayCard(), cancelled))).get(0).blocks());
         assertThat(json).contains("Mon 4 Mar 2024 (time not yet announced)")
                 .contains("*Members Meeting*  _cancelled_").contains("09:00 AST (venue time)").contains("Closed");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ccnsobot.testing.RecordingHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
@@ -47,11 +48,11 @@ class SlackSocketModeEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         fake = new FakeSlack();
-        fake.answer("usergroups.users.list", c -> FakeSlack.Answer.ok(RecordingHandler.STAFF_GROUP.equals(
+        fake.answer("usergroups.users.list", c -> FakeSlack.Answer.ok(SlackCore.STAFF_GROUP.equals(
                 c.form().get("usergroup")) ? "{\"ok\":true,\"users\":[\"" + STAFF + "\"]}"
                 : "{\"ok\":false,\"error\":\"no_such_subteam\"}"));
-        core = new RecordingHandler();
-        platform = new SlackPlatform(settings(fake, List.of(RecordingHandler.STAFF_GROUP)),
+        core = SlackCore.handler();
+        platform = new SlackPlatform(settings(fake, List.of(SlackCore.STAFF_GROUP)),
                 new PlatformContext(Clock.systemUTC()));
         platform.start(core);
         fake.connection(1).get(10, TimeUnit.SECONDS);
@@ -84,7 +85,7 @@ class SlackSocketModeEndToEndTest {
         assertThat(fake.calls("apps.connections.open")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer xapp-test-app"));
         assertThat(fake.calls("usergroups.users.list")).extracting(c -> c.form().get("usergroup"))
-                .contains(RecordingHandler.STAFF_GROUP);
+                .contains(SlackCore.STAFF_GROUP);
         assertThat(fake.connections()).isPositive();
     }
 
@@ -104,7 +105,7 @@ class SlackSocketModeEndToEndTest {
         JsonNode answer = fake.await(url.substring(url.indexOf("/respond/"))).bodyJson();
         assertThat(answer.get("response_type").asText()).isEqualTo("in_channel");
         String blocks = answer.get("blocks").toString();
-        long start = RecordingHandler.COUNCIL_START.getEpochSecond();
+        long start = SlackCore.COUNCIL_START.getEpochSecond();
         assertThat(blocks).contains("<!date^" + start + "^{date_short_pretty} {time}|Mon 4 Mar 2024 14:30 UTC>")
                 .contains("Venue time: 10:30–11:30 AST, San Juan")
                 .contains("\"type\":\"header\"").contains("Next events")
@@ -137,8 +138,8 @@ class SlackSocketModeEndToEndTest {
         JsonNode answer = fake.await(url.substring(url.indexOf("/respond/"))).bodyJson();
         assertThat(answer.get("blocks").toString())
                 .contains("*ccNSO Council Meeting*")
-                .contains("<!date^" + RecordingHandler.COUNCIL_START.getEpochSecond() + "^")
-                .contains("<!date^" + RecordingHandler.COUNCIL_END.getEpochSecond() + "^{time}|15:30 UTC>");
+                .contains("<!date^" + SlackCore.COUNCIL_START.getEpochSecond() + "^")
+                .contains("<!date^" + SlackCore.COUNCIL_END.getEpochSecond() + "^{time}|15:30 UTC>");
     }
 
     @Test
@@ -166,7 +167,7 @@ class SlackSocketModeEndToEndTest {
         String staffUrl = fake.responseUrl("announce-staff-" + responses.incrementAndGet());
         command(STAFF, "bart", "announce Council moved to 15:00", staffUrl).get(10, TimeUnit.SECONDS);
         Invocation byStaff = core.next();
-        assertThat(byStaff.actor().roles()).containsExactly(RecordingHandler.STAFF_GROUP);
+        assertThat(byStaff.actor().roles()).containsExactly(SlackCore.STAFF_GROUP);
         JsonNode accepted = fake.await(staffUrl.substring(staffUrl.indexOf("/respond/"))).bodyJson();
         assertThat(accepted.get("response_type").asText()).isEqualTo("in_channel");
         assertThat(accepted.get("text").asText()).isEqualTo("Announcement scheduled.");
@@ -193,7 +194,7 @@ class SlackSocketModeEndToEndTest {
         OutgoingMessage reminder = new OutgoingMessage("Reminder: " + hostile,
                 List.of(new Block.Heading("Starts in 1 hour: " + hostile), new Block.Paragraph(hostile),
                         new Block.Fields(List.of(new Block.Field("Note", hostile))),
-                        new Block.Footnote(hostile), RecordingHandler.councilCard()),
+                        new Block.Footnote(hostile), SlackCore.councilCard()),
                 Mentions.NONE, "reminder-42-1h-C0ANNOUNCE");
 
         SentRef ref = platform.send(new Destination.Channel("slack", "C0ANNOUNCE"), reminder).get(10, TimeUnit.SECONDS);

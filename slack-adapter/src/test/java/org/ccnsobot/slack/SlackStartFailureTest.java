@@ -37,7 +37,7 @@ class SlackStartFailureTest {
     void aRefusedBotTokenNamesSlackBotToken() {
         fake.answer("auth.test", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"invalid_auth\"}"));
         SlackPlatform p = platform(List.of());
-        assertThatThrownBy(() -> p.start(new RecordingHandler())).isInstanceOf(PlatformException.class)
+        assertThatThrownBy(() -> p.start(SlackCore.handler())).isInstanceOf(PlatformException.class)
                 .hasMessageContaining("slack.botToken").hasMessageContaining("invalid_auth")
                 .hasMessageNotContaining("xoxb-test-bot")
                 .matches(e -> !((PlatformException) e).isTransient());
@@ -48,7 +48,7 @@ class SlackStartFailureTest {
     void aRefusedAppTokenNamesSlackAppToken() {
         fake.answer("apps.connections.open", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"invalid_auth\"}"));
         SlackPlatform p = platform(List.of());
-        assertThatThrownBy(() -> p.start(new RecordingHandler())).isInstanceOf(PlatformException.class)
+        assertThatThrownBy(() -> p.start(SlackCore.handler())).isInstanceOf(PlatformException.class)
                 .hasMessageContaining("slack.appToken").hasMessageNotContaining("xapp-test-app");
         assertThat(fake.connections()).isZero();
     }
@@ -57,7 +57,7 @@ class SlackStartFailureTest {
     void aUserGroupThatCannotBeReadNamesTheGroupAndTheSetting() {
         fake.answer("usergroups.users.list", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"missing_scope\"}"));
         SlackPlatform p = platform(List.of("S0NOPE"));
-        assertThatThrownBy(() -> p.start(new RecordingHandler())).isInstanceOf(PlatformException.class)
+        assertThatThrownBy(() -> p.start(SlackCore.handler())).isInstanceOf(PlatformException.class)
                 .hasMessageContaining("slack.staffGroups").hasMessageContaining("S0NOPE")
                 .hasMessageContaining("missing_scope");
         assertThat(fake.calls("apps.connections.open")).isEmpty();

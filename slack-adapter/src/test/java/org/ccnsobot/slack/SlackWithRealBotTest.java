@@ -3,6 +3,7 @@ package org.ccnsobot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ccnsobot.testing.BotFixture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import org.ccnsobot.bot.Bot;
 import org.ccnsobot.port.PlatformContext;
 import org.ccnsobot.features.subscriptions.Subscriptions;
 import org.ccnsobot.features.subscriptions.Subscriptions.Topic;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +27,7 @@ class SlackWithRealBotTest {
     @Test
     void aMemberAsksInPlainWordsAndGetsTheCouncilMeetingWithALocalTimeToken() throws Exception {
         try (FakeSlack fake = new FakeSlack();
-             Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             SlackPlatform platform = new SlackPlatform(SlackSocketModeEndToEndTest.settings(fake, List.of()),
                     new PlatformContext(bot.clock()));
             try {
@@ -67,7 +67,7 @@ class SlackWithRealBotTest {
     @Test
     void aMentionSubscribesAsOnDiscordAndTheSubscribeButtonSubscribesThroughATypedInvocation() throws Exception {
         try (FakeSlack fake = new FakeSlack();
-             Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             SlackPlatform platform = new SlackPlatform(SlackSocketModeEndToEndTest.settings(fake, List.of()),
                     new PlatformContext(bot.clock()));
             Subscriptions subscriptions = Subscriptions.sqlite(bot.database());

@@ -46,9 +46,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Staff announcements and the weekly digest, each a kind of outbox job (committee updates reach their followers
- * through the reminders feature). Commands work once the outbox runs (it holds the platforms); {@link #attach} is
- * called before it starts, so no job of ours is ever fired by an outbox that does not know how to word it.
+ * Staff announcements, a kind of outbox job. Commands work once the outbox runs in this process (it holds the
+ * platforms); {@link #create} registers the kind before the outbox starts, so no job of ours is ever fired by an
+ * outbox that does not know how to word it.
  */
 public final class AnnounceService {
     private static final Logger LOG = LoggerFactory.getLogger(AnnounceService.class);
@@ -63,28 +63,27 @@ public final class AnnounceService {
     private final BotConfig config;
     private final Clock clock;
     private final Database db;
-    private volatile Outbox reminders;
+    private final Outbox reminders;
     private final AnnouncementRows kind = new AnnouncementRows();
 
-    private AnnounceService(Database db, CalendarService calendar, BotConfig config, Clock clock) {
+    private AnnounceService(Database db, CalendarService calendar, BotConfig config, Clock clock, Outbox outbox) {
         this.db = db;
         this.store = new AnnouncementStore(db);
         this.calendar = calendar;
         this.config = config;
         this.clock = clock;
-    }
-
-    public static AnnounceService create(Database db, CalendarService calendar, BotConfig config, Clock clock) {
-        return new AnnounceService(db, calendar, config, clock);
+        this.reminders = outbox;
     }
 
     /**
-     * Registers announcements as an outbox kind. Call before the outbox starts (its first firing must already know
-     * our jobs).
+     * The announcements, registered as an outbox kind. Call before the outbox starts (its first firing must already
+     * know our jobs).
      */
-    public void attach(Outbox service) {
-        this.reminders = service;
-        service.register(kind);
+    public static AnnounceService create(Database db, CalendarService calendar, BotConfig config, Clock clock,
+                                         Outbox outbox) {
+        AnnounceService s = new AnnounceService(db, calendar, config, clock, outbox);
+        outbox.register(s.kind);
+        return s;
     }
 
     // ---- commands ----

@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: one RFC 5545 reader (unfolding, properties, values, time zones) reads best in one place.
 package org.ccnsobot.features.ical;
 
 import java.io.IOException;

@@ -43,14 +43,24 @@ public final class EventMirroring {
      * done.
      */
     public static EventMirroring start(CalendarService calendar, List<? extends ChatPlatform> platforms, Clock clock) {
+        EventMirroring m = of(calendar, platforms, clock);
+        if (m != null) {
+            calendar.onEventChanged(m::changed);
+        }
+        return m;
+    }
+
+    /** The mirroring of the platforms that can show events, not yet following; null when none can. */
+    public static EventMirroring of(CalendarService calendar, List<? extends ChatPlatform> platforms, Clock clock) {
         List<EventMirror> mirrors = platforms.stream().filter(p -> p instanceof EventMirror)
                 .map(p -> (EventMirror) p).toList();
-        if (mirrors.isEmpty()) {
-            return null;
-        }
-        EventMirroring m = new EventMirroring(calendar, mirrors, clock);
-        calendar.onEventChanged(m::changed);
-        return m;
+        return mirrors.isEmpty() ? null : new EventMirroring(calendar, mirrors, clock);
+    }
+
+    /** Follows calendar changes from now on, and mirrors the upcoming events; completes when that sync is done. */
+    public CompletableFuture<Void> follow() {
+        calendar.onEventChanged(this::changed);
+        return syncUpcoming();
     }
 
     /** Mirrors the upcoming events within the horizon; completes when every platform has answered. */

@@ -22,15 +22,11 @@ import org.ccnsobot.features.subscriptions.Subscriptions.Topic;
 public final class SubscriptionCommands {
     private final CalendarService calendar;
     private final Subscriptions subscriptions;
-    private final java.util.function.Supplier<Optional<org.ccnsobot.outbox.Outbox>> service;
+    private final org.ccnsobot.outbox.Outbox service;
 
-    public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions) {
-        this(calendar, subscriptions, Optional::empty);
-    }
-
-    /** {@code service} is the running reminder service, if this process sends reminders (for {@code reminders}). */
+    /** {@code service}: the outbox, for the {@code reminders} command (it reports only where it sends). */
     public SubscriptionCommands(CalendarService calendar, Subscriptions subscriptions,
-                                java.util.function.Supplier<Optional<org.ccnsobot.outbox.Outbox>> service) {
+                                org.ccnsobot.outbox.Outbox service) {
         this.calendar = calendar;
         this.subscriptions = subscriptions;
         this.service = service;
@@ -52,9 +48,8 @@ public final class SubscriptionCommands {
                 new CommandSpec("subscriptions", List.of("subs"), "What you get reminders of", List.of(),
                         List.of("subscriptions"), false, true, (c, a) -> list(c)),
                 new CommandSpec("reminders", List.of(), "The reminder ledger: counts, next due, recent failures",
-                        List.of(), List.of("reminders"), true, true, (c, a) -> Result.personalText(service.get()
-                        .map(org.ccnsobot.outbox.Outbox::statusText)
-                        .orElse("Reminders are not running in this process (see the log for why)."))));
+                        List.of(), List.of("reminders"), true, true, (c, a) -> Result.personalText(service.running()
+                        ? service.statusText() : "Reminders are not running in this process (see the log for why).")));
     }
 
     private Result subscribe(CommandContext c, String typed) throws CommandException {

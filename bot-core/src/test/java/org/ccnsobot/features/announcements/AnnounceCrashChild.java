@@ -13,7 +13,8 @@ import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.port.Capability;
 import org.ccnsobot.port.ChannelRole;
-import org.ccnsobot.testing.FileRecordingPlatform;
+import org.ccnsobot.port.SendLimits;
+import org.ccnsobot.testing.RecordingPlatform;
 
 /**
  * The bot in its own JVM for {@link AnnounceCrashTest}: opens the ledger after the announcement's time, starts the
@@ -27,12 +28,15 @@ public final class AnnounceCrashChild {
     public static void main(String[] args) throws Exception {
         BotConfig cfg = new BotConfig(Path.of(args[0]), Path.of(args[1]), ZoneId.of("UTC"), Map.of(),
                 RemindersConfig.defaults(), Map.of(), null);
-        try (Bot bot = Bot.open(cfg, Clock.fixed(Instant.parse(args[3]), ZoneId.of("UTC")));
-             FileRecordingPlatform platform = new FileRecordingPlatform(Path.of(args[2]), Boolean.parseBoolean(args[4]),
-                     System.out, 500, Set.of(Capability.EDIT))) {
+        Clock clock = Clock.fixed(Instant.parse(args[3]), ZoneId.of("UTC"));
+        // paced, so the test's kill lands near the delivery count it watches for; posts only (edits are not asked)
+        try (RecordingPlatform platform = new RecordingPlatform("fake", clock).canTell(Boolean.parseBoolean(args[4]))
+                     .capabilities(Set.of(Capability.EDIT)).editable(false).limits(new SendLimits(500, 1))
+                     .recordTo(Path.of(args[2]), System.out);
+             Bot bot = Bot.open(cfg, clock, List.of(platform))) {
             platform.withChannel(ChannelRole.ANNOUNCEMENTS, "news");
-            Outbox reminders = bot.startReminders(List.of(platform), true,
-                    s -> s.batching(50, 8, 10));
+            Outbox reminders = bot.outbox().batching(50, 8, 10);
+            bot.start(true);
             reminders.fireDue();
             System.out.println("DONE " + reminders.stats());
             System.out.flush();

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,14 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.ccnsobot.bot.Bot;
-import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.RemindersConfig;
-import org.ccnsobot.config.StaffRule;
 import org.ccnsobot.store.Database;
-import org.ccnsobot.testing.FileRecordingPlatform;
+import org.ccnsobot.testing.BotFixture;
 import org.ccnsobot.testing.RecordingPlatform;
-import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,22 +45,22 @@ class AnnounceCrashTest {
             Path db = prepare(dir);
 
             Process first = child(dir, db, deliveries, canTell, 1);
-            int seen = FileRecordingPlatform.awaitProgress(first, 60);
+            int seen = RecordingPlatform.awaitProgress(first, 60);
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            int atKill = FileRecordingPlatform.readLines(deliveries).size();
+            int atKill = RecordingPlatform.readLines(deliveries).size();
             Map<String, Integer> statesAtKill = states(db);
             assertThat(atKill).as("killed mid fan-out").isLessThan(CHANNELS);
 
             Process second = child(dir, db, deliveries, canTell, 2);
-            FileRecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
+            RecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).as(Files.readString(dir.resolve("child-2.err"))).isZero();
 
             Set<String> expected = keys(db);
             assertThat(expected).hasSize(CHANNELS);
             Map<String, Integer> attempts = new HashMap<>();
-            for (String line : FileRecordingPlatform.readLines(deliveries)) {
+            for (String line : RecordingPlatform.readLines(deliveries)) {
                 attempts.merge(line.split("\t", 2)[0], 1, Integer::sum);
             }
             long duplicates = attempts.values().stream().mapToInt(n -> n - 1).sum();
@@ -86,16 +80,12 @@ class AnnounceCrashTest {
 
     /** A database where staff confirmed an announcement for 17:00 to 300 channels, through the command. */
     private Path prepare(Path dir) throws Exception {
-        Path calendar = Files.createDirectories(dir.resolve("calendar"));
-        Files.writeString(calendar.resolve("empty.yaml"), "events: []\n");
-        Path db = dir.resolve("bot.db");
-        BotConfig cfg = new BotConfig(db, calendar, ZoneId.of("UTC"),
-                Map.of("fake", new StaffRule(List.of("staffer"), List.of())), RemindersConfig.defaults(), Map.of(), null);
-        ManualClock clock = new ManualClock(CONFIRMED);
-        RecordingPlatform fake = new RecordingPlatform("fake", clock);
-        try (Bot bot = Bot.open(cfg, clock)) {
-            fake.start(bot);
-            bot.startReminders(List.of(fake.withChannel(org.ccnsobot.port.ChannelRole.ANNOUNCEMENTS, "news")), false);
+        RecordingPlatform fake;
+        try (BotFixture f = BotFixture.builder().calendar("events: []\n").at(CONFIRMED).staff("fake", "staffer")
+                .platform("fake", p -> p.withChannel(org.ccnsobot.port.ChannelRole.ANNOUNCEMENTS, "news"))
+                .open(dir)) {
+            fake = f.platform();
+            f.bot().start(false);
             List<String> channels = new ArrayList<>();
             String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
             for (int n = 0; n < CHANNELS; n++) {
@@ -107,7 +97,7 @@ class AnnounceCrashTest {
             assertThat(fake.exec("staffer", "announce confirm A1").text()).contains("scheduled for");
         }
         assertThat(fake.attempts()).isEmpty();
-        return db;
+        return dir.resolve("bot.db");
     }
 
     private Process child(Path dir, Path db, Path deliveries, boolean canTell, int life) throws Exception {

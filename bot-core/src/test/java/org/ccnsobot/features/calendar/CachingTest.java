@@ -1,9 +1,10 @@
 package org.ccnsobot.features.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ccnsobot.testing.SeedBots.ask;
+import static org.ccnsobot.testing.BotFixture.ask;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.domain.CommitteeUpdate;
 import org.ccnsobot.domain.Event;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class CachingTest {
 
     @Test
     void aNewOrChangedEventIsVisibleToTheNextQuery() throws Exception {
-        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             // Warm every cache first.
             assertThat(ask(bot, "when is the hackathon")).startsWith("Nothing in the calendar matches");
             assertThat(ask(bot, "event council-202")).contains("ccNSO Council meeting 202");
@@ -47,7 +47,7 @@ class CachingTest {
 
     @Test
     void theUpcomingWindowAnswersExactlyAsTheStoreDoes() throws Exception {
-        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             Instant t = Instant.parse("2024-02-01T00:00:00Z");
             while (t.isBefore(Instant.parse("2024-03-10T00:00:00Z"))) {
                 for (int limit : new int[] {1, 5, 20}) {
@@ -61,7 +61,7 @@ class CachingTest {
 
     @Test
     void aNewCommitteeUpdateIsVisibleToTheNextQuery() throws Exception {
-        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             assertThat(ask(bot, "committee DASC")).doesNotContain("Abuse report published");
             bot.calendar().addUpdate(new CommitteeUpdate(0, "DASC", Instant.parse("2024-02-09T00:00:00Z"), "staff",
                     "Abuse report published"));
@@ -71,7 +71,7 @@ class CachingTest {
 
     @Test
     void aNewCommitteeIsVisibleAfterACalendarWrite() throws Exception {
-        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             assertThat(ask(bot, "committees")).doesNotContain("NEWC");
             bot.calendar().saveAll(new org.ccnsobot.features.calendar.CalendarData(
                     List.of(new Committee("NEWC", "New Committee", null, null, List.of())), List.of(), List.of(), List.of()));

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import org.ccnsobot.testing.BotFixture;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.store.Database;
-import org.ccnsobot.testing.SeedBots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class CalendarFilesTest {
 
     @Test
     void theProjectSeedCalendarIsValidAndHoldsTheNewslettersDates() throws Exception {
-        CalendarData data = CalendarFiles.loadDirectory(SeedBots.seedCalendar());
+        CalendarData data = CalendarFiles.loadDirectory(BotFixture.seedCalendar());
         assertThat(data.committees()).extracting(c -> c.acronym())
                 .contains("GRC", "IGLC", "UAC", "DASC", "SOPC", "TLD-OPS", "TechWG", "MPC", "ccPDP4", "Triage", "CSC",
                         "PGA", "OISC", "OMC", "RCB", "CIP-CCG", "ECA");
@@ -174,10 +174,10 @@ class CalendarFilesTest {
     void seedingHappensOnceSoLaterEditsAreKept() throws Exception {
         try (Database db = Database.open(dir.resolve("x.db"))) {
             CalendarService calendar = new CalendarService(CalendarStore.sqlite(db));
-            assertThat(Seeder.seedIfEmpty(calendar, SeedBots.seedCalendar())).isTrue();
+            assertThat(Seeder.seedIfEmpty(calendar, BotFixture.seedCalendar())).isTrue();
             int count = calendar.store().eventCount();
             assertThat(count).isGreaterThan(15);
-            assertThat(Seeder.seedIfEmpty(calendar, SeedBots.seedCalendar())).isFalse();
+            assertThat(Seeder.seedIfEmpty(calendar, BotFixture.seedCalendar())).isFalse();
             assertThat(calendar.store().eventCount()).isEqualTo(count);
         }
     }

@@ -3,6 +3,7 @@ package org.ccnsobot.features.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +19,6 @@ import org.ccnsobot.bot.Bot;
 import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.testing.RecordingPlatform;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,18 +56,18 @@ class ExternalChangesTest {
 
     @Test
     void anEventMovedElsewhereIsReloadedAndToldOnceWithWhatWasCachedBefore() throws Exception {
-        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             List<Told> told = new CopyOnWriteArrayList<>();
             bot.calendar().onEventChanged((b, a) -> told.add(new Told(b, a)));
             Event council = bot.calendar().event("council-202").orElseThrow();
-            assertThat(bot.calendar().upcoming(SeedBots.NEWSLETTER_DAY, 10)).contains(council);
+            assertThat(bot.calendar().upcoming(BotFixture.NEWSLETTER_DAY, 10)).contains(council);
             Event later = moved(council, Duration.ofHours(2));
             try (Database other = Database.open(bot.databaseFile())) {
                 new CalendarService(CalendarStore.sqlite(other)).saveEvent(later);
             }
             bot.changes().pollNow();
             assertThat(bot.calendar().event("council-202")).contains(later);
-            assertThat(bot.calendar().upcoming(SeedBots.NEWSLETTER_DAY, 10)).contains(later).doesNotContain(council);
+            assertThat(bot.calendar().upcoming(BotFixture.NEWSLETTER_DAY, 10)).contains(later).doesNotContain(council);
             assertThat(told).containsExactly(new Told(Optional.of(council), later));
             bot.changes().pollNow();
             assertThat(told).hasSize(1);
@@ -77,7 +77,7 @@ class ExternalChangesTest {
     @Test
     void aResyncReloadsEverythingAndTellsTheListenersOfWhatChangedWithWhatWasCached() throws Exception {
         // the bot's feed is left out here: the resync is handed over as a feed that fell behind would hand it
-        SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY)).close();
+        BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY)).close();
         Path file = dir.resolve("bot.db");
         try (Database mine = Database.open(file); Database other = Database.open(file)) {
             CalendarService calendar = new CalendarService(CalendarStore.sqlite(mine));
@@ -98,7 +98,7 @@ class ExternalChangesTest {
 
     @Test
     void theBotsOwnWritesSeenAgainOnTheFeedAreNotToldTwice() throws Exception {
-        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             List<Told> told = new CopyOnWriteArrayList<>();
             List<CommitteeUpdate> updates = new CopyOnWriteArrayList<>();
             bot.calendar().onEventChanged((b, a) -> told.add(new Told(b, a)));
@@ -119,12 +119,12 @@ class ExternalChangesTest {
 
     @Test
     void subscribersAreToldOfEachMoveOnceWhetherTheBotOrAnotherProcessMadeIt() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        RecordingPlatform platform = new RecordingPlatform(SeedBots.MEMBER.platform(), clock);
-        try (Bot bot = SeedBots.open(dir, clock)) {
-            SeedBots.ask(bot, "subscribe all");
-            Outbox reminders = bot.startReminders(List.of(platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements")
-                    .withChannel(ChannelRole.STAFF, "staff")), false);
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
+        RecordingPlatform platform = new RecordingPlatform(BotFixture.MEMBER.platform(), clock);
+        try (Bot bot = BotFixture.seedBot(dir, clock, platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements")
+                .withChannel(ChannelRole.STAFF, "staff"))) {
+            BotFixture.ask(bot, "subscribe all");
+            Outbox reminders = bot.start(false);
             Event council = bot.calendar().event("council-202").orElseThrow();
             long start = bot.changes().position();
             bot.calendar().saveEvent(moved(council, Duration.ofHours(1)));
@@ -150,7 +150,7 @@ class ExternalChangesTest {
 
     @Test
     void updatesOffsetsAndUserZonesWrittenElsewhereReachTheBot() throws Exception {
-        try (Bot bot = SeedBots.open(dir, new ManualClock(SeedBots.NEWSLETTER_DAY))) {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
             List<Told> told = new CopyOnWriteArrayList<>();
             List<CommitteeUpdate> updates = new CopyOnWriteArrayList<>();
             bot.calendar().onEventChanged((b, a) -> told.add(new Told(b, a)));

@@ -1,10 +1,11 @@
 package org.ccnsobot.features.calendaradmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ccnsobot.testing.StaffFixtures.snapshot;
-import static org.ccnsobot.testing.StaffFixtures.staff;
+import static org.ccnsobot.testing.BotFixture.snapshot;
+import static org.ccnsobot.testing.BotFixture.staff;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,8 +20,6 @@ import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Place;
 import org.ccnsobot.port.Reply;
 import org.ccnsobot.features.audit.AuditLog;
-import org.ccnsobot.testing.SeedBots;
-import org.ccnsobot.testing.StaffFixtures;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,7 @@ class StaffCommandsTest {
     @BeforeEach
     void open() throws Exception {
         clock = new ManualClock(NOW);
-        bot = SeedBots.open(dir, clock);
+        bot = BotFixture.seedBot(dir, clock);
     }
 
     @AfterEach
@@ -77,7 +76,7 @@ class StaffCommandsTest {
         assertThat(e.meetingCode()).isEqualTo("ICANN79");
         assertThat(e.committees()).containsExactly("GRC");
         assertThat(e.room()).isEqualTo("209 ABC");
-        assertThat(SeedBots.ask(bot, "next grc")).contains("GRC working session");
+        assertThat(BotFixture.ask(bot, "next grc")).contains("GRC working session");
 
         assertThat(ok("event edit grc-working-session-20240305 --title \"GRC workshop\" --room \"Ballroom A\""))
                 .startsWith("Updated:").contains("GRC workshop").contains("Room: Ballroom A");
@@ -91,7 +90,7 @@ class StaffCommandsTest {
 
         assertThat(ok("event cancel grc-working-session-20240305")).startsWith("Cancelled");
         assertThat(event("grc-working-session-20240305").status()).isEqualTo(EventStatus.CANCELLED);
-        assertThat(SeedBots.ask(bot, "event grc-working-session-20240305")).contains("CANCELLED");
+        assertThat(BotFixture.ask(bot, "event grc-working-session-20240305")).contains("CANCELLED");
         assertThat(refused("event cancel grc-working-session-20240305")).contains("already cancelled");
     }
 
@@ -128,7 +127,7 @@ class StaffCommandsTest {
                 .findFirst().orElse("ical4j~00000000-0000-0000-0000-000000000000");
         assertThat(refused("event add x --date 2024-03-05 --start 12:00 --zone " + foreign))
                 .contains("is not an IANA time zone");
-        assertThat(SeedBots.ask(bot, "timezone " + foreign)).contains("is not an IANA time zone");
+        assertThat(BotFixture.ask(bot, "timezone " + foreign)).contains("is not an IANA time zone");
         assertThat(bot.complete("timezone", "zone", "0", 25)).allSatisfy(c -> assertThat(c.value()).doesNotContain("~"));
     }
 
@@ -202,12 +201,12 @@ class StaffCommandsTest {
                 AuditLog.Entry::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("discord", "u-42", "event-add", "refused: not staff"),
                 org.assertj.core.groups.Tuple.tuple("discord", "u-42", "event-cancel", "refused: not staff"));
-        assertThat(SeedBots.ask(bot, "help")).doesNotContain("event-add");
+        assertThat(BotFixture.ask(bot, "help")).doesNotContain("event-add");
     }
 
     @Test
     void typedPlatformsUseTheSameCommandsWithNamedOptions() {
-        Reply r = bot.handle(Invocation.command(StaffFixtures.STAFF, StaffFixtures.CONSOLE, "event-add",
+        Reply r = bot.handle(Invocation.command(BotFixture.STAFF, BotFixture.CONSOLE, "event-add",
                 Map.of("title", "Tech Day prep", "date", "2024-03-04", "start", "09:00", "meeting", "ICANN79"),
                 clock.instant()));
         assertThat(r.text()).startsWith("Added: ").contains("Tech Day prep [tech-day-prep-20240304]");
@@ -222,10 +221,10 @@ class StaffCommandsTest {
         assertThat(ok("update GRC The guidelines review is out for comment until 30 April."))
                 .isEqualTo("Posted for the GRC (Fri 1 Mar 2024): The guidelines review is out for comment until 30 April.");
         assertThat(heard).singleElement().satisfies(u -> assertThat(u.author()).isEqualTo("Console Operator"));
-        assertThat(SeedBots.ask(bot, "committee GRC")).contains("Fri 1 Mar 2024 (Console Operator): The guidelines review")
+        assertThat(BotFixture.ask(bot, "committee GRC")).contains("Fri 1 Mar 2024 (Console Operator): The guidelines review")
                 .doesNotContain("possibly out of date");
         clock.advance(Duration.ofDays(91));
-        assertThat(SeedBots.ask(bot, "committee GRC"))
+        assertThat(BotFixture.ask(bot, "committee GRC"))
                 .contains("Fri 1 Mar 2024 (Console Operator) [possibly out of date: older than 90d]: The guidelines");
     }
 

@@ -2,11 +2,12 @@ package org.ccnsobot.features.ical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ccnsobot.testing.StaffFixtures.schedSample;
-import static org.ccnsobot.testing.StaffFixtures.snapshot;
-import static org.ccnsobot.testing.StaffFixtures.staff;
+import static org.ccnsobot.testing.BotFixture.schedSample;
+import static org.ccnsobot.testing.BotFixture.snapshot;
+import static org.ccnsobot.testing.BotFixture.staff;
 
 import com.sun.net.httpserver.HttpServer;
+import org.ccnsobot.testing.BotFixture;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.domain.Event;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,7 @@ class IcsExportTest {
 
     @BeforeEach
     void open() throws Exception {
-        bot = SeedBots.open(dir.resolve("one"), new ManualClock(NOW));
+        bot = BotFixture.seedBot(dir.resolve("one"), new ManualClock(NOW));
         new IcsImporter(bot.calendar()).importBytes(schedSample().getBytes(StandardCharsets.UTF_8), "s.ics",
                 new ImportOptions(null, ZoneId.of("America/Puerto_Rico"), null, false));
         assertThat(staff(bot, "event add \"GRC working session, part 1; with a \\\\ backslash\" --date 2024-03-05"
@@ -69,7 +69,7 @@ class IcsExportTest {
                 assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
         assertThat(first).contains("\r\n ");
 
-        try (Bot fresh = SeedBots.open(dir.resolve("two"), new ManualClock(NOW))) {
+        try (Bot fresh = BotFixture.seedBot(dir.resolve("two"), new ManualClock(NOW))) {
             ImportReport r = new IcsImporter(fresh.calendar()).importBytes(first.getBytes(StandardCharsets.UTF_8),
                     "export.ics", ImportOptions.defaults());
             assertThat(r.added()).hasSize(6);
@@ -92,7 +92,7 @@ class IcsExportTest {
         String reply = staff(bot, "ics icann79-council-meeting").text();
         assertThat(reply).contains("BEGIN:VCALENDAR").contains("UID:icann79-council-meeting@ccnso-bot")
                 .contains("DTSTART;VALUE=DATE:20240307").doesNotContain("\r");
-        assertThat(SeedBots.ask(bot, "ics nope")).startsWith("No event with id 'nope'");
+        assertThat(BotFixture.ask(bot, "ics nope")).startsWith("No event with id 'nope'");
     }
 
     @Test

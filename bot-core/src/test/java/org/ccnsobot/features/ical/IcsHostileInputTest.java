@@ -2,17 +2,17 @@ package org.ccnsobot.features.ical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ccnsobot.testing.StaffFixtures.schedSample;
-import static org.ccnsobot.testing.StaffFixtures.snapshot;
+import static org.ccnsobot.testing.BotFixture.schedSample;
+import static org.ccnsobot.testing.BotFixture.snapshot;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.domain.Event;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class IcsHostileInputTest {
 
     @BeforeEach
     void open() throws Exception {
-        bot = SeedBots.open(dir, new ManualClock(Instant.parse("2024-03-01T12:00:00Z")));
+        bot = BotFixture.seedBot(dir, new ManualClock(Instant.parse("2024-03-01T12:00:00Z")));
         importer = new IcsImporter(bot.calendar());
         importer.importBytes(schedSample().getBytes(StandardCharsets.UTF_8), "sample.ics", ImportOptions.defaults());
         before = snapshot(bot);

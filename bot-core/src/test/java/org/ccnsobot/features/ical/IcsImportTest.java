@@ -2,10 +2,11 @@ package org.ccnsobot.features.ical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ccnsobot.testing.StaffFixtures.schedSample;
-import static org.ccnsobot.testing.StaffFixtures.snapshot;
+import static org.ccnsobot.testing.BotFixture.schedSample;
+import static org.ccnsobot.testing.BotFixture.snapshot;
 
 import java.nio.charset.StandardCharsets;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,6 @@ import java.util.List;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class IcsImportTest {
 
     @BeforeEach
     void open() throws Exception {
-        bot = SeedBots.open(dir, new ManualClock(Instant.parse("2024-03-01T12:00:00Z")));
+        bot = BotFixture.seedBot(dir, new ManualClock(Instant.parse("2024-03-01T12:00:00Z")));
         importer = new IcsImporter(bot.calendar());
     }
 
@@ -203,13 +203,13 @@ class IcsImportTest {
         assertThat(in.zone()).isEqualTo(SAN_JUAN);
         assertThat(byTitle("icann79", "After the meeting").meetingCode()).isNull();
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("outside ICANN79"));
-        assertThat(SeedBots.ask(bot, "event " + in.id())).contains("10:30 AST, San Juan");
+        assertThat(BotFixture.ask(bot, "event " + in.id())).contains("10:30 AST, San Juan");
     }
 
     @Test
     void aZoneDefinedOnlyByTheFilesVtimezoneIsHonoured() throws Exception {
         // Outlook names zones the Windows way and defines them in the file
-        ImportReport r = importText(org.ccnsobot.testing.StaffFixtures.resource(
+        ImportReport r = importText(org.ccnsobot.testing.BotFixture.resource(
                 "/org/ccnsobot/ical/outlook-vtimezone.ics"), new ImportOptions(null, null, "outlook", false));
         assertThat(r.added()).containsExactly("Outlook meeting");
         Event e = byTitle("outlook", "Outlook meeting");

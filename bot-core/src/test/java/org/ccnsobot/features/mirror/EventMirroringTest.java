@@ -3,25 +3,15 @@ package org.ccnsobot.features.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.bot.Bot;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
-import org.ccnsobot.port.Block;
-import org.ccnsobot.port.Capability;
-import org.ccnsobot.port.ChatPlatform;
-import org.ccnsobot.port.Destination;
-import org.ccnsobot.port.EventMirror;
-import org.ccnsobot.port.InboundHandler;
-import org.ccnsobot.port.OutgoingMessage;
-import org.ccnsobot.port.SentRef;
-import org.ccnsobot.testing.SeedBots;
+import org.ccnsobot.testing.RecordingPlatform;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,52 +20,12 @@ class EventMirroringTest {
     @TempDir
     Path dir;
 
-    /** A platform with an event list that records what core asks of it. */
-    static final class ListingPlatform implements ChatPlatform, EventMirror {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        boolean fail;
-
-        @Override
-        public String id() {
-            return "listing";
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return EnumSet.noneOf(Capability.class);
-        }
-
-        @Override
-        public void start(InboundHandler handler) {
-        }
-
-        @Override
-        public CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
-            return CompletableFuture.completedFuture(new SentRef("listing", "c", "m"));
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public CompletableFuture<String> upsert(Block.EventCard card) {
-            calls.add("upsert " + card.eventId() + " " + card.status());
-            return fail ? CompletableFuture.failedFuture(new IllegalStateException("down")) : CompletableFuture.completedFuture("x");
-        }
-
-        @Override
-        public CompletableFuture<Void> remove(String eventId) {
-            calls.add("remove " + eventId);
-            return CompletableFuture.completedFuture(null);
-        }
-    }
-
     @Test
     void upcomingEventsAreMirroredAtStartAndFollowEditsMovesAndCancellations() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        try (Bot bot = SeedBots.open(dir, clock)) {
-            ListingPlatform listing = new ListingPlatform();
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
+        try (Bot bot = BotFixture.seedBot(dir, clock)) {
+            RecordingPlatform.Mirroring listing = RecordingPlatform.mirroring("listing", clock);
+            listing.capabilities(Set.of());
             EventMirroring mirroring = EventMirroring.start(bot.calendar(), List.of(listing), clock);
             mirroring.syncUpcoming().get(10, TimeUnit.SECONDS);
             assertThat(listing.calls).contains("upsert council-202 scheduled", "upsert icann79-tech-day scheduled",
@@ -102,8 +52,8 @@ class EventMirroringTest {
 
     @Test
     void nothingIsMirroredWithoutAPlatformThatCanListEvents() throws Exception {
-        ManualClock clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        try (Bot bot = SeedBots.open(dir, clock)) {
+        ManualClock clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
+        try (Bot bot = BotFixture.seedBot(dir, clock)) {
             assertThat(EventMirroring.start(bot.calendar(), List.of(), clock)).isNull();
         }
     }

@@ -1,9 +1,10 @@
 package org.ccnsobot.features.questions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ccnsobot.testing.SeedBots.ask;
+import static org.ccnsobot.testing.BotFixture.ask;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,6 @@ import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Reply;
-import org.ccnsobot.testing.SeedBots;
 import org.ccnsobot.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +30,8 @@ class NewsletterQuestionsTest {
 
     @BeforeEach
     void open() throws Exception {
-        clock = new ManualClock(SeedBots.NEWSLETTER_DAY);
-        bot = SeedBots.open(dir, clock);
+        clock = new ManualClock(BotFixture.NEWSLETTER_DAY);
+        bot = BotFixture.seedBot(dir, clock);
     }
 
     @AfterEach
@@ -111,7 +111,7 @@ class NewsletterQuestionsTest {
 
     @Test
     void timesAreShownInTheMembersOwnZoneOnceSet() {
-        Reply set = SeedBots.reply(bot, "timezone Europe/Brussels");
+        Reply set = BotFixture.reply(bot, "timezone Europe/Brussels");
         assertThat(set.personal()).isTrue();
         assertThat(set.text()).contains("Europe/Brussels");
         assertThat(ask(bot, "when is the next council meeting?"))
@@ -132,7 +132,7 @@ class NewsletterQuestionsTest {
 
     @Test
     void anEventHasACardForRichPlatforms() {
-        Reply r = SeedBots.reply(bot, "event council-202");
+        Reply r = BotFixture.reply(bot, "event council-202");
         assertThat(r.message().blocks()).anySatisfy(b -> {
             assertThat(b).isInstanceOf(Block.EventCard.class);
             Block.EventCard card = (Block.EventCard) b;

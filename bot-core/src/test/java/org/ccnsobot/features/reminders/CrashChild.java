@@ -14,7 +14,8 @@ import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.port.Capability;
 import org.ccnsobot.port.ChannelRole;
-import org.ccnsobot.testing.FileRecordingPlatform;
+import org.ccnsobot.port.SendLimits;
+import org.ccnsobot.testing.RecordingPlatform;
 
 /**
  * The bot as the crash test runs it, in its own JVM: opens the ledger, starts the reminder scheduler thread (which
@@ -33,12 +34,14 @@ public final class CrashChild {
         boolean canTell = Boolean.parseBoolean(args[4]);
         BotConfig cfg = new BotConfig(db, calendar, ZoneId.of("UTC"), Map.of(),
                 new RemindersConfig(List.of(Duration.ofHours(1)), Map.of(), 5, "08:00"), Map.of(), null);
-        try (Bot bot = Bot.open(cfg, Clock.fixed(now, ZoneId.of("UTC")));
-             FileRecordingPlatform platform = new FileRecordingPlatform(deliveries, canTell, System.out, 2000,
-                     Set.of(Capability.DM))) {
+        Clock clock = Clock.fixed(now, ZoneId.of("UTC"));
+        // paced, so the test's kill lands near the delivery count it watches for
+        try (RecordingPlatform platform = new RecordingPlatform("fake", clock).canTell(canTell)
+                     .capabilities(Set.of(Capability.DM)).limits(new SendLimits(2000, 1)).recordTo(deliveries, System.out);
+             Bot bot = Bot.open(cfg, clock, List.of(platform))) {
             platform.withChannel(ChannelRole.ANNOUNCEMENTS, "announcements").withChannel(ChannelRole.STAFF, "staff");
-            Outbox reminders = bot.startReminders(List.of(platform), true,
-                    s -> s.batching(100, 16, 50));
+            Outbox reminders = bot.outbox().batching(100, 16, 50);
+            bot.start(true);
             reminders.fireDue();
             System.out.println("DONE " + reminders.stats());
             System.out.flush();

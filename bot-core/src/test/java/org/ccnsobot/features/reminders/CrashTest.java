@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,10 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.ccnsobot.bot.Bot;
-import org.ccnsobot.config.BotConfig;
-import org.ccnsobot.config.RemindersConfig;
 import org.ccnsobot.store.Database;
-import org.ccnsobot.testing.FileRecordingPlatform;
+import org.ccnsobot.testing.BotFixture;
+import org.ccnsobot.testing.RecordingPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,23 +71,23 @@ class CrashTest {
                 Path db = prepare(dir);
                 // first life: killed with SIGKILL once it has been seen to deliver killAfter messages
                 Process first = child(dir, db, deliveriesFile, run.canTell(), 1);
-                int seen = FileRecordingPlatform.awaitProgress(first, run.killAfter());
+                int seen = RecordingPlatform.awaitProgress(first, run.killAfter());
                 first.destroyForcibly();
                 assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 kills++;
-                int atKill = FileRecordingPlatform.readLines(deliveriesFile).size();
+                int atKill = RecordingPlatform.readLines(deliveriesFile).size();
                 Map<String, Integer> states = states(db);
                 assertThat(atKill).as("the kill came mid fan-out").isLessThan(SUBSCRIBERS + 1);
                 // second life: resolves what the kill interrupted and finishes
                 Process second = child(dir, db, deliveriesFile, run.canTell(), 2);
-                FileRecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
+                RecordingPlatform.awaitProgress(second, Integer.MAX_VALUE);
                 assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(second.exitValue()).as(Files.readString(dir.resolve("child-2.err"))).isZero();
 
                 Set<String> expected = idempotencyKeys(db);
                 assertThat(expected).hasSize(SUBSCRIBERS + 1);
                 Map<String, Integer> attempts = new HashMap<>();
-                for (String line : FileRecordingPlatform.readLines(deliveriesFile)) {
+                for (String line : RecordingPlatform.readLines(deliveriesFile)) {
                     attempts.merge(line.split("\t", 2)[0], 1, Integer::sum);
                 }
                 long dup = attempts.values().stream().mapToInt(n -> n - 1).sum();
@@ -133,11 +130,8 @@ class CrashTest {
 
     /** A fresh ledger with the calendar seeded and 1,000 members subscribed to everything (one transaction). */
     private Path prepare(Path dir) throws Exception {
-        Path calendar = Files.createDirectories(dir.resolve("calendar"));
-        Files.writeString(calendar.resolve("crash.yaml"), CALENDAR);
-        Path db = dir.resolve("bot.db");
-        BotConfig cfg = new BotConfig(db, calendar, ZoneId.of("UTC"), Map.of(), RemindersConfig.defaults(), Map.of(), null);
-        try (Bot bot = Bot.open(cfg, Clock.fixed(NOW, ZoneId.of("UTC")))) {
+        try (BotFixture f = BotFixture.builder().calendar(CALENDAR).at(NOW).open(dir)) {
+            Bot bot = f.bot();
             bot.database().transaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions(platform, user_id, topic_kind,"
                         + " topic, created_at) VALUES ('fake', ?, 'all', '*', 0)")) {
@@ -149,7 +143,7 @@ class CrashTest {
                 }
             });
         }
-        return db;
+        return dir.resolve("bot.db");
     }
 
     private Process child(Path dir, Path db, Path deliveries, boolean canTell, int life) throws Exception {

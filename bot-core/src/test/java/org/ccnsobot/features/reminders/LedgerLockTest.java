@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import org.ccnsobot.testing.BotFixture;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class LedgerLockTest {
 
     @Test
     void aBotRefusesWhileAnotherProcessHoldsTheLedgerAndStartsOnceThatProcessIsKilled() throws Exception {
-        try (Fixture f = new Fixture(dir)) {
+        try (BotFixture f = BotFixture.remindersWorld().open(dir)) {
             Path db = dir.resolve("bot.db");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process holder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -45,9 +46,9 @@ class LedgerLockTest {
             }
         }
         // SIGKILL released the lock: no lease to wait out
-        try (Fixture f = new Fixture(dir)) {
+        try (BotFixture f = BotFixture.remindersWorld().open(dir)) {
             f.start(true);
-            assertThat(f.reminders.running()).isTrue();
+            assertThat(f.outbox().running()).isTrue();
         }
     }
 }

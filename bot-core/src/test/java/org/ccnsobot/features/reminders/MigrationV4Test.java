@@ -3,6 +3,7 @@ package org.ccnsobot.features.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import org.ccnsobot.testing.BotFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class MigrationV4Test {
     @Test
     void ledgerRowsBecomeOutboxJobsWithTheirIdsAndKeysAndStillDeliverOnce() throws Exception {
         Files.createDirectories(dir.resolve("calendar"));
-        Files.writeString(dir.resolve("calendar").resolve("test.yaml"), Fixture.CALENDAR);
+        Files.writeString(dir.resolve("calendar").resolve("test.yaml"), BotFixture.REMINDERS_CALENDAR);
         Path file = dir.resolve("bot.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             for (String name : new String[] {"V1__calendar.sql", "V2__reminders.sql", "V3__announcements.sql"}) {
@@ -86,13 +87,13 @@ class MigrationV4Test {
             assertThat(ledgerGone).isTrue();
         }
 
-        ManualClock clock = new ManualClock(Fixture.START);
+        ManualClock clock = new ManualClock(BotFixture.START);
         RecordingPlatform platform = new RecordingPlatform("chat", clock).canTell(false);
-        try (Fixture f = new Fixture(dir, clock, platform)) {
+        try (BotFixture f = BotFixture.remindersWorld().clock(clock).platforms(platform).open(dir)) {
             f.say("bob", "subscribe all");
             clock.set(ReminderServiceTest.COUNCIL_24H);
             f.start(false);
-            f.reminders.fireDue();
+            f.outbox().fireDue();
             assertThat(platform.attempts()).extracting(Attempt::key)
                     .containsExactlyInAnyOrder(CHANNEL_KEY + "#1", "update|7|chat:dm:alice#1");
             assertThat(platform.deliveredTo(new Destination.Channel("chat", "announcements"))).singleElement()
@@ -101,8 +102,8 @@ class MigrationV4Test {
             assertThat(platform.deliveredTo(new Destination.DirectMessage("chat", "alice"))).singleElement()
                     .satisfies(a -> assertThat(a.text()).isEqualTo("Council update: the agenda is out"));
             assertThat(platform.deliveredTo(new Destination.DirectMessage("chat", "bob"))).isEmpty();
-            assertThat(f.reminders.stats().resentAfterCrash()).isEqualTo(1);
-            assertThat(f.reminders.stats().rowsByState()).containsEntry(JobState.SENT, 3)
+            assertThat(f.outbox().stats().resentAfterCrash()).isEqualTo(1);
+            assertThat(f.outbox().stats().rowsByState()).containsEntry(JobState.SENT, 3)
                     .containsEntry(JobState.PENDING, 0).containsEntry(JobState.SENDING, 0);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import org.ccnsobot.testing.BotFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class ReminderConfigTest {
     @Test
     void aCalendarEventMayCarryItsOwnReminders() throws Exception {
         Path f = dir.resolve("c.yaml");
-        Files.writeString(f, Fixture.CALENDAR);
+        Files.writeString(f, BotFixture.REMINDERS_CALENDAR);
         CalendarData data = CalendarFiles.load(List.of(f));
         assertThat(data.reminderOffsets()).containsOnly(Map.entry("own-offsets", List.of(Duration.ofHours(48),
                 Duration.ofHours(1))));
@@ -66,7 +67,7 @@ class ReminderConfigTest {
     @Test
     void aBadEventReminderOffsetIsRefusedNamingTheEventAndKey() throws Exception {
         Path f = dir.resolve("c.yaml");
-        Files.writeString(f, Fixture.CALENDAR.replace("reminders: [48h, 1h]", "reminders: [48h, 0h]"));
+        Files.writeString(f, BotFixture.REMINDERS_CALENDAR.replace("reminders: [48h, 1h]", "reminders: [48h, 0h]"));
         assertThatThrownBy(() -> CalendarFiles.load(List.of(f))).isInstanceOf(CalendarException.class)
                 .satisfies(e -> assertThat(((CalendarException) e).problems()).anySatisfy(p -> assertThat(p)
                         .contains("event own-offsets").contains("reminders[1]: a reminder offset must be positive")));

@@ -3,6 +3,7 @@ package org.ccnsobot.features.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.ccnsobot.testing.BotFixture;
 import org.ccnsobot.port.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +15,8 @@ class SubscriptionCommandsTest {
 
     @Test
     void subscribeUnsubscribeAndListRoundTripOnARealFile() throws Exception {
-        try (Fixture f = new Fixture(dir)) {
-            Reply r = f.platform.exec("alice", "subscribe council");
+        try (BotFixture f = BotFixture.remindersWorld().open(dir)) {
+            Reply r = f.platform().exec("alice", "subscribe council");
             assertThat(r.personal()).isTrue();
             assertThat(r.text()).startsWith("You will get reminders of committee Council by direct message");
             assertThat(f.say("alice", "subscribe Council")).startsWith("You already get reminders of committee Council");
@@ -24,8 +25,8 @@ class SubscriptionCommandsTest {
             assertThat(f.say("alice", "subscribe all")).contains("all events");
             assertThat(f.say("bob", "subscriptions")).startsWith("You have no subscriptions");
         }
-        try (Fixture f = new Fixture(dir)) {
-            Reply list = f.platform.exec("alice", "subscriptions");
+        try (BotFixture f = BotFixture.remindersWorld().open(dir)) {
+            Reply list = f.platform().exec("alice", "subscriptions");
             assertThat(list.personal()).isTrue();
             assertThat(list.text()).contains("all events, committee Council, committee GRC, event council-300");
             assertThat(f.say("alice", "unsubscribe grc")).isEqualTo("You will no longer get reminders of committee GRC.");
@@ -33,14 +34,14 @@ class SubscriptionCommandsTest {
                     .contains("yours: all events, committee Council, event council-300");
             assertThat(f.say("alice", "unsubscribe everything")).contains("Removed all 3 of your subscriptions");
             assertThat(f.say("alice", "subscriptions")).startsWith("You have no subscriptions");
-            assertThat(f.bot.subscriptions().of("chat", "alice")).isEmpty();
+            assertThat(f.bot().subscriptions().of("chat", "alice")).isEmpty();
         }
     }
 
     @Test
     void anUnknownCommitteeOrEventGetsAOneLineReasonAndTheClosestMatches() throws Exception {
-        try (Fixture f = new Fixture(dir)) {
-            Reply r = f.platform.exec("alice", "subscribe councl-300");
+        try (BotFixture f = BotFixture.remindersWorld().open(dir)) {
+            Reply r = f.platform().exec("alice", "subscribe councl-300");
             assertThat(r.personal()).isTrue();
             assertThat(r.text()).doesNotContain("\n").startsWith("No committee or event called 'councl-300'")
                     .contains("did you mean").contains("council-300");
@@ -49,15 +50,15 @@ class SubscriptionCommandsTest {
             assertThat(f.say("alice", "unsubscribe grc-webinr")).startsWith("No committee or event called 'grc-webinr'")
                     .contains("did you mean").contains("grc-webinar");
             assertThat(f.say("alice", "subscribe")).contains("needs a topic");
-            assertThat(f.bot.subscriptions().of("chat", "alice")).isEmpty();
+            assertThat(f.bot().subscriptions().of("chat", "alice")).isEmpty();
         }
     }
 
     @Test
     void subscriptionsArePerPlatformAndUser() throws Exception {
-        try (Fixture f = new Fixture(dir)) {
+        try (BotFixture f = BotFixture.remindersWorld().open(dir)) {
             f.say("alice", "subscribe all");
-            Subscriptions s = f.bot.subscriptions();
+            Subscriptions s = f.bot().subscriptions();
             assertThat(s.of("chat", "alice")).containsExactly(Subscriptions.Topic.ALL);
             assertThat(s.of("other", "alice")).isEmpty();
             assertThat(s.of("chat", "bob")).isEmpty();

@@ -4,46 +4,38 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.CommandInfo.OptionInfo;
 import org.ccnsobot.port.CommandInfo.OptionKind;
-import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Reply;
+import org.ccnsobot.testing.RecordingHandler;
 
 /**
- * Stands in for core's Bot while it is being written: records every invocation and answers a few commands with
- * real blocks, including the staff rule core will apply (user-group {@value #STAFF_GROUP} is staff).
+ * What the Slack tests' fake core ({@link RecordingHandler}) declares and answers: a few commands with real blocks,
+ * including the staff rule core applies (user-group {@value #STAFF_GROUP} is staff).
  */
-final class RecordingHandler implements InboundHandler {
+final class SlackCore {
     static final String STAFF_GROUP = "S0STAFF";
     static final Instant COUNCIL_START = Instant.parse("2024-03-04T14:30:00Z");
     static final Instant COUNCIL_END = Instant.parse("2024-03-04T15:30:00Z");
     static final ZoneId SAN_JUAN = ZoneId.of("America/Puerto_Rico");
 
-    final List<Invocation> invocations = new CopyOnWriteArrayList<>();
-    /** "slow ..." waits here until the test opens it, to show the ack does not wait for core. */
-    final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-    private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
-
-    /** The next invocation core received, waiting at most ten seconds. */
-    Invocation next() throws InterruptedException {
-        Invocation i = queue.poll(10, TimeUnit.SECONDS);
-        if (i == null) {
-            throw new AssertionError("core received no invocation within 10 s");
-        }
-        return i;
+    private SlackCore() {
     }
 
-    /** Forgets invocations nobody waited for, so one test's leftovers do not answer the next test's wait. */
-    void clear() {
-        queue.clear();
+    /**
+     * A recording core with these commands and answers; "slow ..." waits at its gate (closed until the test opens
+     * it), to show the ack does not wait for core.
+     */
+    static RecordingHandler handler() {
+        RecordingHandler h = new RecordingHandler(commands(), SlackCore::answer)
+                .gateWhen(i -> word(i).equals("slow"));
+        h.gate = new CountDownLatch(1);
+        return h;
     }
 
     static Block.EventCard councilCard() {
@@ -60,22 +52,21 @@ final class RecordingHandler implements InboundHandler {
     private static final java.util.Set<String> KNOWN = java.util.Set.of("slow", "next", "when", "subscribe",
             "subscriptions", "announce");
 
-    @Override
-    public Reply handle(Invocation invocation) {
-        invocations.add(invocation);
-        queue.add(invocation);
+    private static String word(Invocation invocation) {
         String text = invocation.rawText().strip();
         String word = invocation.isTyped() ? invocation.command()
                 : text.isEmpty() ? "" : text.split("\\s+")[0].toLowerCase();
         if (!invocation.isTyped() && !word.isEmpty() && !KNOWN.contains(word)) {
             word = "when";  // like core: plain words that are no command are a question about the calendar
         }
+        return word;
+    }
+
+    /** After the gate, for "slow ...". */
+    private static Reply answer(Invocation invocation) {
+        String text = invocation.rawText().strip();
+        String word = word(invocation);
         if (word.equals("slow")) {
-            try {
-                gate.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             return Reply.publicly(OutgoingMessage.text("Finally."));
         }
         return switch (word) {
@@ -96,8 +87,7 @@ final class RecordingHandler implements InboundHandler {
         };
     }
 
-    @Override
-    public List<CommandInfo> commands() {
+    static List<CommandInfo> commands() {
         return List.of(
                 new CommandInfo("next", List.of("upcoming"), "The next events", List.of(), List.of("next"), false),
                 new CommandInfo("when", List.of("find"), "When is an event", List.of(new OptionInfo("query",
@@ -106,10 +96,5 @@ final class RecordingHandler implements InboundHandler {
                 new CommandInfo("announce", List.of(), "Post an announcement", List.of(new OptionInfo("text",
                         OptionKind.TEXT, "The announcement", true, true, false, List.of())),
                         List.of("announce Council starts at 14:30"), true));
-    }
-
-    @Override
-    public List<Choice> complete(String command, String option, String prefix, int limit) {
-        return List.of();
     }
 }

@@ -5,34 +5,35 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.CommandInfo.OptionInfo;
 import org.ccnsobot.port.CommandInfo.OptionKind;
-import org.ccnsobot.port.InboundHandler;
+import org.ccnsobot.port.InboundHandler.Choice;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Reply;
+import org.ccnsobot.testing.RecordingHandler;
 
 /**
- * Stands in for core's Bot: a few commands declared as data, answers with real blocks, and a staff rule on role
- * ids (the way core's {@code staff.discord.roles} will judge). It records every invocation it gets.
+ * What the Discord tests' fake core ({@link RecordingHandler}) declares and answers: a few commands as data, answers
+ * with real blocks, and a staff rule on role ids (the way core's {@code staff.discord.roles} judges).
  */
-final class RecordingHandler implements InboundHandler {
+final class DiscordCore {
     static final ZoneId SAN_JUAN = ZoneId.of("America/Puerto_Rico");
     /** ICANN79 Council meeting: 2024-03-06 10:30 in San Juan (AST, UTC-4) = 14:30 UTC. */
     static final Instant COUNCIL_START = Instant.parse("2024-03-06T14:30:00Z");
     static final Instant COUNCIL_END = Instant.parse("2024-03-06T16:00:00Z");
 
-    final List<Invocation> invocations = new CopyOnWriteArrayList<>();
-    final List<String> completions = new CopyOnWriteArrayList<>();
-    final List<String> threads = new CopyOnWriteArrayList<>();
-    volatile List<CommandInfo> commands = defaultCommands();
-    /** When set, {@link #handle} waits for it: core being slow (a busy database). */
-    volatile CountDownLatch gate;
+    private DiscordCore() {
+    }
+
+    /** A recording core with {@link #defaultCommands()}, these answers and two committee completions. */
+    static RecordingHandler handler() {
+        return new RecordingHandler(defaultCommands(), DiscordCore::answer).completer((command, option, prefix, limit) ->
+                List.of(new Choice("Technical Working Group (TechWG)", "techwg"),
+                        new Choice("TLD-OPS Standing Committee", "tld-ops")));
+    }
 
     static List<CommandInfo> defaultCommands() {
         List<CommandInfo> list = new ArrayList<>();
@@ -66,18 +67,7 @@ final class RecordingHandler implements InboundHandler {
                 "San Juan", null, "open", List.of("TLD-OPS"), "scheduled", null, List.of());
     }
 
-    @Override
-    public Reply handle(Invocation invocation) {
-        invocations.add(invocation);
-        threads.add(Thread.currentThread().getName());
-        CountDownLatch g = gate;
-        if (g != null) {
-            try {
-                g.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private static Reply answer(Invocation invocation) {
         String command = invocation.isTyped() ? invocation.command() : "when";
         return switch (command) {
             case "next", "when" -> Reply.publicly(OutgoingMessage.of("ccNSO Council Meeting, 6 March 2024 10:30 AST",
@@ -100,17 +90,5 @@ final class RecordingHandler implements InboundHandler {
                     SAN_JUAN, "San Juan", null, "open", List.of("TLD-OPS"), "scheduled", null, List.of()));
         }
         return blocks;
-    }
-
-    @Override
-    public List<CommandInfo> commands() {
-        return commands;
-    }
-
-    @Override
-    public List<Choice> complete(String command, String option, String prefix, int limit) {
-        completions.add(command + " " + option + " " + prefix);
-        return List.of(new Choice("Technical Working Group (TechWG)", "techwg"),
-                new Choice("TLD-OPS Standing Committee", "tld-ops"));
     }
 }
