@@ -128,6 +128,7 @@ class DistributionIT {
         Path bin = Files.createDirectories(dir.resolve("usr/local/bin"));
         Files.createSymbolicLink(bin.resolve("ccnso-bot"), home.resolve("bin/ccnso-bot"));
         Run r = sh(dir, Map.of("PATH", bin + ":" + System.getenv("PATH")), "ccnso-bot check-config");
+        Files.delete(bin.resolve("ccnso-bot"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("config OK: " + home.toRealPath().resolve("config/ccnso-bot.yaml"));
     }
