@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.ccnsobot.app.logging.Logging;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.config.ConfigException;
 import org.ccnsobot.config.ConfigLoader;
@@ -67,15 +68,36 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return out;
     }
 
-    /** The config file given, or the default one when present, or the built-in defaults. */
+    /**
+     * The config file given, or the default one when present, or the built-in defaults. Started by the launcher
+     * ({@code bin/ccnso-bot} sets {@code ccnso.home} to the install folder), the default is the install's
+     * {@code config/ccnso-bot.yaml} whatever the working directory, and relative paths in it (or in the defaults)
+     * are relative to the install folder; a file given with {@code --config} is read as given.
+     */
     static BotConfig loadConfig(Path file) throws ConfigException {
+        BotConfig cfg = readConfig(file);
+        Logging.apply(cfg.logging().withEnvironment(System::getenv), ConfigLoader.secretValues(cfg));
+        return cfg;
+    }
+
+    /** {@link #loadConfig} without touching the logging set-up. */
+    private static BotConfig readConfig(Path file) throws ConfigException {
         ConfigLoader loader = new ConfigLoader(providers(), System::getenv);
         if (file != null) {
             return loader.load(file);
         }
-        if (Files.exists(DEFAULT_CONFIG)) {
-            return loader.load(DEFAULT_CONFIG);
+        Path home = home();
+        if (home == null) {
+            return Files.exists(DEFAULT_CONFIG) ? loader.load(DEFAULT_CONFIG) : BotConfig.defaults();
         }
-        return BotConfig.defaults();
+        Path installed = home.resolve(DEFAULT_CONFIG);
+        BotConfig cfg = Files.exists(installed) ? loader.load(installed) : BotConfig.defaults();
+        return cfg.withDatabase(home.resolve(cfg.database())).withCalendar(home.resolve(cfg.calendar()));
+    }
+
+    /** The install folder the launcher names, or null when the jar was started directly. */
+    static Path home() {
+        String h = System.getProperty("ccnso.home");
+        return h == null || h.isBlank() ? null : Path.of(h);
     }
 }

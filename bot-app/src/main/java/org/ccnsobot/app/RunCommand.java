@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Connect to the configured platforms (Discord, Slack) and serve until stopped.")
 final class RunCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
     @ParentCommand
     Main parent;
 
@@ -56,11 +57,14 @@ final class RunCommand implements Callable<Integer> {
             for (ChatPlatform platform : platforms) {
                 platform.start(bot);
                 started.add(platform);
-                System.err.println("connected: " + platform.id());
+                LOG.info("Connected to {}", platform.id());
             }
             Wiring.send(bot, true, System.err);
+            LOG.info("Serving on {} from {} (heap at most {} MiB)", String.join(", ", cfg.platforms().keySet()),
+                    bot.databaseFile(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOG.info("Stopping: closing {}", String.join(", ", cfg.platforms().keySet()));
                 started.forEach(ChatPlatform::close);
                 stop.countDown();
             }, "shutdown"));

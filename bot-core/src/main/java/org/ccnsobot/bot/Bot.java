@@ -176,6 +176,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
      */
     public static Bot open(BotConfig config, Clock clock, List<? extends ChatPlatform> platforms)
             throws CalendarException {
+        if (!java.nio.file.Files.exists(config.database())) {
+            createSeeded(config.database().toAbsolutePath(), config.calendar());
+        }
         Database db = Database.open(config.database());
         try {
             Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(db)), config.calendar());
@@ -183,6 +186,45 @@ public final class Bot implements InboundHandler, AutoCloseable {
         } catch (CalendarException | RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * A first start: the database is created, migrated and seeded under a temporary name beside {@code file}, and
+     * linked into place only once complete, so a first start that fails (a bad calendar, a full disk) leaves no
+     * file behind. Linking never replaces: when another process's first start won the race, its file is used.
+     */
+    private static void createSeeded(Path file, Path calendarFolder) throws CalendarException {
+        Path dir = file.getParent();
+        Path tmp = dir.resolve(file.getFileName() + ".new-" + ProcessHandle.current().pid());
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            deleteDatabaseFiles(tmp);
+            try (Database fresh = Database.open(tmp)) {
+                Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(fresh)), calendarFolder);
+            }
+            // the last connection is closed: SQLite has checkpointed the WAL into the file, which is complete
+            try {
+                java.nio.file.Files.createLink(file, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                LOG.info("{} was created by another process meanwhile; using it", file);
+            } catch (UnsupportedOperationException noLinks) {
+                java.nio.file.Files.move(tmp, file);
+            }
+        } catch (java.io.IOException e) {
+            throw new org.ccnsobot.store.StoreException(file + ": cannot be created (" + e.getMessage() + ")", e);
+        } finally {
+            deleteDatabaseFiles(tmp);
+        }
+    }
+
+    private static void deleteDatabaseFiles(Path db) {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            try {
+                java.nio.file.Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+            } catch (java.io.IOException e) {
+                LOG.warn("Cannot delete {}{}: {}", db, suffix, e.getMessage());
+            }
         }
     }
 

@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * The whole configuration. {@code platforms} holds each platform's section, keyed by the provider id that claimed
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
- * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest;
+ * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest.
+ * {@code logging} is as the file says, before {@code CCNSO_LOG_LEVEL} (see {@link LoggingConfig#withEnvironment}).
  * {@code sources} are the calendars the bot keeps itself current with (none by default).
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                         RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
-                        UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest,
+                        UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging,
                         java.util.List<SourceConfig> sources) {
 
     public BotConfig {
@@ -21,13 +22,22 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
         staff = Map.copyOf(staff);
         platforms = Map.copyOf(platforms);
         updates = updates == null ? UpdatesConfig.defaults() : updates;
+        logging = logging == null ? LoggingConfig.defaults() : logging;
+    }
+
+    /** With the default logging and no sources. */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
+                     UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
+                (LoggingConfig) null, null);
     }
 
     /** Without sources. */
     public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                      RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
-                     UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest) {
-        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, null);
+                     UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging, null);
     }
 
     /** Without the staff-tools sections (updates: defaults; feeds: off) and without a weekly digest. */
@@ -58,20 +68,22 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     }
 
     public BotConfig withDatabase(Path db) {
-        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, sources);
+        return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging,
+                sources);
     }
 
     public BotConfig withCalendar(Path dir) {
-        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest,
+        return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging,
                 sources);
     }
 
     public BotConfig withDigest(DigestConfig value) {
-        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value, sources);
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value,
+                logging, sources);
     }
 
     public BotConfig withSources(java.util.List<SourceConfig> value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
-                value);
+                logging, value);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,12 +38,12 @@ import org.ccnsobot.port.PlatformSettings;
  * way: a literal secret in the file is refused.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = YamlProblems.strictMapper();
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password).*");
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
     static final Set<String> CORE_KEYS = Set.of("database", "calendar", "timezone", "staff", "reminders", "updates",
-            "feeds", "digest", "sources");
+            "feeds", "digest", "logging", "sources");
 
     private final Map<String, PlatformProvider> providers;
     private final Function<String, String> environment;
@@ -81,8 +80,12 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
+            String problem = YamlProblems.describe(e);
+            if (problem != null) {
+                throw new ConfigException(problem);
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new ConfigException("not valid YAML" + where + ": " + e.getOriginalMessage());
+            throw new ConfigException("not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
@@ -100,6 +103,7 @@ public final class ConfigLoader {
         UpdatesConfig updates = UpdatesConfig.defaults();
         FeedsConfig feeds = null;
         DigestConfig digest = null;
+        LoggingConfig logging = null;
         List<SourceConfig> sources = List.of();
 
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
@@ -116,6 +120,7 @@ public final class ConfigLoader {
                 case "updates" -> updates = updates(value);
                 case "feeds" -> feeds = feeds(value);
                 case "digest" -> digest = digest(value, zone);
+                case "logging" -> logging = LoggingConfig.parse(value);
                 case "sources" -> sources = SourcesSection.read(value);
                 default -> {
                     PlatformProvider provider = providers.get(key);
@@ -141,7 +146,7 @@ public final class ConfigLoader {
             digest = new DigestConfig(digest.weekday(), digest.time(), zone);  // the bot's zone, read after it
         }
         return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest,
-                sources);
+                logging, sources);
     }
 
     /**
@@ -155,6 +160,23 @@ public final class ConfigLoader {
         } catch (PlatformConfigException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+    }
+
+    /** The secret values of {@code config}'s platform sections (as read from the environment), for log masking. */
+    public static List<String> secretValues(BotConfig config) {
+        List<String> out = new ArrayList<>();
+        config.platforms().values().forEach(node -> collectSecrets(node, out));
+        return out;
+    }
+
+    private static void collectSecrets(JsonNode node, List<String> out) {
+        node.fields().forEachRemaining(e -> {
+            if (SECRET_KEY.matcher(e.getKey()).matches() && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+                out.add(e.getValue().asText());
+            } else if (e.getValue().isContainerNode()) {
+                collectSecrets(e.getValue(), out);
+            }
+        });
     }
 
     private JsonNode resolveEnvironment(String path, JsonNode node) throws ConfigException {
@@ -342,7 +364,7 @@ public final class ConfigLoader {
                 throw new ConfigException("unknown key '" + path + "' (known: staleAfter)");
             }
             try {
-                staleAfter = Durations.parse(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+                staleAfter = Durations.parse(e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString(), 'd');
             } catch (IllegalArgumentException ex) {
                 throw new ConfigException(path + ": " + ex.getMessage());
             }

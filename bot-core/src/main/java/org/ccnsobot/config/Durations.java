@@ -13,17 +13,35 @@ public final class Durations {
     private Durations() {
     }
 
-    /** Parses a duration or throws {@link IllegalArgumentException} with a one-line reason. */
+    /** Parses a duration or throws {@link IllegalArgumentException} with a one-line reason (hints in hours). */
     public static Duration parse(String text) {
+        return parse(text, 'h');
+    }
+
+    /**
+     * Parses a duration whose setting is usually written in {@code unit} ({@code d}, {@code h}, {@code m} or
+     * {@code s}), so that the hint of a refusal matches it: {@code staleAfter: 90} is told "write 90d", not "24h".
+     */
+    public static Duration parse(String text, char unit) {
+        String like = switch (unit) {
+            case 'd' -> "90d, 30d or 2d12h";
+            case 'm' -> "15m, 90m or 1h30m";
+            case 's' -> "30s, 90s or 2m";
+            default -> "24h, 90m or 1h30m";
+        };
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("a duration is needed, like 24h, 90m or 1h30m");
+            throw new IllegalArgumentException("a duration is needed, like " + like);
+        }
+        if (s.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("'" + text.trim() + "' needs a unit; write it like " + s + unit
+                    + " (d days, h hours, m minutes)");
         }
         if (s.startsWith("p") || s.startsWith("-p")) {
             try {
                 return Duration.parse(s.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 24h, 90m or 1h30m");
+                throw new IllegalArgumentException("'" + text + "' is not a duration; write it like " + like);
             }
         }
         boolean negative = s.startsWith("-");
@@ -47,7 +65,7 @@ public final class Durations {
             pos = m.end();
         }
         if (pos == 0 || !s.substring(pos).isBlank()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 24h, 90m or 1h30m");
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like " + like);
         }
         return negative ? total.negated() : total;
     }

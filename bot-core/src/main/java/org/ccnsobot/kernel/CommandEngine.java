@@ -83,6 +83,12 @@ public final class CommandEngine {
                 OptionSpec o = spec.options().stream().filter(x -> x.flag() && x.name().equals(name)).findFirst()
                         .orElseThrow(() -> new CommandException("'" + spec.name() + "' has no option --" + name
                                 + "; usage: " + spec.usage()));
+                if (raw.containsKey(name)) {
+                    String again = o.kind() == OptionKind.BOOLEAN || i + 1 >= tokens.size() ? ""
+                            : " ('" + Text.shorten(raw.get(name), 40) + "', then '" + Text.shorten(tokens.get(i + 1).text(), 40) + "')";
+                    throw new CommandException("--" + name + " is given twice" + again + "; give it once. Usage: "
+                            + spec.usage());
+                }
                 if (o.kind() == OptionKind.BOOLEAN) {
                     raw.put(name, "true");
                     continue;

@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
     public static final int APPLICATION_ID = 0x63634E53;
     static final String LOCATION = "classpath:org/ccnsobot/store";
     private static final int BUSY_TIMEOUT_MS = 5000;
+    /** How long a write waits for another connection's write lock before it is refused as busy. */
+    public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofMillis(BUSY_TIMEOUT_MS);
 
     private final Path file;
     private final Connection connection;
@@ -76,6 +78,10 @@ public final class Database implements AutoCloseable {
         FileCheck.Found found = new FileCheck.Found(FileCheck.Kind.EMPTY, 0);
         if (Files.exists(abs)) {
             found = FileCheck.inspect(abs, latestVersion());
+            if (!Files.isWritable(abs)) {
+                // SQLite would open it read-only without a word, and every write would then fail
+                throw readOnly(abs);
+            }
         } else {
             try {
                 Path parent = abs.getParent();
@@ -85,6 +91,12 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 throw new StoreException(abs + ": cannot create its folder (" + e.getMessage() + ")", e);
             }
+        }
+        Path folder = abs.getParent();
+        if (folder != null && !Files.isWritable(folder)) {
+            throw new StoreException(abs + ": its folder " + folder + " is read-only, and SQLite writes its -wal and -shm"
+                    + " files beside the database; make the folder writable for the user the bot runs as", null,
+                    StoreException.Kind.READ_ONLY);
         }
         Connection c;
         try {
@@ -106,11 +118,26 @@ public final class Database implements AutoCloseable {
             return new Database(abs, c);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new StoreException(abs + ": is not a usable SQLite database (" + e.getMessage() + ")", e);
+            switch (StoreException.kindOf(e)) {
+                case READ_ONLY:
+                    throw readOnly(abs);
+                case BUSY:
+                    throw new StoreException(abs + ": is busy: another process has held its write lock for over "
+                            + BUSY_TIMEOUT.toSeconds() + " s; start again when it is done (" + e.getMessage() + ")", e);
+                case FULL:
+                    throw new StoreException(abs + ": the disk is full: nothing was saved (" + e.getMessage() + ")", e);
+                default:
+                    throw new StoreException(abs + ": is not a usable SQLite database (" + e.getMessage() + ")", e);
+            }
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
         }
+    }
+
+    private static StoreException readOnly(Path abs) {
+        return new StoreException(abs + ": is read-only, and the bot must write to its database; make it writable for"
+                + " the user the bot runs as", null, StoreException.Kind.READ_ONLY);
     }
 
     /**

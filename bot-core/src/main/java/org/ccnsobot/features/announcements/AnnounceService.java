@@ -435,6 +435,14 @@ public final class AnnounceService {
         }
 
         @Override
+        public void settled(Job<NoPayload> job) {
+            if (job.sent()) {
+                LOG.info("Announcement {} posted to {} (part {}, as {})", job.subject(), where(job.destination()),
+                        job.part(), job.messageRef());
+            }
+        }
+
+        @Override
         public Rendering render(Job<NoPayload> job, SendContext context) {
             Optional<Announcement> found = store.find(Long.parseLong(job.subject().substring(1)));
             if (found.isEmpty() || found.get().state() != Announcement.State.SCHEDULED) {

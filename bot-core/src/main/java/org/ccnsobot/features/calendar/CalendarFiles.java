@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ import org.ccnsobot.domain.Meeting;
  * validated as a whole: if any entry is wrong, nothing is returned, so a bad file never half-changes the store.
  */
 public final class CalendarFiles {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = org.ccnsobot.config.YamlProblems.strictMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
@@ -70,13 +69,8 @@ public final class CalendarFiles {
             try {
                 RawCalendar r = YAML.readValue(Files.readString(f), RawCalendar.class);
                 raw.put(f, r == null ? new RawCalendar(null, null, null, null, null) : r);
-            } catch (UnrecognizedPropertyException e) {
-                problems.add(f + ": " + where(e) + "unknown key '" + e.getPropertyName() + "'");
-            } catch (JsonMappingException e) {
-                problems.add(f + ": " + where(e) + e.getOriginalMessage());
             } catch (JsonProcessingException e) {
-                String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-                problems.add(f + ": " + line + "not valid YAML: " + e.getOriginalMessage());
+                problems.add(f + ": " + problem(e));
             } catch (IOException e) {
                 problems.add(f + ": cannot be read (" + e.getMessage() + ")");
             }
@@ -85,6 +79,22 @@ public final class CalendarFiles {
             throw new CalendarException(problems);
         }
         return validate(raw, problems);
+    }
+
+    /** A file's YAML or mapping problem on one line, naming the line (and the key or entry when known). */
+    private static String problem(JsonProcessingException e) {
+        String yaml = org.ccnsobot.config.YamlProblems.describe(e);
+        if (yaml != null) {
+            return yaml;
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return where(u) + "unknown key '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof JsonMappingException m) {
+            return where(m) + m.getOriginalMessage();
+        }
+        String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+        return line + "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
     private static String where(JsonMappingException e) {

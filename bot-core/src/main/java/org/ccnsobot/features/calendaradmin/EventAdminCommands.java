@@ -133,6 +133,12 @@ public final class EventAdminCommands {
                 access(a.text("access")).orElse(Access.OPEN), a.text("description").map(Text::unquote).orElse(null),
                 committees(a.text("committees")).orElse(List.of()), List.of(), EventStatus.SCHEDULED, "staff", null, 0);
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        String twin = a.text("id").isPresent() ? null : baseId(title, day);
+        if (twin != null && !twin.equals(id)) {
+            // a second paste of the same line: say so, rather than a silent "-2"
+            warnings.add("Warning: there is already an event [" + twin + "] with this title on this day; this one is ["
+                    + id + "] (to drop it: event cancel " + id + ").");
+        }
         calendar.saveEvent(e);
         return saved("Added", e, c, warnings);
     }
@@ -277,12 +283,16 @@ public final class EventAdminCommands {
         return text.map(t -> t.strip().equalsIgnoreCase("closed") ? Access.CLOSED : Access.OPEN);
     }
 
-    private String newId(String title, LocalDate day) {
+    private static String baseId(String title, LocalDate day) {
         String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > 40) {
             slug = slug.substring(0, 40).replaceAll("-+$", "");
         }
-        String base = (slug.isEmpty() ? "event" : slug) + "-" + day.toString().replace("-", "");
+        return (slug.isEmpty() ? "event" : slug) + "-" + day.toString().replace("-", "");
+    }
+
+    private String newId(String title, LocalDate day) {
+        String base = baseId(title, day);
         String id = base;
         for (int n = 2; calendar.event(id).isPresent(); n++) {
             id = base + "-" + n;

@@ -1,0 +1,193 @@
+package org.ccnsobot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tarball {@code mvn package} builds, unpacked into a temporary folder and run through its launcher as an
+ * operator would: with {@code sh -c}, the README's own command lines, from the unpacked folder and from elsewhere.
+ */
+class DistributionIT {
+    @TempDir
+    static Path unpacked;
+
+    static Path home;
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
+        Path tarball;
+        try (Stream<Path> s = Files.list(target)) {
+            tarball = s.filter(p -> p.getFileName().toString().matches("ccnso-bot-.+\\.tar\\.gz")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no ccnso-bot-<version>.tar.gz in " + target));
+        }
+        Process p = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", unpacked.toString())
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        String folder = tarball.getFileName().toString().replaceFirst("\\.tar\\.gz$", "");
+        home = unpacked.resolve(folder);
+    }
+
+    /** Runs {@code script} with sh in {@code cwd}, Java 17+ from JAVA_HOME unless {@code env} says otherwise. */
+    private Run sh(Path cwd, Map<String, String> env, String script) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).directory(cwd.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("CCNSO_HEAP");
+        pb.environment().remove("CCNSO_JAVA_OPTS");
+        pb.environment().remove("CCNSO_LOG_LEVEL");
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("the launcher returns").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theTarballHoldsTheLauncherTheJarTheConfigAndTheUnit() throws Exception {
+        assertThat(home.resolve("bin/ccnso-bot")).isRegularFile();
+        assertThat(Files.getPosixFilePermissions(home.resolve("bin/ccnso-bot")))
+                .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+        assertThat(Files.readString(home.resolve("bin/ccnso-bot"))).startsWith("#!/bin/sh\n").doesNotContain("\r");
+        assertThat(home.resolve("lib/ccnso-bot.jar")).isRegularFile();
+        assertThat(home.resolve("config/ccnso-bot.yaml")).isRegularFile();
+        assertThat(home.resolve("config/calendar/icann79.yaml")).isRegularFile();
+        assertThat(home.resolve("README.md")).isRegularFile();
+        String unit = Files.readString(home.resolve("deploy/ccnso-bot.service"));
+        assertThat(unit).contains("\nUser=ccnso-bot\n", "\nStateDirectory=ccnso-bot\n", "\nRestart=on-failure\n",
+                "\nProtectSystem=strict\n", "\nNoNewPrivileges=yes\n", "\nEnvironmentFile=/etc/ccnso-bot/ccnso-bot.env\n",
+                "\nExecStart=/opt/ccnso-bot/bin/ccnso-bot run --config /etc/ccnso-bot/ccnso-bot.yaml\n");
+    }
+
+    @Test
+    void checkConfigFromTheUnpackedFolder() throws Exception {
+        Run r = sh(home, Map.of(), "bin/ccnso-bot check-config");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("config OK: " + home.toRealPath().resolve("config/ccnso-bot.yaml"))
+                .contains("platforms: none (the console runs)").contains("18 committees, 1 meetings, 18 events");
+    }
+
+    @Test
+    void theReadmesConsoleQuestionFromTheUnpackedFolderSeedsTheInstallsDatabase() throws Exception {
+        // LC_ALL=C: the launcher's UTF-8 still prints the venue's middle dot rather than '?'
+        Run r = sh(home, Map.of("LC_ALL", "C", "LANG", "C"),
+                "printf 'when is the next council meeting?\\nwhat is on tech day\\n' "
+                        + "| bin/ccnso-bot console --now 2024-02-10T12:00:00Z");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("ccNSO Council meeting 202\nWhen: Thu 15 Feb 2024 18:00 UTC (in 5 days)")
+                .contains("Tech Day\nWhen: Mon 4 Mar 2024 (time not yet announced) · San Juan");
+        assertThat(home.resolve("data/ccnso-bot.db")).isRegularFile();
+    }
+
+    @Test
+    void fromAnyWorkingDirectoryThroughThePathTheInstallsConfigIsUsedAndArgumentsPassAsGiven() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("some where"));
+        Map<String, String> onPath = Map.of("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        Run r = sh(elsewhere, onPath, "ccnso-bot check-config");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("config OK: " + home.toRealPath().resolve("config/ccnso-bot.yaml"))
+                .contains("calendar " + home.toRealPath().resolve("config/calendar"));
+
+        // a path on the command line is the working directory's, spaces and all
+        Files.writeString(elsewhere.resolve("my bot.yaml"), "database: mine.db\ncalendar: " + home.resolve("config/calendar") + "\n");
+        r = sh(elsewhere, onPath, "ccnso-bot check-config --config 'my bot.yaml'");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("config OK: my bot.yaml; database mine.db;");
+    }
+
+    @Test
+    void throughASymbolicLinkToTheLauncherTheInstallIsStillFound() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("usr/local/bin"));
+        Files.createSymbolicLink(bin.resolve("ccnso-bot"), home.resolve("bin/ccnso-bot"));
+        Run r = sh(dir, Map.of("PATH", bin + ":" + System.getenv("PATH")), "ccnso-bot check-config");
+        Files.delete(bin.resolve("ccnso-bot"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("config OK: " + home.toRealPath().resolve("config/ccnso-bot.yaml"));
+    }
+
+    @Test
+    void theHeapComesFromCcnsoHeapAnd256mByDefault() throws Exception {
+        Run r = sh(home, Map.of("CCNSO_JAVA_OPTS", "-XshowSettings:vm"), "bin/ccnso-bot check-config");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Max. Heap Size: 256.00M");
+
+        r = sh(home, Map.of("CCNSO_JAVA_OPTS", "-XshowSettings:vm", "CCNSO_HEAP", "300m"), "bin/ccnso-bot check-config");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Max. Heap Size: 300.00M");
+
+        r = sh(home, Map.of("CCNSO_HEAP", "lots"), "bin/ccnso-bot check-config");
+        assertThat(r.exit()).isOne();
+        assertThat(r.err()).isEqualTo("ccnso-bot: CCNSO_HEAP='lots' is not a heap size like 256m or 1g\n");
+    }
+
+    @Test
+    void aJavaOlderThan17IsRefusedInOneLine() throws Exception {
+        Path fake = Files.createDirectories(dir.resolve("jdk8/bin"));
+        Path java = fake.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"1.8.0_392\"' >&2\necho 'OpenJDK Runtime' >&2\n");
+        java.toFile().setExecutable(true);
+        Run r = sh(home, Map.of("JAVA_HOME", dir.resolve("jdk8").toString()), "bin/ccnso-bot check-config");
+        assertThat(r.exit()).isOne();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("ccnso-bot: Java 17 or newer is needed; " + java + " is Java 1.8.0_392"
+                + " (set JAVA_HOME to a Java 17+)\n");
+
+        // without JAVA_HOME, the java on the PATH
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
+        r = sh(home, Map.of("PATH", fake + ":/usr/bin:/bin"), "unset JAVA_HOME; bin/ccnso-bot check-config");
+        assertThat(r.exit()).isOne();
+        assertThat(r.err()).isEqualTo("ccnso-bot: Java 17 or newer is needed; " + java + " is Java 11.0.22"
+                + " (set JAVA_HOME to a Java 17+)\n");
+    }
+
+    @Test
+    void theUnitFilePassesSystemdAnalyzeVerify() throws Exception {
+        Run which = sh(dir, Map.of(), "command -v systemd-analyze");
+        assumeTrue(which.exit() == 0, "systemd-analyze is not installed on this machine; the unit is not verified");
+        // verify checks that ExecStart exists: point it at the unpacked launcher instead of /opt/ccnso-bot
+        Path units = Files.createDirectories(dir.resolve("units"));
+        String unit = Files.readString(home.resolve("deploy/ccnso-bot.service"))
+                .replace("ExecStart=/opt/ccnso-bot/bin/ccnso-bot", "ExecStart=" + home.resolve("bin/ccnso-bot"));
+        Files.writeString(units.resolve("ccnso-bot.service"), unit);
+        Run r = sh(units, Map.of(), "systemd-analyze verify ./ccnso-bot.service");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err() + r.out()).as("no warning about the unit").isEmpty();
+    }
+
+    @Test
+    void theReadmeSaysTheCommandsWorkFromTheUnpackedFolder() throws Exception {
+        String readme = Files.readString(home.resolve("README.md"));
+        int first = readme.indexOf("ccnso-bot import");
+        int note = readme.indexOf("from the unpacked folder");
+        assertThat(note).as("the README says where ccnso-bot commands run").isPositive().isLessThan(first);
+        assertThat(List.of(readme.split("\n"))).anyMatch(l -> l.contains("export PATH=\"$PWD/bin:$PATH\""));
+    }
+}
