@@ -281,6 +281,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     @Override
+    public boolean isStaff(org.ccnsobot.port.Actor actor) {
+        return staff.isStaff(actor);
+    }
+
+    @Override
     public List<CommandInfo> commands() {
         return engine.specs().stream().map(CommandSpec::info).toList();
     }

@@ -17,6 +17,15 @@ public interface InboundHandler {
     /** Up to {@code limit} suggestions for an option's value that start with or resemble {@code prefix}. */
     List<Choice> complete(String command, String option, String prefix, int limit);
 
+    /**
+     * Whether core counts {@code actor} as staff. An adapter that must fix an answer's visibility before core has
+     * answered (Discord's deferral) asks this, so a member's attempt at a staff command is never shown in the
+     * channel. Cheap and side-effect free; core still decides on every command.
+     */
+    default boolean isStaff(Actor actor) {
+        return false;
+    }
+
     /** A completion: the label shown to the user and the value submitted. */
     record Choice(String label, String value) {
     }

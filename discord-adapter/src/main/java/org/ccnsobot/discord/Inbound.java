@@ -45,10 +45,12 @@ final class Inbound extends ListenerAdapter {
     private final Executor executor;
     private final Clock clock;
     private final String guildId;
+    private final ReplyRetry retry;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Map<String, CommandInfo> commands = Map.of();
 
-    Inbound(InboundHandler handler, Executor executor, Clock clock, String guildId) {
+    Inbound(InboundHandler handler, Executor executor, Clock clock, String guildId, ReplyRetry retry) {
+        this.retry = retry;
         this.handler = handler;
         this.executor = executor;
         this.clock = clock;
@@ -88,10 +90,13 @@ final class Inbound extends ListenerAdapter {
             return;
         }
         Invocation invocation = Mapping.invocation(event, clock.instant());
-        boolean ephemeral = info.personal() || SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT));
+        // Decided before the deferral, which fixes visibility: a member's staff command will be refused, and the
+        // refusal (like any personal answer) must not show as "thinking…" in the channel.
+        boolean ephemeral = info.personal() || SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT))
+                || (info.staffOnly() && !staff(invocation));
         event.deferReply(ephemeral).queue(null, e -> LOG.warn("could not defer /{}: {}", event.getName(), e.toString()));
         InteractionHook hook = event.getHook();
-        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation)));
+        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation), invocation.receivedAt()));
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String reason) {
@@ -103,23 +108,27 @@ final class Inbound extends ListenerAdapter {
     /**
      * Sends core's reply through the interaction hook. A personal reply after a public deferral cannot turn the
      * public "thinking" message private, so that message is deleted and the reply goes out as ephemeral
-     * follow-ups. Pages are sent one after another so they arrive in order.
+     * follow-ups. Pages are sent one after another so they arrive in order. Editing and deleting the deferred reply
+     * are retried through a 5xx or a dropped connection (they land once however often they are sent); follow-ups
+     * only when Discord never saw them.
      */
-    static CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply) {
+    CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply, java.time.Instant received) {
         List<Page> pages = Renderer.render(reply.message());
         CompletableFuture<?> chain;
         int next;
         if (reply.personal() && !deferredEphemeral) {
-            chain = hook.deleteOriginal().submit();
+            chain = retry.submit("deleting a public deferral", received, hook::deleteOriginal, ReplyRetry::transientFailure);
             next = 0;
         } else {
-            chain = hook.editOriginal(Messages.edit(pages.get(0))).submit();
+            chain = retry.submit("answering an interaction", received, () -> hook.editOriginal(Messages.edit(pages.get(0))),
+                    ReplyRetry::transientFailure);
             next = 1;
         }
         boolean ephemeral = deferredEphemeral || reply.personal();
         for (int i = next; i < pages.size(); i++) {
             Page page = pages.get(i);
-            chain = chain.thenCompose(x -> hook.sendMessage(Messages.create(page)).setEphemeral(ephemeral).submit());
+            chain = chain.thenCompose(x -> retry.submit("a follow-up page", received,
+                    () -> hook.sendMessage(Messages.create(page)).setEphemeral(ephemeral), ReplyRetry::notSent));
         }
         return chain.whenComplete((x, e) -> {
             if (e != null) {
@@ -212,6 +221,15 @@ final class Inbound extends ListenerAdapter {
             });
         } catch (RejectedExecutionException e) {
             LOG.debug("{} dropped: the adapter is closing", what);
+        }
+    }
+
+    private boolean staff(Invocation invocation) {
+        try {
+            return handler.isStaff(invocation.actor());
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask core whether {} is staff; deferring privately", invocation.actor().userId(), e);
+            return false;
         }
     }
 

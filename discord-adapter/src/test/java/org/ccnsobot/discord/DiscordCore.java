@@ -30,9 +30,11 @@ final class DiscordCore {
 
     /** A recording core with {@link #defaultCommands()}, these answers and two committee completions. */
     static RecordingHandler handler() {
-        return new RecordingHandler(defaultCommands(), DiscordCore::answer).completer((command, option, prefix, limit) ->
+        RecordingHandler h = new RecordingHandler(defaultCommands(), DiscordCore::answer).completer((command, option, prefix, limit) ->
                 List.of(new Choice("Technical Working Group (TechWG)", "techwg"),
                         new Choice("TLD-OPS Standing Committee", "tld-ops")));
+        h.staff = a -> a.roles().contains(FakeDiscord.STAFF_ROLE);
+        return h;
     }
 
     static List<CommandInfo> defaultCommands() {

@@ -86,6 +86,9 @@ class DiscordEndToEndTest {
         assertThat(command(commands, "committee").path("options").get(0).path("autocomplete").asBoolean()).isTrue();
         assertThat(command(commands, "when").path("options").get(0).path("required").asBoolean()).isTrue();
         assertThat(command(commands, "announce").path("description").asText()).startsWith("(staff)");
+        assertThat(command(commands, "announce").path("default_member_permissions").asText()).as("hidden from members").isEqualTo("0");
+        JsonNode everyone = command(commands, "next").path("default_member_permissions");
+        assertThat(everyone.isNull() || everyone.isMissingNode()).as("shown to everyone").isTrue();
         assertThat(platform.diagnostics()).isEmpty();
     }
 
@@ -152,11 +155,15 @@ class DiscordEndToEndTest {
     void aStaffCommandFromANonStaffMemberIsRefusedEphemerally() throws Exception {
         String token = fake.slash("announce", options("text", 3, "Council at 10:30"), MEMBER, List.of(MEMBER_ROLE));
 
-        fake.await("DELETE", "/webhooks/" + BOT + "/" + token + "/messages/@original");
-        JsonNode followUp = fake.await("POST", "/webhooks/" + BOT + "/" + token).body();
-        assertThat(followUp.path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
-        assertThat(followUp.path("content").asText()).isEqualTo("Only ccNSO staff can use /announce.");
-        assertNoPings(followUp);
+        // issue 12: the deferral itself is private, so no "thinking…" ever shows in the channel (it used to be a
+        // public deferral, deleted, then an ephemeral follow-up).
+        JsonNode callback = fake.await("POST", "/interactions/\\d+/" + token + "/callback").body();
+        assertThat(callback.path("type").asInt()).as("deferred").isEqualTo(5);
+        assertThat(callback.path("data").path("flags").asInt() & 64).as("ephemeral deferral").isEqualTo(64);
+        JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
+        assertThat(edit.path("content").asText()).isEqualTo("Only ccNSO staff can use /announce.");
+        assertThat(fake.requests("DELETE", ".*" + token + ".*")).as("nothing public to delete").isEmpty();
+        assertNoPings(edit);
         assertThat(handler.invocations.get(0).actor().roles()).containsExactly(MEMBER_ROLE);
     }
 

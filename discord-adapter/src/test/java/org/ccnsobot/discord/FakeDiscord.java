@@ -74,6 +74,9 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** A fault status meaning: drop the connection mid-response. */
+    static final int DROP = -1;
+
     record Fault(String method, Pattern path, int status, String body, Map<String, String> headers, boolean storeAnyway) {
     }
 
@@ -210,6 +213,11 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** The next request matching is read, then the connection drops before a whole response is written. */
+    void dropNext(String method, String pathRegex) {
+        failNext(method, pathRegex, DROP, "", Map.of(), false);
+    }
+
     void rateLimitNext(String method, String pathRegex) {
         failNext(method, pathRegex, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,\"global\":false}",
                 Map.of("Retry-After", "1", "X-RateLimit-Bucket", "fake-bucket", "X-RateLimit-Scope", "user",
@@ -279,6 +287,12 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private static void respond(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
+        if (status == DROP) {
+            ex.sendResponseHeaders(200, 64);
+            ex.getResponseBody().write('{');
+            ex.getResponseBody().flush();
+            throw new IOException("fake dropped the connection");
+        }
         headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         if (body == null) {
             ex.sendResponseHeaders(status == 200 ? 204 : status, -1);
