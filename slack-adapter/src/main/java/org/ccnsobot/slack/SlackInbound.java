@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackInbound {
     private static final Logger LOG = LoggerFactory.getLogger(SlackInbound.class);
+    private static final Pattern ANY = Pattern.compile(".*", Pattern.DOTALL);
+    private static final Pattern KNOWN_LINKS = Pattern.compile("^(" + SlackRenderer.CALENDAR_ACTION + "|link_\\d+)$");
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
     /** Core's commands behind the Subscribe button and the App Home, invoked typed. */
     static final String SUBSCRIBE = "subscribe";
@@ -151,13 +153,29 @@ final class SlackInbound {
             staff.invalidate();
             return ctx.ack();
         });
-        app.blockAction(SlackRenderer.SUBSCRIBE_ACTION, (req, ctx) -> {
-            guard("subscribe button", () -> onClick(Click.of(req.getPayload())));
+        // One handler for every action id: Bolt keeps its handlers in a HashMap, so a catch-all beside specific
+        // patterns would win at random. An action nobody handles (an old message's button, a renamed id) is still
+        // acked, or Slack shows the member an error; link buttons (calendar, event links) open in the browser and
+        // Slack still reports the click.
+        app.blockAction(ANY, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            boolean subscribe = p.getActions() != null && p.getActions().stream()
+                    .anyMatch(a -> SlackRenderer.SUBSCRIBE_ACTION.equals(a.getActionId()));
+            if (subscribe) {
+                guard("subscribe button", () -> onClick(Click.of(p)));
+            } else if (p.getActions() != null && p.getActions().stream().noneMatch(a -> KNOWN_LINKS.matcher(
+                    String.valueOf(a.getActionId())).matches())) {
+                LOG.debug("acked an action the bot does not handle: {}", p.getActions().stream()
+                        .map(BlockActionPayload.Action::getActionId).toList());
+            }
             return ctx.ack();
         });
-        // link buttons (calendar, event links) open in the browser; Slack still reports the click and wants an ack
-        app.blockAction(Pattern.compile("^(" + SlackRenderer.CALENDAR_ACTION + "|link_\\d+)$"),
-                (req, ctx) -> ctx.ack());
+        // The bot opens no forms and declares no shortcuts, but whatever Slack delivers is acked within 3 s.
+        app.viewSubmission(ANY, (req, ctx) -> ctx.ack());
+        app.viewClosed(ANY, (req, ctx) -> ctx.ack());
+        app.globalShortcut(ANY, (req, ctx) -> ctx.ack());
+        app.messageShortcut(ANY, (req, ctx) -> ctx.ack());
+        app.blockSuggestion(ANY, (req, ctx) -> ctx.ack());
     }
 
     void onCommand(SlashCommand c) {

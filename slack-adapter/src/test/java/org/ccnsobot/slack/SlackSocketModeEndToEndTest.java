@@ -344,6 +344,27 @@ class SlackSocketModeEndToEndTest {
     }
 
     @Test
+    void anActionIdTheBotDoesNotKnowAndAViewSubmissionAreStillAcked() throws Exception {
+        int before = core.invocations.size();
+        JsonNode ack = fake.push("interactive", FakeSlack.JSON.readTree("""
+                {"type":"block_actions","user":{"id":"U0MEMBER","username":"alice","team_id":"T0CCNSO"},
+                 "api_app_id":"A0CCNSO","token":"x","trigger_id":"1.2.9",
+                 "container":{"type":"message","message_ts":"1700000000.000001","channel_id":"C0GENERAL","is_ephemeral":false},
+                 "team":{"id":"T0CCNSO","domain":"ccnso"},"channel":{"id":"C0GENERAL","name":"general"},
+                 "actions":[{"action_id":"renamed_long_ago","block_id":"b9","value":"x","type":"button",
+                             "text":{"type":"plain_text","text":"Old"},"action_ts":"1700000200.000900"}]}
+                """)).get(3, TimeUnit.SECONDS);
+        assertThat(ack.get("envelope_id").asText()).startsWith("env-");
+        JsonNode viewAck = fake.push("interactive", FakeSlack.JSON.readTree("""
+                {"type":"view_submission","user":{"id":"U0MEMBER","username":"alice","team_id":"T0CCNSO"},
+                 "api_app_id":"A0CCNSO","token":"x","trigger_id":"1.2.10","team":{"id":"T0CCNSO","domain":"ccnso"},
+                 "view":{"id":"V9","type":"modal","callback_id":"unknown_form","state":{"values":{}}}}
+                """)).get(3, TimeUnit.SECONDS);
+        assertThat(viewAck.get("envelope_id").asText()).startsWith("env-");
+        assertThat(core.invocations).hasSize(before);
+    }
+
+    @Test
     void subscribeFromTheHomeTabConfirmsByDirectMessageAndRefreshesHome() throws Exception {
         int publishes = fake.calls("views.publish").size();
         fake.push("interactive", FakeSlack.JSON.readTree("""
