@@ -10,7 +10,6 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The chat port on Slack through Bolt for Java: Socket Mode by default (no public address needed), HTTP mode on
- * the JDK's HttpServer as an option.
+ * {@link SlackHttpServer} (read time-outs, many workers) as an option.
  */
 final class SlackPlatform implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(SlackPlatform.class);
@@ -51,10 +50,11 @@ final class SlackPlatform implements ChatPlatform {
     private Slack slack;
     private App app;
     private SocketModeApp socketMode;
-    private HttpServer httpServer;
+    private SlackHttpServer httpServer;
+    private java.util.concurrent.ScheduledExecutorService refusalTimer;
+    private volatile SlackHttpServer.Limits httpLimits = SlackHttpServer.Limits.DEFAULT;
     private ExecutorService io;
     private ExecutorService work;
-    private ExecutorService http;
     private SlackSender sender;
     private volatile boolean started;
 
@@ -159,13 +159,14 @@ final class SlackPlatform implements ChatPlatform {
     private void startHttp() throws PlatformException {
         try {
             app.start();
-            httpServer = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
-            httpServer.createContext(PATH, new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
-                    settings.signingSecret().reveal(), Clock.systemUTC()));
-            // requests get their own threads: a slow core answer must never delay the next request's ack
-            http = Executors.newFixedThreadPool(2, daemon("slack-http"));
-            httpServer.setExecutor(http);
-            httpServer.start();
+            // every request has its own worker with read time-outs: idle or trickling connections cannot hold up
+            // a signed request, and a slow core answer never delays the next request's ack
+            SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
+                    settings.signingSecret().reveal(), Clock.systemUTC());
+            httpServer = SlackHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()), PATH,
+                    endpoint, httpLimits);
+            refusalTimer = Executors.newSingleThreadScheduledExecutor(daemon("slack-refusals"));
+            refusalTimer.scheduleAtFixedRate(() -> endpoint.refusals().flushIfDue(), 1, 1, TimeUnit.MINUTES);
             LOG.info("Slack: HTTP mode listening on {}:{}{}", settings.bindAddress(), boundPort(), PATH);
         } catch (IOException e) {
             throw new PlatformException("slack.port: cannot listen on " + settings.bindAddress() + ":"
@@ -173,9 +174,14 @@ final class SlackPlatform implements ChatPlatform {
         }
     }
 
+    /** For tests: shorter read time-outs or fewer workers for HTTP mode; before {@link #start}. */
+    void httpLimits(SlackHttpServer.Limits limits) {
+        this.httpLimits = limits;
+    }
+
     /** The HTTP port actually bound (useful with port 0). */
     int boundPort() {
-        return httpServer == null ? -1 : httpServer.getAddress().getPort();
+        return httpServer == null ? -1 : httpServer.port();
     }
 
     @Override
@@ -254,7 +260,8 @@ final class SlackPlatform implements ChatPlatform {
             socketMode = null;
         }
         if (httpServer != null) {
-            httpServer.stop(0);
+            httpServer.close();
+            refusalTimer.shutdownNow();
             httpServer = null;
         }
         if (app != null) {
@@ -265,7 +272,6 @@ final class SlackPlatform implements ChatPlatform {
             }
             app = null;
         }
-        shutdown(http);
         shutdown(work);
         shutdown(io);
         if (slack != null) {
