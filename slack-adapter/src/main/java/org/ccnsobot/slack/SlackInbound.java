@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.OutgoingMessage;
@@ -185,7 +186,7 @@ final class SlackInbound {
                 Actor actor = actor(c.userId(), c.userName());
                 Place place = new Place("slack", c.channelId(), c.direct());
                 String text = unescape(c.text()).strip();
-                reply = helpFor(text);
+                reply = helpFor(text, actor);
                 if (reply == null) {
                     reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
                 }
@@ -205,9 +206,9 @@ final class SlackInbound {
             Reply reply;
             String text = MENTION.matcher(unescape(w.text())).replaceAll(" ").strip();
             try {
-                reply = helpFor(text);
+                Actor actor = actor(w.userId(), null);
+                reply = helpFor(text, actor);
                 if (reply == null) {
-                    Actor actor = actor(w.userId(), null);
                     Place place = new Place("slack", w.channelId(), w.direct());
                     // plain words, as on Discord and the console: core tells a command from a question
                     reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
@@ -321,15 +322,30 @@ final class SlackInbound {
     }
 
     /** {@code /ccnso}, {@code /ccnso help} and {@code /ccnso help <command>} come from core's declarations. */
-    Reply helpFor(String text) {
+    /** Help from core's command list; staff commands only for staff (core says who is staff). */
+    Reply helpFor(String text, Actor actor) {
         String[] words = text.isBlank() ? new String[0] : text.split("\\s+");
-        if (words.length == 0 || (words[0].equalsIgnoreCase("help") && words.length == 1)) {
-            return Reply.personally(SlackHelp.overview(handler.commands()));
+        boolean help = words.length == 0 || words[0].equalsIgnoreCase("help");
+        if (!help || words.length > 2) {
+            return null;
         }
-        if (words[0].equalsIgnoreCase("help") && words.length == 2) {
-            return SlackHelp.details(handler.commands(), words[1]).map(Reply::personally).orElse(null);
+        List<CommandInfo> commands = handler.commands();
+        if (!staff(actor)) {
+            commands = commands.stream().filter(c -> !c.staffOnly()).toList();
         }
-        return null;
+        if (words.length <= 1) {
+            return Reply.personally(SlackHelp.overview(commands));
+        }
+        return SlackHelp.details(commands, words[1]).map(Reply::personally).orElse(null);
+    }
+
+    private boolean staff(Actor actor) {
+        try {
+            return handler.isStaff(actor);
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask core whether {} is staff; showing member help", actor.userId(), e);
+            return false;
+        }
     }
 
     Actor actor(String userId, String displayName) {

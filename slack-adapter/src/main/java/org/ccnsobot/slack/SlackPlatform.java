@@ -115,6 +115,10 @@ final class SlackPlatform implements ChatPlatform {
         }
         LOG.info("Slack: signed in as {} ({}) in team {}", auth.getUser(), auth.getUserId(), auth.getTeam());
 
+        checkChannel(calls, methods, "slack.announcementChannel", settings.announcementChannel());
+        checkChannel(calls, methods, "slack.staffChannel", settings.staffChannel());
+        checkChannel(calls, methods, "slack.scheduleChannel", settings.scheduleChannel());
+
         StaffGroups staff = new StaffGroups(settings.staffGroups(), id -> new HashSet<>(calls.await(
                 "usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(id)), START_TIMEOUT)
                 .getUsers()), Duration.ofMinutes(5), Ticker.systemTicker());
@@ -142,6 +146,36 @@ final class SlackPlatform implements ChatPlatform {
             startHttp();
         } else {
             startSocketMode();
+        }
+    }
+
+    /**
+     * A channel the bot posts to on its own must exist and have the bot in it, or the first reminder would fail
+     * for good: the start is refused naming the setting, as on Discord. Needs channels:read (groups:read for a
+     * private channel).
+     */
+    private static void checkChannel(SlackCalls calls, MethodsClient methods, String setting, String channel)
+            throws PlatformException {
+        if (channel == null) {
+            return;
+        }
+        com.slack.api.methods.response.conversations.ConversationsInfoResponse info;
+        try {
+            info = calls.await("conversations.info", () -> methods.conversationsInfo(r -> r.channel(channel)),
+                    START_TIMEOUT);
+        } catch (PlatformException e) {
+            throw new PlatformException(setting + ": cannot read channel " + channel + " (" + e.getMessage()
+                    + "); check the id, and that the app has the channels:read and groups:read scopes", e.isTransient(), e);
+        }
+        if (info.getChannel() == null) {
+            throw new PlatformException(setting + ": Slack has no channel " + channel, false);
+        }
+        if (info.getChannel().isArchived()) {
+            throw new PlatformException(setting + ": channel " + channel + " is archived", false);
+        }
+        if (!info.getChannel().isMember() && !info.getChannel().isIm()) {
+            throw new PlatformException(setting + ": the bot is not in channel " + channel
+                    + " (#" + info.getChannel().getName() + "); invite it there with /invite @the-bot", false);
         }
     }
 

@@ -151,6 +151,13 @@ class SlackSocketModeEndToEndTest {
         assertThat(answer.get("blocks").toString())
                 .contains("/ccnso next - The next events")
                 .contains("/ccnso when &lt;query...&gt; - When is an event")
+                // issue 12: a member's help no longer lists the staff commands
+                .doesNotContain("announce");
+
+        String staffUrl = fake.responseUrl("help-" + responses.incrementAndGet());
+        command(STAFF, "bart", "help", staffUrl).get(10, TimeUnit.SECONDS);
+        JsonNode staffAnswer = fake.await(staffUrl.substring(staffUrl.indexOf("/respond/"))).bodyJson();
+        assertThat(staffAnswer.get("blocks").toString())
                 .contains("Staff only:\\n/ccnso announce &lt;text...&gt; - Post an announcement");
     }
 
