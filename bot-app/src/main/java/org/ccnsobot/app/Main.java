@@ -68,7 +68,48 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** The config file given, or the default one when present, or the built-in defaults. */
     static BotConfig loadConfig(Path file) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader(providers(), System::getenv);
+        return load(new ConfigLoader(providers(), System::getenv), file);
+    }
+
+    /**
+     * The config for a subcommand that never connects (import, export, audit, serve-feeds): the platform sections
+     * are read but neither checked nor resolved against the environment, so those tools run without the platform
+     * tokens. Everything else is checked as for {@code run}.
+     */
+    static BotConfig loadToolConfig(Path file) throws ConfigException {
+        List<PlatformProvider> unchecked = providers().stream().map(Main::unchecked).toList();
+        return load(new ConfigLoader(unchecked, name -> {
+            String value = System.getenv(name);
+            return value == null || value.isEmpty() ? NOT_NEEDED : value;
+        }), file);
+    }
+
+    /** Stands in for an unset secret in a tool's config: tools build no platform, so it is never used. */
+    private static final String NOT_NEEDED = "(not needed by this command)";
+
+    private static PlatformProvider unchecked(PlatformProvider real) {
+        return new PlatformProvider() {
+            @Override
+            public String id() {
+                return real.id();
+            }
+
+            @Override
+            public void validate(org.ccnsobot.port.PlatformSettings section) {
+                // a tool never connects: the section is checked by run, console and check-config
+            }
+
+            @Override
+            public org.ccnsobot.port.ChatPlatform create(org.ccnsobot.port.PlatformSettings section,
+                                                         org.ccnsobot.port.PlatformContext context)
+                    throws org.ccnsobot.port.PlatformConfigException {
+                throw new org.ccnsobot.port.PlatformConfigException(real.id() + ": this command does not connect to "
+                        + real.id());
+            }
+        };
+    }
+
+    private static BotConfig load(ConfigLoader loader, Path file) throws ConfigException {
         if (file != null) {
             return loader.load(file);
         }
