@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "Chat bot for the ccNSO community: meeting calendar, committee updates and reminders.",
         subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class,
                 ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class,
-                ReminderBenchCommand.class, ChangeBenchCommand.class})
+                ReminderBenchCommand.class, ChangeBenchCommand.class, QuestionsScoreCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
 

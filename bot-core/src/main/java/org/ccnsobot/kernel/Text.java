@@ -76,9 +76,16 @@ public final class Text {
         if (a.equals(b)) {
             return 0;
         }
-        int[] prev2 = new int[lb + 1];
-        int[] prev = new int[lb + 1];
-        int[] cur = new int[lb + 1];
+        // three rows, reused per thread: fuzzy look-ups call this thousands of times per question
+        int[][] rows = ROWS.get();
+        if (rows[0].length < lb + 1) {
+            rows[0] = new int[lb + 1];
+            rows[1] = new int[lb + 1];
+            rows[2] = new int[lb + 1];
+        }
+        int[] prev2 = rows[0];
+        int[] prev = rows[1];
+        int[] cur = rows[2];
         for (int j = 0; j <= lb; j++) {
             prev[j] = j;
         }
@@ -106,6 +113,9 @@ public final class Text {
         }
         return prev[lb];
     }
+
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[][] {new int[32],
+        new int[32], new int[32]});
 
     /** How many typos a word of this length may carry and still match. */
     public static int tolerance(int length) {

@@ -61,7 +61,7 @@ public final class CalendarCommands {
 
     private Result next(CommandContext c, Optional<String> filter) throws CommandException {
         if (filter.isEmpty() || filter.get().isBlank()) {
-            List<Event> up = calendar.upcoming(c.now(), 5);
+            List<Event> up = calendar.ahead(c.now(), 5);
             if (up.isEmpty()) {
                 return Result.text("Nothing upcoming in the calendar.");
             }
@@ -82,7 +82,7 @@ public final class CalendarCommands {
         String f = filter.get();
         Optional<Committee> committee = calendar.committee(f);
         if (committee.isPresent()) {
-            List<Event> up = calendar.upcomingForCommittee(committee.get().acronym(), c.now(), 1);
+            List<Event> up = calendar.aheadForCommittee(committee.get().acronym(), c.now(), 1);
             if (up.isEmpty()) {
                 return Result.text("No upcoming sessions of the " + committee.get().acronym() + " in the calendar.");
             }
@@ -93,6 +93,8 @@ public final class CalendarCommands {
 
     private Result schedule(CommandContext c, String what) throws CommandException {
         LocalDate today = LocalDate.ofInstant(c.now(), c.zone());
+        // "schedule for 6 march", "schedule of icann79": the small word before the day or the meeting says nothing
+        what = what.strip().replaceFirst("(?i)^(for|of|on|at)\\s+", "");
         Optional<LocalDate> day = Dates.parse(what, today);
         if (day.isPresent()) {
             return views.list("Schedule for " + TimeFormat.day(day.get()) + ":", views.onDay(day.get(), c.zone()),

@@ -36,9 +36,13 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     private final LoadingCache<String, Map<String, Meeting>> meetings;
     private final LoadingCache<String, SearchIndex> index;
     private final LoadingCache<String, Optional<Event>> events;
+    private final LoadingCache<String, Optional<List<Event>>> range;
+    private final CachedEventSearch search;
     private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
+            Caffeine.newBuilder().maximumSize(1).build();
+    private final com.github.benmanes.caffeine.cache.Cache<String, AheadWindow> aheadWindow =
             Caffeine.newBuilder().maximumSize(1).build();
     static final int WINDOW = 64;
     /**
@@ -67,9 +71,14 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             }
             return byCode;
         });
-        this.index = Caffeine.newBuilder().maximumSize(1)
-                .build(k -> SearchIndex.build(store.allEvents(), committees(), List.copyOf(meetingsByCode().values())));
+        this.search = new CachedEventSearch(store.search());
+        this.index = Caffeine.newBuilder().maximumSize(1).build(k -> new SearchIndex(search, search.terms()));
         this.events = Caffeine.newBuilder().maximumSize(10_000).build(store::event);
+        this.range = Caffeine.newBuilder().maximumSize(1).build(k -> {
+            List<Event> first = store.upcoming(Instant.parse("0000-01-01T00:00:00Z"), 1);
+            List<Event> last = store.latest(1);
+            return first.isEmpty() || last.isEmpty() ? Optional.empty() : Optional.of(List.of(first.get(0), last.get(0)));
+        });
     }
 
     public CalendarStore store() {
@@ -86,8 +95,14 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         return meetings.get(ALL);
     }
 
+    /** The index's vocabulary and typo expansion; read from the database on first use and after each write. */
     public SearchIndex index() {
         return index.get(ALL);
+    }
+
+    /** Full-text search over the events, kept in the database (nothing to build at start-up). */
+    public EventSearch search() {
+        return search;
     }
 
     public Optional<Event> event(String id) {
@@ -137,12 +152,90 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         }
     }
 
+    /**
+     * The events not over at {@code now}, soonest first: those still going on or later today (a date-only session
+     * is keyed at its day's start, so {@link #upcoming} alone would skip it once its day has begun), then the
+     * upcoming ones.
+     */
+    public List<Event> ahead(Instant now, int limit) {
+        AheadWindow w = aheadWindow.getIfPresent(ALL);
+        if (w != null && limit <= AHEAD_WINDOW) {
+            List<Event> hit = w.serve(now, limit);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        List<Event> rows = new ArrayList<>(store.ongoing(now.minus(ONGOING_LOOKBACK), now));
+        int want = Math.max(limit, AHEAD_WINDOW);
+        boolean complete = true;
+        if (rows.size() < want) {
+            List<Event> up = store.upcoming(now, want - rows.size());
+            complete = up.size() < want - rows.size();
+            rows.addAll(up);
+        }
+        rows = List.copyOf(rows.size() > want ? rows.subList(0, want) : rows);
+        if (limit <= AHEAD_WINDOW) {
+            aheadWindow.put(ALL, new AheadWindow(now, rows, complete && rows.size() < want));
+        }
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
+
+    /**
+     * The first events not over at {@code anchor}. Whatever is not over at a later moment was not over at the
+     * anchor either, so the window answers any later moment by dropping what has ended, as long as enough is left.
+     */
+    private record AheadWindow(Instant anchor, List<Event> events, boolean complete) {
+        List<Event> serve(Instant now, int limit) {
+            if (now.isBefore(anchor)) {
+                return null;
+            }
+            List<Event> out = new ArrayList<>(limit);
+            // rows keyed before the look-back are over (the store reads ongoing ones no further back either)
+            Instant oldest = now.minus(ONGOING_LOOKBACK);
+            int lo = 0;
+            int hi = events.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (events.get(mid).sortKey().isBefore(oldest)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (Event e : events.subList(lo, events.size())) {
+                if (e.endKey().isAfter(now)) {
+                    out.add(e);
+                    if (out.size() == limit) {
+                        return out;
+                    }
+                }
+            }
+            return complete ? out : null;
+        }
+    }
+
+    static final int AHEAD_WINDOW = 2048;
+
+    /** How far back an event still going on can be keyed: a date-only day in a zone up to 14 hours ahead of UTC. */
+    static final java.time.Duration ONGOING_LOOKBACK = java.time.Duration.ofHours(48);
+
+    /** The first and last events of the calendar (any status), or empty when it holds none. */
+    public Optional<List<Event>> range() {
+        return range.get(ALL);
+    }
+
     public List<Event> between(Instant from, Instant to) {
         return store.between(from, to);
     }
 
     public List<Event> upcomingForCommittee(String acronym, Instant from, int limit) {
         return store.upcomingForCommittee(acronym, from, limit);
+    }
+
+    /** A committee's events not over at {@code now} (ongoing ones included), soonest first, from the search index. */
+    public List<Event> aheadForCommittee(String acronym, Instant now, int limit) {
+        return search.ahead(List.of(new EventSearch.Clause(List.of(Text.squash(acronym)),
+                java.util.Set.of(EventSearch.Field.COMMITTEES))), now, limit);
     }
 
     public List<Event> forMeeting(String code) {
@@ -270,6 +363,9 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             events.invalidate(event.id());
             index.invalidateAll();
             window.invalidateAll();
+            aheadWindow.invalidateAll();
+            range.invalidateAll();
+            search.invalidateAll();
             notifyChanged(before, event);
         }
     }
@@ -389,6 +485,9 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
                     || batch.touches("meetings")) {
                 index.invalidateAll();
                 window.invalidateAll();
+                aheadWindow.invalidateAll();
+                range.invalidateAll();
+                search.invalidateAll();
             }
             for (String id : eventIds) {
                 Optional<Optional<Event>> cached = Optional.ofNullable(events.getIfPresent(key(id)));
@@ -431,5 +530,8 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         index.invalidateAll();
         events.invalidateAll();
         window.invalidateAll();
+        aheadWindow.invalidateAll();
+        range.invalidateAll();
+        search.invalidateAll();
     }
 }

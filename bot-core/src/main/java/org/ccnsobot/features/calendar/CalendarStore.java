@@ -69,4 +69,13 @@ public interface CalendarStore {
     Optional<String> meta(String key);
 
     void setMeta(String key, String value);
+
+    /** Events keyed in [from, now) that are not over at {@code now} (not cancelled), earliest first. */
+    List<Event> ongoing(Instant from, Instant now);
+
+    /** The last events by sort key (any status), latest first. */
+    List<Event> latest(int limit);
+
+    /** Full-text search over the events, kept in the same database. */
+    EventSearch search();
 }

@@ -20,14 +20,21 @@ import org.ccnsobot.domain.Meeting;
 
 import org.ccnsobot.store.Database;
 final class SqliteCalendarStore implements CalendarStore {
-    private static final String EVENT_COLUMNS = "e.id, e.title, e.kind, e.meeting_code, e.start_utc, e.end_utc,"
+    static final String EVENT_COLUMNS = "e.id, e.title, e.kind, e.meeting_code, e.start_utc, e.end_utc,"
             + " e.local_date, e.zone, e.room, e.access, e.description, e.links, e.status, e.source, e.source_uid,"
             + " e.sequence, e.committees";
 
     private final Database db;
+    private final EventSearch search;
 
     SqliteCalendarStore(Database db) {
         this.db = db;
+        this.search = new SqliteEventSearch(db);
+    }
+
+    @Override
+    public EventSearch search() {
+        return search;
     }
 
     @Override
@@ -212,6 +219,22 @@ final class SqliteCalendarStore implements CalendarStore {
     }
 
     @Override
+    public List<Event> ongoing(Instant from, Instant now) {
+        return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.sort_utc >= ? AND e.sort_utc < ?"
+                + " AND e.end_key_utc > ? AND e.status <> 'CANCELLED' ORDER BY e.sort_utc, e.id", ps -> {
+                    ps.setLong(1, from.toEpochMilli());
+                    ps.setLong(2, now.toEpochMilli());
+                    ps.setLong(3, now.toEpochMilli());
+                });
+    }
+
+    @Override
+    public List<Event> latest(int limit) {
+        return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e ORDER BY e.sort_utc DESC LIMIT ?",
+                ps -> ps.setInt(1, limit));
+    }
+
+    @Override
     public List<Event> allEvents() {
         return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e ORDER BY e.sort_utc, e.id", ps -> { });
     }
@@ -239,7 +262,7 @@ final class SqliteCalendarStore implements CalendarStore {
         });
     }
 
-    private static Event mapEvent(ResultSet rs) throws SQLException {
+    static Event mapEvent(ResultSet rs) throws SQLException {
         long start = rs.getLong(5);
         Instant startAt = rs.wasNull() ? null : Instant.ofEpochMilli(start);
         long end = rs.getLong(6);

@@ -19,6 +19,8 @@ import org.ccnsobot.port.Block;
 public final class Views {
     /** Longer lists are cut at an entry boundary and say how many more there are. */
     static final int MAX_LINES = 25;
+    /** A committee's page lists every upcoming session up to this many, then says how many more. */
+    static final int COMMITTEE_PAGE = 20;
 
     private final CalendarService calendar;
     private final Duration staleAfter;
@@ -113,8 +115,8 @@ public final class Views {
             sb.append('\n').append(c.description());
             blocks.add(new Block.Paragraph(c.description()));
         }
-        List<Event> upcoming = calendar.upcomingForCommittee(c.acronym(), now.minusSeconds(86_400), 5).stream()
-                .filter(e -> e.endKey().isAfter(now)).toList();
+        List<Event> all = calendar.aheadForCommittee(c.acronym(), now, COMMITTEE_PAGE + 50);
+        List<Event> upcoming = all.size() > COMMITTEE_PAGE ? all.subList(0, COMMITTEE_PAGE) : all;
         if (upcoming.isEmpty()) {
             sb.append("\nNo upcoming sessions in the calendar.");
             blocks.add(new Block.Paragraph("No upcoming sessions in the calendar."));
@@ -124,6 +126,12 @@ public final class Views {
             for (Event e : upcoming) {
                 sb.append('\n').append(m.line(e, zone));
                 blocks.add(m.card(e));
+            }
+            if (all.size() > upcoming.size()) {
+                String more = "…and " + (all.size() - upcoming.size()) + (all.size() >= COMMITTEE_PAGE + 50 ? "+" : "")
+                        + " more — ask `when " + c.acronym() + " in <month>`";
+                sb.append('\n').append(more);
+                blocks.add(new Block.Footnote(more));
             }
         }
         List<CommitteeUpdate> updates = calendar.updates(c.acronym(), 3);

@@ -18,6 +18,14 @@ public final class QuestionCommands {
                 new CommandSpec("when", List.of("find", "search"), "Ask in plain words when something is",
                 List.of(OptionSpec.requiredRest("question", OptionKind.TEXT, "What you are looking for")),
                 List.of("when council", "when is tech day", "find fragmentation"), false, false,
-                (c, a) -> questions.answer(a.requireText("question"), c.zone(), c.now())));
+                (c, a) -> questions.answer(asked(c.invocation().command(), c.invocation().rawText(),
+                        a.requireText("question")), c.zone(), c.now())));
+    }
+
+    /** "when is tech day" keeps its "when": the word says the question is about a time. */
+    static String asked(String command, String raw, String question) {
+        boolean when = "when".equals(command) || raw != null && raw.strip().replaceFirst("^/", "").toLowerCase(
+                java.util.Locale.ROOT).startsWith("when");
+        return when ? "when " + question : question;
     }
 }

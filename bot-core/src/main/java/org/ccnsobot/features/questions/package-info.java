@@ -1,5 +1,7 @@
 /**
- * Questions in plain words ("when is the next council meeting?"): understanding a question and answering it
- * from the calendar; also the when command. Public API: Questions.answer.
+ * Questions in plain words ("when does the UAC meet?", "what's on sunday at icann79", "any council meeting in
+ * april?"): the understanding layer (Understanding reads a Question: its Intent, what it is About, its Span; Reader
+ * and TimeWords implement it), the answers (Answers, over Retrieval's full-text attempts), the when command, and the
+ * question corpus with its scoring (Corpus, corpus.tsv). Public API: Questions, Question, Understanding, Corpus.
  */
 package org.ccnsobot.features.questions;
