@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
@@ -135,6 +136,27 @@ final class Inbound extends ListenerAdapter {
                 LOG.warn("could not deliver the answer to an interaction: {}", Failures.unwrap(e).toString());
             }
         });
+    }
+
+    /**
+     * A Subscribe or Unsubscribe button: its custom id says what to do, so it works on a message posted before a
+     * restart. Its answer is personal, so the deferral is private; an id the bot does not know is explained
+     * privately.
+     */
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<Buttons.Click> click = Buttons.click(event.getComponentId());
+        if (click.isEmpty()) {
+            event.reply(Messages.create(new Page("This button is from an older message and no longer does anything;"
+                    + " type /help to see what I can do.", List.of(), Mentions.NONE))).setEphemeral(true)
+                    .queue(null, e -> LOG.warn("could not answer a button: {}", e.toString()));
+            return;
+        }
+        Invocation invocation = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
+                Mapping.place(event.getChannel()), click.get().command(), click.get().options(), clock.instant());
+        event.deferReply(true).queue(null, e -> LOG.warn("could not defer a button: {}", e.toString()));
+        InteractionHook hook = event.getHook();
+        guarded("answering a button", () -> answer(hook, true, handle(invocation), invocation.receivedAt()));
     }
 
     @Override

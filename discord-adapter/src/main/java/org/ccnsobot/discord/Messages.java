@@ -25,6 +25,9 @@ final class Messages {
         b.mentionRoles(page.mentions().roleIds());
         b.mentionUsers(page.mentions().userIds());
         b.mentionRepliedUser(false);
+        if (!page.rows().isEmpty()) {
+            b.setComponents(page.rows());
+        }
         return b.build();
     }
 
@@ -35,6 +38,9 @@ final class Messages {
         b.mentionRoles(page.mentions().roleIds());
         b.mentionUsers(page.mentions().userIds());
         b.mentionRepliedUser(false);
+        if (!page.rows().isEmpty()) {
+            b.setComponents(page.rows());
+        }
         return b.build();
     }
 

@@ -52,7 +52,16 @@ final class Renderer {
                 pages = textPages(Escaper.text(message.fallbackText()));
             }
         }
-        return withPings(pages, message.mentions());
+        return withButtons(withPings(pages, message.mentions()), Buttons.rows(message));
+    }
+
+    private static List<Page> withButtons(List<Page> pages, List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows) {
+        if (rows.isEmpty() || pages.isEmpty()) {
+            return pages;
+        }
+        List<Page> out = new ArrayList<>(pages);
+        out.set(out.size() - 1, out.get(out.size() - 1).withRows(rows));
+        return out;
     }
 
     // Embeds never ping, so the pings a staff command asked for go into the first page's content.

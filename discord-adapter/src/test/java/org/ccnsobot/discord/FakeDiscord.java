@@ -574,6 +574,27 @@ final class FakeDiscord implements AutoCloseable {
         return interaction(2, command, options, userId, roles);
     }
 
+    /** A member clicks a button with {@code customId} on a message the bot posted; returns the interaction token. */
+    String button(String customId, String userId, List<String> roles) {
+        String id = next();
+        String token = "tok-" + id;
+        ObjectNode d = NODES.objectNode();
+        d.put("id", id).put("application_id", BOT).put("type", 3).put("token", token).put("version", 1)
+                .put("guild_id", GUILD).put("channel_id", GENERAL).put("locale", "en-GB").put("guild_locale", "en-US")
+                .put("app_permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS)).put("context", 0);
+        d.putObject("authorizing_integration_owners").put("0", GUILD);
+        d.putObject("guild").put("id", GUILD).put("locale", "en-US").putArray("features");
+        d.set("channel", textChannel(GENERAL, "general", 2));
+        ObjectNode member = member(user(userId, "member-" + userId.substring(userId.length() - 2)), roles);
+        member.put("permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES));
+        d.set("member", member);
+        d.putArray("entitlements");
+        d.set("message", message(GENERAL, NODES.objectNode().put("content", "an event card"), false));
+        d.putObject("data").put("custom_id", customId).put("component_type", 2);
+        gateway.dispatch("INTERACTION_CREATE", d);
+        return token;
+    }
+
     String interaction(int type, String command, ArrayNode options, String userId, List<String> roles)
             throws InterruptedException {
         String id = next();
