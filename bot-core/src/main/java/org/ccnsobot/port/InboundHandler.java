@@ -26,6 +26,15 @@ public interface InboundHandler {
         return false;
     }
 
+    /**
+     * Whether a delivery the platform may repeat (a signed request, an event id) is seen here for the first time;
+     * core remembers {@code key} for {@code keep} in the database, so a replay after a restart is recognised too.
+     * The adapter keeps its own fast in-memory check in front of this one.
+     */
+    default boolean firstDelivery(String key, java.time.Duration keep) {
+        return true;
+    }
+
     /** A completion: the label shown to the user and the value submitted. */
     record Choice(String label, String value) {
     }

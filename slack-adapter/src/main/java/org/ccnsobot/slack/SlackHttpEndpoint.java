@@ -58,11 +58,19 @@ final class SlackHttpEndpoint implements HttpHandler {
     private final byte[] signingKey;
     private final Clock clock;
     private final RefusalLog refusals;
+    private final java.util.function.BiPredicate<String, Duration> durable;
     /** Signatures already served, kept as long as their timestamp would still be accepted. */
     private final Cache<String, Boolean> signatures = Caffeine.newBuilder()
             .expireAfterWrite(MAX_SKEW.multipliedBy(2)).maximumSize(100_000).build();
 
     SlackHttpEndpoint(App app, SlackRequestParser parser, String signingSecret, Clock clock) {
+        this(app, parser, signingSecret, clock, (key, keep) -> true);
+    }
+
+    /** {@code durable} remembers served signatures in core's database, so a replay after a restart is refused too. */
+    SlackHttpEndpoint(App app, SlackRequestParser parser, String signingSecret, Clock clock,
+                      java.util.function.BiPredicate<String, Duration> durable) {
+        this.durable = durable;
         this.app = app;
         this.parser = parser;
         this.signingKey = signingSecret.getBytes(StandardCharsets.UTF_8);
@@ -133,7 +141,8 @@ final class SlackHttpEndpoint implements HttpHandler {
                 LOG.info("Slack redelivered an event (retry {}, reason {}); it runs unless its event id was handled",
                         retry, exchange.getRequestHeaders().getFirst("X-Slack-Retry-Reason"));
             }
-            if (signatures.asMap().putIfAbsent(signature, Boolean.TRUE) != null) {
+            if (signatures.asMap().putIfAbsent(signature, Boolean.TRUE) != null
+                    || !durable.test("slack:signature:" + signature, MAX_SKEW.multipliedBy(2))) {
                 LOG.info("a request was replayed with a signature already served; acked without running it");
                 reply(exchange, 200, "");
                 return;

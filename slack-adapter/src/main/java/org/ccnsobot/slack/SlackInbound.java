@@ -102,6 +102,7 @@ final class SlackInbound {
     private final Clock clock;
     private final Executor work;
     private final String botUserId;
+    private static final Duration SEEN_FOR = Duration.ofHours(1);
     /** Slack redelivers events it thinks were lost; each is handled once. */
     private final Cache<String, Boolean> seen = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(50_000).build();
@@ -409,8 +410,17 @@ final class SlackInbound {
         }
     }
 
+    /** In memory first (fast, this process), then in core's database, so a redelivery after a restart is known. */
     private boolean firstTime(String key) {
-        return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+        if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+            return false;
+        }
+        try {
+            return handler.firstDelivery("slack:" + key, SEEN_FOR);
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask core whether {} was seen; handling it", key, e);
+            return true;
+        }
     }
 
     /** Slack sends &, < and > as entities in message and command text; core reads what the member typed. */

@@ -143,7 +143,7 @@ final class SlackPlatform implements ChatPlatform {
         inbound.register(app);
 
         if (settings.httpMode()) {
-            startHttp();
+            startHttp(handler);
         } else {
             startSocketMode();
         }
@@ -190,13 +190,13 @@ final class SlackPlatform implements ChatPlatform {
         }
     }
 
-    private void startHttp() throws PlatformException {
+    private void startHttp(InboundHandler handler) throws PlatformException {
         try {
             app.start();
             // every request has its own worker with read time-outs: idle or trickling connections cannot hold up
             // a signed request, and a slow core answer never delays the next request's ack
             SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
-                    settings.signingSecret().reveal(), Clock.systemUTC());
+                    settings.signingSecret().reveal(), Clock.systemUTC(), handler::firstDelivery);
             httpServer = SlackHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()), PATH,
                     endpoint, httpLimits);
             refusalTimer = Executors.newSingleThreadScheduledExecutor(daemon("slack-refusals"));

@@ -64,6 +64,7 @@ class SlackInboundMappingTest {
                 null, calls, Clock.fixed(NOW, ZoneOffset.UTC), work::add, "UBOT");
         inbound.register(app);
         when(core.handle(any())).thenReturn(Reply.publicly(OutgoingMessage.text("ok")));
+        when(core.firstDelivery(any(), any())).thenReturn(true);
         when(sender.post(any(), any(), any())).thenReturn(CompletableFuture.completedFuture(null));
         when(sender.postEphemeral(any(), any(), any(), any())).thenReturn(CompletableFuture.completedFuture(null));
         when(sender.send(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
