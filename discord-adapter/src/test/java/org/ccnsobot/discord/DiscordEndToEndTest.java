@@ -431,7 +431,9 @@ class DiscordEndToEndTest {
 
         String id = platform.upsert(card).get(10, SECONDS);
 
-        JsonNode created = fake.await("POST", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events").body();
+        FakeDiscord.Request creation = fake.await("POST", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events");
+        JsonNode created = creation.body();
+        assertThat(creation.auditReason()).as("X-Audit-Log-Reason").isEqualTo("ccnso-bot: mirrors calendar event evt-council-79");
         assertThat(created.path("entity_type").asInt()).as("external").isEqualTo(3);
         assertThat(created.path("entity_metadata").path("location").asText()).isEqualTo("San Juan, Salon 3");
         assertThat(Instant.parse(created.path("scheduled_start_time").asText())).isEqualTo(start);
@@ -442,12 +444,15 @@ class DiscordEndToEndTest {
         Instant moved = start.plus(Duration.ofDays(1));
         assertThat(platform.upsert(futureCouncil(moved, "moved", "ccNSO Council Meeting (rescheduled)")).get(10, SECONDS))
                 .isEqualTo(id);
-        JsonNode patch = fake.await("PATCH", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id).body();
+        FakeDiscord.Request edit = fake.await("PATCH", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id);
+        assertThat(edit.auditReason()).as("X-Audit-Log-Reason").startsWith("ccnso-bot:");
+        JsonNode patch = edit.body();
         assertThat(Instant.parse(patch.path("scheduled_start_time").asText())).isEqualTo(moved);
         assertThat(fake.scheduledEvents().get(id).path("name").asText()).isEqualTo("ccNSO Council Meeting (rescheduled)");
 
         platform.upsert(futureCouncil(moved, "cancelled", "ccNSO Council Meeting")).get(10, SECONDS);
-        fake.await("DELETE", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id);
+        assertThat(fake.await("DELETE", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id).auditReason())
+                .as("X-Audit-Log-Reason").isEqualTo("ccnso-bot: mirrors calendar event evt-council-79");
         assertThat(fake.scheduledEvents()).isEmpty();
         assertThat(fake.requests("POST", "/guilds/.*/scheduled-events")).hasSize(1);
     }

@@ -68,7 +68,11 @@ final class FakeDiscord implements AutoCloseable {
     static final long CREATE_EVENTS = 1L << 44;
 
     /** One request the bot made: REST ({@code method} is the HTTP verb) or a gateway frame ({@code method} "WS"). */
-    record Request(String method, String path, String query, JsonNode body) {
+    record Request(String method, String path, String query, JsonNode body, String auditReason) {
+        Request(String method, String path, String query, JsonNode body) {
+            this(method, path, query, body, null);
+        }
+
         boolean is(String m, String pathRegex) {
             return method.equals(m) && path.matches(pathRegex);
         }
@@ -249,7 +253,9 @@ final class FakeDiscord implements AutoCloseable {
                 raw = in.readAllBytes();
             }
             JsonNode body = parseBody(ex.getRequestHeaders().getFirst("Content-Type"), raw);
-            record(new Request(method, path, query, body));
+            String reason = ex.getRequestHeaders().getFirst("X-Audit-Log-Reason");
+            record(new Request(method, path, query, body,
+                    reason == null ? null : java.net.URLDecoder.decode(reason, StandardCharsets.UTF_8)));
 
             boolean needsAuth = !path.startsWith("/interactions/") && !path.startsWith("/webhooks/");
             String auth = ex.getRequestHeaders().getFirst("Authorization");
