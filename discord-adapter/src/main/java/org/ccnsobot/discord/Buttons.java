@@ -40,11 +40,26 @@ final class Buttons {
         boolean one = cards.size() == 1;
         for (Block.EventCard c : cards) {
             String what = one ? "" : ": " + c.title();
-            rows.add(ActionRow.of(
+            List<Button> buttons = new ArrayList<>(List.of(
                     Button.primary(SUBSCRIBE + c.eventId(), Truncation.cut("Subscribe" + what, LABEL_MAX)),
                     Button.secondary(UNSUBSCRIBE + c.eventId(), Truncation.cut("Unsubscribe" + what, LABEL_MAX))));
+            calendarLink(c).ifPresent(url -> buttons.add(Button.link(url, "Add to calendar")));
+            rows.add(ActionRow.of(buttons));
         }
         return rows;
+    }
+
+    /** The event's own .ics link (an https address), for the Add to calendar link button. */
+    static Optional<String> calendarLink(Block.EventCard c) {
+        for (Block.Link link : c.links()) {
+            String url = link.url() == null ? "" : link.url().trim();
+            String lower = url.toLowerCase(java.util.Locale.ROOT);
+            if ((lower.startsWith("https://") || lower.startsWith("http://")) && lower.contains(".ics")
+                    && url.length() <= 512 && url.chars().noneMatch(Character::isWhitespace)) {
+                return Optional.of(url);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The command a button's custom id stands for, or empty for an id this version does not know. */

@@ -72,6 +72,22 @@ class DiscordButtonsTest {
     }
 
     @Test
+    void anEventWithAnIcsLinkAlsoOffersAddToCalendar() throws Exception {
+        Block.EventCard c = DiscordCore.council();
+        Block.EventCard withIcs = new Block.EventCard(c.eventId(), c.title(), c.start(), c.end(), c.date(), c.venueZone(),
+                c.place(), c.room(), c.access(), c.committees(), c.status(), c.description(),
+                List.of(new Block.Link("Agenda", "https://ccnso.icann.org/en/meetings/council"),
+                        new Block.Link("Calendar", "https://ccnso.example.org/ics/evt-council-79.ics")));
+        platform.send(new Destination.Channel("discord", ANNOUNCE), OutgoingMessage.of("Council in 1 hour",
+                List.of(withIcs))).get(10, TimeUnit.SECONDS);
+        JsonNode row = fake.await("POST", "/channels/" + ANNOUNCE + "/messages").body().path("components").get(0);
+        assertThat(row.path("components").findValuesAsText("label")).containsExactly("Subscribe", "Unsubscribe",
+                "Add to calendar");
+        assertThat(row.path("components").get(2).path("url").asText()).isEqualTo("https://ccnso.example.org/ics/evt-council-79.ics");
+        assertThat(row.path("components").get(2).path("style").asInt()).as("link").isEqualTo(5);
+    }
+
+    @Test
     void aLongListCarriesNoButtons() throws Exception {
         String token = fake.slash("week", FakeDiscord.options("weeks", 4, 25), MEMBER, List.of());
         JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
