@@ -97,7 +97,7 @@ final class Inbound extends ListenerAdapter {
                 || (info.staffOnly() && !staff(invocation));
         event.deferReply(ephemeral).queue(null, e -> LOG.warn("could not defer /{}: {}", event.getName(), e.toString()));
         InteractionHook hook = event.getHook();
-        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation), invocation.receivedAt()));
+        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation), invocation));
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String reason) {
@@ -113,8 +113,22 @@ final class Inbound extends ListenerAdapter {
      * are retried through a 5xx or a dropped connection (they land once however often they are sent); follow-ups
      * only when Discord never saw them.
      */
-    CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply, java.time.Instant received) {
+    CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply, Invocation invocation) {
+        java.time.Instant received = invocation.receivedAt();
         List<Page> pages = Renderer.render(reply.message());
+        boolean inPlace = !reply.personal() || deferredEphemeral;
+        Optional<net.dv8tion.jda.api.components.actionrow.ActionRow> nav = inPlace
+                ? Pager.row(0, pages.size(), invocation) : Optional.empty();
+        if (nav.isPresent()) {
+            // a long answer pages in place with Previous / Next instead of a string of follow-ups
+            Page first = pages.get(0).withRows(List.of(nav.get()));
+            return retry.submit("answering an interaction", received, () -> hook.editOriginal(Messages.edit(first)),
+                    ReplyRetry::transientFailure).whenComplete((x, e) -> {
+                        if (e != null) {
+                            LOG.warn("could not deliver the answer to an interaction: {}", Failures.unwrap(e).toString());
+                        }
+                    });
+        }
         CompletableFuture<?> chain;
         int next;
         if (reply.personal() && !deferredEphemeral) {
@@ -145,6 +159,11 @@ final class Inbound extends ListenerAdapter {
      */
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<Pager.Target> page = Pager.parse(event.getComponentId());
+        if (page.isPresent()) {
+            turnPage(event, page.get());
+            return;
+        }
         Optional<Buttons.Click> click = Buttons.click(event.getComponentId());
         if (click.isEmpty()) {
             event.reply(Messages.create(new Page("This button is from an older message and no longer does anything;"
@@ -156,7 +175,28 @@ final class Inbound extends ListenerAdapter {
                 Mapping.place(event.getChannel()), click.get().command(), click.get().options(), clock.instant());
         event.deferReply(true).queue(null, e -> LOG.warn("could not defer a button: {}", e.toString()));
         InteractionHook hook = event.getHook();
-        guarded("answering a button", () -> answer(hook, true, handle(invocation), invocation.receivedAt()));
+        guarded("answering a button", () -> answer(hook, true, handle(invocation), invocation));
+    }
+
+    /** Previous / Next: core answers the same command again and the message shows the page asked for. */
+    private void turnPage(ButtonInteractionEvent event, Pager.Target target) {
+        Invocation invocation = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
+                Mapping.place(event.getChannel()), target.command(), target.options(), clock.instant());
+        event.deferEdit().queue(null, e -> LOG.warn("could not acknowledge a page button: {}", e.toString()));
+        InteractionHook hook = event.getHook();
+        guarded("turning a page", () -> {
+            List<Page> pages = Renderer.render(handle(invocation).message());
+            int n = Math.min(target.page(), pages.size() - 1);
+            List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = Pager.row(n, pages.size(), invocation)
+                    .map(List::of).orElse(List.of());
+            Page shown = new Page(pages.get(n).content(), pages.get(n).embeds(), Mentions.NONE, rows);
+            retry.submit("turning a page", invocation.receivedAt(), () -> hook.editOriginal(Messages.edit(shown)),
+                    ReplyRetry::transientFailure).whenComplete((x, e) -> {
+                        if (e != null) {
+                            LOG.warn("could not show page {}: {}", n + 1, Failures.unwrap(e).toString());
+                        }
+                    });
+        });
     }
 
     @Override

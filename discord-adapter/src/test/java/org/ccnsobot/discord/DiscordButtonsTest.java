@@ -88,10 +88,11 @@ class DiscordButtonsTest {
     }
 
     @Test
-    void aLongListCarriesNoButtons() throws Exception {
+    void aLongListCarriesNoSubscribeButtonsOnlyItsPaging() throws Exception {
         String token = fake.slash("week", FakeDiscord.options("weeks", 4, 25), MEMBER, List.of());
         JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
-        assertThat(edit.path("components").size()).isZero();
+        assertThat(edit.path("components").size()).isEqualTo(1);
+        assertThat(edit.path("components").findValuesAsText("custom_id")).allMatch(id -> id.startsWith("pg"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.ccnsobot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ccnsobot.discord.FakeDiscord.BOT;
 import static org.ccnsobot.discord.FakeDiscord.MEMBER;
-import static org.ccnsobot.discord.FakeDiscord.options;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +78,7 @@ class DiscordReplyRetryTest {
     void aFollowUpPageMeetingA500IsNotPostedAgainBecauseDiscordMayHaveStoredIt() throws Exception {
         fake.failNext("POST", "/webhooks/" + BOT + "/tok-\\d+", 500, FIVE_HUNDRED, Map.of(), true);
 
-        String token = fake.slash("week", options("weeks", 4, 25), MEMBER, List.of());
+        String token = fake.slash("history", null, MEMBER, List.of());
 
         fake.await("POST", "/webhooks/" + BOT + "/" + token, 1);
         String second = fake.slash("next", null, MEMBER, List.of());
