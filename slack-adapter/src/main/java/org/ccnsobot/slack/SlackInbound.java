@@ -147,7 +147,11 @@ final class SlackInbound {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) && firstTime("event:" + payload.getEventId())) {
-                guard("app home", () -> work.execute(() -> publishHome(e.getUser(), e.getChannel())));
+                guard("app home", () -> work.execute(() -> {
+                    if (firstInDatabase("event:" + payload.getEventId())) {
+                        publishHome(e.getUser(), e.getChannel());
+                    }
+                }));
             }
             return ctx.ack();
         });
@@ -204,6 +208,10 @@ final class SlackInbound {
             return;
         }
         work.execute(() -> {
+            if (w.eventId() != null && !firstInDatabase("event:" + w.eventId())) {
+                LOG.debug("event {} was handled before a restart; not again", w.eventId());
+                return;
+            }
             Reply reply;
             String text = MENTION.matcher(unescape(w.text())).replaceAll(" ").strip();
             try {
@@ -235,6 +243,9 @@ final class SlackInbound {
             return;
         }
         work.execute(() -> {
+            if (!firstInDatabase("action:" + click.userId() + ":" + click.actionTs())) {
+                return;
+            }
             Reply reply;
             try {
                 Actor actor = actor(click.userId(), null);
@@ -410,11 +421,16 @@ final class SlackInbound {
         }
     }
 
-    /** In memory first (fast, this process), then in core's database, so a redelivery after a restart is known. */
+    /** In memory, on the ack path: cheap, this process only. */
     private boolean firstTime(String key) {
-        if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
-            return false;
-        }
+        return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+    }
+
+    /**
+     * In core's database, on the work executor (never on the ack path), so a redelivery after a restart is known
+     * too. Called after {@link #firstTime} said yes.
+     */
+    private boolean firstInDatabase(String key) {
         try {
             return handler.firstDelivery("slack:" + key, SEEN_FOR);
         } catch (RuntimeException e) {
