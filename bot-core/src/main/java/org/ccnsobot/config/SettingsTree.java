@@ -16,11 +16,11 @@ final class SettingsTree {
 
     static PlatformSettings of(String id, JsonNode section) {
         if (section == null || section.isNull() || section.isMissingNode()) {
-            return new PlatformSettings(id, Map.of());
+            return new PlatformSettings(id, Map.of(), SettingsBinding.STRICT);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) value(section);
-        return new PlatformSettings(id, values);
+        return new PlatformSettings(id, values, SettingsBinding.STRICT);
     }
 
     private static Object value(JsonNode node) {

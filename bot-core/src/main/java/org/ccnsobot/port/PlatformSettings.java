@@ -12,13 +12,25 @@ import java.util.Optional;
  * A platform's config section as the JDK sees it: a tree of {@link Map} (keys in file order), {@link List},
  * {@link String}, {@link Number}, {@link Boolean} and null. Values written {@code ${NAME}} in the file have already
  * been replaced from the environment by core. Adapters bind this tree into their own typed settings; core never
- * reads an adapter's keys.
+ * reads an adapter's keys. {@link #bind} turns the tree into the adapter's own settings type, strictly, through the
+ * binder core supplies (core has the JSON library; the port stays JDK-only).
  */
-public record PlatformSettings(String id, Map<String, Object> values) {
+public record PlatformSettings(String id, Map<String, Object> values, Binder binder) {
+
+    /** Binds a section into an adapter's settings type: unknown keys and wrong types refused with the key's path. */
+    public interface Binder {
+        <T> T bind(PlatformSettings section, Class<T> type) throws PlatformConfigException;
+    }
 
     public PlatformSettings {
         Objects.requireNonNull(id, "id");
         values = freeze(values == null ? Map.of() : values);
+        Objects.requireNonNull(binder, "binder");
+    }
+
+    /** The section as the adapter's own settings record ({@code DiscordSettings}, {@code SlackSettings}, ...). */
+    public <T> T bind(Class<T> type) throws PlatformConfigException {
+        return binder.bind(this, type);
     }
 
     /** The top-level value of {@code key}, or null. */

@@ -16,11 +16,11 @@ public final class DiscordProvider implements PlatformProvider {
 
     @Override
     public void validate(PlatformSettings section) throws PlatformConfigException {
-        SettingsBinder.bind(section, DiscordSettings.class);
+        section.bind(DiscordSettings.class);
     }
 
     @Override
     public ChatPlatform create(PlatformSettings section, PlatformContext context) throws PlatformConfigException {
-        return new DiscordPlatform(SettingsBinder.bind(section, DiscordSettings.class), context);
+        return new DiscordPlatform(section.bind(DiscordSettings.class), context);
     }
 }

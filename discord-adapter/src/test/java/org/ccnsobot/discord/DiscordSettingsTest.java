@@ -33,7 +33,7 @@ class DiscordSettingsTest {
 
     @Test
     void defaultsPointAtDiscordAndTheTokenIsNeverShown() throws Exception {
-        DiscordSettings s = SettingsBinder.bind(TestSections.of(section()), DiscordSettings.class);
+        DiscordSettings s = TestSections.of(section()).bind(DiscordSettings.class);
         assertThat(s.restBaseUrl()).isEqualTo("https://discord.com/api/v10/");
         assertThat(s.gatewayUrl()).isEqualTo("wss://gateway.discord.gg/");
         assertThat(s.staffChannel()).isNull();
@@ -65,7 +65,7 @@ class DiscordSettingsTest {
                 + "  announcementChannel: '300000000000000001'\n";
 
         BotConfig config = loader.parse(yaml, null);
-        DiscordSettings s = SettingsBinder.bind(config.platform("discord"), DiscordSettings.class);
+        DiscordSettings s = config.platform("discord").bind(DiscordSettings.class);
         assertThat(s.token().reveal()).isEqualTo("from-env");
         assertThatThrownBy(() -> loader.parse(yaml.replace("${DISCORD_TOKEN}", "literal-token"), null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("discord.token")
@@ -74,8 +74,8 @@ class DiscordSettingsTest {
 
     @Test
     void aRestBaseUrlGetsItsTrailingSlash() throws Exception {
-        DiscordSettings s = SettingsBinder.bind(TestSections.of(section().put("restBaseUrl", "http://127.0.0.1:8080/api/v10")),
-                DiscordSettings.class);
+        DiscordSettings s = TestSections.of(section().put("restBaseUrl", "http://127.0.0.1:8080/api/v10"))
+                .bind(DiscordSettings.class);
         assertThat(s.restBaseUrl()).isEqualTo("http://127.0.0.1:8080/api/v10/");
     }
 

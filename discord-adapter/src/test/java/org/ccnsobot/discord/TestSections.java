@@ -14,6 +14,7 @@ final class TestSections {
 
     @SuppressWarnings("unchecked")
     static PlatformSettings of(JsonNode section) {
-        return new PlatformSettings("discord", JSON.convertValue(section, Map.class));
+        return new PlatformSettings("discord", JSON.convertValue(section, Map.class),
+                org.ccnsobot.config.SettingsBinding.STRICT);
     }
 }

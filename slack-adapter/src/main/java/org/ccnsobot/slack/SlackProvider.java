@@ -16,11 +16,11 @@ public final class SlackProvider implements PlatformProvider {
 
     @Override
     public void validate(PlatformSettings section) throws PlatformConfigException {
-        SettingsBinder.bind(section, SlackSettings.class);
+        section.bind(SlackSettings.class);
     }
 
     @Override
     public ChatPlatform create(PlatformSettings section, PlatformContext context) throws PlatformConfigException {
-        return new SlackPlatform(SettingsBinder.bind(section, SlackSettings.class), context);
+        return new SlackPlatform(section.bind(SlackSettings.class), context);
     }
 }

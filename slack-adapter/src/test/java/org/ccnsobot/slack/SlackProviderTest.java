@@ -29,12 +29,12 @@ class SlackProviderTest {
 
     @Test
     void socketModeIsTheDefaultAndStaffGroupsAreRead() throws Exception {
-        SlackSettings s = SettingsBinder.bind(yaml("""
+        SlackSettings s = (yaml("""
                 botToken: xoxb-secret-bot
                 appToken: xapp-secret-app
                 announcementChannel: C0ANNOUNCE
                 staffGroups: [S0STAFF, S0SECRETARIAT]
-                """), SlackSettings.class);
+                """)).bind(SlackSettings.class);
         assertThat(s.mode()).isEqualTo("socket");
         assertThat(s.httpMode()).isFalse();
         assertThat(s.apiBaseUrl()).isEqualTo("https://slack.com/api/");
@@ -49,14 +49,14 @@ class SlackProviderTest {
 
     @Test
     void httpModeNeedsTheSigningSecretAndTakesAPortAndApiBaseUrl() throws Exception {
-        SlackSettings s = SettingsBinder.bind(yaml("""
+        SlackSettings s = (yaml("""
                 mode: http
                 botToken: xoxb-1
                 signingSecret: shh
                 port: 3100
                 announcementChannel: C0ANNOUNCE
                 apiBaseUrl: http://127.0.0.1:9999/api
-                """), SlackSettings.class);
+                """)).bind(SlackSettings.class);
         assertThat(s.port()).isEqualTo(3100);
         assertThat(s.apiBaseUrl()).isEqualTo("http://127.0.0.1:9999/api/");
         assertThatThrownBy(() -> new SlackProvider().validate(yaml("mode: http\nbotToken: b\nannouncementChannel: C1\n")))

@@ -1,4 +1,4 @@
-package org.ccnsobot.discord;
+package org.ccnsobot.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,22 +11,27 @@ import org.ccnsobot.port.PlatformConfigException;
 import org.ccnsobot.port.PlatformSettings;
 
 /**
- * Binds the port's settings view of the {@code discord} section to the adapter's own settings record with Jackson,
- * strictly: unknown keys and wrong types are refused with the key's full path ({@code discord.key}).
+ * Binds a platform's settings view to the adapter's own settings record with Jackson, strictly: unknown keys and
+ * wrong types are refused with the key's full path ({@code discord.key}). It lives in core because the port is
+ * JDK-only, so both adapters bind the same way without each keeping a copy.
  */
-final class SettingsBinder {
-    private static final ObjectMapper STRICT = new ObjectMapper()
+public final class SettingsBinding implements PlatformSettings.Binder {
+    /** The one binder core hands adapters with their section. */
+    public static final SettingsBinding STRICT = new SettingsBinding();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
-    private SettingsBinder() {
+    private SettingsBinding() {
     }
 
-    static <T> T bind(PlatformSettings section, Class<T> type) throws PlatformConfigException {
+    @Override
+    public <T> T bind(PlatformSettings section, Class<T> type) throws PlatformConfigException {
         String sectionId = section.id();
         try {
-            return STRICT.treeToValue(STRICT.valueToTree(section.values()), type);
+            return MAPPER.treeToValue(MAPPER.valueToTree(section.values()), type);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : " (known: " + e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
