@@ -30,7 +30,32 @@ final class Buttons {
     private Buttons() {
     }
 
+    /** The buttons of the message's {@link Block.Actions} (an announcement's Confirm / Cancel), then its cards'. */
     static List<ActionRow> rows(OutgoingMessage message) {
+        List<ActionRow> rows = new ArrayList<>();
+        for (Block b : message.blocks()) {
+            if (b instanceof Block.Actions a && rows.size() < MAX_ROWS) {
+                List<Button> buttons = new ArrayList<>();
+                for (Block.Action action : a.actions()) {
+                    Optional<String> id = Pager.run(action.command(), action.options());
+                    if (id.isPresent() && buttons.size() < 5) {
+                        String label = Truncation.cut(action.label(), LABEL_MAX);
+                        buttons.add(action.primary() ? Button.primary(id.get(), label) : Button.secondary(id.get(), label));
+                    }
+                }
+                if (!buttons.isEmpty()) {
+                    rows.add(ActionRow.of(buttons));
+                }
+            }
+        }
+        List<ActionRow> cardRows = cardRows(message);
+        if (rows.size() + cardRows.size() <= MAX_ROWS) {
+            rows.addAll(cardRows);
+        }
+        return rows;
+    }
+
+    private static List<ActionRow> cardRows(OutgoingMessage message) {
         List<Block.EventCard> cards = message.blocks().stream().filter(b -> b instanceof Block.EventCard)
                 .map(b -> (Block.EventCard) b).filter(c -> (UNSUBSCRIBE + c.eventId()).length() <= CUSTOM_ID_MAX).toList();
         if (cards.isEmpty() || cards.size() > MAX_ROWS) {

@@ -164,7 +164,8 @@ final class Inbound extends ListenerAdapter {
             turnPage(event, page.get());
             return;
         }
-        Optional<Buttons.Click> click = Buttons.click(event.getComponentId());
+        Optional<Buttons.Click> click = Buttons.click(event.getComponentId())
+                .or(() -> Pager.parseRun(event.getComponentId()).map(t -> new Buttons.Click(t.command(), t.options())));
         if (click.isEmpty()) {
             event.reply(Messages.create(new Page("This button is from an older message and no longer does anything;"
                     + " type /help to see what I can do.", List.of(), Mentions.NONE))).setEphemeral(true)

@@ -20,6 +20,7 @@ import org.ccnsobot.port.Invocation;
  */
 final class Pager {
     static final String PREFIX = "pg:";
+    static final String RUN = "run:";
     private static final int CUSTOM_ID_MAX = 100;
 
     /** A page of a command's answer to show. */
@@ -47,10 +48,27 @@ final class Pager {
     }
 
     static Optional<String> id(int page, Invocation invocation) {
-        String options = new TreeMap<>(invocation.options()).entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        String id = PREFIX + page + "|" + invocation.command() + "|" + options;
+        String id = PREFIX + page + "|" + invocation.command() + "|" + encode(invocation.options());
         return id.length() <= CUSTOM_ID_MAX ? Optional.of(id) : Optional.empty();
+    }
+
+    /** A button that runs {@code command} with {@code options} for whoever clicks it (an announcement's Confirm). */
+    static Optional<String> run(String command, Map<String, String> options) {
+        String id = RUN + "0|" + command + "|" + encode(options);
+        return id.length() <= CUSTOM_ID_MAX ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The command of a {@link #run} button. */
+    static Optional<Target> parseRun(String customId) {
+        if (customId == null || !customId.startsWith(RUN)) {
+            return Optional.empty();
+        }
+        return parse(PREFIX + customId.substring(RUN.length()));
+    }
+
+    private static String encode(Map<String, String> options) {
+        return new TreeMap<>(options).entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     }
 
     static Optional<Target> parse(String customId) {

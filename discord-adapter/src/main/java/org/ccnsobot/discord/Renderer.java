@@ -39,11 +39,13 @@ final class Renderer {
 
     static List<Page> render(OutgoingMessage message) {
         // Plain paragraphs read better as a normal message than as a boxed embed (and stay one line when short).
-        boolean plain = message.blocks().stream().allMatch(b -> b instanceof Block.Paragraph);
+        // Buttons (Block.Actions) become components, not text: they do not make a message rich.
+        List<Block> shown = message.blocks().stream().filter(b -> !(b instanceof Block.Actions)).toList();
+        boolean plain = shown.stream().allMatch(b -> b instanceof Block.Paragraph);
         List<Page> pages;
         if (plain) {
-            String text = message.blocks().isEmpty() ? message.fallbackText()
-                    : message.blocks().stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
+            String text = shown.isEmpty() ? message.fallbackText()
+                    : shown.stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
             pages = textPages(Escaper.text(text));
         } else {
             pages = embedPages(embeds(message.blocks()));

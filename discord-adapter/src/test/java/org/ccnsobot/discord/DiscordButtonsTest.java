@@ -119,6 +119,32 @@ class DiscordButtonsTest {
     }
 
     @Test
+    void anAnnouncementPreviewOffersConfirmAndCancelWhichRunTheTypedCommandForTheClicker() throws Exception {
+        OutgoingMessage preview = OutgoingMessage.of("Preview of announcement A1 …", List.of(
+                new Block.Paragraph("Preview of announcement A1 …"),
+                new Block.Actions(List.of(new Block.Action("Confirm", "announce", Map.of("text", "confirm A1"), true),
+                        new Block.Action("Cancel", "announce", Map.of("text", "cancel A1"), false)))));
+        List<Page> pages = Renderer.render(preview);
+        assertThat(pages).singleElement().satisfies(p -> {
+            assertThat(p.content()).isEqualTo("Preview of announcement A1 …");
+            assertThat(p.embeds()).as("still a plain message").isEmpty();
+            assertThat(p.rows()).singleElement().satisfies(r -> assertThat(r.getButtons())
+                    .extracting(b -> b.getLabel() + " " + b.getCustomId())
+                    .containsExactly("Confirm run:0|announce|text=confirm+A1", "Cancel run:0|announce|text=cancel+A1"));
+        });
+
+        String token = fake.button("run:0|announce|text=confirm+A1", FakeDiscord.STAFFER,
+                List.of(FakeDiscord.STAFF_ROLE));
+        Invocation seen = handler.next();
+        assertThat(seen.isTyped()).isTrue();
+        assertThat(seen.command()).isEqualTo("announce");
+        assertThat(seen.options()).isEqualTo(Map.of("text", "confirm A1"));
+        assertThat(seen.actor().roles()).contains(FakeDiscord.STAFF_ROLE);
+        JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
+        assertThat(edit.path("content").asText()).isEqualTo("Announcement scheduled.");
+    }
+
+    @Test
     void aButtonTheBotDoesNotKnowIsExplainedPrivately() throws Exception {
         String token = fake.button("announce-confirm:A1", MEMBER, List.of(MEMBER_ROLE));
 
