@@ -37,7 +37,7 @@ final class FeedsCommand implements Callable<Integer> {
     public Integer call() {
         BotConfig cfg;
         try {
-            cfg = Main.loadConfig(store.configFile(parent));
+            cfg = Main.loadToolConfig(store.configFile(parent));
         } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 1;

@@ -75,14 +75,53 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * are relative to the install folder; a file given with {@code --config} is read as given.
      */
     static BotConfig loadConfig(Path file) throws ConfigException {
-        BotConfig cfg = readConfig(file);
+        return logged(load(new ConfigLoader(providers(), System::getenv), file));
+    }
+
+    private static BotConfig logged(BotConfig cfg) throws ConfigException {
         Logging.apply(cfg.logging().withEnvironment(System::getenv), ConfigLoader.secretValues(cfg));
         return cfg;
     }
 
-    /** {@link #loadConfig} without touching the logging set-up. */
-    private static BotConfig readConfig(Path file) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader(providers(), System::getenv);
+    /**
+     * The config for a subcommand that never connects (import, export, audit, serve-feeds): the platform sections
+     * are read but neither checked nor resolved against the environment, so those tools run without the platform
+     * tokens. Everything else is checked as for {@code run}.
+     */
+    static BotConfig loadToolConfig(Path file) throws ConfigException {
+        List<PlatformProvider> unchecked = providers().stream().map(Main::unchecked).toList();
+        return logged(load(new ConfigLoader(unchecked, name -> {
+            String value = System.getenv(name);
+            return value == null || value.isEmpty() ? NOT_NEEDED : value;
+        }), file));
+    }
+
+    /** Stands in for an unset secret in a tool's config: tools build no platform, so it is never used. */
+    private static final String NOT_NEEDED = "(not needed by this command)";
+
+    private static PlatformProvider unchecked(PlatformProvider real) {
+        return new PlatformProvider() {
+            @Override
+            public String id() {
+                return real.id();
+            }
+
+            @Override
+            public void validate(org.ccnsobot.port.PlatformSettings section) {
+                // a tool never connects: the section is checked by run, console and check-config
+            }
+
+            @Override
+            public org.ccnsobot.port.ChatPlatform create(org.ccnsobot.port.PlatformSettings section,
+                                                         org.ccnsobot.port.PlatformContext context)
+                    throws org.ccnsobot.port.PlatformConfigException {
+                throw new org.ccnsobot.port.PlatformConfigException(real.id() + ": this command does not connect to "
+                        + real.id());
+            }
+        };
+    }
+
+    private static BotConfig load(ConfigLoader loader, Path file) throws ConfigException {
         if (file != null) {
             return loader.load(file);
         }

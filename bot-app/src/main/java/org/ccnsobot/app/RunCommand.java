@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         List<ChatPlatform> started = new ArrayList<>();
+        // SIGTERM and SIGINT stop the bot in order on this thread and exit 0 (systemd counts 143 as a failure);
+        // installed before connecting, so a stop asked for during start-up is not lost either
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.onStop(stop::countDown);
         List<ChatPlatform> platforms;
         try {
             platforms = Wiring.platforms(cfg, Clock.systemUTC());
@@ -59,16 +63,29 @@ final class RunCommand implements Callable<Integer> {
                 started.add(platform);
                 LOG.info("Connected to {}", platform.id());
             }
-            Wiring.send(bot, true, System.err);
+            java.util.Optional<org.ccnsobot.outbox.Outbox> outbox = Wiring.send(bot, true, System.err);
             LOG.info("Serving on {} from {} (heap at most {} MiB)", String.join(", ", cfg.platforms().keySet()),
                     bot.databaseFile(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                LOG.info("Stopping: closing {}", String.join(", ", cfg.platforms().keySet()));
-                started.forEach(ChatPlatform::close);
+            CountDownLatch stopped = new CountDownLatch(1);
+            // any other end of the JVM still closes the connections, through the main thread, within 30 s
+            Thread hook = new Thread(() -> {
                 stop.countDown();
-            }, "shutdown"));
+                try {
+                    stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            System.err.println("serving; stop with SIGTERM or Ctrl-C");
             stop.await();
+            System.err.println("stopping: settling the deliveries in flight, then closing the connections");
+            LOG.info("Stopping: closing {}", String.join(", ", cfg.platforms().keySet()));
+            // the outbox first, while the platforms can still deliver what is in flight; then the gateway and socket
+            outbox.ifPresent(org.ccnsobot.outbox.Outbox::close);
+            started.forEach(ChatPlatform::close);
+            stopped.countDown();
+            System.err.println("stopped");
             return 0;
         } catch (PlatformException e) {
             started.forEach(ChatPlatform::close);

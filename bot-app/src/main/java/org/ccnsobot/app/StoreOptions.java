@@ -17,10 +17,13 @@ final class StoreOptions {
         return config != null ? config : parent == null ? null : parent.config;
     }
 
-    /** Loads the config and runs {@code body} with it; a bad config prints its reason and gives exit code 1. */
+    /**
+     * Loads the config of a tool that never connects (no platform tokens needed) and runs {@code body} with it; a bad
+     * config prints its reason and gives exit code 1.
+     */
     int withConfig(Main parent, java.util.function.ToIntFunction<BotConfig> body) {
         try {
-            return body.applyAsInt(Main.loadConfig(configFile(parent)));
+            return body.applyAsInt(Main.loadToolConfig(configFile(parent)));
         } catch (org.ccnsobot.config.ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 1;

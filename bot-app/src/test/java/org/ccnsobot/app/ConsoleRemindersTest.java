@@ -38,13 +38,22 @@ class ConsoleRemindersTest {
 
     @Test
     void jumpingPastTheDueTimeSendsThe24HourReminderLateWithTextOfNowThenThe1HourOne() {
-        List<String> lines = run("subscribe council\nadvance 5d\nadvance 1h\nadvance 4h\n");
-        int first = indexOf(lines, "[to DM console] Reminder: ccNSO Council meeting 202 starts in 6 hours");
+        // issue 12: late by 16 h (8 h before the start, 7 h before the 1 h reminder: more than a quarter of 24 h)
+        List<String> lines = run("subscribe council\nadvance 4d22h\nadvance 3h\nadvance 4h\n");
+        int first = indexOf(lines, "[to DM console] Reminder: ccNSO Council meeting 202 starts in 8 hours");
         int second = indexOf(lines, "[to DM console] Reminder: ccNSO Council meeting 202 starts in 60 minutes");
         assertThat(first).isNotNegative();
         assertThat(second).isGreaterThan(first);
         assertThat(lines.subList(first, second)).contains("Clock moved to 2024-02-15T13:00:00Z");
         assertThat(lines.stream().filter(l -> l.contains("[council-202]"))).hasSize(4);
+    }
+
+    @Test
+    void a24HourReminderThatWouldGoOutWithinAQuarterOfADayOfThe1HourOneIsDropped() {
+        // issue 12: 6 h before the start the late 24 h reminder is 5 h before the 1 h one (under 6 h): only that one
+        List<String> lines = run("subscribe council\nadvance 5d\nadvance 1h\nadvance 4h\n");
+        assertThat(lines.stream().filter(l -> l.contains("[council-202]")))
+                .hasSize(2).allMatch(l -> l.contains("starts in 60 minutes"));
     }
 
     private static int indexOf(List<String> lines, String prefix) {

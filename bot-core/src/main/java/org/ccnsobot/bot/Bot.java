@@ -79,6 +79,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final BotConfig config;
     private final Clock clock;
     private final Database db;
+    private final org.ccnsobot.store.SeenDeliveries seen;
     private final CalendarService calendar;
     private final AuditLog audit;
     private final CommandEngine engine;
@@ -103,6 +104,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = db;
+        this.seen = new org.ccnsobot.store.SeenDeliveries(db);
         CalendarStore store = CalendarStore.sqlite(db);
         this.calendar = new CalendarService(store);
         this.audit = new AuditLog(db);
@@ -324,6 +326,23 @@ public final class Bot implements InboundHandler, AutoCloseable {
         }
         sb.append("\nOr ask in plain words: 'when is the next council meeting?', 'what is on tech day?', 'grc'.");
         return Result.text(sb.toString());
+    }
+
+    @Override
+    public boolean firstDelivery(String key, java.time.Duration keep) {
+        java.time.Instant now = clock.instant();
+        try {
+            return seen.firstTime(key, now, now.plus(keep));
+        } catch (org.ccnsobot.store.StoreException e) {
+            // the adapter's in-memory check still stands; running a delivery beats losing it
+            LOG.warn("could not record delivery {}: {}", key, e.getMessage());
+            return true;
+        }
+    }
+
+    @Override
+    public boolean isStaff(org.ccnsobot.port.Actor actor) {
+        return staff.isStaff(actor);
     }
 
     @Override

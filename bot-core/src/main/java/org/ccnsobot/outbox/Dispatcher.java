@@ -244,7 +244,11 @@ final class Dispatcher {
         }
         Optional<OutboxStore.Insert> alert = alerts.alertFor(r, what, error, now);
         if (alert.isPresent()) {
-            counters.alerts.addAndGet(store.insert(List.of(alert.get()), now));
+            int inserted = store.insert(List.of(alert.get()), now);
+            // a summary's later generations rewrite the same alert: counted once
+            if (alert.get().generation() == 1) {
+                counters.alerts.addAndGet(inserted);
+            }
         }
     }
 

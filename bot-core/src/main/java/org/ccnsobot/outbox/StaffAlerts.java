@@ -9,8 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox's own kind: one alert per job that failed for good, to the staff channel of the job's platform (else
- * of the first platform that has one; else only logged). Its key derives from the failed job's, so it is queued once.
+ * The outbox's own kind: alerts about jobs that failed for good, to the staff channel of the job's platform (else
+ * of the first platform that has one; else only logged). Failures are grouped by kind of failure (the job's kind,
+ * its platform, channel or DM): the first is alerted at once, under a key derived from the failed job's, so it is
+ * queued once; the ones that follow within 10 minutes are counted into one summary (how many, the first reasons,
+ * the first jobs) sent when those 10 minutes are over, so at most one alert per kind of failure goes out per 10
+ * minutes (30 closed DMs: one alert, then one summary). The grouping lives in memory: after a restart the next
+ * failure is alerted at once again; a summary already queued is durable like any job.
  */
 final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
     private static final Logger LOG = LoggerFactory.getLogger(StaffAlerts.class);
@@ -21,7 +26,22 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
     }
 
     private static final PayloadCodec<Alert> CODEC = PayloadCodec.json(Alert.class);
+    static final java.time.Duration WINDOW = java.time.Duration.ofMinutes(10);
+    private static final int FIRST = 3;
     private final PlatformRegistry platforms;
+    private final java.util.Map<String, Group> groups = new java.util.HashMap<>();
+
+    /** The failures of one kind counted into the summary due at {@code end}. */
+    private static final class Group {
+        final Instant end;
+        int count;
+        final java.util.Map<String, Integer> reasons = new java.util.LinkedHashMap<>();
+        final java.util.List<String> first = new java.util.ArrayList<>();
+
+        Group(Instant end) {
+            this.end = end;
+        }
+    }
 
     StaffAlerts(PlatformRegistry platforms) {
         this.platforms = platforms;
@@ -59,8 +79,11 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
         }
     }
 
-    /** The alert to queue for a failed job, or empty (then logged) when no platform has a staff channel. */
-    Optional<OutboxStore.Insert> alertFor(OutboxStore.Row failed, String what, String error, Instant now) {
+    /**
+     * The alert to queue (or the summary to queue or update) for a failed job, or empty (then logged) when no
+     * platform has a staff channel.
+     */
+    synchronized Optional<OutboxStore.Insert> alertFor(OutboxStore.Row failed, String what, String error, Instant now) {
         String note = what + " to " + describe(failed.target()) + " could not be delivered after " + failed.attempts()
                 + " attempt(s): " + error;
         Optional<Destination.Channel> staff = platforms.channel(failed.platform(), ChannelRole.STAFF)
@@ -69,9 +92,40 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
             LOG.error("{} (no staff channel is configured, so this is only logged)", note);
             return Optional.empty();
         }
-        NewJob<Alert> job = new NewJob<>(failed.idempotencyKey(), "1", staff.get(), now, new Alert(note));
-        return Optional.of(new OutboxStore.Insert(KIND, job.key(KIND), job.subject(), job.part(), job.destination(), 1,
-                now, CODEC.write(job.payload())));
+        String kindOfFailure = failed.kind() + "/" + failed.platform() + "/"
+                + (failed.target() instanceof Destination.Channel ? "channel" : "dm");
+        Group g = groups.get(kindOfFailure);
+        if (g == null || !now.isBefore(g.end)) {
+            // a summary that went out at g.end opens the next 10 minutes; otherwise this failure is alerted at once
+            boolean chained = g != null && g.count > 0 && now.isBefore(g.end.plus(WINDOW));
+            if (!chained) {
+                groups.put(kindOfFailure, new Group(now.plus(WINDOW)));
+                NewJob<Alert> job = new NewJob<>(failed.idempotencyKey(), "1", staff.get(), now, new Alert(note));
+                return Optional.of(new OutboxStore.Insert(KIND, job.key(KIND), job.subject(), job.part(),
+                        job.destination(), 1, now, CODEC.write(job.payload())));
+            }
+            g = new Group(g.end.plus(WINDOW));
+            groups.put(kindOfFailure, g);
+        }
+        g.count++;
+        String reason = error.length() > 200 ? error.substring(0, 200) + "…" : error;
+        if (g.reasons.containsKey(reason) || g.reasons.size() < FIRST) {
+            g.reasons.merge(reason, 1, Integer::sum);
+        }
+        if (g.first.size() < FIRST) {
+            g.first.add(what + " to " + describe(failed.target()));
+        }
+        String kindWords = failed.kind() + " deliveries to " + (failed.target() instanceof Destination.Channel
+                ? "channels" : "DMs") + " on " + failed.platform();
+        String text = g.count + " more " + kindWords + " failed for good in the 10 minutes before " + g.end
+                + ". First reasons: " + g.reasons.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(java.util.stream.Collectors.joining("; ")) + ". First ones: " + String.join("; ", g.first)
+                + (g.count > g.first.size() ? "; …" : "") + ".";
+        // one summary job per window; each further failure raises its generation, which rewrites its words
+        NewJob<Alert> job = new NewJob<>("summary:" + kindOfFailure + ":" + g.end.getEpochSecond(), "1", staff.get(),
+                g.end, new Alert(text));
+        return Optional.of(new OutboxStore.Insert(KIND, job.key(KIND), job.subject(), job.part(), job.destination(),
+                g.count, g.end, CODEC.write(job.payload())));
     }
 
     static String describe(Destination d) {

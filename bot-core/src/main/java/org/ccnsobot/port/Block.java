@@ -40,6 +40,25 @@ public sealed interface Block {
     }
 
     /**
+     * Buttons that run a typed command for whoever clicks them; core checks who may, as for a typed command. The
+     * message's text still says how to type the same, for platforms (and readers) without buttons.
+     */
+    record Actions(List<Action> actions) implements Block {
+        public Actions {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** One button: its label, and the command with its options that a click runs. */
+    record Action(String label, String command, java.util.Map<String, String> options, boolean primary) {
+        public Action {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(command, "command");
+            options = java.util.Map.copyOf(options);
+        }
+    }
+
+    /**
      * One calendar event. {@code start} is null when only the date is known ({@code date} is then the day in
      * {@code venueZone}); {@code place} names the venue's city ("San Juan") for venue-local time, or is null for
      * online sessions.

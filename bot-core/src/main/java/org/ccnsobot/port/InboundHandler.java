@@ -17,6 +17,24 @@ public interface InboundHandler {
     /** Up to {@code limit} suggestions for an option's value that start with or resemble {@code prefix}. */
     List<Choice> complete(String command, String option, String prefix, int limit);
 
+    /**
+     * Whether core counts {@code actor} as staff. An adapter that must fix an answer's visibility before core has
+     * answered (Discord's deferral) asks this, so a member's attempt at a staff command is never shown in the
+     * channel. Cheap and side-effect free; core still decides on every command.
+     */
+    default boolean isStaff(Actor actor) {
+        return false;
+    }
+
+    /**
+     * Whether a delivery the platform may repeat (a signed request, an event id) is seen here for the first time;
+     * core remembers {@code key} for {@code keep} in the database, so a replay after a restart is recognised too.
+     * The adapter keeps its own fast in-memory check in front of this one.
+     */
+    default boolean firstDelivery(String key, java.time.Duration keep) {
+        return true;
+    }
+
     /** A completion: the label shown to the user and the value submitted. */
     record Choice(String label, String value) {
     }

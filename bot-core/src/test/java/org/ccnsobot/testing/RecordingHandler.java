@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
@@ -37,6 +38,8 @@ public final class RecordingHandler implements InboundHandler {
     public volatile List<CommandInfo> commands;
     /** When set, matching invocations wait for it before they are answered: core being slow (a busy database). */
     public volatile CountDownLatch gate;
+    /** Who this core counts as staff (default: nobody), for {@link #isStaff}. */
+    public volatile Predicate<Actor> staff = a -> false;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Function<Invocation, Reply> answer;
     private volatile Completer completer = (c, o, p, l) -> List.of();
@@ -92,6 +95,11 @@ public final class RecordingHandler implements InboundHandler {
             }
         }
         return answer.apply(invocation);
+    }
+
+    @Override
+    public boolean isStaff(Actor actor) {
+        return staff.test(actor);
     }
 
     @Override

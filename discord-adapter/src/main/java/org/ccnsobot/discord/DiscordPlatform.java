@@ -61,6 +61,8 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
     private final DiscordSettings settings;
     private final Clock clock;
     private final ExecutorService executor;
+    private final java.util.concurrent.ScheduledExecutorService retryTimer;
+    private final ReplyRetry replyRetry;
     private final List<String> diagnostics = new ArrayList<>();
     private volatile JDA jda;
     private volatile ScheduledEvents events;
@@ -69,6 +71,17 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         this.settings = settings;
         this.clock = context == null || context.clock() == null ? Clock.systemUTC() : context.clock();
         this.executor = Executors.newFixedThreadPool(4, daemonThreads());
+        this.retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "discord-reply-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        this.replyRetry = new ReplyRetry(retryTimer, clock, ReplyRetry.Policy.DEFAULT);
+    }
+
+    /** For tests: a faster back-off for answers to interactions. */
+    void replyRetry(ReplyRetry.Policy policy) {
+        replyRetry.policy(policy);
     }
 
     @Override
@@ -108,7 +121,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         if (jda != null) {
             throw new PlatformException("the Discord adapter is already started", false);
         }
-        Inbound inbound = new Inbound(handler, executor, clock, settings.guildId());
+        Inbound inbound = new Inbound(handler, executor, clock, settings.guildId(), replyRetry);
         JDA built = connect(inbound);
         try {
             awaitReady(built, inbound);
@@ -391,6 +404,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
             shutdown(current);
         }
         executor.shutdownNow();
+        retryTimer.shutdownNow();
     }
 
     private static void shutdown(JDA current) {

@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
@@ -45,10 +46,12 @@ final class Inbound extends ListenerAdapter {
     private final Executor executor;
     private final Clock clock;
     private final String guildId;
+    private final ReplyRetry retry;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Map<String, CommandInfo> commands = Map.of();
 
-    Inbound(InboundHandler handler, Executor executor, Clock clock, String guildId) {
+    Inbound(InboundHandler handler, Executor executor, Clock clock, String guildId, ReplyRetry retry) {
+        this.retry = retry;
         this.handler = handler;
         this.executor = executor;
         this.clock = clock;
@@ -88,10 +91,13 @@ final class Inbound extends ListenerAdapter {
             return;
         }
         Invocation invocation = Mapping.invocation(event, clock.instant());
-        boolean ephemeral = info.personal() || SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT));
+        // Decided before the deferral, which fixes visibility: a member's staff command will be refused, and the
+        // refusal (like any personal answer) must not show as "thinking…" in the channel.
+        boolean ephemeral = info.personal() || SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT))
+                || (info.staffOnly() && !staff(invocation));
         event.deferReply(ephemeral).queue(null, e -> LOG.warn("could not defer /{}: {}", event.getName(), e.toString()));
         InteractionHook hook = event.getHook();
-        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation)));
+        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation), invocation));
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String reason) {
@@ -103,28 +109,94 @@ final class Inbound extends ListenerAdapter {
     /**
      * Sends core's reply through the interaction hook. A personal reply after a public deferral cannot turn the
      * public "thinking" message private, so that message is deleted and the reply goes out as ephemeral
-     * follow-ups. Pages are sent one after another so they arrive in order.
+     * follow-ups. Pages are sent one after another so they arrive in order. Editing and deleting the deferred reply
+     * are retried through a 5xx or a dropped connection (they land once however often they are sent); follow-ups
+     * only when Discord never saw them.
      */
-    static CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply) {
+    CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply, Invocation invocation) {
+        java.time.Instant received = invocation.receivedAt();
         List<Page> pages = Renderer.render(reply.message());
+        boolean inPlace = !reply.personal() || deferredEphemeral;
+        Optional<net.dv8tion.jda.api.components.actionrow.ActionRow> nav = inPlace
+                ? Pager.row(0, pages.size(), invocation) : Optional.empty();
+        if (nav.isPresent()) {
+            // a long answer pages in place with Previous / Next instead of a string of follow-ups
+            Page first = pages.get(0).withRows(List.of(nav.get()));
+            return retry.submit("answering an interaction", received, () -> hook.editOriginal(Messages.edit(first)),
+                    ReplyRetry::transientFailure).whenComplete((x, e) -> {
+                        if (e != null) {
+                            LOG.warn("could not deliver the answer to an interaction: {}", Failures.unwrap(e).toString());
+                        }
+                    });
+        }
         CompletableFuture<?> chain;
         int next;
         if (reply.personal() && !deferredEphemeral) {
-            chain = hook.deleteOriginal().submit();
+            chain = retry.submit("deleting a public deferral", received, hook::deleteOriginal, ReplyRetry::transientFailure);
             next = 0;
         } else {
-            chain = hook.editOriginal(Messages.edit(pages.get(0))).submit();
+            chain = retry.submit("answering an interaction", received, () -> hook.editOriginal(Messages.edit(pages.get(0))),
+                    ReplyRetry::transientFailure);
             next = 1;
         }
         boolean ephemeral = deferredEphemeral || reply.personal();
         for (int i = next; i < pages.size(); i++) {
             Page page = pages.get(i);
-            chain = chain.thenCompose(x -> hook.sendMessage(Messages.create(page)).setEphemeral(ephemeral).submit());
+            chain = chain.thenCompose(x -> retry.submit("a follow-up page", received,
+                    () -> hook.sendMessage(Messages.create(page)).setEphemeral(ephemeral), ReplyRetry::notSent));
         }
         return chain.whenComplete((x, e) -> {
             if (e != null) {
                 LOG.warn("could not deliver the answer to an interaction: {}", Failures.unwrap(e).toString());
             }
+        });
+    }
+
+    /**
+     * A Subscribe or Unsubscribe button: its custom id says what to do, so it works on a message posted before a
+     * restart. Its answer is personal, so the deferral is private; an id the bot does not know is explained
+     * privately.
+     */
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<Pager.Target> page = Pager.parse(event.getComponentId());
+        if (page.isPresent()) {
+            turnPage(event, page.get());
+            return;
+        }
+        Optional<Buttons.Click> click = Buttons.click(event.getComponentId())
+                .or(() -> Pager.parseRun(event.getComponentId()).map(t -> new Buttons.Click(t.command(), t.options())));
+        if (click.isEmpty()) {
+            event.reply(Messages.create(new Page("This button is from an older message and no longer does anything;"
+                    + " type /help to see what I can do.", List.of(), Mentions.NONE))).setEphemeral(true)
+                    .queue(null, e -> LOG.warn("could not answer a button: {}", e.toString()));
+            return;
+        }
+        Invocation invocation = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
+                Mapping.place(event.getChannel()), click.get().command(), click.get().options(), clock.instant());
+        event.deferReply(true).queue(null, e -> LOG.warn("could not defer a button: {}", e.toString()));
+        InteractionHook hook = event.getHook();
+        guarded("answering a button", () -> answer(hook, true, handle(invocation), invocation));
+    }
+
+    /** Previous / Next: core answers the same command again and the message shows the page asked for. */
+    private void turnPage(ButtonInteractionEvent event, Pager.Target target) {
+        Invocation invocation = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
+                Mapping.place(event.getChannel()), target.command(), target.options(), clock.instant());
+        event.deferEdit().queue(null, e -> LOG.warn("could not acknowledge a page button: {}", e.toString()));
+        InteractionHook hook = event.getHook();
+        guarded("turning a page", () -> {
+            List<Page> pages = Renderer.render(handle(invocation).message());
+            int n = Math.min(target.page(), pages.size() - 1);
+            List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = Pager.row(n, pages.size(), invocation)
+                    .map(List::of).orElse(List.of());
+            Page shown = new Page(pages.get(n).content(), pages.get(n).embeds(), Mentions.NONE, rows);
+            retry.submit("turning a page", invocation.receivedAt(), () -> hook.editOriginal(Messages.edit(shown)),
+                    ReplyRetry::transientFailure).whenComplete((x, e) -> {
+                        if (e != null) {
+                            LOG.warn("could not show page {}: {}", n + 1, Failures.unwrap(e).toString());
+                        }
+                    });
         });
     }
 
@@ -212,6 +284,15 @@ final class Inbound extends ListenerAdapter {
             });
         } catch (RejectedExecutionException e) {
             LOG.debug("{} dropped: the adapter is closing", what);
+        }
+    }
+
+    private boolean staff(Invocation invocation) {
+        try {
+            return handler.isStaff(invocation.actor());
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask core whether {} is staff; deferring privately", invocation.actor().userId(), e);
+            return false;
         }
     }
 

@@ -25,6 +25,9 @@ final class Messages {
         b.mentionRoles(page.mentions().roleIds());
         b.mentionUsers(page.mentions().userIds());
         b.mentionRepliedUser(false);
+        if (!page.rows().isEmpty()) {
+            b.setComponents(page.rows());
+        }
         return b.build();
     }
 
@@ -35,6 +38,8 @@ final class Messages {
         b.mentionRoles(page.mentions().roleIds());
         b.mentionUsers(page.mentions().userIds());
         b.mentionRepliedUser(false);
+        // always set: an edit that turns a page replaces the old Previous / Next, or clears them
+        b.setComponents(page.rows());
         return b.build();
     }
 

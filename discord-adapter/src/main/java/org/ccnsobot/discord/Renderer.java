@@ -39,11 +39,13 @@ final class Renderer {
 
     static List<Page> render(OutgoingMessage message) {
         // Plain paragraphs read better as a normal message than as a boxed embed (and stay one line when short).
-        boolean plain = message.blocks().stream().allMatch(b -> b instanceof Block.Paragraph);
+        // Buttons (Block.Actions) become components, not text: they do not make a message rich.
+        List<Block> shown = message.blocks().stream().filter(b -> !(b instanceof Block.Actions)).toList();
+        boolean plain = shown.stream().allMatch(b -> b instanceof Block.Paragraph);
         List<Page> pages;
         if (plain) {
-            String text = message.blocks().isEmpty() ? message.fallbackText()
-                    : message.blocks().stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
+            String text = shown.isEmpty() ? message.fallbackText()
+                    : shown.stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
             pages = textPages(Escaper.text(text));
         } else {
             pages = embedPages(embeds(message.blocks()));
@@ -52,7 +54,16 @@ final class Renderer {
                 pages = textPages(Escaper.text(message.fallbackText()));
             }
         }
-        return withPings(pages, message.mentions());
+        return withButtons(withPings(pages, message.mentions()), Buttons.rows(message));
+    }
+
+    private static List<Page> withButtons(List<Page> pages, List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows) {
+        if (rows.isEmpty() || pages.isEmpty()) {
+            return pages;
+        }
+        List<Page> out = new ArrayList<>(pages);
+        out.set(out.size() - 1, out.get(out.size() - 1).withRows(rows));
+        return out;
     }
 
     // Embeds never ping, so the pings a staff command asked for go into the first page's content.

@@ -116,7 +116,7 @@ final class ScheduledEvents {
                 return CompletableFuture.<Void>completedFuture(null);
             }
             return guild.get().retrieveScheduledEventById(existing).submit()
-                    .thenCompose(e -> e.delete().submit())
+                    .thenCompose(e -> e.delete().reason(reason(eventId)).submit())
                     .exceptionallyCompose(e -> Failures.is(e, ErrorResponse.UNKNOWN_SCHEDULED_EVENT)
                             ? CompletableFuture.<Void>completedFuture(null) : CompletableFuture.failedFuture(e))
                     .thenRun(() -> ids.remove(eventId, existing));
@@ -126,6 +126,7 @@ final class ScheduledEvents {
     private CompletableFuture<String> create(String eventId, Shape s) {
         return guild.get().createScheduledEvent(s.name(), s.location(), s.start(), s.end())
                 .setDescription(s.description())
+                .reason(reason(eventId))
                 .submit()
                 .thenApply(e -> {
                     ids.put(eventId, e.getId());
@@ -141,8 +142,14 @@ final class ScheduledEvents {
                         .setLocation(s.location())
                         .setStartTime(s.start())
                         .setEndTime(s.end())
+                        .reason("ccnso-bot: the calendar's event changed")
                         .submit())
                 .thenApply(v -> id);
+    }
+
+    /** The X-Audit-Log-Reason of every write, so the server's audit log says why the bot touched an event. */
+    static String reason(String eventId) {
+        return org.ccnsobot.port.support.Truncation.cut("ccnso-bot: mirrors calendar event " + eventId, 512);
     }
 
     /** What Discord is told about one event, cut to its limits. */

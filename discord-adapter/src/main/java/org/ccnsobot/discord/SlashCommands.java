@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -64,6 +65,11 @@ final class SlashCommands {
     static SlashCommandData command(String name, CommandInfo c) {
         String summary = (c.staffOnly() ? "(staff) " : "") + (c.summary() == null || c.summary().isBlank() ? name : c.summary());
         SlashCommandData data = Commands.slash(name, Truncation.cut(summary, 100));
+        if (c.staffOnly()) {
+            // default_member_permissions "0": only administrators see it until a server admin grants it to the
+            // staff role (Server Settings -> Integrations). Core still checks staff itself on every use.
+            data.setDefaultPermissions(DefaultMemberPermissions.DISABLED);
+        }
         // Discord refuses a required option after an optional one; core's order is kept otherwise.
         c.options().stream()
                 .sorted(Comparator.comparing(o -> !o.required()))

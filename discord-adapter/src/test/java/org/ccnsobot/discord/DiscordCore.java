@@ -30,9 +30,11 @@ final class DiscordCore {
 
     /** A recording core with {@link #defaultCommands()}, these answers and two committee completions. */
     static RecordingHandler handler() {
-        return new RecordingHandler(defaultCommands(), DiscordCore::answer).completer((command, option, prefix, limit) ->
+        RecordingHandler h = new RecordingHandler(defaultCommands(), DiscordCore::answer).completer((command, option, prefix, limit) ->
                 List.of(new Choice("Technical Working Group (TechWG)", "techwg"),
                         new Choice("TLD-OPS Standing Committee", "tld-ops")));
+        h.staff = a -> a.roles().contains(FakeDiscord.STAFF_ROLE);
+        return h;
     }
 
     static List<CommandInfo> defaultCommands() {
@@ -47,6 +49,7 @@ final class DiscordCore {
                 new OptionInfo("weeks", OptionKind.INTEGER, "how many weeks", false, false, false, List.of()),
                 new OptionInfo("kind", OptionKind.TEXT, "event kind", false, false, false, List.of("session", "social"))),
                 List.of(), false));
+        list.add(new CommandInfo("history", List.of(), "What you followed", List.of(), List.of(), false));
         list.add(new CommandInfo("timezone", List.of(), "Set your time zone", List.of(
                 new OptionInfo("zone", OptionKind.ZONE, "", true, false, false, List.of())), List.of(), false));
         list.add(new CommandInfo("announce", List.of(), "Post an announcement", List.of(
@@ -74,6 +77,8 @@ final class DiscordCore {
                     List.of(new Block.Heading("Next up"), council())));
             case "week" -> Reply.publicly(OutgoingMessage.of("Tech Day and more", week(
                     Integer.parseInt(invocation.options().getOrDefault("weeks", "1")))));
+            // a long answer that is personal although its command is not: it needs ephemeral follow-ups
+            case "history" -> Reply.personally(OutgoingMessage.of("Your history", week(25)));
             case "timezone" -> Reply.personally(OutgoingMessage.text("Your time zone is now " + invocation.options().get("zone")));
             case "announce" -> invocation.actor().roles().contains(FakeDiscord.STAFF_ROLE)
                     ? Reply.publicly(OutgoingMessage.text("Announcement scheduled."))

@@ -86,6 +86,9 @@ class DiscordEndToEndTest {
         assertThat(command(commands, "committee").path("options").get(0).path("autocomplete").asBoolean()).isTrue();
         assertThat(command(commands, "when").path("options").get(0).path("required").asBoolean()).isTrue();
         assertThat(command(commands, "announce").path("description").asText()).startsWith("(staff)");
+        assertThat(command(commands, "announce").path("default_member_permissions").asText()).as("hidden from members").isEqualTo("0");
+        JsonNode everyone = command(commands, "next").path("default_member_permissions");
+        assertThat(everyone.isNull() || everyone.isMissingNode()).as("shown to everyone").isTrue();
         assertThat(platform.diagnostics()).isEmpty();
     }
 
@@ -152,11 +155,15 @@ class DiscordEndToEndTest {
     void aStaffCommandFromANonStaffMemberIsRefusedEphemerally() throws Exception {
         String token = fake.slash("announce", options("text", 3, "Council at 10:30"), MEMBER, List.of(MEMBER_ROLE));
 
-        fake.await("DELETE", "/webhooks/" + BOT + "/" + token + "/messages/@original");
-        JsonNode followUp = fake.await("POST", "/webhooks/" + BOT + "/" + token).body();
-        assertThat(followUp.path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
-        assertThat(followUp.path("content").asText()).isEqualTo("Only ccNSO staff can use /announce.");
-        assertNoPings(followUp);
+        // issue 12: the deferral itself is private, so no "thinking…" ever shows in the channel (it used to be a
+        // public deferral, deleted, then an ephemeral follow-up).
+        JsonNode callback = fake.await("POST", "/interactions/\\d+/" + token + "/callback").body();
+        assertThat(callback.path("type").asInt()).as("deferred").isEqualTo(5);
+        assertThat(callback.path("data").path("flags").asInt() & 64).as("ephemeral deferral").isEqualTo(64);
+        JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
+        assertThat(edit.path("content").asText()).isEqualTo("Only ccNSO staff can use /announce.");
+        assertThat(fake.requests("DELETE", ".*" + token + ".*")).as("nothing public to delete").isEmpty();
+        assertNoPings(edit);
         assertThat(handler.invocations.get(0).actor().roles()).containsExactly(MEMBER_ROLE);
     }
 
@@ -171,21 +178,42 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    void aLongAnswerIsPagedIntoFollowUpsAtEventBoundaries() throws Exception {
+    void aLongAnswerIsPagedAtEventBoundariesWithPreviousAndNextInPlace() throws Exception {
+        // issue 12: a long list pages in place with Previous / Next (it used to be a string of follow-ups)
         String token = fake.slash("week", options("weeks", 4, 25), MEMBER, List.of());
 
         JsonNode edit = fake.await("PATCH", "/webhooks/" + BOT + "/" + token + "/messages/@original").body();
-        List<FakeDiscord.Request> followUps = fake.await("POST", "/webhooks/" + BOT + "/" + token, 2);
         assertThat(edit.path("embeds")).hasSize(10);
-        assertThat(followUps).extracting(r -> r.body().path("embeds").size()).containsExactly(10, 5);
-        assertThat(followUps).allMatch(r -> (r.body().path("flags").asInt() & 64) == 0, "public like the deferral");
-        List<String> titles = new java.util.ArrayList<>(edit.path("embeds").findValuesAsText("title"));
-        followUps.forEach(r -> titles.addAll(r.body().path("embeds").findValuesAsText("title")));
-        assertThat(titles).hasSize(25).first().isEqualTo("Session 0");
-        assertThat(titles).last().isEqualTo("Session 24");
+        assertThat(edit.path("embeds").get(0).path("title").asText()).isEqualTo("Session 0");
         assertThat(edit.path("embeds").get(0).path("description").asText())
                 .startsWith("📅 Saturday 2 March 2024, San Juan (time to be announced)").doesNotContain("<t:");
-        followUps.forEach(r -> assertNoPings(r.body()));
+        JsonNode nav = edit.path("components").get(0).path("components");
+        assertThat(nav.findValuesAsText("label")).containsExactly("Previous", "Page 1 of 3", "Next");
+        assertThat(nav.get(0).path("disabled").asBoolean()).isTrue();
+        assertThat(nav.get(2).path("custom_id").asText()).isEqualTo("pg:1|week|weeks=25");
+        assertThat(fake.requests("POST", "/webhooks/" + BOT + "/" + token)).as("no follow-ups").isEmpty();
+        assertNoPings(edit);
+
+        // Next, as Discord sends the click after a restart: core answers again and the message shows page 2
+        platform.close();
+        platform = startPlatform();
+        handler.clear();
+        String click = fake.button("pg:1|week|weeks=25", MEMBER, List.of());
+        JsonNode ack = fake.await("POST", "/interactions/\\d+/" + click + "/callback").body();
+        assertThat(ack.path("type").asInt()).as("deferred update of the message").isEqualTo(6);
+        JsonNode second = fake.await("PATCH", "/webhooks/" + BOT + "/" + click + "/messages/@original").body();
+        assertThat(second.path("embeds").get(0).path("title").asText()).isEqualTo("Session 10");
+        assertThat(second.path("components").get(0).path("components").findValuesAsText("label"))
+                .containsExactly("Previous", "Page 2 of 3", "Next");
+        Invocation again = handler.next();
+        assertThat(again.command()).isEqualTo("week");
+        assertThat(again.options()).isEqualTo(Map.of("weeks", "25"));
+
+        String last = fake.button("pg:2|week|weeks=25", MEMBER, List.of());
+        JsonNode third = fake.await("PATCH", "/webhooks/" + BOT + "/" + last + "/messages/@original").body();
+        assertThat(third.path("embeds")).hasSize(5);
+        assertThat(third.path("embeds").get(4).path("title").asText()).isEqualTo("Session 24");
+        assertThat(third.path("components").get(0).path("components").get(2).path("disabled").asBoolean()).isTrue();
     }
 
     @Test
@@ -424,7 +452,9 @@ class DiscordEndToEndTest {
 
         String id = platform.upsert(card).get(10, SECONDS);
 
-        JsonNode created = fake.await("POST", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events").body();
+        FakeDiscord.Request creation = fake.await("POST", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events");
+        JsonNode created = creation.body();
+        assertThat(creation.auditReason()).as("X-Audit-Log-Reason").isEqualTo("ccnso-bot: mirrors calendar event evt-council-79");
         assertThat(created.path("entity_type").asInt()).as("external").isEqualTo(3);
         assertThat(created.path("entity_metadata").path("location").asText()).isEqualTo("San Juan, Salon 3");
         assertThat(Instant.parse(created.path("scheduled_start_time").asText())).isEqualTo(start);
@@ -435,12 +465,15 @@ class DiscordEndToEndTest {
         Instant moved = start.plus(Duration.ofDays(1));
         assertThat(platform.upsert(futureCouncil(moved, "moved", "ccNSO Council Meeting (rescheduled)")).get(10, SECONDS))
                 .isEqualTo(id);
-        JsonNode patch = fake.await("PATCH", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id).body();
+        FakeDiscord.Request edit = fake.await("PATCH", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id);
+        assertThat(edit.auditReason()).as("X-Audit-Log-Reason").startsWith("ccnso-bot:");
+        JsonNode patch = edit.body();
         assertThat(Instant.parse(patch.path("scheduled_start_time").asText())).isEqualTo(moved);
         assertThat(fake.scheduledEvents().get(id).path("name").asText()).isEqualTo("ccNSO Council Meeting (rescheduled)");
 
         platform.upsert(futureCouncil(moved, "cancelled", "ccNSO Council Meeting")).get(10, SECONDS);
-        fake.await("DELETE", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id);
+        assertThat(fake.await("DELETE", "/guilds/" + FakeDiscord.GUILD + "/scheduled-events/" + id).auditReason())
+                .as("X-Audit-Log-Reason").isEqualTo("ccnso-bot: mirrors calendar event evt-council-79");
         assertThat(fake.scheduledEvents()).isEmpty();
         assertThat(fake.requests("POST", "/guilds/.*/scheduled-events")).hasSize(1);
     }

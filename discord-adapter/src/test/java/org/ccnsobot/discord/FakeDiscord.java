@@ -68,11 +68,18 @@ final class FakeDiscord implements AutoCloseable {
     static final long CREATE_EVENTS = 1L << 44;
 
     /** One request the bot made: REST ({@code method} is the HTTP verb) or a gateway frame ({@code method} "WS"). */
-    record Request(String method, String path, String query, JsonNode body) {
+    record Request(String method, String path, String query, JsonNode body, String auditReason) {
+        Request(String method, String path, String query, JsonNode body) {
+            this(method, path, query, body, null);
+        }
+
         boolean is(String m, String pathRegex) {
             return method.equals(m) && path.matches(pathRegex);
         }
     }
+
+    /** A fault status meaning: drop the connection mid-response. */
+    static final int DROP = -1;
 
     record Fault(String method, Pattern path, int status, String body, Map<String, String> headers, boolean storeAnyway) {
     }
@@ -210,6 +217,11 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** The next request matching is read, then the connection drops before a whole response is written. */
+    void dropNext(String method, String pathRegex) {
+        failNext(method, pathRegex, DROP, "", Map.of(), false);
+    }
+
     void rateLimitNext(String method, String pathRegex) {
         failNext(method, pathRegex, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,\"global\":false}",
                 Map.of("Retry-After", "1", "X-RateLimit-Bucket", "fake-bucket", "X-RateLimit-Scope", "user",
@@ -241,7 +253,9 @@ final class FakeDiscord implements AutoCloseable {
                 raw = in.readAllBytes();
             }
             JsonNode body = parseBody(ex.getRequestHeaders().getFirst("Content-Type"), raw);
-            record(new Request(method, path, query, body));
+            String reason = ex.getRequestHeaders().getFirst("X-Audit-Log-Reason");
+            record(new Request(method, path, query, body,
+                    reason == null ? null : java.net.URLDecoder.decode(reason, StandardCharsets.UTF_8)));
 
             boolean needsAuth = !path.startsWith("/interactions/") && !path.startsWith("/webhooks/");
             String auth = ex.getRequestHeaders().getFirst("Authorization");
@@ -279,6 +293,12 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private static void respond(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
+        if (status == DROP) {
+            ex.sendResponseHeaders(200, 64);
+            ex.getResponseBody().write('{');
+            ex.getResponseBody().flush();
+            throw new IOException("fake dropped the connection");
+        }
         headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         if (body == null) {
             ex.sendResponseHeaders(status == 200 ? 204 : status, -1);
@@ -558,6 +578,27 @@ final class FakeDiscord implements AutoCloseable {
     /** Pushes a slash command; returns the interaction token that the answer's webhook paths carry. */
     String slash(String command, ArrayNode options, String userId, List<String> roles) throws InterruptedException {
         return interaction(2, command, options, userId, roles);
+    }
+
+    /** A member clicks a button with {@code customId} on a message the bot posted; returns the interaction token. */
+    String button(String customId, String userId, List<String> roles) {
+        String id = next();
+        String token = "tok-" + id;
+        ObjectNode d = NODES.objectNode();
+        d.put("id", id).put("application_id", BOT).put("type", 3).put("token", token).put("version", 1)
+                .put("guild_id", GUILD).put("channel_id", GENERAL).put("locale", "en-GB").put("guild_locale", "en-US")
+                .put("app_permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS)).put("context", 0);
+        d.putObject("authorizing_integration_owners").put("0", GUILD);
+        d.putObject("guild").put("id", GUILD).put("locale", "en-US").putArray("features");
+        d.set("channel", textChannel(GENERAL, "general", 2));
+        ObjectNode member = member(user(userId, "member-" + userId.substring(userId.length() - 2)), roles);
+        member.put("permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES));
+        d.set("member", member);
+        d.putArray("entitlements");
+        d.set("message", message(GENERAL, NODES.objectNode().put("content", "an event card"), false));
+        d.putObject("data").put("custom_id", customId).put("component_type", 2);
+        gateway.dispatch("INTERACTION_CREATE", d);
+        return token;
     }
 
     String interaction(int type, String command, ArrayNode options, String userId, List<String> roles)

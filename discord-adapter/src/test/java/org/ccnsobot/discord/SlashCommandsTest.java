@@ -47,4 +47,13 @@ class SlashCommandsTest {
         CommandInfo bad = new CommandInfo("what is", List.of(), "bad", List.of(), List.of(), false);
         assertThat(SlashCommands.usable(List.of(ok, bad))).containsOnlyKeys("next");
     }
+
+    @Test
+    void staffCommandsAreHiddenFromMembersByDefaultAndMemberCommandsAreNot() {
+        CommandInfo staff = new CommandInfo("announce", List.of(), "Post", List.of(), List.of(), true);
+        CommandInfo member = new CommandInfo("next", List.of(), "next", List.of(), List.of(), false);
+
+        assertThat(SlashCommands.command("announce", staff).toData().getString("default_member_permissions")).isEqualTo("0");
+        assertThat(SlashCommands.command("next", member).toData().isNull("default_member_permissions")).isTrue();
+    }
 }

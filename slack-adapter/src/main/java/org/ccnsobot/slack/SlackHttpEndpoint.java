@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * hand to {@link App#run} ourselves.
  *
  * <p>Before Bolt sees a request this endpoint closes the gaps in Bolt's RequestVerification: it refuses timestamps
- * too far in the future as well as in the past, compares signatures in constant time, and acks redeliveries
- * (Slack's {@code X-Slack-Retry-Num}, or a signature already seen) without running the command again. Oversize and
- * malformed bodies are refused before anything is parsed into a command.
+ * too far in the future as well as in the past, compares signatures in constant time, and acks a signature already
+ * seen without running it again. A redelivered event ({@code X-Slack-Retry-Num}) runs unless its event id was
+ * already handled. Oversize and malformed bodies are refused before anything is parsed into a command, and
+ * refusals are logged as a count per minute, so unauthenticated traffic cannot flood the log.
  */
 final class SlackHttpEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpEndpoint.class);
@@ -56,15 +57,34 @@ final class SlackHttpEndpoint implements HttpHandler {
     private final SlackRequestParser parser;
     private final byte[] signingKey;
     private final Clock clock;
+    private final RefusalLog refusals;
+    private final java.util.function.BiPredicate<String, Duration> durable;
     /** Signatures already served, kept as long as their timestamp would still be accepted. */
     private final Cache<String, Boolean> signatures = Caffeine.newBuilder()
             .expireAfterWrite(MAX_SKEW.multipliedBy(2)).maximumSize(100_000).build();
 
     SlackHttpEndpoint(App app, SlackRequestParser parser, String signingSecret, Clock clock) {
+        this(app, parser, signingSecret, clock, (key, keep) -> true);
+    }
+
+    /** {@code durable} remembers served signatures in core's database, so a replay after a restart is refused too. */
+    SlackHttpEndpoint(App app, SlackRequestParser parser, String signingSecret, Clock clock,
+                      java.util.function.BiPredicate<String, Duration> durable) {
+        this.durable = durable;
         this.app = app;
         this.parser = parser;
         this.signingKey = signingSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        this.refusals = new RefusalLog(clock, LOG::warn);
+    }
+
+    /** Refused requests are logged as a count per minute; {@link RefusalLog#flushIfDue} logs a quiet minute's count. */
+    RefusalLog refusals() {
+        return refusals;
+    }
+
+    private static boolean isEvent(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
     }
 
     @Override
@@ -89,7 +109,7 @@ final class SlackHttpEndpoint implements HttpHandler {
             String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
             String refusal = verify(timestamp, signature, raw);
             if (refusal != null) {
-                LOG.warn("refused a request from {}: {}", exchange.getRemoteAddress(), refusal);
+                refusals.refused(exchange.getRemoteAddress().getAddress().getHostAddress(), refusal);
                 reply(exchange, 401, "invalid request");
                 return;
             }
@@ -104,19 +124,25 @@ final class SlackHttpEndpoint implements HttpHandler {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             String malformed = malformed(contentType, body);
             if (malformed != null) {
-                LOG.warn("refused a malformed request: {}", malformed);
+                refusals.refused(exchange.getRemoteAddress().getAddress().getHostAddress(), "malformed: " + malformed);
                 reply(exchange, 400, "malformed body");
                 return;
             }
-            if (exchange.getRequestHeaders().getFirst("X-Slack-Retry-Num") != null) {
-                // we ack within the deadline, so a retry means the first delivery is already in hand
-                LOG.info("Slack redelivered a request (retry {}, reason {}); acked without running it again",
-                        exchange.getRequestHeaders().getFirst("X-Slack-Retry-Num"),
-                        exchange.getRequestHeaders().getFirst("X-Slack-Retry-Reason"));
+            String retry = exchange.getRequestHeaders().getFirst("X-Slack-Retry-Num");
+            if (retry != null && !isEvent(contentType)) {
+                // Slack retries only Events API deliveries; the header on anything else is not Slack's own retry
+                LOG.info("a request other than an event carried X-Slack-Retry-Num {}; acked without running it", retry);
                 reply(exchange, 200, "");
                 return;
             }
-            if (signatures.asMap().putIfAbsent(signature, Boolean.TRUE) != null) {
+            if (retry != null) {
+                // The first delivery may never have reached the bot (a dropped connection, a restart): the event runs
+                // unless its event_id was already handled, which the inbound side checks for every event.
+                LOG.info("Slack redelivered an event (retry {}, reason {}); it runs unless its event id was handled",
+                        retry, exchange.getRequestHeaders().getFirst("X-Slack-Retry-Reason"));
+            }
+            if (signatures.asMap().putIfAbsent(signature, Boolean.TRUE) != null
+                    || !durable.test("slack:signature:" + signature, MAX_SKEW.multipliedBy(2))) {
                 LOG.info("a request was replayed with a signature already served; acked without running it");
                 reply(exchange, 200, "");
                 return;
@@ -134,6 +160,9 @@ final class SlackHttpEndpoint implements HttpHandler {
             }
             Response response = app.run(request);
             write(exchange, response);
+        } catch (IOException e) {
+            // the client went away mid-request: one line, not a stack trace per dropped connection
+            LOG.debug("an HTTP request ended early: {}", e.toString());
         } catch (Exception e) {
             LOG.error("HTTP request failed", e);
             try {

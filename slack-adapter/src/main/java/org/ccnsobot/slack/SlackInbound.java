@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Destination;
+import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.OutgoingMessage;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackInbound {
     private static final Logger LOG = LoggerFactory.getLogger(SlackInbound.class);
+    private static final Pattern ANY = Pattern.compile(".*", Pattern.DOTALL);
+    private static final Pattern KNOWN_LINKS = Pattern.compile("^(" + SlackRenderer.CALENDAR_ACTION + "|link_\\d+)$");
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
     /** Core's commands behind the Subscribe button and the App Home, invoked typed. */
     static final String SUBSCRIBE = "subscribe";
@@ -99,6 +102,7 @@ final class SlackInbound {
     private final Clock clock;
     private final Executor work;
     private final String botUserId;
+    private static final Duration SEEN_FOR = Duration.ofHours(1);
     /** Slack redelivers events it thinks were lost; each is handled once. */
     private final Cache<String, Boolean> seen = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(50_000).build();
@@ -143,7 +147,11 @@ final class SlackInbound {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) && firstTime("event:" + payload.getEventId())) {
-                guard("app home", () -> work.execute(() -> publishHome(e.getUser(), e.getChannel())));
+                guard("app home", () -> work.execute(() -> {
+                    if (firstInDatabase("event:" + payload.getEventId())) {
+                        publishHome(e.getUser(), e.getChannel());
+                    }
+                }));
             }
             return ctx.ack();
         });
@@ -151,13 +159,29 @@ final class SlackInbound {
             staff.invalidate();
             return ctx.ack();
         });
-        app.blockAction(SlackRenderer.SUBSCRIBE_ACTION, (req, ctx) -> {
-            guard("subscribe button", () -> onClick(Click.of(req.getPayload())));
+        // One handler for every action id: Bolt keeps its handlers in a HashMap, so a catch-all beside specific
+        // patterns would win at random. An action nobody handles (an old message's button, a renamed id) is still
+        // acked, or Slack shows the member an error; link buttons (calendar, event links) open in the browser and
+        // Slack still reports the click.
+        app.blockAction(ANY, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            boolean subscribe = p.getActions() != null && p.getActions().stream()
+                    .anyMatch(a -> SlackRenderer.SUBSCRIBE_ACTION.equals(a.getActionId()));
+            if (subscribe) {
+                guard("subscribe button", () -> onClick(Click.of(p)));
+            } else if (p.getActions() != null && p.getActions().stream().noneMatch(a -> KNOWN_LINKS.matcher(
+                    String.valueOf(a.getActionId())).matches())) {
+                LOG.debug("acked an action the bot does not handle: {}", p.getActions().stream()
+                        .map(BlockActionPayload.Action::getActionId).toList());
+            }
             return ctx.ack();
         });
-        // link buttons (calendar, event links) open in the browser; Slack still reports the click and wants an ack
-        app.blockAction(Pattern.compile("^(" + SlackRenderer.CALENDAR_ACTION + "|link_\\d+)$"),
-                (req, ctx) -> ctx.ack());
+        // The bot opens no forms and declares no shortcuts, but whatever Slack delivers is acked within 3 s.
+        app.viewSubmission(ANY, (req, ctx) -> ctx.ack());
+        app.viewClosed(ANY, (req, ctx) -> ctx.ack());
+        app.globalShortcut(ANY, (req, ctx) -> ctx.ack());
+        app.messageShortcut(ANY, (req, ctx) -> ctx.ack());
+        app.blockSuggestion(ANY, (req, ctx) -> ctx.ack());
     }
 
     void onCommand(SlashCommand c) {
@@ -167,7 +191,7 @@ final class SlackInbound {
                 Actor actor = actor(c.userId(), c.userName());
                 Place place = new Place("slack", c.channelId(), c.direct());
                 String text = unescape(c.text()).strip();
-                reply = helpFor(text);
+                reply = helpFor(text, actor);
                 if (reply == null) {
                     reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
                 }
@@ -184,12 +208,16 @@ final class SlackInbound {
             return;
         }
         work.execute(() -> {
+            if (w.eventId() != null && !firstInDatabase("event:" + w.eventId())) {
+                LOG.debug("event {} was handled before a restart; not again", w.eventId());
+                return;
+            }
             Reply reply;
             String text = MENTION.matcher(unescape(w.text())).replaceAll(" ").strip();
             try {
-                reply = helpFor(text);
+                Actor actor = actor(w.userId(), null);
+                reply = helpFor(text, actor);
                 if (reply == null) {
-                    Actor actor = actor(w.userId(), null);
                     Place place = new Place("slack", w.channelId(), w.direct());
                     // plain words, as on Discord and the console: core tells a command from a question
                     reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
@@ -215,6 +243,9 @@ final class SlackInbound {
             return;
         }
         work.execute(() -> {
+            if (!firstInDatabase("action:" + click.userId() + ":" + click.actionTs())) {
+                return;
+            }
             Reply reply;
             try {
                 Actor actor = actor(click.userId(), null);
@@ -303,15 +334,30 @@ final class SlackInbound {
     }
 
     /** {@code /ccnso}, {@code /ccnso help} and {@code /ccnso help <command>} come from core's declarations. */
-    Reply helpFor(String text) {
+    /** Help from core's command list; staff commands only for staff (core says who is staff). */
+    Reply helpFor(String text, Actor actor) {
         String[] words = text.isBlank() ? new String[0] : text.split("\\s+");
-        if (words.length == 0 || (words[0].equalsIgnoreCase("help") && words.length == 1)) {
-            return Reply.personally(SlackHelp.overview(handler.commands()));
+        boolean help = words.length == 0 || words[0].equalsIgnoreCase("help");
+        if (!help || words.length > 2) {
+            return null;
         }
-        if (words[0].equalsIgnoreCase("help") && words.length == 2) {
-            return SlackHelp.details(handler.commands(), words[1]).map(Reply::personally).orElse(null);
+        List<CommandInfo> commands = handler.commands();
+        if (!staff(actor)) {
+            commands = commands.stream().filter(c -> !c.staffOnly()).toList();
         }
-        return null;
+        if (words.length <= 1) {
+            return Reply.personally(SlackHelp.overview(commands));
+        }
+        return SlackHelp.details(commands, words[1]).map(Reply::personally).orElse(null);
+    }
+
+    private boolean staff(Actor actor) {
+        try {
+            return handler.isStaff(actor);
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask core whether {} is staff; showing member help", actor.userId(), e);
+            return false;
+        }
     }
 
     Actor actor(String userId, String displayName) {
@@ -375,8 +421,22 @@ final class SlackInbound {
         }
     }
 
+    /** In memory, on the ack path: cheap, this process only. */
     private boolean firstTime(String key) {
         return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+    }
+
+    /**
+     * In core's database, on the work executor (never on the ack path), so a redelivery after a restart is known
+     * too. Called after {@link #firstTime} said yes.
+     */
+    private boolean firstInDatabase(String key) {
+        try {
+            return handler.firstDelivery("slack:" + key, SEEN_FOR);
+        } catch (RuntimeException e) {
+            LOG.warn("could not ask core whether {} was seen; handling it", key, e);
+            return true;
+        }
     }
 
     /** Slack sends &, < and > as entities in message and command text; core reads what the member typed. */

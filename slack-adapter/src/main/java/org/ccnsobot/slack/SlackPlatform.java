@@ -10,7 +10,6 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The chat port on Slack through Bolt for Java: Socket Mode by default (no public address needed), HTTP mode on
- * the JDK's HttpServer as an option.
+ * {@link SlackHttpServer} (read time-outs, many workers) as an option.
  */
 final class SlackPlatform implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(SlackPlatform.class);
@@ -51,10 +50,11 @@ final class SlackPlatform implements ChatPlatform {
     private Slack slack;
     private App app;
     private SocketModeApp socketMode;
-    private HttpServer httpServer;
+    private SlackHttpServer httpServer;
+    private java.util.concurrent.ScheduledExecutorService refusalTimer;
+    private volatile SlackHttpServer.Limits httpLimits = SlackHttpServer.Limits.DEFAULT;
     private ExecutorService io;
     private ExecutorService work;
-    private ExecutorService http;
     private SlackSender sender;
     private volatile boolean started;
 
@@ -115,6 +115,10 @@ final class SlackPlatform implements ChatPlatform {
         }
         LOG.info("Slack: signed in as {} ({}) in team {}", auth.getUser(), auth.getUserId(), auth.getTeam());
 
+        checkChannel(calls, methods, "slack.announcementChannel", settings.announcementChannel());
+        checkChannel(calls, methods, "slack.staffChannel", settings.staffChannel());
+        checkChannel(calls, methods, "slack.scheduleChannel", settings.scheduleChannel());
+
         StaffGroups staff = new StaffGroups(settings.staffGroups(), id -> new HashSet<>(calls.await(
                 "usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(id)), START_TIMEOUT)
                 .getUsers()), Duration.ofMinutes(5), Ticker.systemTicker());
@@ -139,9 +143,39 @@ final class SlackPlatform implements ChatPlatform {
         inbound.register(app);
 
         if (settings.httpMode()) {
-            startHttp();
+            startHttp(handler);
         } else {
             startSocketMode();
+        }
+    }
+
+    /**
+     * A channel the bot posts to on its own must exist and have the bot in it, or the first reminder would fail
+     * for good: the start is refused naming the setting, as on Discord. Needs channels:read (groups:read for a
+     * private channel).
+     */
+    private static void checkChannel(SlackCalls calls, MethodsClient methods, String setting, String channel)
+            throws PlatformException {
+        if (channel == null) {
+            return;
+        }
+        com.slack.api.methods.response.conversations.ConversationsInfoResponse info;
+        try {
+            info = calls.await("conversations.info", () -> methods.conversationsInfo(r -> r.channel(channel)),
+                    START_TIMEOUT);
+        } catch (PlatformException e) {
+            throw new PlatformException(setting + ": cannot read channel " + channel + " (" + e.getMessage()
+                    + "); check the id, and that the app has the channels:read and groups:read scopes", e.isTransient(), e);
+        }
+        if (info.getChannel() == null) {
+            throw new PlatformException(setting + ": Slack has no channel " + channel, false);
+        }
+        if (info.getChannel().isArchived()) {
+            throw new PlatformException(setting + ": channel " + channel + " is archived", false);
+        }
+        if (!info.getChannel().isMember() && !info.getChannel().isIm()) {
+            throw new PlatformException(setting + ": the bot is not in channel " + channel
+                    + " (#" + info.getChannel().getName() + "); invite it there with /invite @the-bot", false);
         }
     }
 
@@ -156,16 +190,17 @@ final class SlackPlatform implements ChatPlatform {
         }
     }
 
-    private void startHttp() throws PlatformException {
+    private void startHttp(InboundHandler handler) throws PlatformException {
         try {
             app.start();
-            httpServer = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
-            httpServer.createContext(PATH, new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
-                    settings.signingSecret().reveal(), Clock.systemUTC()));
-            // requests get their own threads: a slow core answer must never delay the next request's ack
-            http = Executors.newFixedThreadPool(2, daemon("slack-http"));
-            httpServer.setExecutor(http);
-            httpServer.start();
+            // every request has its own worker with read time-outs: idle or trickling connections cannot hold up
+            // a signed request, and a slow core answer never delays the next request's ack
+            SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
+                    settings.signingSecret().reveal(), Clock.systemUTC(), handler::firstDelivery);
+            httpServer = SlackHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()), PATH,
+                    endpoint, httpLimits);
+            refusalTimer = Executors.newSingleThreadScheduledExecutor(daemon("slack-refusals"));
+            refusalTimer.scheduleAtFixedRate(() -> endpoint.refusals().flushIfDue(), 1, 1, TimeUnit.MINUTES);
             LOG.info("Slack: HTTP mode listening on {}:{}{}", settings.bindAddress(), boundPort(), PATH);
         } catch (IOException e) {
             throw new PlatformException("slack.port: cannot listen on " + settings.bindAddress() + ":"
@@ -173,9 +208,14 @@ final class SlackPlatform implements ChatPlatform {
         }
     }
 
+    /** For tests: shorter read time-outs or fewer workers for HTTP mode; before {@link #start}. */
+    void httpLimits(SlackHttpServer.Limits limits) {
+        this.httpLimits = limits;
+    }
+
     /** The HTTP port actually bound (useful with port 0). */
     int boundPort() {
-        return httpServer == null ? -1 : httpServer.getAddress().getPort();
+        return httpServer == null ? -1 : httpServer.port();
     }
 
     @Override
@@ -254,7 +294,8 @@ final class SlackPlatform implements ChatPlatform {
             socketMode = null;
         }
         if (httpServer != null) {
-            httpServer.stop(0);
+            httpServer.close();
+            refusalTimer.shutdownNow();
             httpServer = null;
         }
         if (app != null) {
@@ -265,7 +306,6 @@ final class SlackPlatform implements ChatPlatform {
             }
             app = null;
         }
-        shutdown(http);
         shutdown(work);
         shutdown(io);
         if (slack != null) {

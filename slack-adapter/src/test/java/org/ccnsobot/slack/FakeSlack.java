@@ -167,6 +167,8 @@ final class FakeSlack implements AutoCloseable {
                     + call.form().get("ts") + "\",\"text\":\"\"}");
             case "chat.delete" -> Answer.ok("{\"ok\":true,\"channel\":\"" + call.form().get("channel") + "\",\"ts\":\""
                     + call.form().get("ts") + "\"}");
+            case "conversations.info" -> Answer.ok("{\"ok\":true,\"channel\":{\"id\":\"" + call.form().get("channel")
+                    + "\",\"name\":\"news\",\"is_channel\":true,\"is_member\":true,\"is_archived\":false}}");
             case "conversations.history" -> Answer.ok("{\"ok\":true,\"messages\":[],\"has_more\":false}");
             case "usergroups.users.list" -> Answer.ok("{\"ok\":true,\"users\":[]}");
             case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");

@@ -35,6 +35,7 @@ final class SlackCore {
         RecordingHandler h = new RecordingHandler(commands(), SlackCore::answer)
                 .gateWhen(i -> word(i).equals("slow"));
         h.gate = new CountDownLatch(1);
+        h.staff = a -> a.roles().contains(STAFF_GROUP);
         return h;
     }
 

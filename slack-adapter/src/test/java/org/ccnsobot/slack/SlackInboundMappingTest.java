@@ -64,6 +64,7 @@ class SlackInboundMappingTest {
                 null, calls, Clock.fixed(NOW, ZoneOffset.UTC), work::add, "UBOT");
         inbound.register(app);
         when(core.handle(any())).thenReturn(Reply.publicly(OutgoingMessage.text("ok")));
+        when(core.firstDelivery(any(), any())).thenReturn(true);
         when(sender.post(any(), any(), any())).thenReturn(CompletableFuture.completedFuture(null));
         when(sender.postEphemeral(any(), any(), any(), any())).thenReturn(CompletableFuture.completedFuture(null));
         when(sender.send(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
@@ -106,11 +107,17 @@ class SlackInboundMappingTest {
     @Test
     void helpAndAnEmptyCommandAreAnsweredFromCoreCommandList() {
         when(core.commands()).thenReturn(SlackCore.handler().commands());
-        assertThat(inbound.helpFor("").personal()).isTrue();
-        assertThat(inbound.helpFor("help").text()).contains("/ccnso next - The next events")
+        Actor staffer = new Actor("slack", "U0STAFF", "bart", Set.of("S0STAFF"));
+        Actor member = new Actor("slack", "U0MEMBER", "alice", Set.of());
+        when(core.isStaff(staffer)).thenReturn(true);
+        assertThat(inbound.helpFor("", member).personal()).isTrue();
+        assertThat(inbound.helpFor("help", staffer).text()).contains("/ccnso next - The next events")
                 .contains("/ccnso announce <text...> - Post an announcement");
-        assertThat(inbound.helpFor("help find").text()).isEqualTo("/ccnso when <query...> - When is an event");
-        assertThat(inbound.helpFor("next")).isNull();
+        assertThat(inbound.helpFor("help find", staffer).text()).isEqualTo("/ccnso when <query...> - When is an event");
+        assertThat(inbound.helpFor("next", staffer)).isNull();
+        // issue 12: members are not shown staff commands
+        assertThat(inbound.helpFor("help", member).text()).contains("/ccnso next - The next events")
+                .doesNotContain("announce");
     }
 
     @Test
@@ -189,7 +196,8 @@ class SlackInboundMappingTest {
     @Test
     void subscribeClickBecomesATypedSubscribeWithTheButtonValueAsTopic() throws Exception {
         ArgumentCaptor<BlockActionHandler> handler = ArgumentCaptor.forClass(BlockActionHandler.class);
-        verify(app).blockAction(eq("subscribe_event"), handler.capture());
+        // one handler for every action id (issue 12: unknown ids are acked too), which dispatches on the id
+        verify(app).blockAction(any(java.util.regex.Pattern.class), handler.capture());
         BlockActionPayload payload = new BlockActionPayload();
         BlockActionPayload.User user = new BlockActionPayload.User();
         user.setId("U0MEMBER");

@@ -151,6 +151,13 @@ class SlackSocketModeEndToEndTest {
         assertThat(answer.get("blocks").toString())
                 .contains("/ccnso next - The next events")
                 .contains("/ccnso when &lt;query...&gt; - When is an event")
+                // issue 12: a member's help no longer lists the staff commands
+                .doesNotContain("announce");
+
+        String staffUrl = fake.responseUrl("help-" + responses.incrementAndGet());
+        command(STAFF, "bart", "help", staffUrl).get(10, TimeUnit.SECONDS);
+        JsonNode staffAnswer = fake.await(staffUrl.substring(staffUrl.indexOf("/respond/"))).bodyJson();
+        assertThat(staffAnswer.get("blocks").toString())
                 .contains("Staff only:\\n/ccnso announce &lt;text...&gt; - Post an announcement");
     }
 
@@ -341,6 +348,27 @@ class SlackSocketModeEndToEndTest {
         JsonNode answer = fake.await(url.substring(url.indexOf("/respond/"))).bodyJson();
         assertThat(answer.get("response_type").asText()).isEqualTo("ephemeral");
         assertThat(answer.get("text").asText()).isEqualTo("Subscribed to icann79-council.");
+    }
+
+    @Test
+    void anActionIdTheBotDoesNotKnowAndAViewSubmissionAreStillAcked() throws Exception {
+        int before = core.invocations.size();
+        JsonNode ack = fake.push("interactive", FakeSlack.JSON.readTree("""
+                {"type":"block_actions","user":{"id":"U0MEMBER","username":"alice","team_id":"T0CCNSO"},
+                 "api_app_id":"A0CCNSO","token":"x","trigger_id":"1.2.9",
+                 "container":{"type":"message","message_ts":"1700000000.000001","channel_id":"C0GENERAL","is_ephemeral":false},
+                 "team":{"id":"T0CCNSO","domain":"ccnso"},"channel":{"id":"C0GENERAL","name":"general"},
+                 "actions":[{"action_id":"renamed_long_ago","block_id":"b9","value":"x","type":"button",
+                             "text":{"type":"plain_text","text":"Old"},"action_ts":"1700000200.000900"}]}
+                """)).get(3, TimeUnit.SECONDS);
+        assertThat(ack.get("envelope_id").asText()).startsWith("env-");
+        JsonNode viewAck = fake.push("interactive", FakeSlack.JSON.readTree("""
+                {"type":"view_submission","user":{"id":"U0MEMBER","username":"alice","team_id":"T0CCNSO"},
+                 "api_app_id":"A0CCNSO","token":"x","trigger_id":"1.2.10","team":{"id":"T0CCNSO","domain":"ccnso"},
+                 "view":{"id":"V9","type":"modal","callback_id":"unknown_form","state":{"values":{}}}}
+                """)).get(3, TimeUnit.SECONDS);
+        assertThat(viewAck.get("envelope_id").asText()).startsWith("env-");
+        assertThat(core.invocations).hasSize(before);
     }
 
     @Test

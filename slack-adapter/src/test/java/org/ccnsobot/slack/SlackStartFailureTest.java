@@ -64,6 +64,30 @@ class SlackStartFailureTest {
     }
 
     @Test
+    void aMissingAnnouncementChannelNamesTheSettingAndNothingConnects() {
+        fake.answer("conversations.info", c -> FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"channel_not_found\"}"));
+        SlackPlatform p = platform(List.of());
+        assertThatThrownBy(() -> p.start(SlackCore.handler())).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("slack.announcementChannel").hasMessageContaining("C0ANNOUNCE")
+                .hasMessageContaining("channel_not_found")
+                .matches(e -> !((PlatformException) e).isTransient());
+        assertThat(fake.calls("apps.connections.open")).isEmpty();
+    }
+
+    @Test
+    void aStaffChannelTheBotIsNotInNamesTheSettingAndSaysToInviteIt() {
+        fake.answer("conversations.info", c -> FakeSlack.Answer.ok("{\"ok\":true,\"channel\":{\"id\":\""
+                + c.form().get("channel") + "\",\"name\":\"staff\",\"is_channel\":true,\"is_member\":"
+                + !"C0STAFF".equals(c.form().get("channel")) + "}}"));
+        SlackPlatform p = platform(List.of());
+        assertThatThrownBy(() -> p.start(SlackCore.handler())).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("slack.staffChannel").hasMessageContaining("C0STAFF").hasMessageContaining("/invite");
+        assertThat(fake.calls("conversations.info")).extracting(c -> c.form().get("channel"))
+                .containsExactly("C0ANNOUNCE", "C0STAFF");
+        assertThat(fake.calls("apps.connections.open")).isEmpty();
+    }
+
+    @Test
     void sendingBeforeStartFailsCleanly() {
         assertThat(platform(List.of()).send(new org.ccnsobot.port.Destination.Channel("slack", "C1"),
                 org.ccnsobot.port.OutgoingMessage.text("x"))).isCompletedExceptionally();

@@ -147,7 +147,13 @@ public final class AnnounceService {
         });
         sb.append("\nPost it: announce confirm ").append(a.subject()).append(" · drop it: announce cancel ")
                 .append(a.subject());
-        return Result.personalText(sb.toString());
+        String preview = sb.toString();
+        // the same as buttons where the platform has them
+        return new Result(org.ccnsobot.port.OutgoingMessage.of(preview, List.of(new Block.Paragraph(preview),
+                new Block.Actions(List.of(
+                        new Block.Action("Confirm", "announce", Map.of("text", "confirm " + a.subject()), true),
+                        new Block.Action("Cancel", "announce", Map.of("text", "cancel " + a.subject()), false))))),
+                true);
     }
 
     private Result confirm(CommandContext ctx, long id, Outbox service) throws CommandException {

@@ -53,7 +53,7 @@ public final class ReminderService implements JobSource {
         this.policy = new ReminderPolicy(config);
         this.defaultZone = defaultZone;
         this.outbox = outbox;
-        this.reminderJobs = new ReminderJobs(calendar);
+        this.reminderJobs = new ReminderJobs(calendar, policy);
         this.changeNotices = new ChangeNotices(calendar);
         this.slots = new Slots(db, outbox, reminderJobs, changeNotices);
     }

@@ -23,10 +23,43 @@ public final class ReminderTexts {
     static OutgoingMessage reminder(Event e, EventMessages messages, ZoneId viewer, Instant now) {
         String lead = e.dateOnly() ? "Reminder: " + e.title() + " is on " + TimeFormat.day(e.date())
                 + " (time not yet announced)"
-                : "Reminder: " + e.title() + " starts " + TimeFormat.relative(e.start(), now);
+                : "Reminder: " + e.title() + " " + startsIn(e.start(), now);
         String text = lead + " — " + messages.when(e, viewer) + " [" + e.id() + "]";
-        return OutgoingMessage.of(text, List.of(new Block.Heading(e.dateOnly() ? "Reminder" : "Reminder: starts "
-                + TimeFormat.relative(e.start(), now)), messages.card(e)));
+        return OutgoingMessage.of(text, List.of(new Block.Heading(e.dateOnly() ? "Reminder" : "Reminder: "
+                + heading(e.start(), now)), messages.card(e)));
+    }
+
+    /**
+     * How far off the start is at the moment of sending, to the nearest minute: a 5-minute reminder that goes out a
+     * few seconds late still says "starts in 5 minutes", a 1-hour one "starts in 60 minutes", and less than half a
+     * minute is "is starting now". From 90 minutes on, to the nearest hour; from 36 hours on, to the nearest day.
+     */
+    static String startsIn(Instant start, Instant now) {
+        String amount = amount(start, now);
+        return amount == null ? "is starting now" : "starts in " + amount;
+    }
+
+    private static String heading(Instant start, Instant now) {
+        String amount = amount(start, now);
+        return amount == null ? "starting now" : "starts in " + amount;
+    }
+
+    /** The rounded time to {@code start}, or null when it is (about) now or past. */
+    private static String amount(Instant start, Instant now) {
+        long seconds = java.time.Duration.between(now, start).getSeconds();
+        long minutes = Math.floorDiv(seconds + 30, 60);
+        if (minutes <= 0) {
+            return null;
+        }
+        if (minutes < 90) {
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long hours = Math.floorDiv(minutes + 30, 60);
+        if (hours < 36) {
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        long days = Math.floorDiv(hours + 12, 24);
+        return days + (days == 1 ? " day" : " days");
     }
 
     /** A notice (kept in the ledger row's note) with the event's card when the event is still known. */
