@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: the caches and every write that must invalidate them (local or from another process) stay in one class, so no write can miss a cache.
 package org.ccnsobot.features.calendar;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
