@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,15 +125,16 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new TimezoneCommands(zones).specs());
         this.subscriptions = Subscriptions.sqlite(db);
         ZoneId botZone = config.timezone();
+        // a DM is read in its member's zone; a channel is public, so UTC (the venue's time stands beside it)
         this.outbox = Outbox.create(db, clock, PlatformRegistry.of(platforms),
-                d -> d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : botZone)
+                d -> d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : ZoneOffset.UTC)
                 .maxAttempts(config.reminders().maxAttempts());
         ReminderService reminderPlan = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
                 outbox);
         calendar.onEventChanged(reminderPlan::eventChanged);
         calendar.onUpdateAdded(UpdateFollowers.attach(subscriptions, outbox)::committeeUpdated);
         this.digest = config.digest() == null ? null
-                : new Digest(config.digest(), calendar, outbox, clock, config.timezone());
+                : new Digest(config.digest(), calendar, outbox, clock, ZoneOffset.UTC); // channels: public
         if (digest != null) {
             outbox.register(digest);
         }

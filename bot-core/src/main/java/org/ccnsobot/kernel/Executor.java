@@ -13,7 +13,8 @@ public final class Executor implements Middleware {
     /** What answers plain words. */
     @FunctionalInterface
     public interface Questions {
-        Result answer(String text, ZoneId zone, Instant now) throws CommandException;
+        /** {@code zone} reads the question; {@code shown} writes the answer's times. */
+        Result answer(String text, ZoneId zone, ZoneId shown, Instant now) throws CommandException;
     }
 
     public Executor(CommandEngine engine, Questions questions) {
@@ -31,7 +32,7 @@ public final class Executor implements Middleware {
         }
         if (request.target() instanceof Target.Question q) {
             try {
-                return questions.answer(q.text(), request.zone(), request.now());
+                return questions.answer(q.text(), request.zone(), request.shownZone(), request.now());
             } catch (CommandException e) {
                 // "/something" was meant as a command: say so, rather than that the calendar has no "something".
                 if (q.slash()) {

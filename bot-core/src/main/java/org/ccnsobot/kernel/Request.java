@@ -27,7 +27,24 @@ public record Request(Invocation invocation, Instant now, ZoneId zone, boolean s
     }
 
     public CommandContext context() {
-        return new CommandContext(invocation, now, zone, staff);
+        return new CommandContext(invocation, now, zone, staff, shownZone());
+    }
+
+    /**
+     * Whether the answer is for the asker only, decided before the command runs: asked in a direct conversation
+     * (a DM, the console) or a command whose answer is personal. Anything else is read by the whole channel.
+     */
+    public boolean personal() {
+        return invocation.place().direct() || command().map(CommandSpec::personal).orElse(false);
+    }
+
+    /**
+     * The zone an answer's times are written in: the asker's own for a personal answer; UTC for a public one, so a
+     * channel never learns where the asker lives (the venue's time stands beside it, and rich platforms show each
+     * reader their own time with native tokens).
+     */
+    public ZoneId shownZone() {
+        return personal() ? zone : java.time.ZoneOffset.UTC;
     }
 
     /** The command this request was routed to, if it was routed to one. */

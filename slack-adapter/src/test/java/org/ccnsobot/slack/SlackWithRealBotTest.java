@@ -109,4 +109,56 @@ class SlackWithRealBotTest {
             }
         }
     }
+
+    @Test
+    void aPublicAnswersFallbackTextNeverShowsTheAskersPrivateZoneWhileTheirDmDoes() throws Exception {
+        try (FakeSlack fake = new FakeSlack();
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            SlackPlatform platform = new SlackPlatform(SlackSocketModeEndToEndTest.settings(fake, List.of()),
+                    new PlatformContext(bot.clock()));
+            try {
+                platform.start(bot);
+                fake.connection(1).get(10, TimeUnit.SECONDS);
+                ObjectNode p = FakeSlack.JSON.createObjectNode();
+                p.put("team_id", "T0CCNSO");
+                p.put("channel_id", "C0GENERAL");
+                p.put("user_id", "U0TOKYO");
+                p.put("user_name", "kenji");
+                p.put("command", "/ccnso");
+                p.put("api_app_id", "A0CCNSO");
+                p.put("trigger_id", "1.2.3");
+                String set = fake.responseUrl("zone-1");
+                p.put("text", "timezone Asia/Tokyo");
+                p.put("response_url", set);
+                fake.push("slash_commands", p).get(10, TimeUnit.SECONDS);
+                JsonNode zone = fake.await(set.substring(set.indexOf("/respond/"))).bodyJson();
+                assertThat(zone.get("response_type").asText()).isEqualTo("ephemeral");
+                assertThat(zone.get("text").asText()).contains("Asia/Tokyo");
+
+                String url = fake.responseUrl("zone-2");
+                p.put("text", "when is the next council meeting?");
+                p.put("response_url", url);
+                fake.push("slash_commands", p).get(10, TimeUnit.SECONDS);
+                JsonNode answer = fake.await(url.substring(url.indexOf("/respond/"))).bodyJson();
+                long epoch = Instant.parse("2024-02-15T18:00:00Z").getEpochSecond();
+                assertThat(answer.get("response_type").asText()).isEqualTo("in_channel");
+                // the fallback everyone's notification shows: UTC, never the asker's 03:00 JST
+                assertThat(answer.get("text").asText()).contains("Thu 15 Feb 2024 18:00 UTC")
+                        .doesNotContain("JST").doesNotContain("+09").doesNotContain("03:00");
+                // and each reader's own time through Slack's token, whose own fallback is UTC
+                assertThat(answer.get("blocks").toString()).contains("<!date^" + epoch + "^")
+                        .doesNotContain("JST");
+
+                // the same question by DM is theirs alone: their zone
+                fake.push("events_api", SlackSocketModeEndToEndTest.event("Ev0TOKYODM", """
+                        {"type":"message","channel_type":"im","user":"U0TOKYO","text":"when is the next council meeting?",
+                         "ts":"1700000300.000300","channel":"D0TOKYO","event_ts":"1700000300.000300"}"""))
+                        .get(10, TimeUnit.SECONDS);
+                FakeSlack.Call dm = fake.await("chat.postMessage", c -> "D0TOKYO".equals(c.form().get("channel")));
+                assertThat(dm.form().get("text")).contains("Fri 16 Feb 2024 03:00 JST");
+            } finally {
+                platform.close();
+            }
+        }
+    }
 }

@@ -72,7 +72,7 @@ public final class AuditCommands {
         StringBuilder sb = new StringBuilder("Audit since " + TimeFormat.day(since) + " (" + entries.size() + " entries"
                 + (shown.size() < entries.size() ? ", the last " + shown.size() + " shown" : "") + "):");
         for (AuditLog.Entry e : shown) {
-            sb.append("\n• ").append(TimeFormat.instant(e.at(), c.zone())).append(" — ").append(e.platform()).append(':')
+            sb.append("\n• ").append(TimeFormat.instant(e.at(), c.shown())).append(" — ").append(e.platform()).append(':')
                     .append(e.userId()).append(" — ").append(e.action()).append(" — ").append(e.outcome());
             if (e.detail() != null && !e.detail().isBlank()) {
                 sb.append(" — ").append(Text.clip(e.detail().replace('\n', ' ')));

@@ -40,14 +40,14 @@ public final class CalendarCommands {
         specs.add(new CommandSpec("today", List.of(), "What is on today, in your time zone", List.of(),
                 List.of("today"), false, false, (c, a) -> {
                     LocalDate today = LocalDate.ofInstant(c.now(), c.zone());
-                    return views.list("Today, " + TimeFormat.day(today) + ":", views.onDay(today, c.zone()), c.zone(),
+                    return views.list("Today, " + TimeFormat.day(today) + ":", views.onDay(today, c.zone()), c.shown(),
                             "Nothing in the calendar today.");
                 }));
         specs.add(new CommandSpec("week", List.of(), "What is on in the next seven days", List.of(), List.of("week"),
                 false, false, (c, a) -> {
                     LocalDate today = LocalDate.ofInstant(c.now(), c.zone());
                     return views.list("From " + TimeFormat.day(today) + " to " + TimeFormat.day(today.plusDays(6)) + ":",
-                            views.inDays(today, today.plusDays(7), c.zone()), c.zone(), "Nothing in the calendar this week.");
+                            views.inDays(today, today.plusDays(7), c.zone()), c.shown(), "Nothing in the calendar this week.");
                 }));
         specs.add(new CommandSpec("schedule", List.of("agenda"), "The schedule of a meeting, a day or a committee",
                 List.of(OptionSpec.requiredRest("what", OptionKind.TEXT, "A meeting (ICANN79), a day (5 March) or a committee")),
@@ -65,7 +65,7 @@ public final class CalendarCommands {
             if (up.isEmpty()) {
                 return views.nothingUpcoming(c.now(), c.zone(), c.staff());
             }
-            Result first = views.event(up.get(0), c.zone(), c.now(), "Next up:");
+            Result first = views.event(up.get(0), c.shown(), c.now(), "Next up:");
             if (up.size() == 1) {
                 return first;
             }
@@ -74,7 +74,7 @@ public final class CalendarCommands {
             List<Block> blocks = new ArrayList<>(first.message().blocks());
             blocks.add(new Block.Heading("After that"));
             for (Event e : up.subList(1, up.size())) {
-                sb.append('\n').append(m.line(e, c.zone()));
+                sb.append('\n').append(m.line(e, c.shown()));
                 blocks.add(m.card(e));
             }
             return Result.rich(sb.toString(), blocks);
@@ -86,9 +86,9 @@ public final class CalendarCommands {
             if (up.isEmpty()) {
                 return Result.text("No upcoming sessions of the " + committee.get().acronym() + " in the calendar.");
             }
-            return views.event(up.get(0), c.zone(), c.now(), "Next for the " + committee.get().acronym() + ":");
+            return views.event(up.get(0), c.shown(), c.now(), "Next for the " + committee.get().acronym() + ":");
         }
-        return questions.answer("next " + f, c.zone(), c.now());
+        return questions.answer("next " + f, c.zone(), c.shown(), c.now());
     }
 
     private Result schedule(CommandContext c, String what) throws CommandException {
@@ -98,15 +98,15 @@ public final class CalendarCommands {
         Optional<LocalDate> day = Dates.parse(what, today);
         if (day.isPresent()) {
             return views.list("Schedule for " + TimeFormat.day(day.get()) + ":", views.onDay(day.get(), c.zone()),
-                    c.zone(), "Nothing in the calendar that day.");
+                    c.shown(), "Nothing in the calendar that day.");
         }
         Optional<Meeting> meeting = calendar.meeting(what);
         if (meeting.isPresent()) {
-            return views.meeting(meeting.get(), c.zone());
+            return views.meeting(meeting.get(), c.shown());
         }
         Optional<Committee> committee = calendar.committee(what);
         if (committee.isPresent()) {
-            return views.committee(committee.get(), c.zone(), c.now());
+            return views.committee(committee.get(), c.shown(), c.now());
         }
         List<String> names = new ArrayList<>(calendar.meetingsByCode().keySet());
         calendar.committees().forEach(k -> names.add(k.acronym()));
@@ -119,7 +119,7 @@ public final class CalendarCommands {
     private Result event(CommandContext c, String id) throws CommandException {
         Optional<Event> e = calendar.event(id);
         if (e.isPresent()) {
-            Result r = views.event(e.get(), c.zone(), c.now(), null);
+            Result r = views.event(e.get(), c.shown(), c.now(), null);
             // The .ics itself is a separate command so the card stays short on every platform.
             String offer = "Add it to your calendar: ics " + e.get().id();
             List<Block> blocks = new ArrayList<>(r.message().blocks());

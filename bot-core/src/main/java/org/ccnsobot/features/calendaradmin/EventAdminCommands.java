@@ -302,7 +302,7 @@ public final class EventAdminCommands {
 
     private Result saved(String what, Event e, CommandContext c, List<String> warnings) {
         EventMessages m = new EventMessages(calendar.meetingsByCode());
-        StringBuilder sb = new StringBuilder(what).append(": ").append(m.line(e, c.zone()).substring(2));
+        StringBuilder sb = new StringBuilder(what).append(": ").append(m.line(e, c.shown()).substring(2));
         if (e.room() != null) {
             sb.append("\nRoom: ").append(e.room());
         }

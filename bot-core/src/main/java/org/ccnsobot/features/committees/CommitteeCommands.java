@@ -28,7 +28,7 @@ public final class CommitteeCommands {
         specs.add(new CommandSpec("committee", List.of("group"), "A committee: what it does, its sessions and updates",
                 List.of(OptionSpec.requiredRest("name", OptionKind.COMMITTEE, "Its acronym or name")),
                 List.of("committee GRC", "committee tld-ops"), false, false,
-                (c, a) -> views.committee(a.committee("name").orElseThrow(), c.zone(), c.now())));
+                (c, a) -> views.committee(a.committee("name").orElseThrow(), c.shown(), c.now())));
         return specs;
     }
 

@@ -72,7 +72,7 @@ public final class UpdateCommands {
         String author = c.invocation().actor().displayName();
         CommitteeUpdate saved = calendar.addUpdate(new CommitteeUpdate(0, k.acronym(), c.now(), author, text));
         return Result.text("Posted for the " + k.acronym() + " (" + TimeFormat.day(LocalDate.ofInstant(saved.postedAt(),
-                c.zone())) + "): " + text);
+                c.shown())) + "): " + text);
     }
 
 }

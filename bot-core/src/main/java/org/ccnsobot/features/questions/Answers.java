@@ -36,7 +36,8 @@ final class Answers {
         this.retrieval = new Retrieval(calendar);
     }
 
-    Result answer(Question q, String text, ZoneId zone, Instant now) throws CommandException {
+    /** {@code zone} is the one the question was read in (its days and ranges); {@code shown} writes the times. */
+    Result answer(Question q, String text, ZoneId zone, ZoneId shown, Instant now) throws CommandException {
         if (q.problem() != null) {
             throw new CommandException(q.problem());
         }
@@ -51,29 +52,29 @@ final class Answers {
         boolean subjectless = a.committee() == null && a.meeting() == null && a.number() == null
                 && a.words().isEmpty() && a.generic().stream().allMatch(Reader::weak);
         if (subjectless && q.span() != null) {
-            return day(q, null, views.inDays(q.span().from(), q.span().to(), zone), zone, now);
+            return day(q, null, views.inDays(q.span().from(), q.span().to(), zone), zone, shown, now);
         }
         if (subjectless) {
             if (q.next() || q.intent() == Question.Intent.IS_THERE) {
-                return next(zone, now);
+                return next(shown, now);
             }
             throw new CommandException("Ask me about a meeting, a committee or a day, like 'when is the next council"
                     + " meeting?' or 'what is on tech day?'; 'help' lists the commands.");
         }
         boolean onlyMeeting = a.committee() == null && a.number() == null && a.words().isEmpty() && a.meeting() != null;
         if (onlyMeeting && q.span() == null && !q.next()) {
-            return q.intent() == Question.Intent.WHERE ? Result.text(where(a.meeting())) : views.meeting(a.meeting(), zone);
+            return q.intent() == Question.Intent.WHERE ? Result.text(where(a.meeting())) : views.meeting(a.meeting(), shown);
         }
         boolean onlyCommittee = a.committee() != null && a.meeting() == null && a.number() == null
                 && a.words().isEmpty();
         if (onlyCommittee && q.span() == null && !q.next() && (q.intent() == Question.Intent.ABOUT
                 || q.intent() == Question.Intent.LIST || q.intent() == Question.Intent.WHAT_ON)) {
-            return views.committee(a.committee(), zone, now);
+            return views.committee(a.committee(), shown, now);
         }
         Retrieval.Found found = retrieval.find(a, q.span(), zone, now);
         String subject = subject(a);
         if (q.span() != null) {
-            return day(q, subject, found.events(), zone, now);
+            return day(q, subject, found.events(), zone, shown, now);
         }
         if (found.events().isEmpty()) {
             String none = nothing(a, subject, text, found);
@@ -96,12 +97,12 @@ final class Answers {
         if (q.intent() == Question.Intent.IS_THERE && lead == null) {
             lead = "Yes:";
         }
-        Result main = views.event(best, zone, now, lead);
+        Result main = views.event(best, shown, now, lead);
         List<Event> others = found.events().subList(1, found.events().size());
         int more = past ? 0 : Math.max(0, found.ahead() - found.events().size());
         String tail = past ? range() : more == 0 ? null : "…and " + more + (found.ahead() >= Retrieval.COUNT_CAP ? "+" : "")
                 + " more — ask `" + moreCommand(a, found) + "`";
-        return withOthers(main, others, tail, zone);
+        return withOthers(main, others, tail, shown);
     }
 
     private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone) {
@@ -131,23 +132,23 @@ final class Answers {
     }
 
     /** A day's or a range's events, or yes/no for "is there". */
-    private Result day(Question q, String subject, List<Event> events, ZoneId zone, Instant now) {
+    private Result day(Question q, String subject, List<Event> events, ZoneId zone, ZoneId shown, Instant now) {
         Question.Span s = q.span();
         String what = subject == null ? "" : subject + ", ";
         String title = (s.oneDay() ? "Schedule for " + what + s.label() : Text.capitalize(what + s.label())) + ":";
         if (q.intent() == Question.Intent.IS_THERE) {
             if (!events.isEmpty()) {
                 return views.list("Yes, " + events.size() + (events.size() == 1 ? " match" : " matches")
-                        + (subject == null ? "" : " for " + subject) + ", " + s.label() + ":", events, zone, "");
+                        + (subject == null ? "" : " for " + subject) + ", " + s.label() + ":", events, shown, "");
             }
             return Result.text("No" + (subject == null ? "thing" : " " + subject) + " in the calendar " + on(s) + "."
-                    + nearest(q, zone, now));
+                    + nearest(q, zone, shown, now));
         }
         if (events.isEmpty()) {
             return Result.text(title + "\nNothing" + (subject == null ? "" : " for " + subject) + " in the calendar "
-                    + on(s) + "." + nearest(q, zone, now));
+                    + on(s) + "." + nearest(q, zone, shown, now));
         }
-        return views.list(title, events, zone, "");
+        return views.list(title, events, shown, "");
     }
 
     private static String on(Question.Span s) {
@@ -155,15 +156,15 @@ final class Answers {
     }
 
     /** After an empty day or range: the next match after it, or the latest before it. */
-    private String nearest(Question q, ZoneId zone, Instant now) {
+    private String nearest(Question q, ZoneId zone, ZoneId shown, Instant now) {
         Instant end = q.span().to().atStartOfDay(zone).toInstant();
         Instant start = q.span().from().atStartOfDay(zone).toInstant();
         Optional<Event> after = retrieval.nearest(q.about(), end, true);
         if (after.isPresent()) {
-            return "\nThe next one after that: " + views.messages().line(after.get(), zone).substring(2);
+            return "\nThe next one after that: " + views.messages().line(after.get(), shown).substring(2);
         }
         Optional<Event> before = retrieval.nearest(q.about(), start, false);
-        return before.map(e -> "\nThe latest before that: " + views.messages().line(e, zone).substring(2))
+        return before.map(e -> "\nThe latest before that: " + views.messages().line(e, shown).substring(2))
                 .orElse("\n" + range());
     }
 

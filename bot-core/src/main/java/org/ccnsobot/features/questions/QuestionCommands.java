@@ -19,7 +19,7 @@ public final class QuestionCommands {
                 List.of(OptionSpec.requiredRest("question", OptionKind.TEXT, "What you are looking for")),
                 List.of("when council", "when is tech day", "find fragmentation"), false, false,
                 (c, a) -> questions.answer(asked(c.invocation().command(), c.invocation().rawText(),
-                        a.requireText("question")), c.zone(), c.now())));
+                        a.requireText("question")), c.zone(), c.shown(), c.now())));
     }
 
     /** "when is tech day" keeps its "when": the word says the question is about a time. */

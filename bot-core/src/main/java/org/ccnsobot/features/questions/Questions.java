@@ -26,7 +26,13 @@ public final class Questions {
         return understanding.read(text, zone, now);
     }
 
+    /** The answer for the asker alone: times in the zone the question is read in. */
     public Result answer(String text, ZoneId zone, Instant now) throws CommandException {
-        return answers.answer(understanding.read(text, zone, now), text, zone, now);
+        return answer(text, zone, zone, now);
+    }
+
+    /** Reads the question in {@code zone} (the asker's) and writes the answer's times in {@code shown}. */
+    public Result answer(String text, ZoneId zone, ZoneId shown, Instant now) throws CommandException {
+        return answers.answer(understanding.read(text, zone, now), text, zone, shown, now);
     }
 }

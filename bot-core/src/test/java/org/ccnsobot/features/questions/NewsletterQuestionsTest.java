@@ -114,8 +114,12 @@ class NewsletterQuestionsTest {
         Reply set = BotFixture.reply(bot, "timezone Europe/Brussels");
         assertThat(set.personal()).isTrue();
         assertThat(set.text()).contains("Europe/Brussels");
-        assertThat(ask(bot, "when is the next council meeting?"))
-                .contains("When: Thu 15 Feb 2024 19:00 CET (18:00 UTC)");
+        // personal answers (a DM, the console) read in the member's zone; a channel's answer stays in UTC
+        assertThat(bot.handle(org.ccnsobot.port.Invocation.text(BotFixture.MEMBER,
+                new org.ccnsobot.port.Place("test", "dm-1", true), "when is the next council meeting?",
+                bot.clock().instant())).text()).contains("When: Thu 15 Feb 2024 19:00 CET (18:00 UTC)");
+        assertThat(ask(bot, "when is the next council meeting?")).contains("When: Thu 15 Feb 2024 18:00 UTC")
+                .doesNotContain("CET");
         assertThat(ask(bot, "timezone")).contains("You read times in Europe/Brussels");
     }
 
