@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class,
                 ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class,
                 ReminderBenchCommand.class, ChangeBenchCommand.class, QuestionsScoreCommand.class,
-                SourceBenchCommand.class})
+                SourceBenchCommand.class, FanOutBenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
 

@@ -126,6 +126,49 @@ public final class OutboxBench {
         }
     }
 
+    /** What a fan-out took: time from the first send to the last delivery, deliveries, and failures. */
+    public record FanOut(Duration toLastDelivery, int delivered, int failed, boolean complete) {
+    }
+
+    /**
+     * Queues one DM job for each of {@code members} members of {@code platform} (user ids {@code U0BENCH0000000}
+     * and up), due now, runs the real outbox (its per-platform and per-destination throttles from the platform's
+     * declared limits) on the system clock, and waits for every send to settle, at most {@code limit}.
+     */
+    public static FanOut fanOut(Path workDir, ChatPlatform platform, int members, Duration limit) throws Exception {
+        Files.createDirectories(workDir);
+        Path file = fresh(workDir, "bench-fanout-" + platform.id() + ".db");
+        Clock clock = Clock.systemUTC();
+        try (Database db = Database.open(file)) {
+            OutboxStore ledger = new OutboxStore(db);
+            Instant now = clock.instant();
+            List<OutboxStore.Insert> rows = new ArrayList<>(members);
+            for (int i = 0; i < members; i++) {
+                rows.add(new OutboxStore.Insert(BenchKind.KIND, "fanout|" + i, "bench-event", "PT1H",
+                        new Destination.DirectMessage(platform.id(), String.format("U0BENCH%07d", i)), 1, now, "{}"));
+            }
+            ledger.insert(rows, now);
+            CountDownLatch settled = new CountDownLatch(members);
+            java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
+            long start = System.nanoTime();
+            ChatPlatform timed = new DelegatingPlatform(platform, (d, m) -> platform.send(d, m).whenComplete((r, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                }
+                last.accumulateAndGet(System.nanoTime(), Math::max);
+                settled.countDown();
+            }));
+            Outbox service = Outbox.create(db, clock, PlatformRegistry.of(List.of(timed)), d -> ZoneId.of("UTC"));
+            service.register(new BenchKind());
+            service.start(true);
+            boolean complete = settled.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            service.close();
+            return new FanOut(Duration.ofNanos(Math.max(0, last.get() - start)), members - (int) settled.getCount()
+                    - failed.get(), failed.get(), complete);
+        }
+    }
+
     /** {@code n} pending rows, spread evenly over {@code span} from {@code from}, in one transaction. */
     private static void fill(OutboxStore ledger, int n, Instant from, Duration span) {
         List<OutboxStore.Insert> rows = new ArrayList<>(n);
@@ -191,6 +234,46 @@ public final class OutboxBench {
         @Override
         public Rendering render(Job<PayloadCodec.NoPayload> job, SendContext context) {
             return Rendering.send(OutgoingMessage.text("Benchmark job " + job.subject()));
+        }
+    }
+
+    /** The real platform with its limits, each send handed to {@code send}. */
+    private record DelegatingPlatform(ChatPlatform real,
+                                      java.util.function.BiFunction<Destination, OutgoingMessage,
+                                              CompletableFuture<SentRef>> sender) implements ChatPlatform {
+        @Override
+        public String id() {
+            return real.id();
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return real.capabilities();
+        }
+
+        @Override
+        public void start(InboundHandler handler) {
+            // the bench starts the real platform itself
+        }
+
+        @Override
+        public CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message) {
+            return sender.apply(destination, message);
+        }
+
+        @Override
+        public SendLimits sendLimits() {
+            return real.sendLimits();
+        }
+
+        @Override
+        public SendLimits destinationLimits() {
+            return real.destinationLimits();
+        }
+
+        @Override
+        public void close() {
+            // the bench closes the real platform itself
         }
     }
 

@@ -46,7 +46,7 @@ public interface ChatPlatform extends AutoCloseable {
      * Whether a message sent with {@code idempotencyKey} already landed in {@code destination}, and its reference.
      * The reminder ledger asks this for rows it finds half-sent after a crash, before sending again. Empty means
      * "not found or cannot tell": the ledger then resends with the same key, which a platform that dedupes by key
-     * (Discord's nonce) or looks before posting (Slack's metadata search) turns into a no-op.
+     * (Discord's nonce) turns into a no-op; Slack reads the recent history here, so its sends never need to look.
      */
     default CompletableFuture<Optional<SentRef>> findDelivered(Destination destination, String idempotencyKey) {
         return CompletableFuture.completedFuture(Optional.empty());

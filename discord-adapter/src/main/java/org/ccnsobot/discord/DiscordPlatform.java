@@ -264,6 +264,39 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         return result;
     }
 
+    /**
+     * Whether a keyed message landed: its reference ({@link References}) among the last 100 messages of the channel
+     * or DM, posted by the bot. The ledger asks this for deliveries a crash interrupted, so a restart later than
+     * Discord's nonce window (a few minutes) does not post them twice. Needs Read Message History in channels.
+     */
+    @Override
+    public CompletableFuture<java.util.Optional<SentRef>> findDelivered(Destination destination, String idempotencyKey) {
+        JDA current = jda;
+        if (current == null || idempotencyKey == null || idempotencyKey.isBlank()) {
+            return CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
+        String ref = References.of(idempotencyKey, 0);
+        String self = current.getSelfUser().getId();
+        CompletableFuture<java.util.Optional<SentRef>> result = new CompletableFuture<>();
+        try {
+            channelFor(current, destination)
+                    .thenCompose(channel -> channel.getHistory().retrievePast(References.HISTORY).submit()
+                            .thenApply(messages -> messages.stream()
+                                    .filter(m -> m.getAuthor().getId().equals(self) && References.carries(m.getContentRaw(), ref))
+                                    .map(m -> new SentRef(Mapping.PLATFORM, channel.getId(), m.getId())).findFirst()))
+                    .whenComplete((found, e) -> {
+                        if (e == null) {
+                            result.complete(found);
+                        } else {
+                            result.completeExceptionally(Failures.map(e, "reading recent messages for " + ref));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(Failures.map(e, "reading recent messages for " + ref));
+        }
+        return result;
+    }
+
     /** Discord's limit for a message's content; core splits announcements to fit. */
     @Override
     public int maxTextLength() {
@@ -342,8 +375,10 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         for (int i = 0; i < pages.size(); i++) {
             int page = i;
             CompletableFuture<SentRef> sent = chain.thenCompose(x -> {
-                MessageCreateAction action = channel.sendMessage(Messages.create(pages.get(page)));
-                if (key != null && !key.isBlank()) {
+                boolean keyed = key != null && !key.isBlank();
+                MessageCreateAction action = channel.sendMessage(Messages.create(keyed
+                        ? References.stamp(pages.get(page), key, page) : pages.get(page)));
+                if (keyed) {
                     action = action.setNonce(Nonces.of(key, page));
                 }
                 return action.submit().thenApply(m -> new SentRef(Mapping.PLATFORM, channel.getId(), m.getId()));

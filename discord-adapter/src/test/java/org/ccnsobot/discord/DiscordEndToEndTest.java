@@ -367,6 +367,29 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void aKeyedDmCarriesAReferenceThatIsFoundAfterTheNonceWindowHasPassed() throws Exception {
+        OutgoingMessage landed = OutgoingMessage.text("Council in 1 hour").withIdempotencyKey("reminder:council:1h:" + STAFFER);
+        SentRef ref = platform.send(new Destination.DirectMessage("discord", STAFFER), landed).get(10, SECONDS);
+        String dm = fake.dmChannelOf(STAFFER);
+        assertThat(fake.posted(dm).get(0).path("content").asText())
+                .isEqualTo("Council in 1 hour\n-# ref " + References.of(landed.idempotencyKey(), 0));
+
+        fake.nonceWindowPasses();
+
+        // what the ledger does for an interrupted delivery: look, and resend only when not found
+        assertThat(platform.findDelivered(new Destination.DirectMessage("discord", STAFFER), landed.idempotencyKey())
+                .get(10, SECONDS)).contains(ref);
+        OutgoingMessage lost = OutgoingMessage.text("Council in 24 hours").withIdempotencyKey("reminder:council:24h:" + STAFFER);
+        assertThat(platform.findDelivered(new Destination.DirectMessage("discord", STAFFER), lost.idempotencyKey())
+                .get(10, SECONDS)).isEmpty();
+        platform.send(new Destination.DirectMessage("discord", STAFFER), lost).get(10, SECONDS);
+        assertThat(fake.posted(dm)).hasSize(2);
+        // without the look, the nonce alone no longer protects the one that landed
+        platform.send(new Destination.DirectMessage("discord", STAFFER), landed).get(10, SECONDS);
+        assertThat(fake.posted(dm)).hasSize(3);
+    }
+
+    @Test
     void aDmToASubscriberOpensTheDmChannelAndPosts() throws Exception {
         SentRef ref = platform.send(new Destination.DirectMessage("discord", MEMBER),
                 OutgoingMessage.text("Reminder: Council in 1 hour, @here")).get(10, SECONDS);

@@ -192,6 +192,13 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Discord keeps a nonce for a few minutes only: after this, a repeated nonce posts a second message. */
+    void nonceWindowPasses() {
+        synchronized (posted) {
+            byNonce.clear();
+        }
+    }
+
     String dmChannelOf(String userId) {
         synchronized (dmChannels) {
             return dmChannels.get(userId);
@@ -373,6 +380,17 @@ final class FakeDiscord implements AutoCloseable {
         }
         if (key.equals("POST /channels/{id}/messages")) {
             return postMessage(p[1], body);
+        }
+        if (key.equals("GET /channels/{id}/messages")) {
+            synchronized (posted) {
+                // newest first, as Discord lists a channel's messages
+                ArrayNode list = NODES.arrayNode();
+                List<ObjectNode> in = posted.getOrDefault(p[1], List.of());
+                for (int i = in.size() - 1; i >= 0 && list.size() < 100; i--) {
+                    list.add(in.get(i).deepCopy());
+                }
+                return Answer.ok(list);
+            }
         }
         if (key.equals("PATCH /channels/{id}/messages/{id}") || key.equals("DELETE /channels/{id}/messages/{id}")) {
             return changeMessage(method, p[1], p[3], body);

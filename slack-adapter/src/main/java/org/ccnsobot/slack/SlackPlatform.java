@@ -227,30 +227,38 @@ final class SlackPlatform implements ChatPlatform {
         return s.send(destination, message);
     }
 
-    /** Slack allows about one chat.postMessage per second per channel, with short bursts. */
+    /**
+     * The workspace-wide budget for chat.postMessage: Slack's "special" tier allows one message per second in each
+     * channel and "several hundred per minute" across the workspace; 5 a second (300 a minute) stays inside it, so
+     * a 300-DM fan-out takes about a minute and meets no 429.
+     */
+    static final org.ccnsobot.port.SendLimits WORKSPACE_LIMITS = new org.ccnsobot.port.SendLimits(5.0, 5);
+
+    /** One message per second in each channel or DM, with a short burst. */
+    static final org.ccnsobot.port.SendLimits CHANNEL_LIMITS = new org.ccnsobot.port.SendLimits(1.0, 3);
+
     @Override
     public org.ccnsobot.port.SendLimits sendLimits() {
-        return new org.ccnsobot.port.SendLimits(1.0, 3);
+        return WORKSPACE_LIMITS;
     }
 
-    /** The same per channel: the workspace-wide figure above is still the tighter one. */
     @Override
     public org.ccnsobot.port.SendLimits destinationLimits() {
-        return new org.ccnsobot.port.SendLimits(1.0, 3);
+        return CHANNEL_LIMITS;
     }
 
     /**
-     * Looks for a keyed message among the channel's recent history. DMs answer empty: their channel id is only
-     * known after conversations.open, and {@link #send} looks before it posts a keyed message anyway.
+     * Looks for a keyed message among the recent history of the channel or DM (a DM's channel through
+     * conversations.open). Only the ledger asks, for deliveries a crash interrupted; an ordinary send never looks.
      */
     @Override
     public CompletableFuture<java.util.Optional<SentRef>> findDelivered(Destination destination, String idempotencyKey) {
         SlackSender s = sender;
-        if (s == null || !(destination instanceof Destination.Channel c)) {
+        if (s == null) {
             return CompletableFuture.completedFuture(java.util.Optional.empty());
         }
-        return s.findDelivered(c.channelId(), idempotencyKey)
-                .thenApply(ts -> ts.map(t -> new SentRef("slack", c.channelId(), t)));
+        return s.channelFor(destination).thenCompose(channel -> s.findDelivered(channel, idempotencyKey)
+                .thenApply(ts -> ts.map(t -> new SentRef("slack", channel, t))));
     }
 
     /** Slack's text limit per message; paragraphs go in section blocks of at most 3000 characters each. */

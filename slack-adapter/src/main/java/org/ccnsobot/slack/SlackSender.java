@@ -19,9 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers core's messages through the Web API: channels by chat.postMessage, DMs by conversations.open first.
  *
- * <p>A message with an idempotency key carries it as message metadata, and before posting it the recent history is
- * searched for that key: Slack has no request-level idempotency, so after a crash between "posted" and "marked in
- * the ledger" this look-before-resend is what keeps a reminder from landing twice.
+ * <p>A message with an idempotency key carries it as message metadata. Slack has no request-level idempotency, so
+ * after a crash between "posted" and "marked in the ledger" the ledger asks {@link #findDelivered} (the recent
+ * history, searched for that key) before it resends; an ordinary send never reads history, so a 300-DM fan-out costs
+ * 300 chat.postMessage calls and nothing else.
+ *
+ * <p>A DM is posted with the member's user id as the channel, which Slack delivers to the app's DM with them; the DM
+ * channel id Slack answers is remembered. conversations.open is only needed to read a DM's history on recovery.
  */
 final class SlackSender {
     private static final Logger LOG = LoggerFactory.getLogger(SlackSender.class);
@@ -47,7 +51,14 @@ final class SlackSender {
             return CompletableFuture.failedFuture(new PlatformException(
                     "destination " + destination.key() + " is not a Slack destination", false));
         }
-        return channelFor(destination).thenCompose(channel -> post(channel, message, null));
+        if (destination instanceof Destination.DirectMessage dm) {
+            String known = dmChannels.getIfPresent(dm.userId());
+            return post(known != null ? known : dm.userId(), message, null).thenApply(ref -> {
+                dmChannels.put(dm.userId(), ref.channelId());
+                return ref;
+            });
+        }
+        return post(((Destination.Channel) destination).channelId(), message, null);
     }
 
     /** The channel to post in: a channel id as is, a user's DM channel through conversations.open. */
@@ -70,14 +81,15 @@ final class SlackSender {
     /** Posts every page in order; the reference is the first page's. */
     CompletableFuture<SentRef> post(String channel, OutgoingMessage message, String threadTs) {
         List<SlackRenderer.SlackMessage> pages = renderer.render(message);
-        CompletableFuture<String> first = postPage(channel, pages.get(0), pageKey(message, 0), threadTs);
-        CompletableFuture<String> chain = first;
+        // a DM posted to a user id answers with the DM's channel id: later pages and the reference use that
+        CompletableFuture<SentRef> first = postPage(channel, pages.get(0), pageKey(message, 0), threadTs);
+        CompletableFuture<SentRef> chain = first;
         for (int i = 1; i < pages.size(); i++) {
             SlackRenderer.SlackMessage page = pages.get(i);
             String key = pageKey(message, i);
-            chain = chain.thenCompose(ignored -> postPage(channel, page, key, threadTs));
+            chain = chain.thenCompose(previous -> postPage(previous.channelId(), page, key, threadTs));
         }
-        return chain.thenCombine(first, (last, ts) -> new SentRef("slack", channel, ts));
+        return chain.thenCombine(first, (last, ref) -> ref);
     }
 
     /**
@@ -119,23 +131,15 @@ final class SlackSender {
         return chain;
     }
 
-    private CompletableFuture<String> postPage(String channel, SlackRenderer.SlackMessage page, String key,
-                                               String threadTs) {
-        CompletableFuture<Optional<String>> already = key == null
-                ? CompletableFuture.completedFuture(Optional.empty()) : findDelivered(channel, key);
-        return already.thenCompose(found -> {
-            if (found.isPresent()) {
-                LOG.info("message {} is already in {} as {}; not posting it again", key, channel, found.get());
-                return CompletableFuture.completedFuture(found.get());
-            }
-            Message.Metadata metadata = key == null ? null : Message.Metadata.builder().eventType(METADATA_EVENT)
-                    .eventPayload(Map.of("key", key)).build();
-            return calls.call("chat.postMessage", () -> methods.chatPostMessage(r -> r
-                    .channel(channel).text(page.text()).blocks(page.blocks()).threadTs(threadTs).metadata(metadata)
-                    // no auto-linking of names: pings come only from the explicit tokens the renderer wrote
-                    .linkNames(false).parse("none").unfurlLinks(false).unfurlMedia(false)))
-                    .thenApply(r -> r.getTs());
-        });
+    private CompletableFuture<SentRef> postPage(String channel, SlackRenderer.SlackMessage page, String key,
+                                                String threadTs) {
+        Message.Metadata metadata = key == null ? null : Message.Metadata.builder().eventType(METADATA_EVENT)
+                .eventPayload(Map.of("key", key)).build();
+        return calls.call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                .channel(channel).text(page.text()).blocks(page.blocks()).threadTs(threadTs).metadata(metadata)
+                // no auto-linking of names: pings come only from the explicit tokens the renderer wrote
+                .linkNames(false).parse("none").unfurlLinks(false).unfurlMedia(false)))
+                .thenApply(r -> new SentRef("slack", r.getChannel() != null ? r.getChannel() : channel, r.getTs()));
     }
 
     /**

@@ -158,7 +158,8 @@ final class FakeSlack implements AutoCloseable {
                     + "\"user\":\"ccnsobot\",\"team_id\":\"T0CCNSO\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
             case "apps.connections.open" -> Answer.ok("{\"ok\":true,\"url\":\"ws://127.0.0.1:" + ws.getPort()
                     + "/link/?ticket=" + ids.incrementAndGet() + "\"}");
-            case "chat.postMessage" -> Answer.ok("{\"ok\":true,\"channel\":\"" + call.form().get("channel")
+            // as Slack does: a post to a user id lands in the app's DM with them and answers that DM's id
+            case "chat.postMessage" -> Answer.ok("{\"ok\":true,\"channel\":\"" + dmOf(call.form().get("channel"))
                     + "\",\"ts\":\"1700000000." + String.format("%06d", ids.incrementAndGet()) + "\"}");
             case "chat.postEphemeral" -> Answer.ok("{\"ok\":true,\"message_ts\":\"1700000001.000100\"}");
             case "conversations.open" -> Answer.ok("{\"ok\":true,\"channel\":{\"id\":\"D" + call.form().get("users")
@@ -174,6 +175,11 @@ final class FakeSlack implements AutoCloseable {
             case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
             default -> Answer.ok("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
+    }
+
+    /** The DM channel id the fake gives a user: D + the user id (as conversations.open answers too). */
+    static String dmOf(String channel) {
+        return channel != null && channel.startsWith("U") ? "D" + channel : channel;
     }
 
     static Map<String, String> formOf(String body) {

@@ -204,6 +204,7 @@ class SlackSocketModeEndToEndTest {
                         new Block.Footnote(hostile), SlackCore.councilCard()),
                 Mentions.NONE, "reminder-42-1h-C0ANNOUNCE");
 
+        int historyReads = fake.calls("conversations.history").size();
         SentRef ref = platform.send(new Destination.Channel("slack", "C0ANNOUNCE"), reminder).get(10, TimeUnit.SECONDS);
 
         FakeSlack.Call post = fake.await("chat.postMessage", c -> "C0ANNOUNCE".equals(c.form().get("channel")));
@@ -220,8 +221,7 @@ class SlackSocketModeEndToEndTest {
         JsonNode metadata = post.json("metadata");
         assertThat(metadata.get("event_type").asText()).isEqualTo("ccnso_delivery");
         assertThat(metadata.get("event_payload").get("key").asText()).isEqualTo("reminder-42-1h-C0ANNOUNCE");
-        FakeSlack.Call history = fake.await("conversations.history", c -> "C0ANNOUNCE".equals(c.form().get("channel")));
-        assertThat(history.form().get("include_all_metadata")).isIn("1", "true");
+        assertThat(fake.calls("conversations.history")).as("an ordinary send never reads history").hasSize(historyReads);
     }
 
     @Test
@@ -266,14 +266,38 @@ class SlackSocketModeEndToEndTest {
     }
 
     @Test
-    void directMessageToASubscriberOpensTheConversationFirst() throws Exception {
-        SentRef ref = platform.send(new Destination.DirectMessage("slack", "U0SUB"),
-                OutgoingMessage.text("Council starts in 1 hour")).get(10, TimeUnit.SECONDS);
-        FakeSlack.Call open = fake.await("conversations.open", c -> "U0SUB".equals(c.form().get("users")));
-        assertThat(open.authorization()).isEqualTo("Bearer xoxb-test-bot");
-        FakeSlack.Call post = fake.await("chat.postMessage", c -> "DU0SUB".equals(c.form().get("channel")));
+    void aDirectMessageIsOnePostToTheUserWithNoOpenAndNoHistoryRead() throws Exception {
+        int opens = fake.calls("conversations.open").size();
+        int historyReads = fake.calls("conversations.history").size();
+        for (int i = 0; i < 20; i++) {
+            SentRef ref = platform.send(new Destination.DirectMessage("slack", "U0FAN" + i),
+                    OutgoingMessage.text("Council starts in 1 hour").withIdempotencyKey("reminder-9-1h-U0FAN" + i))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(ref.channelId()).isEqualTo("DU0FAN" + i);
+        }
+        FakeSlack.Call post = fake.await("chat.postMessage", c -> "U0FAN7".equals(c.form().get("channel")));
+        assertThat(post.authorization()).isEqualTo("Bearer xoxb-test-bot");
         assertThat(post.form().get("text")).isEqualTo("Council starts in 1 hour");
-        assertThat(ref.channelId()).isEqualTo("DU0SUB");
+        assertThat(post.json("metadata").get("event_payload").get("key").asText()).isEqualTo("reminder-9-1h-U0FAN7");
+        assertThat(fake.calls("chat.postMessage").stream().filter(c -> c.form().get("channel").startsWith("U0FAN")))
+                .hasSize(20);
+        assertThat(fake.calls("conversations.open")).hasSize(opens);
+        assertThat(fake.calls("conversations.history")).hasSize(historyReads);
+    }
+
+    @Test
+    void anInterruptedDirectMessageIsLookedForInTheDmsHistory() throws Exception {
+        fake.answer("conversations.history", c -> "DU0CRASH".equals(c.form().get("channel"))
+                ? FakeSlack.Answer.ok("{\"ok\":true,\"messages\":[{\"type\":\"message\","
+                + "\"ts\":\"1700000600.000100\",\"text\":\"Reminder\",\"metadata\":{\"event_type\":\"ccnso_delivery\","
+                + "\"event_payload\":{\"key\":\"reminder-5-1h-U0CRASH\"}}}]}")
+                : FakeSlack.Answer.ok("{\"ok\":true,\"messages\":[],\"has_more\":false}"));
+        assertThat(platform.findDelivered(new Destination.DirectMessage("slack", "U0CRASH"), "reminder-5-1h-U0CRASH")
+                .get(10, TimeUnit.SECONDS)).contains(new SentRef("slack", "DU0CRASH", "1700000600.000100"));
+        assertThat(platform.findDelivered(new Destination.DirectMessage("slack", "U0CRASH"), "reminder-6-1h-U0CRASH")
+                .get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(fake.calls("conversations.open").stream().filter(c -> "U0CRASH".equals(c.form().get("users"))))
+                .isNotEmpty();
     }
 
     @Test
@@ -291,16 +315,10 @@ class SlackSocketModeEndToEndTest {
     }
 
     @Test
-    void aKeyedMessageAlreadyInTheChannelIsNotPostedAgain() throws Exception {
+    void theLedgerFindsAKeyedMessageAlreadyInTheChannel() throws Exception {
         fake.answer("conversations.history", c -> FakeSlack.Answer.ok("{\"ok\":true,\"messages\":[{\"type\":\"message\","
                 + "\"ts\":\"1700000500.000100\",\"text\":\"Reminder\",\"metadata\":{\"event_type\":\"ccnso_delivery\","
                 + "\"event_payload\":{\"key\":\"reminder-7-24h\"}}}]}"));
-        SentRef ref = platform.send(new Destination.Channel("slack", "C0AGAIN"),
-                OutgoingMessage.text("Reminder").withIdempotencyKey("reminder-7-24h")).get(10, TimeUnit.SECONDS);
-        assertThat(ref.messageId()).isEqualTo("1700000500.000100");
-        assertThat(fake.calls("chat.postMessage").stream().filter(c -> "C0AGAIN".equals(c.form().get("channel"))))
-                .isEmpty();
-        // The ledger can ask the same question through the port after a crash.
         assertThat(platform.findDelivered(new Destination.Channel("slack", "C0AGAIN"), "reminder-7-24h")
                 .get(10, TimeUnit.SECONDS)).contains(new SentRef("slack", "C0AGAIN", "1700000500.000100"));
         assertThat(platform.findDelivered(new Destination.Channel("slack", "C0AGAIN"), "reminder-8-1h")
@@ -308,8 +326,9 @@ class SlackSocketModeEndToEndTest {
     }
 
     @Test
-    void declaresSlacksPostingRate() {
-        assertThat(platform.sendLimits().perSecond()).isEqualTo(1.0);
+    void declaresOneMessageASecondPerChannelUnderAWorkspaceBudgetOfThreeHundredAMinute() {
+        assertThat(platform.destinationLimits().perSecond()).isEqualTo(1.0);
+        assertThat(platform.sendLimits().perSecond() * 60).isEqualTo(300.0);
     }
 
     @Test
@@ -382,7 +401,7 @@ class SlackSocketModeEndToEndTest {
                  "actions":[{"action_id":"subscribe_event","block_id":"b2","value":"icann79-techday","type":"button",
                              "text":{"type":"plain_text","text":"Subscribe"},"action_ts":"1700000800.000100"}]}
                 """)).get(10, TimeUnit.SECONDS);
-        FakeSlack.Call post = fake.await("chat.postMessage", c -> "DU0HOMECLICK".equals(c.form().get("channel")));
+        FakeSlack.Call post = fake.await("chat.postMessage", c -> "U0HOMECLICK".equals(c.form().get("channel")));
         assertThat(post.form().get("text")).isEqualTo("Subscribed to icann79-techday.");
         fake.await("views.publish", c -> "U0HOMECLICK".equals(c.form().get("user_id")));
         assertThat(fake.calls("views.publish")).hasSizeGreaterThan(publishes);
