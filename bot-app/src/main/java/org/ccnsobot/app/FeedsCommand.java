@@ -47,7 +47,8 @@ final class FeedsCommand implements Callable<Integer> {
         String b = bind != null ? bind : f != null ? f.bind() : "127.0.0.1";
         int p = port != null ? port : f != null ? f.port() : 8080;
         try (Bot bot = Wiring.tool(cfg, Clock.systemUTC());
-             FeedServer server = FeedServer.start(b, p, bot.calendar(), bot.clock())) {
+             FeedServer server = FeedServer.start(b, p, bot.calendar(), bot.clock(),
+                     f != null ? f.refresh() : FeedsConfig.DEFAULT_REFRESH)) {
             System.err.println("serving feeds on http://" + b + ":" + server.port() + "/calendar.ics");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));

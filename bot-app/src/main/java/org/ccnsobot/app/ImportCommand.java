@@ -24,7 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** Imports an iCalendar file or URL into the calendar: all of it, or (on any error) none of it. */
+/**
+ * Imports an iCalendar file or URL into the calendar in one transaction: an event that cannot be read is left out
+ * and named (line, UID, reason) and the rest land; with {@code --strict} any such event refuses the whole file. A file
+ * that is not iCalendar at all is refused whole.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an iCalendar (.ics) file or http(s) URL; re-imports update by UID and cancel what is gone.")
 final class ImportCommand implements Callable<Integer> {
@@ -45,6 +49,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--name", paramLabel = "NAME", description = "The feed's name for re-imports (default: X-WR-CALNAME)")
     String name;
+
+    @Option(names = "--strict", description = "Refuse the whole file if any event cannot be read (default: leave such"
+            + " events out, named, and import the rest)")
+    boolean strict;
 
     @Mixin
     StoreOptions store = new StoreOptions();
@@ -67,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         try (Bot bot = Wiring.tool(cfg, Clock.systemUTC())) {
             IcsImporter importer = new IcsImporter(bot.calendar());
-            ImportOptions options = new ImportOptions(meeting, z, name, dryRun);
+            ImportOptions options = new ImportOptions(meeting, z, name, dryRun, java.util.List.of(), !strict);
             AuditLog audit = new AuditLog(bot.database());
             String who = System.getProperty("user.name", "operator");
             try {

@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Bot bot = Wiring.serving(cfg, Clock.systemUTC(), platforms);
              org.ccnsobot.features.ical.FeedServer feeds = cfg.feeds() == null ? null
-                     : org.ccnsobot.features.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock())) {
+                     : org.ccnsobot.features.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock(),
+                             cfg.feeds().refresh())) {
             for (ChatPlatform platform : platforms) {
                 platform.start(bot);
                 started.add(platform);

@@ -40,9 +40,14 @@ class StaffConsoleTest {
     }
 
     private Run importFile(Path file, boolean dryRun, Path database) {
+        return importFile(file, dryRun, false, database);
+    }
+
+    private Run importFile(Path file, boolean dryRun, boolean strict, Path database) {
         ImportCommand cmd = new ImportCommand();
         cmd.from = file.toString();
         cmd.dryRun = dryRun;
+        cmd.strict = strict;
         cmd.meeting = "ICANN79";
         cmd.store.db = database;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -96,7 +101,7 @@ class StaffConsoleTest {
     }
 
     @Test
-    void aMalformedFileIsRefusedWithItsLineAndChangesNothing() throws Exception {
+    void withStrictAMalformedEventRefusesTheFileWithItsLineAndChangesNothing() throws Exception {
         assertThat(importFile(fixture, false, db).exit()).isZero();
         Path bad = dir.resolve("bad.ics");
         Files.writeString(bad, BotFixture.schedSample().replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours X")
@@ -104,7 +109,7 @@ class StaffConsoleTest {
         Path exportBefore = dir.resolve("before.ics");
         export(db, exportBefore);
 
-        Run r = importFile(bad, false, db);
+        Run r = importFile(bad, false, true, db);
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: " + bad + ": line 48: DTEND '2024-03-10' cannot be read: Text"
@@ -112,8 +117,26 @@ class StaffConsoleTest {
         Path exportAfter = dir.resolve("after.ics");
         export(db, exportAfter);
         assertThat(Files.readString(exportAfter)).isEqualTo(Files.readString(exportBefore));
-        Run console = console("import " + bad + "\n");
+        Run console = console("import " + bad + " --strict\n");
         assertThat(console.out()).startsWith("Import refused, nothing was changed: line 48: DTEND '2024-03-10'");
+    }
+
+    @Test
+    void byDefaultAMalformedEventIsLeftOutNamedAndTheRestLands() throws Exception {
+        // on purpose: this used to be refused whole by default; now only --strict refuses it
+        Path bad = dir.resolve("bad.ics");
+        Files.writeString(bad, BotFixture.schedSample().replace("SUMMARY:Info Desk Hours", "SUMMARY:Info Desk Hours X")
+                .replace("DTEND:20240310T001500Z", "DTEND:2024-03-10"));
+        Run r = importFile(bad, false, db);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Imported jococruise2024: 4 added, 0 updated, 0 unchanged, 0 cancelled,"
+                + " 1 event(s) left out (they cannot be read).")
+                .contains("line 48: DTEND '2024-03-10' cannot be read");
+        Path notIcs = dir.resolve("page.ics");
+        Files.writeString(notIcs, "<html>gone</html>\n");
+        Run refused = importFile(notIcs, false, db);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("BEGIN:VCALENDAR", "nothing was changed");
     }
 
     @Test

@@ -382,6 +382,7 @@ public final class ConfigLoader {
         String bind = "127.0.0.1";
         Integer port = null;
         String publicUrl = null;
+        Duration refresh = FeedsConfig.DEFAULT_REFRESH;
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -401,13 +402,24 @@ public final class ConfigLoader {
                         throw new ConfigException(path + ": must be an http(s) address, not '" + publicUrl + "'");
                     }
                 }
-                default -> throw new ConfigException("unknown key '" + path + "' (known: port, bind, publicUrl)");
+                case "refresh" -> {
+                    try {
+                        refresh = Durations.parse(v.isTextual() ? v.asText() : v.toString(), 'm');
+                    } catch (IllegalArgumentException ex) {
+                        throw new ConfigException(path + ": " + ex.getMessage());
+                    }
+                    if (refresh.compareTo(Duration.ofMinutes(1)) < 0 || refresh.compareTo(Duration.ofDays(7)) > 0) {
+                        throw new ConfigException(path + ": must be from 1m to 7d, like 1h, not '" + v.asText() + "'");
+                    }
+                }
+                default -> throw new ConfigException("unknown key '" + path
+                        + "' (known: port, bind, publicUrl, refresh)");
             }
         }
         if (port == null) {
             throw new ConfigException("feeds.port: is required (the port the feed server listens on)");
         }
-        return new FeedsConfig(bind, port, publicUrl);
+        return new FeedsConfig(bind, port, publicUrl, refresh);
     }
 
     private static List<Duration> offsets(String path, JsonNode node) throws ConfigException {

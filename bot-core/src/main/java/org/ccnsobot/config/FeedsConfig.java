@@ -1,10 +1,24 @@
 package org.ccnsobot.config;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
- * The optional iCalendar feed server: where it listens, and the address members reach it at (behind a proxy) for
- * the links the bot shows. Absent from the config means no server.
+ * The optional iCalendar feed server: where it listens, the address members reach it at (behind a proxy) for the
+ * links the bot shows, and {@code refresh}, how often calendar apps are asked to look again (X-PUBLISHED-TTL and
+ * REFRESH-INTERVAL; default 1h). Absent from the config means no server.
  */
-public record FeedsConfig(String bind, int port, String publicUrl) {
+public record FeedsConfig(String bind, int port, String publicUrl, Duration refresh) {
+    public static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
+
+    public FeedsConfig {
+        Objects.requireNonNull(refresh, "refresh");
+    }
+
+    /** With the default refresh hint (1h). */
+    public FeedsConfig(String bind, int port, String publicUrl) {
+        this(bind, port, publicUrl, DEFAULT_REFRESH);
+    }
 
     /** The base members see: the public URL when set, else http://bind:port. */
     public String base() {

@@ -40,8 +40,19 @@ class StaffConfigTest {
         assertThatThrownBy(() -> loader.parse("feeds:\n  port: 99999\n", null))
                 .hasMessage("feeds.port: must be a port number from 1 to 65535, not the number 99999");
         assertThatThrownBy(() -> loader.parse("feeds:\n  port: 8080\n  host: x\n", null))
-                .hasMessage("unknown key 'feeds.host' (known: port, bind, publicUrl)");
+                .hasMessage("unknown key 'feeds.host' (known: port, bind, publicUrl, refresh)");
         assertThatThrownBy(() -> loader.parse("feeds:\n  port: 8080\n  publicUrl: ftp://x\n", null))
                 .hasMessageContaining("feeds.publicUrl: must be an http(s) address");
+        assertThatThrownBy(() -> loader.parse("feeds:\n  port: 8080\n  refresh: 10s\n", null))
+                .hasMessage("feeds.refresh: must be from 1m to 7d, like 1h, not '10s'");
+        assertThatThrownBy(() -> loader.parse("feeds:\n  port: 8080\n  refresh: often\n", null))
+                .hasMessageStartingWith("feeds.refresh: 'often' is not a duration");
+    }
+
+    @Test
+    void feedsRefreshDefaultsToAnHourAndIsRead() throws Exception {
+        assertThat(loader.parse("feeds:\n  port: 8080\n", null).feeds().refresh()).isEqualTo(Duration.ofHours(1));
+        assertThat(loader.parse("feeds:\n  port: 8080\n  refresh: 30m\n", null).feeds().refresh())
+                .isEqualTo(Duration.ofMinutes(30));
     }
 }

@@ -8,11 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ccnsobot.config.FeedsConfig;
 import org.ccnsobot.features.calendar.CalendarService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,12 @@ public final class FeedServer implements AutoCloseable {
 
     /** Starts serving; port 0 picks a free port (see {@link #port()}). */
     public static FeedServer start(String bind, int port, CalendarService calendar, Clock clock) throws IOException {
+        return start(bind, port, calendar, clock, FeedsConfig.DEFAULT_REFRESH);
+    }
+
+    /** As above, telling subscribers to look again every {@code refresh} (X-PUBLISHED-TTL, REFRESH-INTERVAL). */
+    public static FeedServer start(String bind, int port, CalendarService calendar, Clock clock, Duration refresh)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "feeds");
@@ -49,7 +57,7 @@ public final class FeedServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 try {
-                    handle(exchange, feeds, clock, validators);
+                    handle(exchange, feeds, clock, validators, refresh);
                 } catch (RuntimeException e) {
                     LOG.error("Feed request {} failed", exchange.getRequestURI(), e);
                     try {
@@ -70,7 +78,8 @@ public final class FeedServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange ex, Feeds feeds, Clock clock, Validators validators) throws IOException {
+    private static void handle(HttpExchange ex, Feeds feeds, Clock clock, Validators validators, Duration refresh)
+            throws IOException {
         String method = ex.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             ex.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -107,7 +116,7 @@ public final class FeedServer implements AutoCloseable {
             send(ex, 404, "text/plain; charset=utf-8", "no such feed\n", method.equals("HEAD"));
             return;
         }
-        String body = IcsExporter.export(sel.get().name(), sel.get().events(), clock.instant());
+        String body = IcsExporter.export(sel.get().name(), sel.get().events(), clock.instant(), refresh);
         Validators.Seen seen = validators.seen(body, clock.instant());
         ex.getResponseHeaders().set("Cache-Control", "max-age=300");
         ex.getResponseHeaders().set("ETag", seen.etag());

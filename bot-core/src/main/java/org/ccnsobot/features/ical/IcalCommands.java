@@ -61,8 +61,9 @@ public final class IcalCommands {
                         OptionSpec.flag("meeting", OptionKind.MEETING, "The meeting the sessions belong to"),
                         OptionSpec.flag("zone", OptionKind.ZONE, "The zone to show the events in"),
                         OptionSpec.flag("name", OptionKind.TEXT, "The feed's name for re-imports (default: its X-WR-CALNAME)"),
-                        OptionSpec.flag("skip-bad", OptionKind.BOOLEAN,
-                                "Leave out events that cannot be read (named in the reply) and import the rest")),
+                        OptionSpec.flag("strict", OptionKind.BOOLEAN,
+                                "Refuse the whole file if any event cannot be read (by default such events are left"
+                                        + " out, named in the reply, and the rest imported)")),
                 List.of("import https://icann79.sched.com/all.ics --meeting ICANN79 --dry-run"), true, true,
                 this::importFeed));
         specs.add(new CommandSpec("ics", List.of("ical"), "An event as an .ics file for your own calendar",
@@ -77,7 +78,7 @@ public final class IcalCommands {
         String from = Text.unquote(a.requireText("from"));
         ImportOptions options = new ImportOptions(a.text("meeting").orElse(null), a.zone("zone").orElse(null),
                 a.text("name").orElse(null), a.bool("dry-run").orElse(false), List.of(),
-                a.bool("skip-bad").orElse(false));
+                !a.bool("strict").orElse(false));
         ImportReport report;
         try {
             if (from.regionMatches(true, 0, "http://", 0, 7) || from.regionMatches(true, 0, "https://", 0, 8)) {

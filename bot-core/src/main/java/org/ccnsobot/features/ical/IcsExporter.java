@@ -46,12 +46,26 @@ public final class IcsExporter {
 
     /** The events as one calendar called {@code name} (its X-WR-CALNAME, the source name on re-import). */
     public static String export(String name, List<Event> events, Instant stamp) {
+        return export(name, events, stamp, null);
+    }
+
+    /**
+     * As {@link #export(String, List, Instant)}, and with {@code refresh} (when not null) as the hint to subscribers
+     * of how often to look again: X-PUBLISHED-TTL (Outlook, Google) and REFRESH-INTERVAL (RFC 7986).
+     */
+    public static String export(String name, List<Event> events, Instant stamp, java.time.Duration refresh) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//ccNSO//ccnso-bot//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
         cal.add(new XProperty("X-WR-CALNAME", name));
         cal.add(new XProperty("X-WR-TIMEZONE", "UTC"));
+        if (refresh != null) {
+            cal.add(new XProperty("X-PUBLISHED-TTL", refresh.toString()));
+            cal.add(new net.fortuna.ical4j.model.property.RefreshInterval(
+                    new net.fortuna.ical4j.model.ParameterList(List.of(net.fortuna.ical4j.model.parameter.Value.DURATION)),
+                    refresh));
+        }
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Event::sortKey).thenComparing(Event::id));
         Instant dtstamp = stamp.truncatedTo(ChronoUnit.SECONDS);

@@ -181,7 +181,7 @@ public final class IcsImporter {
         List<String> unchanged = new ArrayList<>();
         List<String> cancelled = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>(feed.rejectedUids());
         Set<String> matchedIds = new HashSet<>();
         int outside = 0;
         for (FeedEvent f : feed.events()) {

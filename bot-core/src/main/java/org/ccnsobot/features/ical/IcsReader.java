@@ -54,15 +54,17 @@ final class IcsReader {
 
     /**
      * The calendar's own name and zone (X-WR-CALNAME, X-WR-TIMEZONE), its events, what was worth a warning, and the
-     * events left out of a lenient read (line, UID, reason).
+     * events left out of a lenient read (line, UID, reason) and their UIDs (an event the calendar already holds is
+     * kept as it is, not cancelled, while its entry in the feed cannot be read).
      */
     record ParsedFeed(String name, ZoneId zone, List<FeedEvent> events, List<String> warnings,
-                      List<String> rejected) {
+                      List<String> rejected, java.util.Set<String> rejectedUids) {
     }
 
     private final IcsLimits limits;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
+    private final java.util.Set<String> rejectedUids = new java.util.HashSet<>();
     private final boolean skipBad;
 
     IcsReader(IcsLimits limits) {
@@ -77,21 +79,37 @@ final class IcsReader {
 
     /** {@code floating} is the zone for times written without a zone (and the calendar's zone when it names none). */
     ParsedFeed read(IcsText.Scanned scanned, ZoneId floating) throws IcsException {
-        Calendar cal;
-        try {
-            cal = new CalendarBuilder().build(new StringReader(scanned.normalized()));
-        } catch (ParserException e) {
-            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-                    : e.getMessage().replaceFirst("^Error at line \\d+:\\s*", "");
-            String line = scanned.logicalLine(e.getLineNo());
-            String name = IcsText.name(line);
-            if (!name.isEmpty() && !name.equals("BEGIN") && !name.equals("END")) {
-                throw new IcsException(scanned.physical(e.getLineNo()), name + " '"
+        Calendar cal = null;
+        while (cal == null) {
+            try {
+                cal = new CalendarBuilder().build(new StringReader(scanned.normalized()));
+            } catch (ParserException e) {
+                String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                        : e.getMessage().replaceFirst("^Error at line \\d+:\\s*", "");
+                String line = scanned.logicalLine(e.getLineNo());
+                String name = IcsText.name(line);
+                if (name.isEmpty() || name.equals("BEGIN") || name.equals("END")) {
+                    throw new IcsException(scanned.physical(e.getLineNo()), "not valid iCalendar: "
+                            + IcsText.shorten(msg));
+                }
+                IcsException bad = new IcsException(scanned.physical(e.getLineNo()), name + " '"
                         + IcsText.shorten(IcsText.rawValue(line)) + "' cannot be read: " + IcsText.shorten(msg));
+                // ical4j stops at the first property it cannot read; in a lenient read the event holding it is
+                // left out (named) and the rest of the file is read again without it
+                int[] around = skipBad ? scanned.veventAround(e.getLineNo()) : null;
+                if (around == null) {
+                    throw bad;
+                }
+                String uid = scanned.uidBetween(around[0], around[1]);
+                if (!uid.isEmpty()) {
+                    rejectedUids.add(uid);
+                }
+                rejected.add(bad.getMessage() + (uid.isEmpty() ? " (no UID)" : " (UID " + IcsText.shorten(uid) + ")")
+                        + "; skipped");
+                scanned = scanned.without(around[0], around[1]);
+            } catch (IOException | RuntimeException e) {
+                throw new IcsException(0, "not valid iCalendar: " + IcsText.shorten(String.valueOf(e.getMessage())));
             }
-            throw new IcsException(scanned.physical(e.getLineNo()), "not valid iCalendar: " + IcsText.shorten(msg));
-        } catch (IOException | RuntimeException e) {
-            throw new IcsException(0, "not valid iCalendar: " + IcsText.shorten(String.valueOf(e.getMessage())));
         }
         String name = cal.getProperty("X-WR-CALNAME").map(Property::getValue).map(String::strip)
                 .filter(s -> !s.isEmpty()).orElse(null);
@@ -140,6 +158,7 @@ final class IcsReader {
                     throw bad;
                 }
                 rejected.add(bad.getMessage() + " (UID " + IcsText.shorten(m.event().uid()) + "); skipped");
+                rejectedUids.add(m.event().uid());
                 continue;
             }
             for (FeedEvent e : expanded) {
@@ -168,7 +187,8 @@ final class IcsReader {
                 out.add(e.withOccurrence(o.getKey(), e.start(), e.end(), e.date()));
             }
         }
-        return new ParsedFeed(name, calZone, out, List.copyOf(warnings), List.copyOf(rejected));
+        return new ParsedFeed(name, calZone, out, List.copyOf(warnings), List.copyOf(rejected),
+                java.util.Set.copyOf(rejectedUids));
     }
 
     /** One event read, any failure inside ical4j or the JDK named as a problem of the event's first line. */
@@ -185,6 +205,9 @@ final class IcsReader {
     /** An event left out of a lenient read: its line, its UID when it has one, and why. */
     private void reject(Component v, IcsException e) {
         String uid = v.getProperty(Property.UID).map(Property::getValue).map(String::strip).orElse("");
+        if (!uid.isEmpty()) {
+            rejectedUids.add(uid);
+        }
         rejected.add(e.getMessage() + (uid.isEmpty() ? " (no UID)" : " (UID " + IcsText.shorten(uid) + ")")
                 + "; skipped");
     }

@@ -52,6 +52,72 @@ final class IcsText {
             }
             return physicalLine[Math.min(logical, physicalLine.length) - 1];
         }
+
+        /**
+         * The VEVENT directly inside the VCALENDAR that holds logical line {@code logicalNumber}, as the 0-based
+         * indexes of its BEGIN and END lines, or null when that line is outside every event.
+         */
+        int[] veventAround(int logicalNumber) {
+            int at = logicalNumber - 1;
+            if (at < 0 || at >= logical.size()) {
+                return null;
+            }
+            int begin = -1;
+            for (int k = at; k >= 0; k--) {
+                String l = logical.get(k);
+                if (l.equalsIgnoreCase("BEGIN:VEVENT")) {
+                    begin = k;
+                    break;
+                }
+                if (k != at && l.equalsIgnoreCase("END:VEVENT")) {
+                    return null;
+                }
+            }
+            if (begin < 0) {
+                return null;
+            }
+            for (int k = Math.max(at, begin + 1); k < logical.size(); k++) {
+                String l = logical.get(k);
+                if (l.equalsIgnoreCase("END:VEVENT")) {
+                    return new int[] {begin, k};
+                }
+                if (l.equalsIgnoreCase("BEGIN:VEVENT")) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /** The UID written in the logical lines {@code from}..{@code to} (0-based, inclusive), or "" when none. */
+        String uidBetween(int from, int to) {
+            for (int k = from; k <= to; k++) {
+                String l = logical.get(k);
+                if (name(l).equals("UID")) {
+                    return rawValue(l).strip();
+                }
+            }
+            return "";
+        }
+
+        /** This file without the logical lines {@code from}..{@code to} (0-based, inclusive): one event left out. */
+        Scanned without(int from, int to) {
+            List<String> keptLines = new ArrayList<>(logical.size());
+            List<Integer> keptPhysical = new ArrayList<>(logical.size());
+            for (int k = 0; k < logical.size(); k++) {
+                if (k < from || k > to) {
+                    keptLines.add(logical.get(k));
+                    keptPhysical.add(physicalLine[k]);
+                }
+            }
+            int beginPhysical = physicalLine[from];
+            List<VEventLines> keptEvents = vevents.stream().filter(v -> v.begin() != beginPhysical).toList();
+            StringBuilder out = new StringBuilder(normalized.length());
+            for (String l : keptLines) {
+                out.append(l).append("\r\n");
+            }
+            int[] map = keptPhysical.stream().mapToInt(Integer::intValue).toArray();
+            return new Scanned(out.toString(), map, keptEvents, List.copyOf(keptLines));
+        }
     }
 
     private IcsText() {

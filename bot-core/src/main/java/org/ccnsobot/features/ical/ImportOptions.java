@@ -10,7 +10,8 @@ import java.time.ZoneId;
  * feed's name for re-imports, when its X-WR-CALNAME is missing or not the one wanted; {@code dryRun}: report only;
  * {@code committeeRules}: patterns in titles or categories that give committees (a source's {@code committees});
  * {@code skipBadEvents}: an event that cannot be read is skipped and reported (line, UID, reason) and the others
- * land, as a live source needs; without it (a hand import) the whole file is refused, so staff fix it first.
+ * land in one transaction (a live source and a hand import by default); without it ({@code import --strict}) the whole
+ * file is refused. A file that is not iCalendar at all is refused whole either way.
  */
 public record ImportOptions(String meeting, ZoneId zone, String source, boolean dryRun,
                             List<SourceConfig.CommitteeRule> committeeRules, boolean skipBadEvents) {

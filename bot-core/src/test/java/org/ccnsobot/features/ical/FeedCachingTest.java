@@ -106,4 +106,15 @@ class FeedCachingTest {
             return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
+
+    @Test
+    void feedsTellSubscribersHowOftenToLookAgain() throws Exception {
+        assertThat(get("/calendar.ics").body()).contains("\r\nX-PUBLISHED-TTL:PT1H\r\n",
+                "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n");
+        try (FeedServer every30m = FeedServer.start("127.0.0.1", 0, bot.calendar(), clock, Duration.ofMinutes(30))) {
+            String body = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + every30m.port()
+                    + "/meetings/ICANN79.ics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).contains("\r\nX-PUBLISHED-TTL:PT30M\r\n", "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT30M\r\n");
+        }
+    }
 }

@@ -104,7 +104,9 @@ class IcsExportTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(all.statusCode()).isEqualTo(200);
             assertThat(all.headers().firstValue("content-type")).hasValue("text/calendar; charset=utf-8");
-            assertThat(all.body()).isEqualTo(export(bot));
+            // the feed is the export plus the hint of how often to look again (feeds.refresh, default 1h)
+            assertThat(all.body()).isEqualTo(export(bot).replace("X-WR-TIMEZONE:UTC\r\n",
+                    "X-WR-TIMEZONE:UTC\r\nX-PUBLISHED-TTL:PT1H\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"));
 
             HttpResponse<String> meeting = client.send(HttpRequest.newBuilder(
                     URI.create(base + "/meetings/ICANN79.ics")).build(), HttpResponse.BodyHandlers.ofString());

@@ -76,11 +76,51 @@ class SkipBadEventsTest {
     }
 
     @Test
-    void theImportCommandTakesSkipBad() throws Exception {
+    void theImportCommandLeavesBadEventsOutByDefaultAndStrictRefusesTheFile() throws Exception {
+        // on purpose: a hand import used to refuse the whole file by default; now only --strict does
         java.nio.file.Path file = dir.resolve("bad.ics");
         Files.writeString(file, schedSample().replace("DTEND:20240309T220000Z", "DTEND:20240309T210000Z"));
-        assertThat(BotFixture.staff(bot, "import " + file).text()).startsWith("Import refused, nothing was changed");
-        assertThat(BotFixture.staff(bot, "import " + file + " --skip-bad").text())
-                .contains("4 added", "1 event(s) left out", "line 36: the event ends before it starts");
+        List<Event> before = snapshot(bot);
+        assertThat(BotFixture.staff(bot, "import " + file + " --strict").text())
+                .startsWith("Import refused, nothing was changed: line 36: the event ends before it starts");
+        assertThat(snapshot(bot)).isEqualTo(before);
+        assertThat(BotFixture.staff(bot, "import " + file).text())
+                .contains("4 added", "1 event(s) left out", "line 36: the event ends before it starts (UID ");
+        assertThat(imported()).hasSize(4);
+    }
+
+    @Test
+    void theImportCommandStillRefusesAFileThatIsNotICalendar() throws Exception {
+        java.nio.file.Path file = dir.resolve("page.ics");
+        Files.writeString(file, "<html><body>Not found</body></html>\n");
+        List<Event> before = snapshot(bot);
+        assertThat(BotFixture.staff(bot, "import " + file).text())
+                .startsWith("Import refused, nothing was changed").contains("BEGIN:VCALENDAR");
+        assertThat(snapshot(bot)).isEqualTo(before);
+    }
+
+    @Test
+    void anEventAlreadyHeldWhoseEntryBecomesUnreadableIsKeptNotCancelled() throws Exception {
+        importer.importBytes(schedSample().getBytes(StandardCharsets.UTF_8), "ok.ics", lenient());
+        List<Event> first = imported();
+        String broken = schedSample().replace("DTEND:20240309T220000Z", "DTEND:20240309T210000Z");
+        ImportReport r = importer.importBytes(broken.getBytes(StandardCharsets.UTF_8), "bad.ics", lenient());
+        assertThat(r.rejected()).hasSize(1);
+        assertThat(r.cancelled()).isEmpty();
+        assertThat(imported()).isEqualTo(first);
+    }
+
+    @Test
+    void aValueTheParserItselfCannotReadLeavesOutOnlyItsEvent() throws Exception {
+        // ical4j stops the whole file at such a value; the lenient read leaves out just the event holding it
+        String broken = schedSample().replace("DTEND:20240310T001500Z", "DTEND:2024-03-10")
+                .replace("DTEND:20240309T220000Z", "DTEND:20240309T210000Z");
+        ImportReport r = importer.importBytes(broken.getBytes(StandardCharsets.UTF_8), "bad.ics", lenient());
+        assertThat(r.rejected()).hasSize(2);
+        assertThat(r.rejected()).anySatisfy(s -> assertThat(s).startsWith("line 48: DTEND '2024-03-10' cannot be read")
+                .contains("(UID ").endsWith("; skipped"));
+        assertThat(r.rejected()).anySatisfy(s -> assertThat(s).startsWith("line 36: the event ends before it starts"));
+        assertThat(r.added()).hasSize(3);
+        assertThat(imported()).hasSize(3);
     }
 }
