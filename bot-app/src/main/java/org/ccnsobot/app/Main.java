@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class,
                 ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class,
                 ReminderBenchCommand.class, ChangeBenchCommand.class, QuestionsScoreCommand.class,
-                SourceBenchCommand.class, FanOutBenchCommand.class})
+                SourceBenchCommand.class, FanOutBenchCommand.class, BackupCommand.class, VerifyDbCommand.class,
+                BackupBenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
 

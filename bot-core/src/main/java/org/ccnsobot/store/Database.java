@@ -168,6 +168,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway flyway = conf.load();
+            copyBeforeMigrating(abs, found);
             MigrateResult result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("Migrated {} to schema version {} ({} migration(s))", abs, result.targetSchemaVersion,
@@ -178,6 +179,31 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new StoreException(abs + ": migrating the schema failed (" + oneLine(e.getMessage()) + ")", e);
         }
+    }
+
+    /**
+     * An existing file at an older schema is copied to {@code <db>.before-V<n>} (n: the newest version this build
+     * migrates it to) before any migration runs, so an upgrade can be undone by putting that copy back. A copy
+     * already there (from an earlier attempt at the same upgrade) is kept: it is the state before that attempt.
+     */
+    private static void copyBeforeMigrating(Path abs, FileCheck.Found found) {
+        int latest = latestVersion();
+        if (found.kind() == FileCheck.Kind.EMPTY || found.version() >= latest) {
+            return;
+        }
+        Path copy = beforeCopy(abs, latest);
+        if (Files.exists(copy)) {
+            LOG.info("Keeping {} from an earlier attempt at this upgrade", copy);
+            return;
+        }
+        long bytes = Backups.copy(abs, copy);
+        LOG.info("Copied {} (schema version {}) to {} ({} bytes) before migrating it to version {}", abs,
+                found.version(), copy, bytes, latest);
+    }
+
+    /** Where {@code db} is copied before it is migrated to {@code version}. */
+    public static Path beforeCopy(Path db, int version) {
+        return db.resolveSibling(db.getFileName() + ".before-V" + version);
     }
 
     private static String oneLine(String s) {
