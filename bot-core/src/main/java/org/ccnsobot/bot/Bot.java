@@ -89,6 +89,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Pipeline pipeline;
     private final Map<String, ZoneId> zoneOverrides = new ConcurrentHashMap<>();
     private final LoadingCache<String, Optional<ZoneId>> userZones;
+    private final LoadingCache<String, Optional<org.ccnsobot.i18n.Language>> userLanguages;
     private final Subscriptions subscriptions;
     private final org.ccnsobot.features.announcements.AnnounceService announcements;
     private final Outbox outbox;
@@ -113,6 +114,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
             int colon = key.indexOf(':');
             return store.userZone(key.substring(0, colon), key.substring(colon + 1));
         });
+        org.ccnsobot.features.language.UserLanguages languages = new org.ccnsobot.features.language.UserLanguages(db);
+        this.userLanguages = Caffeine.newBuilder().maximumSize(50_000).build(key -> {
+            int colon = key.indexOf(':');
+            return languages.get(key.substring(0, colon), key.substring(colon + 1));
+        });
         Views views = new Views(calendar, config.updates().staleAfter());
         this.questions = new Questions(calendar, views);
         UserZones zones = (platform, user, zone) -> {
@@ -123,6 +129,19 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new QuestionCommands(questions).specs());
         specs.addAll(new CommitteeCommands(calendar, views).specs());
         specs.addAll(new TimezoneCommands(zones).specs());
+        specs.addAll(new org.ccnsobot.features.language.LanguageCommands(
+                new org.ccnsobot.features.language.LanguageCommands.Choices() {
+                    @Override
+                    public void set(String platform, String userId, org.ccnsobot.i18n.Language language) {
+                        languages.set(platform, userId, language);
+                        userLanguages.invalidate(platform + ":" + userId);
+                    }
+
+                    @Override
+                    public Optional<org.ccnsobot.i18n.Language> get(String platform, String userId) {
+                        return userLanguages.get(platform + ":" + userId);
+                    }
+                }).specs());
         this.subscriptions = Subscriptions.sqlite(db);
         ZoneId botZone = config.timezone();
         // a DM is read in its member's zone; a channel is public, so UTC (the venue's time stands beside it)
@@ -154,7 +173,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         this.staff = new StaffPolicy(config.staff());
         Router router = new Router(engine, word -> calendar.committee(word).isPresent()
                 || calendar.meeting(word).isPresent());
-        this.changes = followChanges(db, calendar, userZones);
+        this.changes = followChanges(db, calendar, userZones, userLanguages);
         // jobs another process queued: the sender's scheduler looks again instead of sleeping past them
         changes.subscribe(batch -> {
             if (batch.resync() || batch.touches("outbox")) {
@@ -163,7 +182,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         });
         this.pipeline = new Pipeline(Pipeline.standard(new RateLimit(RATE_LIMIT, Duration.ofMinutes(1), clock), router,
                 new AuditTrail(audit), new Executor(engine, questions::answer)), clock, staff::isStaff,
-                actor -> zoneFor(actor.platform(), actor.userId()));
+                actor -> zoneFor(actor.platform(), actor.userId()), this::localeFor);
     }
 
     /**
@@ -237,14 +256,17 @@ public final class Bot implements InboundHandler, AutoCloseable {
      * caches and listeners (so the reminder plan and the mirrors) and the user-zone cache take them.
      */
     private static ChangeFeed followChanges(Database db, CalendarService calendar,
-                                            LoadingCache<String, Optional<ZoneId>> userZones) {
+                                            LoadingCache<String, Optional<ZoneId>> userZones,
+                                            LoadingCache<String, Optional<org.ccnsobot.i18n.Language>> userLanguages) {
         ChangeFeed feed = ChangeFeed.open(db);
         feed.subscribe(calendar::applyExternal);
         feed.subscribe(batch -> {
             if (batch.resync()) {
                 userZones.invalidateAll();
+                userLanguages.invalidateAll();
             } else {
                 userZones.invalidateAll(batch.keys("user_prefs"));
+                userLanguages.invalidateAll(batch.keys("user_prefs"));
             }
         });
         return feed.start();
@@ -289,6 +311,29 @@ public final class Bot implements InboundHandler, AutoCloseable {
         return userZones.get(key).orElse(config.timezone());
     }
 
+    /**
+     * The language an answer is written in: the member's own choice; else the platform's locale for them when it
+     * names a language the bot offers (Discord's interaction locale, Slack's user locale); else the config's.
+     */
+    public Locale localeFor(Invocation invocation) {
+        return languageFor(invocation.actor().platform(), invocation.actor().userId(), invocation.locale()).locale();
+    }
+
+    /** As {@link #localeFor}, for a member known by id (a DM the outbox sends), with the platform's locale if any. */
+    public org.ccnsobot.i18n.Language languageFor(String platform, String userId, Locale platformLocale) {
+        Optional<org.ccnsobot.i18n.Language> chosen = userLanguages.get(platform + ":" + userId);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        if (platformLocale != null) {
+            Optional<org.ccnsobot.i18n.Language> said = org.ccnsobot.i18n.Language.choice(platformLocale.toLanguageTag());
+            if (said.isPresent()) {
+                return said.get();
+            }
+        }
+        return config.language();
+    }
+
     @Override
     public Reply handle(Invocation invocation) {
         return pipeline.handle(invocation);
@@ -301,33 +346,47 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     private Result help(CommandContext c, Optional<String> command) throws CommandException {
+        Locale l = c.locale();
         if (command.isPresent()) {
             CommandSpec s = engine.lookup(command.get()).orElseThrow(() -> Router.unknown(engine, command.get(),
-                    "There is no command '" + Text.shorten(command.get(), 40) + "'"));
-            StringBuilder sb = new StringBuilder(s.usage()).append(" — ").append(s.summary());
+                    c.text("error.noSuchCommand", Text.shorten(command.get(), 40)), l));
+            StringBuilder sb = new StringBuilder(s.usage()).append(" — ").append(summary(s, l));
             if (!s.aliases().isEmpty()) {
-                sb.append("\nAlso: ").append(String.join(", ", s.aliases()));
+                sb.append('\n').append(c.text("help.also", String.join(", ", s.aliases())));
             }
             for (var o : s.options()) {
-                sb.append("\n  ").append(o.name()).append(": ").append(o.description());
+                sb.append("\n  ").append(o.name()).append(": ").append(describe(s, o, l));
             }
             if (!s.examples().isEmpty()) {
-                sb.append("\nExamples: ").append(String.join(" · ", s.examples()));
+                sb.append('\n').append(c.text("help.examples", String.join(" · ", s.examples())));
             }
             if (s.staffOnly()) {
-                sb.append("\n(staff only)");
+                sb.append('\n').append(c.text("help.staffOnly"));
             }
             return Result.text(sb.toString());
         }
-        StringBuilder sb = new StringBuilder("Commands:");
+        StringBuilder sb = new StringBuilder(c.text("help.title"));
         for (CommandSpec s : engine.specs()) {
             if (s.staffOnly() && !c.staff()) {
                 continue;
             }
-            sb.append("\n  ").append(s.usage()).append(" — ").append(s.summary()).append(s.staffOnly() ? " (staff)" : "");
+            sb.append("\n  ").append(s.usage()).append(" — ").append(summary(s, l))
+                    .append(s.staffOnly() ? c.text("help.staffMark") : "");
         }
-        sb.append("\nOr ask in plain words: 'when is the next council meeting?', 'what is on tech day?', 'grc'.");
+        sb.append('\n').append(c.text("help.plainWords"));
         return Result.text(sb.toString());
+    }
+
+    /** A command's summary in {@code locale}: its bundle entry {@code cmd.<name>}, the spec's own words without one. */
+    public static String summary(CommandSpec s, Locale locale) {
+        String key = "cmd." + s.name();
+        return org.ccnsobot.i18n.Messages.get().has(key) ? org.ccnsobot.i18n.Messages.t(locale, key) : s.summary();
+    }
+
+    /** An option's description in {@code locale}: bundle entry {@code cmd.<name>.<option>}, else the spec's. */
+    public static String describe(CommandSpec s, org.ccnsobot.kernel.OptionSpec o, Locale locale) {
+        String key = "cmd." + s.name() + "." + o.name();
+        return org.ccnsobot.i18n.Messages.get().has(key) ? org.ccnsobot.i18n.Messages.t(locale, key) : o.description();
     }
 
     @Override

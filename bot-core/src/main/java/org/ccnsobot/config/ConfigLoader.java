@@ -43,7 +43,7 @@ public final class ConfigLoader {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password).*");
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
     static final Set<String> CORE_KEYS = Set.of("database", "calendar", "timezone", "staff", "reminders", "updates",
-            "feeds", "digest", "logging", "sources");
+            "feeds", "digest", "logging", "sources", "language");
 
     private final Map<String, PlatformProvider> providers;
     private final Function<String, String> environment;
@@ -105,6 +105,7 @@ public final class ConfigLoader {
         DigestConfig digest = null;
         LoggingConfig logging = null;
         List<SourceConfig> sources = List.of();
+        org.ccnsobot.i18n.Language language = org.ccnsobot.i18n.Language.EN;
 
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
         while (it.hasNext()) {
@@ -122,6 +123,7 @@ public final class ConfigLoader {
                 case "digest" -> digest = digest(value, zone);
                 case "logging" -> logging = LoggingConfig.parse(value);
                 case "sources" -> sources = SourcesSection.read(value);
+                case "language" -> language = language(key, text(key, value));
                 default -> {
                     PlatformProvider provider = providers.get(key);
                     if (provider == null) {
@@ -146,7 +148,7 @@ public final class ConfigLoader {
             digest = new DigestConfig(digest.weekday(), digest.time(), zone);  // the bot's zone, read after it
         }
         return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest,
-                logging, sources);
+                logging, sources, language);
     }
 
     /**
@@ -222,6 +224,15 @@ public final class ConfigLoader {
             throw new ConfigException(key + ": must be a non-empty text value, not " + describe(value));
         }
         return value.asText();
+    }
+
+    /** One of the languages members may choose, by its code; anything else is refused with the list. */
+    static org.ccnsobot.i18n.Language language(String key, String text) throws ConfigException {
+        String code = text.strip();
+        return org.ccnsobot.i18n.Language.choice(code).filter(l -> l.code().equals(code))
+                .orElseThrow(() -> new ConfigException(key + ": '" + code + "' is not a language the bot has (known: "
+                        + String.join(", ", org.ccnsobot.i18n.Language.choices().stream()
+                        .map(org.ccnsobot.i18n.Language::code).toList()) + ")"));
     }
 
     private static ZoneId zone(String key, String text) throws ConfigException {

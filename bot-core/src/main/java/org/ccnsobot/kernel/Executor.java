@@ -36,8 +36,8 @@ public final class Executor implements Middleware {
             } catch (CommandException e) {
                 // "/something" was meant as a command: say so, rather than that the calendar has no "something".
                 if (q.slash()) {
-                    throw Router.unknown(engine, q.firstWord(), "Unknown command '" + Text.shorten(q.firstWord(), 40)
-                            + "'");
+                    throw Router.unknown(engine, q.firstWord(), org.ccnsobot.i18n.Messages.t(request.locale(),
+                            "error.unknownCommand", Text.shorten(q.firstWord(), 40)), request.locale());
                 }
                 throw e;
             }

@@ -18,8 +18,16 @@ public final class Pipeline {
     private final Clock clock;
     private final Predicate<Actor> isStaff;
     private final Function<Actor, ZoneId> zoneOf;
+    private final Function<Invocation, java.util.Locale> localeOf;
 
+    /** Answering in English. */
     public Pipeline(List<Middleware> steps, Clock clock, Predicate<Actor> isStaff, Function<Actor, ZoneId> zoneOf) {
+        this(steps, clock, isStaff, zoneOf, inv -> java.util.Locale.ENGLISH);
+    }
+
+    /** {@code localeOf} decides the language of each answer (the member's choice, the platform's, the config's). */
+    public Pipeline(List<Middleware> steps, Clock clock, Predicate<Actor> isStaff, Function<Actor, ZoneId> zoneOf,
+                    Function<Invocation, java.util.Locale> localeOf) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a pipeline needs at least one step");
         }
@@ -27,6 +35,7 @@ public final class Pipeline {
         this.clock = clock;
         this.isStaff = isStaff;
         this.zoneOf = zoneOf;
+        this.localeOf = localeOf;
     }
 
     /** The standard chain: barrier, rate limit, input guard, router, audit, staff gate, executor. */
@@ -36,7 +45,8 @@ public final class Pipeline {
 
     public Reply handle(Invocation invocation) {
         Actor actor = invocation.actor();
-        Request request = new Request(invocation, clock.instant(), zoneOf.apply(actor), isStaff.test(actor), null);
+        Request request = new Request(invocation, clock.instant(), zoneOf.apply(actor), isStaff.test(actor), null,
+                localeOf.apply(invocation));
         Result r;
         try {
             r = run(0, request);

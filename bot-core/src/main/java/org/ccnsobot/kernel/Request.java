@@ -6,15 +6,25 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.ccnsobot.port.Invocation;
 
-/** One request on its way through the pipeline: the invocation, who asks (staff or not), when, and in which zone. */
-public record Request(Invocation invocation, Instant now, ZoneId zone, boolean staff, Target target) {
+/**
+ * One request on its way through the pipeline: the invocation, who asks (staff or not), when, in which zone, and
+ * the language the answer is written in.
+ */
+public record Request(Invocation invocation, Instant now, ZoneId zone, boolean staff, Target target,
+                      java.util.Locale locale) {
 
     public Request {
         target = target == null ? new Target.Unrouted() : target;
+        locale = locale == null ? java.util.Locale.ENGLISH : locale;
+    }
+
+    /** In English. */
+    public Request(Invocation invocation, Instant now, ZoneId zone, boolean staff, Target target) {
+        this(invocation, now, zone, staff, target, null);
     }
 
     public Request routed(Target to) {
-        return new Request(invocation, now, zone, staff, to);
+        return new Request(invocation, now, zone, staff, to, locale);
     }
 
     public LocalDate today() {
@@ -27,7 +37,7 @@ public record Request(Invocation invocation, Instant now, ZoneId zone, boolean s
     }
 
     public CommandContext context() {
-        return new CommandContext(invocation, now, zone, staff, shownZone());
+        return new CommandContext(invocation, now, zone, staff, shownZone(), locale);
     }
 
     /**

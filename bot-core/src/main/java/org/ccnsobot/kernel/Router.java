@@ -1,6 +1,7 @@
 package org.ccnsobot.kernel;
 
 import java.util.List;
+import org.ccnsobot.i18n.Messages;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 /**
@@ -24,15 +25,15 @@ public final class Router implements Middleware {
         var inv = request.invocation();
         if (inv.isTyped()) {
             CommandSpec spec = engine.lookup(inv.command()).orElseThrow(() -> unknown(engine, inv.command(),
-                    "The command '" + Text.shorten(inv.command(), 40) + "' no longer exists"));
+                    Messages.t(request.locale(), "error.noLongerExists", Text.shorten(inv.command(), 40)),
+                    request.locale()));
             return next.proceed(request.routed(Target.Command.typed(spec, inv.options())));
         }
         String text = inv.rawText().strip();
         boolean slash = text.startsWith("/");
         String body = slash ? text.substring(1).strip() : text;
         if (body.isEmpty()) {
-            throw new CommandException("Nothing to do: type help for the commands, or ask something like"
-                    + " 'when is the next council meeting?'");
+            throw new CommandException(Messages.t(request.locale(), "error.nothingToDo"));
         }
         String[] parts = body.split("\\s+", 2);
         if (parts[0].startsWith("--") && parts[0].length() > 2) {
@@ -52,7 +53,8 @@ public final class Router implements Middleware {
             return next.proceed(request.routed(Target.Command.text(spec.get(), parts.length > 1 ? parts[1] : "")));
         }
         if (parts.length == 1 && looksLikeACommand(parts[0])) {
-            throw unknown(engine, parts[0], "Unknown command '" + Text.shorten(parts[0], 40) + "'");
+            throw unknown(engine, parts[0], Messages.t(request.locale(), "error.unknownCommand",
+                    Text.shorten(parts[0], 40)), request.locale());
         }
         return next.proceed(request.routed(new Target.Question(body, parts[0], slash)));
     }
@@ -69,8 +71,13 @@ public final class Router implements Middleware {
 
     /** "Unknown command 'x'; did you mean …?" with the closest names, or a pointer to help. */
     public static CommandException unknown(CommandEngine engine, String word, String lead) {
+        return unknown(engine, word, lead, java.util.Locale.ENGLISH);
+    }
+
+    /** As above, in {@code locale}'s words ({@code lead} is already in them). */
+    public static CommandException unknown(CommandEngine engine, String word, String lead, java.util.Locale locale) {
         List<String> close = engine.suggest(word, 3);
-        return new CommandException(lead + (close.isEmpty() ? "; type help for the commands."
-                : "; did you mean " + String.join(", ", close) + "?"));
+        return new CommandException(close.isEmpty() ? Messages.t(locale, "error.typeHelp", lead)
+                : Messages.t(locale, "error.didYouMean", lead, String.join(", ", close)));
     }
 }

@@ -7,10 +7,17 @@ import java.util.Objects;
 /**
  * One request from a user. For a typed command (a slash command) {@code command} is set and {@code options}
  * holds its values by option name; for plain words (a mention, a DM, a console line) {@code command} is empty and
- * core reads {@code rawText} itself.
+ * core reads {@code rawText} itself. {@code locale} is the language the platform says the member uses (Discord's
+ * interaction locale, Slack's user locale), or null when it says none; a language the member chose comes first.
  */
 public record Invocation(Actor actor, Place place, String command, Map<String, String> options, String rawText,
-                         Instant receivedAt) {
+                         Instant receivedAt, java.util.Locale locale) {
+
+    /** Without a platform locale. */
+    public Invocation(Actor actor, Place place, String command, Map<String, String> options, String rawText,
+                      Instant receivedAt) {
+        this(actor, place, command, options, rawText, receivedAt, null);
+    }
 
     public Invocation {
         Objects.requireNonNull(actor, "actor");
@@ -30,6 +37,11 @@ public record Invocation(Actor actor, Place place, String command, Map<String, S
     public static Invocation command(Actor actor, Place place, String command, Map<String, String> options,
                                      Instant receivedAt) {
         return new Invocation(actor, place, command, options, "/" + command, receivedAt);
+    }
+
+    /** The same invocation, with the platform's locale for its member. */
+    public Invocation withLocale(java.util.Locale platformLocale) {
+        return new Invocation(actor, place, command, options, rawText, receivedAt, platformLocale);
     }
 
     public boolean isTyped() {
