@@ -116,12 +116,59 @@ final class BenchCommand implements Callable<Integer> {
             Instant end = start.plusSeconds(2L * 365 * 86_400 - 3 * 86_400); // the last events are near the end
             benchNext(bot, clock, start, end);
             benchWhen(bot, clock, start, end);
+            benchLanguages(bot, clock, start, end);
         }
         if (startupRuns > 0) {
             benchStartup(dir);
             benchBigStartup(cfg.database());
         }
         return 0;
+    }
+
+    /**
+     * The same {@code next} answered in English and in French, interleaved (the order flips each run so neither
+     * language always runs on a warmer cache), and the bundles' load time: in this process at start (class load,
+     * with ICU's first use) and read again afresh.
+     */
+    private void benchLanguages(Bot bot, ManualClock clock, Instant from, Instant to) {
+        Random random = new Random(11);
+        long[] en = new long[iterations];
+        long[] fr = new long[iterations];
+        Place place = new Place("bench", "dm", true);
+        for (int round = 0; round < 2; round++) { // round 0 warms up the JIT
+            Instant[] moments = moments(random, from, to, iterations);
+            Actor english = new Actor("bench", "en-" + round, "bench", Set.of());
+            Actor french = new Actor("bench", "fr-" + round, "bench", Set.of());
+            clock.set(moments[0]);
+            bot.handle(Invocation.text(french, place, "language fr", moments[0]));
+            for (int i = 0; i < iterations; i++) {
+                Instant at = moments[i];
+                clock.set(at);
+                for (int k = 0; k < 2; k++) {
+                    boolean inFrench = (i + k) % 2 == 0;
+                    long a = System.nanoTime();
+                    String reply = bot.handle(Invocation.text(inFrench ? french : english, place, "next", at)).text();
+                    long b = System.nanoTime();
+                    if (inFrench && !reply.startsWith("Prochain rendez-vous")
+                            || !inFrench && !reply.startsWith("Next up")) {
+                        throw new IllegalStateException("next answered in the wrong language: " + reply);
+                    }
+                    (inFrench ? fr : en)[i] = b - a;
+                }
+            }
+        }
+        report("language: next in English (whole command)", en);
+        report("language: next in French (whole command)", fr);
+        out.printf("language: ratio French/English = %.2fx at the median, %.2fx at p99 (target: at most 1.2x)%n",
+                ratio(fr, en, 50), ratio(fr, en, 99));
+        long[] loads = new long[20];
+        for (int i = 0; i < loads.length; i++) {
+            loads[i] = org.ccnsobot.i18n.Messages.load().loadNanos();
+        }
+        out.printf("language: bundles (en, fr, es, ar; %d keys in English) loaded at start in %.1f ms; read again"
+                        + " afresh in %.1f ms at the median (target: under 100 ms)%n",
+                org.ccnsobot.i18n.Messages.raw().get(org.ccnsobot.i18n.Language.EN).size(),
+                org.ccnsobot.i18n.Messages.get().loadNanos() / 1e6, percentile(loads, 50) / 1e6);
     }
 
     /** Random moments in order: the clock only moves forward, as it does for a running bot. */

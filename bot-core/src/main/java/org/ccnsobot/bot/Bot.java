@@ -106,6 +106,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = db;
+        // the bundles are read and compiled once, here at start, not on a member's first request
+        LOG.debug("message bundles loaded in {} ms", org.ccnsobot.i18n.Messages.get().loadNanos() / 1_000_000);
         this.seen = new org.ccnsobot.store.SeenDeliveries(db);
         CalendarStore store = CalendarStore.sqlite(db);
         this.calendar = new CalendarService(store);
@@ -145,9 +147,19 @@ public final class Bot implements InboundHandler, AutoCloseable {
         this.subscriptions = Subscriptions.sqlite(db);
         ZoneId botZone = config.timezone();
         // a DM is read in its member's zone; a channel is public, so UTC (the venue's time stands beside it)
-        this.outbox = Outbox.create(db, clock, PlatformRegistry.of(platforms),
-                d -> d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : ZoneOffset.UTC)
-                .maxAttempts(config.reminders().maxAttempts());
+        this.outbox = Outbox.create(db, clock, PlatformRegistry.of(platforms), new org.ccnsobot.outbox.ReaderZones() {
+            @Override
+            public ZoneId zoneOf(Destination d) {
+                return d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : ZoneOffset.UTC;
+            }
+
+            /** A DM in its member's language; a channel (several readers) in the config's. */
+            @Override
+            public Locale localeOf(Destination d) {
+                return d instanceof Destination.DirectMessage dm
+                        ? languageFor(dm.platform(), dm.userId(), null).locale() : config.language().locale();
+            }
+        }).maxAttempts(config.reminders().maxAttempts());
         ReminderService reminderPlan = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
                 outbox);
         calendar.onEventChanged(reminderPlan::eventChanged);

@@ -131,7 +131,7 @@ final class Dispatcher {
     }
 
     private <P> Rendering renderAs(JobKind<P> kind, OutboxStore.Row r, Instant now) {
-        Rendering out = kind.render(Outbox.job(kind, r), new SendContext(now, zones.zoneOf(r.target())));
+        Rendering out = kind.render(Outbox.job(kind, r), new SendContext(now, zones.zoneOf(r.target()), zones.localeOf(r.target())));
         if (out == null) {
             throw new IllegalStateException("the " + kind.name() + " kind rendered nothing");
         }

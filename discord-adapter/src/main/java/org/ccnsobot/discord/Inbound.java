@@ -173,7 +173,8 @@ final class Inbound extends ListenerAdapter {
             return;
         }
         Invocation invocation = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
-                Mapping.place(event.getChannel()), click.get().command(), click.get().options(), clock.instant());
+                Mapping.place(event.getChannel()), click.get().command(), click.get().options(), clock.instant())
+                .withLocale(Mapping.locale(event));
         event.deferReply(true).queue(null, e -> LOG.warn("could not defer a button: {}", e.toString()));
         InteractionHook hook = event.getHook();
         guarded("answering a button", () -> answer(hook, true, handle(invocation), invocation));
@@ -182,7 +183,8 @@ final class Inbound extends ListenerAdapter {
     /** Previous / Next: core answers the same command again and the message shows the page asked for. */
     private void turnPage(ButtonInteractionEvent event, Pager.Target target) {
         Invocation invocation = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
-                Mapping.place(event.getChannel()), target.command(), target.options(), clock.instant());
+                Mapping.place(event.getChannel()), target.command(), target.options(), clock.instant())
+                .withLocale(Mapping.locale(event));
         event.deferEdit().queue(null, e -> LOG.warn("could not acknowledge a page button: {}", e.toString()));
         InteractionHook hook = event.getHook();
         guarded("turning a page", () -> {

@@ -48,7 +48,17 @@ final class Mapping {
             options.put(o.getName(), value(o));
         }
         return Invocation.command(actor(event.getUser(), event.getMember()), place(event.getMessageChannel()),
-                event.getName(), options, receivedAt);
+                event.getName(), options, receivedAt).withLocale(locale(event));
+    }
+
+    /**
+     * The member's Discord client language (the interaction's {@code locale}, "fr", "es-ES", "es-419"), which core
+     * uses when the member chose none with the language command; null when Discord sends none we can read.
+     */
+    static java.util.Locale locale(net.dv8tion.jda.api.interactions.Interaction interaction) {
+        net.dv8tion.jda.api.interactions.DiscordLocale l = interaction.getUserLocale();
+        return l == null || l == net.dv8tion.jda.api.interactions.DiscordLocale.UNKNOWN ? null
+                : java.util.Locale.forLanguageTag(l.getLocale());
     }
 
     private static String value(OptionMapping o) {

@@ -35,7 +35,13 @@ final class SlashCommands {
      * Commands whose answer is about the asker alone. Their deferral is ephemeral from the start, because Discord
      * fixes a deferred reply's visibility at deferral time, before core has answered.
      */
-    static final Set<String> PERSONAL = Set.of("timezone", "subscribe", "unsubscribe", "subscriptions");
+    static final Set<String> PERSONAL = Set.of("timezone", "language", "subscribe", "unsubscribe", "subscriptions");
+
+    /** The Discord client languages each bundle language is shown to (Spanish: Spain's and Latin America's). */
+    static final Map<net.dv8tion.jda.api.interactions.DiscordLocale, Locale> LOCALIZED = Map.of(
+            net.dv8tion.jda.api.interactions.DiscordLocale.FRENCH, Locale.FRENCH,
+            net.dv8tion.jda.api.interactions.DiscordLocale.SPANISH, Locale.forLanguageTag("es"),
+            net.dv8tion.jda.api.interactions.DiscordLocale.SPANISH_LATAM, Locale.forLanguageTag("es"));
 
     private SlashCommands() {
     }
@@ -65,6 +71,13 @@ final class SlashCommands {
     static SlashCommandData command(String name, CommandInfo c) {
         String summary = (c.staffOnly() ? "(staff) " : "") + (c.summary() == null || c.summary().isBlank() ? name : c.summary());
         SlashCommandData data = Commands.slash(name, Truncation.cut(summary, 100));
+        // description_localizations from the bundles (cmd.<name>); names stay English, as members type them
+        String key = "cmd." + c.name();
+        if (translates(key, c.summary())) {
+            LOCALIZED.forEach((discord, locale) -> data.setDescriptionLocalization(discord, Truncation.cut(
+                    (c.staffOnly() ? org.ccnsobot.i18n.Messages.t(locale, "help.staffPrefix") : "")
+                            + org.ccnsobot.i18n.Messages.t(locale, key), 100)));
+        }
         if (c.staffOnly()) {
             // default_member_permissions "0": only administrators see it until a server admin grants it to the
             // staff role (Server Settings -> Integrations). Core still checks staff itself on every use.
@@ -74,8 +87,24 @@ final class SlashCommands {
         c.options().stream()
                 .sorted(Comparator.comparing(o -> !o.required()))
                 .limit(25)
-                .forEach(o -> data.addOptions(option(o)));
+                .forEach(o -> data.addOptions(localized(option(o), "cmd." + c.name() + "." + o.name())));
         return data;
+    }
+
+    /** The option's description_localizations from bundle entry {@code key}, when there is one. */
+    private static OptionData localized(OptionData data, String key) {
+        if (translates(key, data.getDescription())) {
+            LOCALIZED.forEach((discord, locale) -> data.setDescriptionLocalization(discord,
+                    Truncation.cut(org.ccnsobot.i18n.Messages.t(locale, key), 100)));
+        }
+        return data;
+    }
+
+    /** Whether bundle entry {@code key} is a translation of {@code english} (its English text is that text). */
+    private static boolean translates(String key, String english) {
+        org.ccnsobot.i18n.Messages m = org.ccnsobot.i18n.Messages.get();
+        return english != null && m.has(key) && Truncation.cut(m.text(Locale.ENGLISH, key), 100).equals(
+                Truncation.cut(english, 100));
     }
 
     static OptionData option(OptionInfo o) {

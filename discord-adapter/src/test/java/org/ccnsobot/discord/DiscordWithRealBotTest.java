@@ -71,4 +71,50 @@ class DiscordWithRealBotTest {
             }
         }
     }
+
+    @Test
+    void commandsCarryFrenchAndSpanishDescriptionsAndAFrenchClientIsAnsweredInFrench() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord();
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
+                    new PlatformContext(bot.clock()));
+            try {
+                platform.start(bot);
+                JsonNode commands = fake.await("PUT", "/applications/" + FakeDiscord.BOT + "/guilds/"
+                        + FakeDiscord.GUILD + "/commands").body();
+                for (JsonNode c : commands) {
+                    JsonNode l = c.path("description_localizations");
+                    assertThat(l.path("fr").asText()).as(c.path("name").asText()).isNotBlank();
+                    assertThat(l.path("es-ES").asText()).as(c.path("name").asText()).isNotBlank();
+                    assertThat(l.path("es-419").asText()).isEqualTo(l.path("es-ES").asText());
+                    for (JsonNode o : c.path("options")) {
+                        assertThat(o.path("description_localizations").path("fr").asText())
+                                .as(c.path("name").asText() + " " + o.path("name").asText()).isNotBlank();
+                    }
+                }
+                JsonNode next = null;
+                for (JsonNode c : commands) {
+                    if (c.path("name").asText().equals("next")) {
+                        next = c;
+                    }
+                }
+                assertThat(next.path("description_localizations").path("fr").asText())
+                        .isEqualTo("Le prochain événement, ou le prochain d'un comité ou sur un sujet");
+                assertThat(next.path("description_localizations").path("es-419").asText())
+                        .isEqualTo("El próximo evento, o el próximo de un comité o sobre un tema");
+                assertThat(next.path("options").get(0).path("description_localizations").path("es-ES").asText())
+                        .isEqualTo("Un comité, una reunión o palabras que buscar");
+
+                // a member whose Discord is in French, who chose no language: answered in French
+                fake.userLocale = "fr";
+                String token = fake.slash("next", FakeDiscord.options("filter", 3, "council"), FakeDiscord.MEMBER,
+                        List.of(FakeDiscord.MEMBER_ROLE));
+                JsonNode edit = fake.await("PATCH", "/webhooks/" + FakeDiscord.BOT + "/" + token
+                        + "/messages/@original").body();
+                assertThat(edit.toString()).contains("Council — prochaine séance");
+            } finally {
+                platform.close();
+            }
+        }
+    }
 }

@@ -101,6 +101,8 @@ final class FakeDiscord implements AutoCloseable {
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private final AtomicLong ids = new AtomicLong();
     private volatile JsonNode registeredCommands = NODES.arrayNode();
+    /** The Discord client language interactions carry ({@code locale}); a test may set another. */
+    volatile String userLocale = "en-GB";
 
     FakeDiscord() throws IOException, InterruptedException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -604,7 +606,7 @@ final class FakeDiscord implements AutoCloseable {
         String token = "tok-" + id;
         ObjectNode d = NODES.objectNode();
         d.put("id", id).put("application_id", BOT).put("type", 3).put("token", token).put("version", 1)
-                .put("guild_id", GUILD).put("channel_id", GENERAL).put("locale", "en-GB").put("guild_locale", "en-US")
+                .put("guild_id", GUILD).put("channel_id", GENERAL).put("locale", userLocale).put("guild_locale", "en-US")
                 .put("app_permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS)).put("context", 0);
         d.putObject("authorizing_integration_owners").put("0", GUILD);
         d.putObject("guild").put("id", GUILD).put("locale", "en-US").putArray("features");
@@ -625,7 +627,7 @@ final class FakeDiscord implements AutoCloseable {
         String token = "tok-" + id;
         ObjectNode d = NODES.objectNode();
         d.put("id", id).put("application_id", BOT).put("type", type).put("token", token).put("version", 1)
-                .put("guild_id", GUILD).put("channel_id", GENERAL).put("locale", "en-GB").put("guild_locale", "en-US")
+                .put("guild_id", GUILD).put("channel_id", GENERAL).put("locale", userLocale).put("guild_locale", "en-US")
                 .put("app_permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS)).put("context", 0);
         d.putObject("authorizing_integration_owners").put("0", GUILD);
         d.putObject("guild").put("id", GUILD).put("locale", "en-US").putArray("features");

@@ -40,14 +40,16 @@ public final class CalendarCommands {
         specs.add(new CommandSpec("today", List.of(), "What is on today, in your time zone", List.of(),
                 List.of("today"), false, false, (c, a) -> {
                     LocalDate today = LocalDate.ofInstant(c.now(), c.zone());
-                    return views.list("Today, " + TimeFormat.day(today) + ":", views.onDay(today, c.zone()), c.shown(),
-                            "Nothing in the calendar today.");
+                    return views.list(c.text("today.title", TimeFormat.day(today, c.locale())),
+                            views.onDay(today, c.zone()), c.shown(), c.text("today.none"), c.locale());
                 }));
         specs.add(new CommandSpec("week", List.of(), "What is on in the next seven days", List.of(), List.of("week"),
                 false, false, (c, a) -> {
                     LocalDate today = LocalDate.ofInstant(c.now(), c.zone());
-                    return views.list("From " + TimeFormat.day(today) + " to " + TimeFormat.day(today.plusDays(6)) + ":",
-                            views.inDays(today, today.plusDays(7), c.zone()), c.shown(), "Nothing in the calendar this week.");
+                    return views.list(c.text("week.title", TimeFormat.day(today, c.locale()),
+                                    TimeFormat.day(today.plusDays(6), c.locale())),
+                            views.inDays(today, today.plusDays(7), c.zone()), c.shown(), c.text("week.none"),
+                            c.locale());
                 }));
         specs.add(new CommandSpec("schedule", List.of("agenda"), "The schedule of a meeting, a day or a committee",
                 List.of(OptionSpec.requiredRest("what", OptionKind.TEXT, "A meeting (ICANN79), a day (5 March) or a committee")),
@@ -63,18 +65,19 @@ public final class CalendarCommands {
         if (filter.isEmpty() || filter.get().isBlank()) {
             List<Event> up = calendar.ahead(c.now(), 5);
             if (up.isEmpty()) {
-                return views.nothingUpcoming(c.now(), c.zone(), c.staff());
+                return views.nothingUpcoming(c.now(), c.zone(), c.staff(), c.locale());
             }
-            Result first = views.event(up.get(0), c.shown(), c.now(), "Next up:");
+            Result first = views.event(up.get(0), c.shown(), c.now(), c.text("next.lead"), c.locale());
             if (up.size() == 1) {
                 return first;
             }
             var m = views.messages();
-            StringBuilder sb = new StringBuilder(first.message().fallbackText()).append("\nAfter that:");
+            StringBuilder sb = new StringBuilder(first.message().fallbackText()).append('\n')
+                    .append(c.text("next.after"));
             List<Block> blocks = new ArrayList<>(first.message().blocks());
-            blocks.add(new Block.Heading("After that"));
+            blocks.add(new Block.Heading(c.text("next.after.heading")));
             for (Event e : up.subList(1, up.size())) {
-                sb.append('\n').append(m.line(e, c.shown()));
+                sb.append('\n').append(m.line(e, c.shown(), c.locale()));
                 blocks.add(m.card(e));
             }
             return Result.rich(sb.toString(), blocks);
@@ -84,9 +87,10 @@ public final class CalendarCommands {
         if (committee.isPresent()) {
             List<Event> up = calendar.aheadForCommittee(committee.get().acronym(), c.now(), 1);
             if (up.isEmpty()) {
-                return Result.text("No upcoming sessions of the " + committee.get().acronym() + " in the calendar.");
+                return Result.text(c.text("next.committee.none", committee.get().acronym()));
             }
-            return views.event(up.get(0), c.shown(), c.now(), "Next for the " + committee.get().acronym() + ":");
+            return views.event(up.get(0), c.shown(), c.now(), c.text("next.committee", committee.get().acronym()),
+                    c.locale());
         }
         return questions.answer("next " + f, c.zone(), c.shown(), c.now());
     }
@@ -97,39 +101,39 @@ public final class CalendarCommands {
         what = what.strip().replaceFirst("(?i)^(for|of|on|at)\\s+", "");
         Optional<LocalDate> day = Dates.parse(what, today);
         if (day.isPresent()) {
-            return views.list("Schedule for " + TimeFormat.day(day.get()) + ":", views.onDay(day.get(), c.zone()),
-                    c.shown(), "Nothing in the calendar that day.");
+            return views.list(c.text("schedule.title", TimeFormat.day(day.get(), c.locale())),
+                    views.onDay(day.get(), c.zone()), c.shown(), c.text("schedule.none"), c.locale());
         }
         Optional<Meeting> meeting = calendar.meeting(what);
         if (meeting.isPresent()) {
-            return views.meeting(meeting.get(), c.shown());
+            return views.meeting(meeting.get(), c.shown(), c.locale());
         }
         Optional<Committee> committee = calendar.committee(what);
         if (committee.isPresent()) {
-            return views.committee(committee.get(), c.shown(), c.now());
+            return views.committee(committee.get(), c.shown(), c.now(), c.locale());
         }
         List<String> names = new ArrayList<>(calendar.meetingsByCode().keySet());
         calendar.committees().forEach(k -> names.add(k.acronym()));
         List<String> close = Text.closest(what, names, 3);
-        throw new CommandException("'" + Text.shorten(what, 40) + "' is not a meeting, a day or a committee"
-                + (close.isEmpty() ? "; try schedule ICANN79, schedule 5 March or schedule GRC"
-                : "; did you mean " + String.join(", ", close) + "?"));
+        String lead = c.text("schedule.unknown", Text.shorten(what, 40));
+        throw new CommandException(close.isEmpty() ? c.text("schedule.unknown.hint", lead)
+                : c.text("error.didYouMean", lead, String.join(", ", close)));
     }
 
     private Result event(CommandContext c, String id) throws CommandException {
         Optional<Event> e = calendar.event(id);
         if (e.isPresent()) {
-            Result r = views.event(e.get(), c.shown(), c.now(), null);
+            Result r = views.event(e.get(), c.shown(), c.now(), null, c.locale());
             // The .ics itself is a separate command so the card stays short on every platform.
-            String offer = "Add it to your calendar: ics " + e.get().id();
+            String offer = c.text("event.addToCalendar", e.get().id());
             List<Block> blocks = new ArrayList<>(r.message().blocks());
             blocks.add(new Block.Footnote(offer));
             return Result.rich(r.message().fallbackText() + "\n" + offer, blocks);
         }
         List<String> ids = calendar.index().search(Text.words(id.replace('-', ' '))).stream()
                 .limit(3).map(h -> h.event().id()).toList();
-        throw new CommandException("No event with id '" + Text.shorten(id, 40) + "'"
-                + (ids.isEmpty() ? "; ids are shown in brackets by next, week and schedule"
-                : "; did you mean " + String.join(", ", ids) + "?"));
+        String lead = c.text("event.unknown", Text.shorten(id, 40));
+        throw new CommandException(ids.isEmpty() ? c.text("event.unknown.hint", lead)
+                : c.text("error.didYouMean", lead, String.join(", ", ids)));
     }
 }

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.domain.Link;
 import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.i18n.Bidi;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.support.VenueTime;
 
@@ -36,54 +39,78 @@ public final class EventMessages {
      * of a meeting ({@code · 10:30 AST, San Juan}); date-only events say the time is not announced yet.
      */
     public String when(Event e, ZoneId viewer) {
+        return when(e, viewer, Locale.ENGLISH);
+    }
+
+    /** As {@link #when(Event, ZoneId)}, in {@code locale}'s words; times isolated in a right-to-left language. */
+    public String when(Event e, ZoneId viewer, Locale locale) {
         Meeting m = meetingOf(e);
         String place = m != null && m.city() != null ? m.city() : null;
         if (e.dateOnly()) {
-            return TimeFormat.day(e.date()) + " (time not yet announced)" + (place == null ? "" : " · " + place);
+            return Messages.t(locale, "event.dateOnly", Bidi.isolate(TimeFormat.day(e.date(), locale), locale))
+                    + (place == null ? "" : " · " + Bidi.isolate(place, locale));
         }
-        StringBuilder sb = new StringBuilder(TimeFormat.instant(e.start(), viewer));
+        String at = Bidi.isolate(TimeFormat.instant(e.start(), viewer, locale), locale);
         if (e.end() != null && !e.end().equals(e.start())) {
-            sb.append(" to ").append(TimeFormat.wallClock(e.end(), viewer));
+            at = Messages.t(locale, "event.until", at, Bidi.isolate(TimeFormat.wallClock(e.end(), viewer), locale));
         }
         if (m != null) {
-            sb.append(" · ").append(VenueTime.of(e.start(), null, m.zone(), place));
+            return at + " · " + Bidi.isolate(VenueTime.of(e.start(), null, m.zone(), place), locale);
         }
-        return sb.toString();
+        return at;
     }
 
     /** One line of a list: {@code Thu 15 Feb 2024 18:00 UTC — ccNSO Council meeting 202 [council-202]}. */
     public String line(Event e, ZoneId viewer) {
-        String status = e.status() == EventStatus.CANCELLED ? " (CANCELLED)" : "";
-        return "• " + when(e, viewer) + " — " + e.title() + status + " [" + e.id() + "]";
+        return line(e, viewer, Locale.ENGLISH);
+    }
+
+    public String line(Event e, ZoneId viewer, Locale locale) {
+        return Messages.t(locale, e.status() == EventStatus.CANCELLED ? "event.line.cancelled" : "event.line",
+                when(e, viewer, locale), Bidi.isolate(e.title(), locale), Bidi.isolate(e.id(), locale));
     }
 
     /** The whole event, as text. */
     public String details(Event e, ZoneId viewer, Instant now) {
+        return details(e, viewer, now, Locale.ENGLISH);
+    }
+
+    public String details(Event e, ZoneId viewer, Instant now, Locale locale) {
         List<String> lines = new ArrayList<>();
-        lines.add(e.title() + (e.status() == EventStatus.SCHEDULED ? "" : " (" + e.status().label().toUpperCase() + ")"));
-        String rel = e.dateOnly() ? "" : " (" + TimeFormat.relative(e.start(), now) + ")";
-        lines.add("When: " + when(e, viewer) + rel);
+        String title = Bidi.isolate(e.title(), locale);
+        lines.add(e.status() == EventStatus.SCHEDULED ? title : Messages.t(locale, "event.title.status", title,
+                status(e.status(), locale).toUpperCase(locale)));
+        String rel = e.dateOnly() ? "" : " (" + TimeFormat.relative(e.start(), now, locale) + ")";
+        lines.add(Messages.t(locale, "event.when", when(e, viewer, locale) + rel));
         Meeting m = meetingOf(e);
         List<String> where = new ArrayList<>();
         if (e.room() != null) {
-            where.add(e.room());
+            where.add(Bidi.isolate(e.room(), locale));
         }
         if (m != null) {
-            where.add(m.code() + (m.venue() != null ? ", " + m.venue() : "") + (m.city() != null ? ", " + m.city() : ""));
+            where.add(Bidi.isolate(m.code() + (m.venue() != null ? ", " + m.venue() : "")
+                    + (m.city() != null ? ", " + m.city() : ""), locale));
         }
         if (!where.isEmpty()) {
-            lines.add("Where: " + String.join(" · ", where));
+            lines.add(Messages.t(locale, "event.where", String.join(" · ", where)));
         }
-        lines.add("Access: " + e.access().label() + (e.committees().isEmpty() ? "" : " · Committees: "
-                + String.join(", ", e.committees())));
+        String access = Messages.t(locale, "access." + e.access().name().toLowerCase(Locale.ROOT));
+        lines.add(e.committees().isEmpty() ? Messages.t(locale, "event.access", access)
+                : Messages.t(locale, "event.access.committees", access,
+                        Bidi.isolate(String.join(", ", e.committees()), locale)));
         if (e.description() != null) {
             lines.add(e.description());
         }
         for (Link l : e.links()) {
             lines.add(l.label() + ": " + l.url());
         }
-        lines.add("Id: " + e.id());
+        lines.add(Messages.t(locale, "event.id", Bidi.isolate(e.id(), locale)));
         return String.join("\n", lines);
+    }
+
+    /** An event's state in {@code locale}'s words ("cancelled", "annulé"). */
+    public static String status(EventStatus status, Locale locale) {
+        return Messages.t(locale, "status." + status.name().toLowerCase(Locale.ROOT));
     }
 
     public Block.EventCard card(Event e) {

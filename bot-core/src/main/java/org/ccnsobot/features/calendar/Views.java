@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.kernel.Result;
 import org.ccnsobot.config.Durations;
 import org.ccnsobot.config.UpdatesConfig;
@@ -30,13 +32,16 @@ public final class Views {
      * to keep it current.
      */
     public Result nothingUpcoming(Instant now, ZoneId zone, boolean staff) {
-        StringBuilder sb = new StringBuilder("Nothing upcoming in the calendar.");
-        calendar.range().ifPresentOrElse(r -> sb.append(" The calendar holds nothing after ")
-                        .append(TimeFormat.day(r.get(1).date())).append('.'),
-                () -> sb.append(" The calendar holds no events at all."));
+        return nothingUpcoming(now, zone, staff, Locale.ENGLISH);
+    }
+
+    public Result nothingUpcoming(Instant now, ZoneId zone, boolean staff, Locale l) {
+        StringBuilder sb = new StringBuilder(Messages.t(l, "list.nothingUpcoming"));
+        calendar.range().ifPresentOrElse(r -> sb.append(Messages.t(l, "list.holdsNothingAfter",
+                        TimeFormat.day(r.get(1).date(), l))),
+                () -> sb.append(Messages.t(l, "list.holdsNothing")));
         if (staff) {
-            sb.append("\nStaff: add a sources: entry to the config (a meeting's Sched all.ics or a public calendar's"
-                    + " ICS address) and the bot keeps itself current; or import one now: import <url>.");
+            sb.append('\n').append(Messages.t(l, "list.staffHint"));
         }
         return Result.text(sb.toString());
     }
@@ -64,8 +69,12 @@ public final class Views {
     }
 
     public Result event(Event e, ZoneId zone, Instant now, String lead) {
+        return event(e, zone, now, lead, Locale.ENGLISH);
+    }
+
+    public Result event(Event e, ZoneId zone, Instant now, String lead, Locale l) {
         EventMessages m = messages();
-        String text = (lead == null ? "" : lead + "\n") + m.details(e, zone, now);
+        String text = (lead == null ? "" : lead + "\n") + m.details(e, zone, now, l);
         List<Block> blocks = new ArrayList<>();
         if (lead != null) {
             blocks.add(new Block.Paragraph(lead));
@@ -76,6 +85,11 @@ public final class Views {
 
     /** A titled list of events, one line each, with cards for rich platforms. */
     public Result list(String title, List<Event> events, ZoneId zone, String empty) {
+        return list(title, events, zone, empty, Locale.ENGLISH);
+    }
+
+    /** As above, the lines in {@code l}'s words ({@code title} and {@code empty} are already in them). */
+    public Result list(String title, List<Event> events, ZoneId zone, String empty, Locale l) {
         if (events.isEmpty()) {
             return Result.text(title + "\n" + empty);
         }
@@ -86,11 +100,11 @@ public final class Views {
         int shown = Math.min(events.size(), MAX_LINES);
         for (int i = 0; i < shown; i++) {
             Event e = events.get(i);
-            sb.append('\n').append(m.line(e, zone));
+            sb.append('\n').append(m.line(e, zone, l));
             blocks.add(m.card(e));
         }
         if (events.size() > shown) {
-            String more = "… and " + (events.size() - shown) + " more; ask for one day with schedule <date>.";
+            String more = Messages.t(l, "list.more", String.valueOf(events.size() - shown));
             sb.append('\n').append(more);
             blocks.add(new Block.Footnote(more));
         }
@@ -121,6 +135,10 @@ public final class Views {
     }
 
     public Result committee(Committee c, ZoneId zone, Instant now) {
+        return committee(c, zone, now, Locale.ENGLISH);
+    }
+
+    public Result committee(Committee c, ZoneId zone, Instant now, Locale l) {
         EventMessages m = messages();
         StringBuilder sb = new StringBuilder();
         List<Block> blocks = new ArrayList<>();
@@ -134,49 +152,54 @@ public final class Views {
         List<Event> all = calendar.aheadForCommittee(c.acronym(), now, COMMITTEE_PAGE + 50);
         List<Event> upcoming = all.size() > COMMITTEE_PAGE ? all.subList(0, COMMITTEE_PAGE) : all;
         if (upcoming.isEmpty()) {
-            sb.append("\nNo upcoming sessions in the calendar.");
-            blocks.add(new Block.Paragraph("No upcoming sessions in the calendar."));
+            sb.append('\n').append(Messages.t(l, "committee.noSessions"));
+            blocks.add(new Block.Paragraph(Messages.t(l, "committee.noSessions")));
         } else {
-            sb.append("\nUpcoming:");
-            blocks.add(new Block.Heading("Upcoming"));
+            sb.append('\n').append(Messages.t(l, "committee.upcoming"));
+            blocks.add(new Block.Heading(Messages.t(l, "committee.upcoming.heading")));
             for (Event e : upcoming) {
-                sb.append('\n').append(m.line(e, zone));
+                sb.append('\n').append(m.line(e, zone, l));
                 blocks.add(m.card(e));
             }
             if (all.size() > upcoming.size()) {
-                String more = "…and " + (all.size() - upcoming.size()) + (all.size() >= COMMITTEE_PAGE + 50 ? "+" : "")
-                        + " more — ask `when " + c.acronym() + " in <month>`";
+                String more = Messages.t(l, "committee.more", String.valueOf(all.size() - upcoming.size()),
+                        all.size() >= COMMITTEE_PAGE + 50 ? "+" : "", c.acronym());
                 sb.append('\n').append(more);
                 blocks.add(new Block.Footnote(more));
             }
         }
         List<CommitteeUpdate> updates = calendar.updates(c.acronym(), 3);
         if (!updates.isEmpty()) {
-            sb.append("\nLatest updates:");
+            sb.append('\n').append(Messages.t(l, "committee.updates"));
             List<Block.Field> fields = new ArrayList<>();
             for (CommitteeUpdate u : updates) {
-                String date = TimeFormat.day(LocalDate.ofInstant(u.postedAt(), zone));
+                String date = TimeFormat.day(LocalDate.ofInstant(u.postedAt(), zone), l);
                 String who = (u.author() == null ? "" : " (" + u.author() + ")")
-                        + (u.postedAt().plus(staleAfter).isBefore(now) ? " [possibly out of date: older than "
-                        + Durations.format(staleAfter) + "]" : "");
+                        + (u.postedAt().plus(staleAfter).isBefore(now) ? Messages.t(l, "committee.stale",
+                        Durations.format(staleAfter)) : "");
                 sb.append("\n• ").append(date).append(who).append(": ").append(u.text());
                 fields.add(new Block.Field(date + who, u.text()));
             }
-            blocks.add(new Block.Heading("Latest updates"));
+            blocks.add(new Block.Heading(Messages.t(l, "committee.updates.heading")));
             blocks.add(new Block.Fields(fields));
         }
         if (c.link() != null) {
-            sb.append("\nMore: ").append(c.link());
-            blocks.add(new Block.Links(List.of(new Block.Link("About the " + c.acronym(), c.link()))));
+            sb.append('\n').append(Messages.t(l, "committee.moreLink", c.link()));
+            blocks.add(new Block.Links(List.of(new Block.Link(Messages.t(l, "committee.about", c.acronym()),
+                    c.link()))));
         }
         return Result.rich(sb.toString(), blocks);
     }
 
     public Result meeting(Meeting meeting, ZoneId zone) {
+        return meeting(meeting, zone, Locale.ENGLISH);
+    }
+
+    public Result meeting(Meeting meeting, ZoneId zone, Locale l) {
         List<Event> events = calendar.forMeeting(meeting.code());
-        String title = meeting.name() + ", " + (meeting.city() == null ? "" : meeting.city() + ", ")
-                + TimeFormat.day(meeting.firstDay()) + " to " + TimeFormat.day(meeting.lastDay())
-                + " (venue time " + TimeFormat.zoneName(meeting.firstDay().atStartOfDay(meeting.zone())) + ")";
-        return list(title, events, zone, "No sessions of " + meeting.code() + " are in the calendar yet.");
+        String title = Messages.t(l, "meeting.title", meeting.name(), meeting.city() == null ? "" : meeting.city() + ", ",
+                TimeFormat.day(meeting.firstDay(), l), TimeFormat.day(meeting.lastDay(), l),
+                TimeFormat.zoneName(meeting.firstDay().atStartOfDay(meeting.zone())));
+        return list(title, events, zone, Messages.t(l, "meeting.noSessions", meeting.code()), l);
     }
 }

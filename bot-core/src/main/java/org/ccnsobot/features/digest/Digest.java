@@ -31,6 +31,7 @@ import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.outbox.PayloadCodec;
 import org.ccnsobot.outbox.PayloadCodec.NoPayload;
 import org.ccnsobot.outbox.Rendering;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.outbox.SendContext;
 import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.features.calendar.EventMessages;
@@ -127,10 +128,15 @@ public final class Digest implements JobKind<NoPayload> {
                     + " only on its own day)", job.subject(), job.destination().describe(), job.due());
             return Rendering.drop("its day was over when the bot could post it; skipped");
         }
-        return Rendering.send(words(job.due()));
+        return Rendering.send(words(job.due(), context.locale()));
     }
 
-    private OutgoingMessage words(Instant due) {
+    /** "15 February 2024" in {@code l}'s month names ("15 février 2024", "15 febrero 2024"). */
+    private static String day(Instant t, ZoneId zone, Locale l) {
+        return (l.getLanguage().equals("en") ? DAY : DAY.withLocale(l)).format(t.atZone(zone));
+    }
+
+    private OutgoingMessage words(Instant due, Locale l) {
         Instant since = lastPosted(due).orElse(due.minus(Duration.ofDays(7)));
         EventMessages messages = new EventMessages(calendar.meetingsByCode());
         List<Event> events = calendar.between(due, due.plus(Duration.ofDays(7))).stream()
@@ -144,33 +150,34 @@ public final class Digest implements JobKind<NoPayload> {
             }
         }
         updates.sort(Comparator.comparing(CommitteeUpdate::postedAt));
-        String title = "ccNSO weekly digest — week of " + DAY.format(due.atZone(config.zone()));
+        String title = Messages.t(l, "digest.title", day(due, config.zone(), l));
         StringBuilder text = new StringBuilder(title);
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(title));
-        text.append("\nThis week:");
-        blocks.add(new Block.Paragraph("This week:"));
+        text.append('\n').append(Messages.t(l, "digest.thisWeek"));
+        blocks.add(new Block.Paragraph(Messages.t(l, "digest.thisWeek")));
         if (events.isEmpty()) {
-            text.append("\n• nothing in the calendar");
-            blocks.add(new Block.Paragraph("Nothing in the calendar."));
+            text.append('\n').append(Messages.t(l, "digest.nothing"));
+            blocks.add(new Block.Paragraph(Messages.t(l, "digest.nothing.block")));
         }
         for (Event e : events) {
-            text.append('\n').append(messages.line(e, readerZone));
+            text.append('\n').append(messages.line(e, readerZone, l));
             blocks.add(messages.card(e));
         }
-        String sinceText = DAY.format(since.atZone(config.zone()));
-        text.append("\nCommittee updates since ").append(sinceText).append(':');
+        String sinceText = day(since, config.zone(), l);
+        text.append('\n').append(Messages.t(l, "digest.updatesSince", sinceText));
         List<Block.Field> fields = new ArrayList<>();
         if (updates.isEmpty()) {
-            text.append("\n• none");
+            text.append('\n').append(Messages.t(l, "digest.none"));
         }
         for (CommitteeUpdate u : updates) {
             String line = Text.shorten(u.text(), 300);
-            text.append("\n• ").append(u.committee()).append(" (").append(DAY.format(u.postedAt().atZone(config.zone())))
-                    .append("): ").append(line);
-            fields.add(new Block.Field(u.committee() + " · " + DAY.format(u.postedAt().atZone(config.zone())), line));
+            String posted = day(u.postedAt(), config.zone(), l);
+            text.append("\n• ").append(u.committee()).append(" (").append(posted).append("): ").append(line);
+            fields.add(new Block.Field(u.committee() + " · " + posted, line));
         }
-        blocks.add(new Block.Paragraph("Committee updates since " + sinceText + (updates.isEmpty() ? ": none." : ":")));
+        blocks.add(new Block.Paragraph(Messages.t(l, updates.isEmpty() ? "digest.updatesSince.none"
+                : "digest.updatesSince", sinceText)));
         if (!fields.isEmpty()) {
             blocks.add(new Block.Fields(fields));
         }

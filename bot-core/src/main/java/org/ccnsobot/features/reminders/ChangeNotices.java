@@ -57,7 +57,8 @@ final class ChangeNotices implements JobKind<EventSnapshots.Change> {
             return Rendering.drop("the recorded change cannot be read");
         }
         EventMessages messages = new EventMessages(calendar.meetingsByCode());
-        Optional<String> text = ReminderTexts.change(change.before(), change.after(), messages, context.readerZone());
+        Optional<String> text = ReminderTexts.change(change.before(), change.after(), messages, context.readerZone(),
+                context.locale());
         return text.<Rendering>map(t -> Rendering.send(ReminderTexts.notice(t, e, messages)))
                 .orElseGet(() -> Rendering.drop("nothing members care about changed"));
     }

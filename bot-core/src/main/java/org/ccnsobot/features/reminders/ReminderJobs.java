@@ -52,7 +52,7 @@ final class ReminderJobs implements JobKind<NoPayload> {
             return Rendering.drop(superseded.get());
         }
         return Rendering.send(ReminderTexts.reminder(e.get(), new EventMessages(calendar.meetingsByCode()),
-                context.readerZone(), context.now()));
+                context.readerZone(), context.now(), context.locale()));
     }
 
     /**

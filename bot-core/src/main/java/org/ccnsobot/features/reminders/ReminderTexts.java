@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.i18n.Bidi;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.features.calendar.EventMessages;
@@ -21,12 +24,38 @@ public final class ReminderTexts {
 
     /** {@code Reminder: ccNSO Council meeting 202 starts in 40 minutes — Thu 15 Feb 2024 18:00 UTC [council-202]}. */
     static OutgoingMessage reminder(Event e, EventMessages messages, ZoneId viewer, Instant now) {
-        String lead = e.dateOnly() ? "Reminder: " + e.title() + " is on " + TimeFormat.day(e.date())
-                + " (time not yet announced)"
-                : "Reminder: " + e.title() + " " + startsIn(e.start(), now);
-        String text = lead + " — " + messages.when(e, viewer) + " [" + e.id() + "]";
-        return OutgoingMessage.of(text, List.of(new Block.Heading(e.dateOnly() ? "Reminder" : "Reminder: "
-                + heading(e.start(), now)), messages.card(e)));
+        return reminder(e, messages, viewer, now, Locale.ENGLISH);
+    }
+
+    /** As above, in {@code l}'s words and plurals. */
+    static OutgoingMessage reminder(Event e, EventMessages messages, ZoneId viewer, Instant now, Locale l) {
+        String title = Bidi.isolate(e.title(), l);
+        String amount = e.dateOnly() ? null : amount(e.start(), now, l);
+        String lead = e.dateOnly() ? Messages.t(l, "reminder.dateOnly", title, TimeFormat.day(e.date(), l))
+                : amount == null ? Messages.t(l, "reminder.startingNow", title)
+                : Messages.t(l, "reminder.startsIn", title, amount);
+        String text = Messages.t(l, "reminder.text", lead, messages.when(e, viewer, l), Bidi.isolate(e.id(), l));
+        String heading = e.dateOnly() ? Messages.t(l, "reminder.heading")
+                : amount == null ? Messages.t(l, "reminder.heading.startingNow")
+                : Messages.t(l, "reminder.heading.startsIn", amount);
+        return OutgoingMessage.of(text, List.of(new Block.Heading(heading), messages.card(e)));
+    }
+
+    /** The rounded time to {@code start} in {@code l}'s words ("5 minutes", "5 minutos"), or null when about now. */
+    private static String amount(Instant start, Instant now, Locale l) {
+        long seconds = java.time.Duration.between(now, start).getSeconds();
+        long minutes = Math.floorDiv(seconds + 30, 60);
+        if (minutes <= 0) {
+            return null;
+        }
+        if (minutes < 90) {
+            return Messages.t(l, "time.minutes", minutes);
+        }
+        long hours = Math.floorDiv(minutes + 30, 60);
+        if (hours < 36) {
+            return Messages.t(l, "time.hours", hours);
+        }
+        return Messages.t(l, "time.days", Math.floorDiv(hours + 12, 24));
     }
 
     /**
@@ -37,11 +66,6 @@ public final class ReminderTexts {
     static String startsIn(Instant start, Instant now) {
         String amount = amount(start, now);
         return amount == null ? "is starting now" : "starts in " + amount;
-    }
-
-    private static String heading(Instant start, Instant now) {
-        String amount = amount(start, now);
-        return amount == null ? "starting now" : "starts in " + amount;
     }
 
     /** The rounded time to {@code start}, or null when it is (about) now or past. */
@@ -72,40 +96,47 @@ public final class ReminderTexts {
 
     /** What changed, in words, or empty when nothing members care about did. */
     static Optional<String> change(Event before, Event after, EventMessages messages, ZoneId viewer) {
-        String id = " [" + after.id() + "]";
+        return change(before, after, messages, viewer, Locale.ENGLISH);
+    }
+
+    /** As above, in {@code l}'s words. */
+    static Optional<String> change(Event before, Event after, EventMessages messages, ZoneId viewer, Locale l) {
+        String id = Bidi.isolate(after.id(), l);
+        String title = Bidi.isolate(after.title(), l);
         if (after.status() == EventStatus.CANCELLED && before.status() != EventStatus.CANCELLED) {
-            return Optional.of("Cancelled: " + after.title() + ", which was " + messages.when(before, viewer) + id
-                    + ". Its reminders are off.");
+            return Optional.of(Messages.t(l, "change.cancelled", title, messages.when(before, viewer, l), id));
         }
         if (after.status() != EventStatus.CANCELLED && before.status() == EventStatus.CANCELLED) {
-            return Optional.of("Back on: " + after.title() + " is " + messages.when(after, viewer) + id + ".");
+            return Optional.of(Messages.t(l, "change.backOn", title, messages.when(after, viewer, l), id));
         }
         boolean moved = !Objects.equals(before.start(), after.start()) || !before.date().equals(after.date())
                 || !Objects.equals(before.end(), after.end());
         if (moved) {
-            return Optional.of("Moved: " + after.title() + " is now " + messages.when(after, viewer) + " (was "
-                    + messages.when(before, viewer) + ")" + id + ".");
+            return Optional.of(Messages.t(l, "change.moved", title, messages.when(after, viewer, l),
+                    messages.when(before, viewer, l), id));
         }
         List<String> what = new ArrayList<>();
         if (!before.title().equals(after.title())) {
-            what.add("title (was: " + before.title() + ")");
+            what.add(Messages.t(l, "change.title", Bidi.isolate(before.title(), l)));
         }
         if (!Objects.equals(before.room(), after.room())) {
-            what.add("room: " + (after.room() == null ? "none" : after.room()));
+            what.add(after.room() == null ? Messages.t(l, "change.room.none")
+                    : Messages.t(l, "change.room", Bidi.isolate(after.room(), l)));
         }
         if (before.access() != after.access()) {
-            what.add("access: " + after.access().label());
+            what.add(Messages.t(l, "change.access", Messages.t(l, "access." + after.access().name()
+                    .toLowerCase(Locale.ROOT))));
         }
         if (!Objects.equals(before.description(), after.description())) {
-            what.add("description");
+            what.add(Messages.t(l, "change.description"));
         }
         if (!before.links().equals(after.links())) {
-            what.add("links");
+            what.add(Messages.t(l, "change.links"));
         }
         if (what.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Changed: " + after.title() + id + " — " + String.join("; ", what) + ". When: "
-                + messages.when(after, viewer) + ".");
+        return Optional.of(Messages.t(l, "change.changed", title, id, String.join("; ", what),
+                messages.when(after, viewer, l)));
     }
 }

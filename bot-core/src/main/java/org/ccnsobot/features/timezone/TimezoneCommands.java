@@ -27,12 +27,11 @@ public final class TimezoneCommands {
 
     private Result timezone(CommandContext c, Optional<ZoneId> zone) {
         if (zone.isEmpty()) {
-            return Result.personalText("You read times in " + c.zone().getId() + ". Set another with timezone <IANA zone>,"
-                    + " like timezone Europe/Brussels.");
+            return Result.personalText(c.text("timezone.show", c.zone().getId()));
         }
         zones.set(c.platform(), c.userId(), zone.get());
-        String example = TimeFormat.instant(c.now(), zone.get());
-        return Result.personalText("Times are now shown to you in " + zone.get().getId() + " (now: " + example + ").");
+        String example = TimeFormat.instant(c.now(), zone.get(), c.locale());
+        return Result.personalText(c.text("timezone.set", zone.get().getId(), example));
     }
 
     /** Where each user's zone lives: the store, with per-session overrides (the console's --tz). */
