@@ -58,6 +58,21 @@ class DigestTest {
     }
 
     @Test
+    void inTheConfigsLanguageWithThatLanguagesDates() throws Exception {
+        try (BotFixture f = BotFixture.announcementsWorld().digest(BotFixture.mondays())
+                .config(c -> c.withLanguage(org.ccnsobot.i18n.Language.FR)).open(dir)) {
+            f.bot().calendar().addUpdate(new CommitteeUpdate(0, "GRC", Instant.parse("2024-03-01T15:00:00Z"), "staff",
+                    "The GRC adopted its review of the ccNSO guidelines."));
+            f.clock().set(Instant.parse("2024-03-04T09:00:00Z"));
+            f.fire();
+            assertThat(f.platform("disc").deliveredTo(new Destination.Channel("disc", "news"))).singleElement().satisfies(a ->
+                    assertThat(a.text()).startsWith("Résumé hebdomadaire de la ccNSO — semaine du 4 mars 2024\nCette semaine :")
+                            .contains("ccNSO Council meeting 300 [council-300]").contains("• mer. 6 mars 2024 18:00 UTC — ccNSO Council meeting 300 [council-300]")
+                            .contains("Nouvelles des comités depuis le 26 février 2024 :\n• GRC (1 mars 2024): The GRC"));
+        }
+    }
+
+    @Test
     void afterDowntimeItIsPostedLateOnItsOwnDayOnly() throws Exception {
         try (BotFixture f = BotFixture.announcementsWorld().digest(BotFixture.mondays()).open(dir)) {
             f.bot().close();                                            // down over Monday 09:00 ...
