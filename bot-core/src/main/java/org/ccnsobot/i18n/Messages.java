@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +18,10 @@ import java.util.TreeMap;
 
 /**
  * Every text the bot sends in a language: {@code messages_<code>.properties} beside this class (UTF-8), read once
- * when the class loads and compiled to ICU MessageFormat patterns, so plurals follow each language's own rules
+ * when the class loads, as ICU MessageFormat patterns, so plurals follow each language's own rules
  * ("in 1 minute", "dans 5 minutes"; Arabic's zero/one/two/few/many/other). A key a translation lacks falls back
- * to English; a key English lacks is a programming error and throws.
+ * to English; a key English lacks is a programming error and throws. Only the patterns with plurals need ICU at
+ * run time, and they compile on first use (see {@link Entry}).
  */
 public final class Messages {
     private static final Messages BUNDLES = load();
@@ -105,24 +108,110 @@ public final class Messages {
     }
 
     /**
-     * One compiled pattern. A pattern without arguments is formatted once here (quotes resolved) and handed out as
-     * is; ICU's MessageFormat is not safe for concurrent use, so the others format under their own lock, which
-     * costs nothing measurable at a chat bot's rates.
+     * One pattern. Most are plain text with {@code {0}}-style arguments: those are split once at start and filled in
+     * by hand, without ICU (so start-up and every answer skip ICU's formatter). Patterns with plurals, selects,
+     * number formats or quoted braces, and any call that passes a number to a plain argument (ICU would format it
+     * with the language's digit grouping), go through ICU's MessageFormat, compiled on first use. It is not safe
+     * for concurrent use, so it formats under its own lock, which costs nothing measurable at a chat bot's rates.
+     * BundleCompletenessTest checks that both ways give the same text for every entry.
      */
-    private record Entry(MessageFormat format, String literal) {
-        static Entry of(String pattern, Locale locale) {
-            MessageFormat f = new MessageFormat(pattern, locale);
-            boolean none = f.getArgumentNames().isEmpty();
-            return new Entry(none ? null : f, none ? f.format(new Object[0]) : null);
+    static final class Entry {
+        private final String pattern;
+        private final Locale locale;
+        private final String[] parts;   // literal text around the arguments; null for an ICU-only pattern
+        private final int[] args;       // the argument index between parts[i] and parts[i + 1]
+        private volatile MessageFormat icu;
+
+        private Entry(String pattern, Locale locale, String[] parts, int[] args) {
+            this.pattern = pattern;
+            this.locale = locale;
+            this.parts = parts;
+            this.args = args;
         }
 
-        String format(Object[] args) {
-            if (literal != null) {
-                return literal;
+        static Entry of(String pattern, Locale locale) {
+            List<String> parts = new ArrayList<>();
+            List<Integer> args = new ArrayList<>();
+            StringBuilder lit = new StringBuilder();
+            int i = 0;
+            int n = pattern.length();
+            while (i < n) {
+                char c = pattern.charAt(i);
+                if (c == '\'') {
+                    char next = i + 1 < n ? pattern.charAt(i + 1) : 0;
+                    if (next == '\'') {
+                        lit.append('\'');
+                        i += 2;
+                        continue;
+                    }
+                    if (next == '{' || next == '}' || next == '#' || next == '|') {
+                        return new Entry(pattern, locale, null, null);   // ICU's quoting: leave it to ICU
+                    }
+                    lit.append(c);
+                    i++;
+                } else if (c == '{') {
+                    int close = pattern.indexOf('}', i);
+                    String body = close < 0 ? "" : pattern.substring(i + 1, close);
+                    if (body.isEmpty() || body.length() > 2 || !body.chars().allMatch(Character::isDigit)) {
+                        return new Entry(pattern, locale, null, null);   // plural, select, a format type
+                    }
+                    parts.add(lit.toString());
+                    lit.setLength(0);
+                    args.add(Integer.parseInt(body));
+                    i = close + 1;
+                } else if (c == '}') {
+                    return new Entry(pattern, locale, null, null);       // unbalanced: ICU says what is wrong
+                } else {
+                    lit.append(c);
+                    i++;
+                }
             }
-            synchronized (format) {
-                return format.format(args);
+            parts.add(lit.toString());
+            return new Entry(pattern, locale, parts.toArray(new String[0]),
+                    args.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Whether this entry is filled in by hand (no ICU). */
+        boolean plain() {
+            return parts != null;
+        }
+
+        String format(Object[] values) {
+            if (parts != null) {
+                if (args.length == 0) {
+                    return parts[0];
+                }
+                boolean numbers = false;
+                for (int a : args) {
+                    numbers |= a < values.length && values[a] instanceof Number;
+                }
+                if (!numbers) {
+                    StringBuilder sb = new StringBuilder(pattern.length() + 32).append(parts[0]);
+                    for (int k = 0; k < args.length; k++) {
+                        int a = args[k];
+                        sb.append(a < values.length ? String.valueOf(values[a]) : "{" + a + "}").append(parts[k + 1]);
+                    }
+                    return sb.toString();
+                }
+            }
+            return icu(values);
+        }
+
+        /** The same text through ICU, whatever the pattern (the bundle test compares the two). */
+        String icu(Object[] values) {
+            MessageFormat f = icu;
+            if (f == null) {
+                f = new MessageFormat(pattern, locale);
+                icu = f;
+            }
+            synchronized (f) {
+                return f.format(values);
             }
         }
+    }
+
+    /** The entry of {@code key} in {@code language} itself (no fallback), for the bundle test. */
+    Entry entry(Language language, String key) {
+        return entries.get(language).get(key);
     }
 }

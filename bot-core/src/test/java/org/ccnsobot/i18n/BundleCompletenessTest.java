@@ -17,6 +17,32 @@ class BundleCompletenessTest {
     }
 
     @Test
+    void thePlainPatternsFilledInByHandGiveExactlyWhatIcuGives() {
+        Messages m = Messages.get();
+        Object[] args = {"Ana's 1st", "{x}", "l'ICANN", "3", "#"};
+        int plain = 0;
+        for (var b : Messages.raw().entrySet()) {
+            for (String key : b.getValue().keySet()) {
+                Messages.Entry e = m.entry(b.getKey(), key);
+                if (e.plain()) {
+                    assertThat(e.format(args)).as(b.getKey() + " " + key).isEqualTo(e.icu(args));
+                    plain++;
+                } else {
+                    assertThat(e.format(new Object[] {2})).as(b.getKey() + " " + key).isEqualTo(e.icu(new Object[] {2}));
+                }
+            }
+        }
+        // all but the plural patterns skip ICU at run time
+        assertThat(plain).isGreaterThan(500);
+        Messages.Entry quoted = Messages.Entry.of("''{0}'' and '{literal}'", Locale.ENGLISH);
+        assertThat(quoted.plain()).isFalse();
+        assertThat(quoted.format(new Object[] {"x"})).isEqualTo("'x' and {literal}");
+        Messages.Entry number = Messages.Entry.of("{0} more", Locale.ENGLISH);
+        assertThat(number.format(new Object[] {1234})).as("a number goes through ICU").isEqualTo("1,234 more");
+        assertThat(number.format(new Object[] {"1234"})).isEqualTo("1234 more");
+    }
+
+    @Test
     void aKeyMissingOrExtraInAnOfferedLanguageIsReported() {
         Map<Language, Map<String, String>> b = bundles(
                 Map.of("a", "A", "b", "B {0}"),

@@ -28,21 +28,44 @@ public final class TimeFormat {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
 
-    /** Per language: the day as {@code EEE d MMM yyyy} and the weekday alone, with that language's names. */
-    private static final ConcurrentHashMap<Language, DateTimeFormatter[]> FORMATS = new ConcurrentHashMap<>();
+    /**
+     * Per language: its abbreviated weekday names (Monday first) then month names, taken once from java.time's
+     * formatter for the language ({@code EEE}, {@code MMM}), so every day is then written by hand as in English.
+     */
+    private static final ConcurrentHashMap<Language, String[][]> NAMES = new ConcurrentHashMap<>();
+    /** Per language and amount: "dans 5 minutes", so a plural is formatted once, not per answer. */
+    private static final ConcurrentHashMap<String, String> AMOUNTS = new ConcurrentHashMap<>();
 
-    private static DateTimeFormatter[] formats(Language l) {
-        return FORMATS.computeIfAbsent(l, k -> new DateTimeFormatter[] {
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy", k.locale()), DateTimeFormatter.ofPattern("EEE", k.locale())});
+    private static String[][] names(Language l) {
+        return NAMES.computeIfAbsent(l, k -> {
+            DateTimeFormatter dow = DateTimeFormatter.ofPattern("EEE", k.locale());
+            DateTimeFormatter mon = DateTimeFormatter.ofPattern("MMM", k.locale());
+            String[] days = new String[7];
+            String[] months = new String[12];
+            LocalDate monday = LocalDate.of(2024, 1, 1);
+            for (int i = 0; i < 7; i++) {
+                days[i] = dow.format(monday.plusDays(i));
+            }
+            for (int i = 0; i < 12; i++) {
+                months[i] = mon.format(LocalDate.of(2024, i + 1, 1));
+            }
+            return new String[][] {days, months};
+        });
     }
 
     private static boolean english(Locale locale) {
         return Language.of(locale) == Language.EN;
     }
 
+    /** {@code EEE d MMM yyyy} in the language's words: the order every bundle language writes a day in. */
+    private static StringBuilder appendDay(StringBuilder sb, LocalDate d, String[][] names) {
+        return sb.append(names[0][d.getDayOfWeek().ordinal()]).append(' ').append(d.getDayOfMonth()).append(' ')
+                .append(names[1][d.getMonthValue() - 1]).append(' ').append(d.getYear());
+    }
+
     /** {@code jeu. 15 févr. 2024} in French; in English as {@link #day(LocalDate)}. */
     public static String day(LocalDate date, Locale locale) {
-        return english(locale) ? day(date) : formats(Language.of(locale))[0].format(date);
+        return english(locale) ? day(date) : appendDay(new StringBuilder(20), date, names(Language.of(locale))).toString();
     }
 
     /** As {@link #instant(Instant, ZoneId)}, with the day and weekday in {@code locale}'s words. */
@@ -50,17 +73,17 @@ public final class TimeFormat {
         if (english(locale)) {
             return instant(t, viewer);
         }
-        DateTimeFormatter[] f = formats(Language.of(locale));
+        String[][] names = names(Language.of(locale));
         ZonedDateTime z = t.atZone(viewer);
-        StringBuilder sb = new StringBuilder(56).append(f[0].format(z)).append(' ');
-        appendTime(sb, z).append(' ').append(zoneName(z));
+        StringBuilder sb = new StringBuilder(56);
+        appendTime(appendDay(sb, z.toLocalDate(), names).append(' '), z).append(' ').append(zoneName(z));
         if (isUtc(viewer)) {
             return sb.toString();
         }
         ZonedDateTime u = t.atZone(UTC);
         appendTime(sb.append(" ("), u).append(" UTC");
         if (!u.toLocalDate().equals(z.toLocalDate())) {
-            sb.append(' ').append(f[1].format(u));
+            sb.append(' ').append(names[0][u.getDayOfWeek().ordinal()]);
         }
         return sb.append(')').toString();
     }
@@ -73,18 +96,28 @@ public final class TimeFormat {
         Duration d = Duration.between(now, t);
         boolean future = !d.isNegative();
         Duration a = d.abs();
-        Messages m = Messages.get();
-        String amount;
+        Language lang = Language.of(locale);
         if (a.toMinutes() < 1) {
-            return m.text(locale, future ? "time.startingNow" : "time.justStarted");
-        } else if (a.toMinutes() < 90) {
-            amount = m.text(locale, "time.minutes", a.toMinutes());
-        } else if (a.toHours() < 36) {
-            amount = m.text(locale, "time.hours", Math.round(a.toMinutes() / 60.0));
-        } else {
-            amount = m.text(locale, "time.days", Math.round(a.toHours() / 24.0));
+            return Messages.t(lang.locale(), future ? "time.startingNow" : "time.justStarted");
         }
-        return m.text(locale, future ? "time.future" : "time.past", amount);
+        String unit;
+        long n;
+        if (a.toMinutes() < 90) {
+            unit = "time.minutes";
+            n = a.toMinutes();
+        } else if (a.toHours() < 36) {
+            unit = "time.hours";
+            n = Math.round(a.toMinutes() / 60.0);
+        } else {
+            unit = "time.days";
+            n = Math.round(a.toHours() / 24.0);
+        }
+        String tense = future ? "time.future" : "time.past";
+        if (n >= 1000) {
+            return Messages.t(lang.locale(), tense, Messages.t(lang.locale(), unit, n));
+        }
+        return AMOUNTS.computeIfAbsent(lang.code() + tense + unit + n,
+                k -> Messages.t(lang.locale(), tense, Messages.t(lang.locale(), unit, n)));
     }
 
     /** {@code Thu 15 Feb 2024}; written by hand because lists format many of these per answer. */
