@@ -414,6 +414,15 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     @Override
+    public Optional<String> translation(String key, String english, Locale locale) {
+        org.ccnsobot.i18n.Messages m = org.ccnsobot.i18n.Messages.get();
+        if (english == null || !m.has(key) || !m.text(Locale.ENGLISH, key).equals(english)) {
+            return Optional.empty();
+        }
+        return Optional.of(m.text(locale, key));
+    }
+
+    @Override
     public boolean isStaff(org.ccnsobot.port.Actor actor) {
         return staff.isStaff(actor);
     }

@@ -11,6 +11,15 @@ public interface InboundHandler {
     /** Handles one invocation. Never throws: faults come back as a reply with a reference. */
     Reply handle(Invocation invocation);
 
+    /**
+     * Core's words for {@code key} in {@code locale}'s language (command and option descriptions for a platform's
+     * command list: {@code cmd.<name>}, {@code cmd.<name>.<option>}), when core has a translation of {@code english}
+     * under that key; empty otherwise (the platform shows the English text alone).
+     */
+    default java.util.Optional<String> translation(String key, String english, java.util.Locale locale) {
+        return java.util.Optional.empty();
+    }
+
     /** The commands as declared in core, for slash-command registration and help. */
     List<CommandInfo> commands();
 

@@ -147,7 +147,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
             // Known before registering, so an interaction racing the registration is not told the command is gone.
             inbound.commands(usable);
             // A full overwrite, so a command core dropped disappears from Discord instead of lingering.
-            guild.updateCommands().addCommands(SlashCommands.data(usable)).submit()
+            guild.updateCommands().addCommands(SlashCommands.data(usable, handler::translation)).submit()
                     .get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             events = new ScheduledEvents(() -> guildOrThrow(built));
             jda = built;

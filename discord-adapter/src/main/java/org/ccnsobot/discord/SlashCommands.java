@@ -62,22 +62,36 @@ final class SlashCommands {
         return out;
     }
 
+    /** Core's translation of a description (key, English text, language), or empty. */
+    @FunctionalInterface
+    interface Translations {
+        java.util.Optional<String> of(String key, String english, Locale locale);
+
+        Translations NONE = (k, e, l) -> java.util.Optional.empty();
+    }
+
     static List<SlashCommandData> data(Map<String, CommandInfo> commands) {
+        return data(commands, Translations.NONE);
+    }
+
+    static List<SlashCommandData> data(Map<String, CommandInfo> commands, Translations translations) {
         List<SlashCommandData> out = new ArrayList<>();
-        commands.forEach((name, c) -> out.add(command(name, c)));
+        commands.forEach((name, c) -> out.add(command(name, c, translations)));
         return out;
     }
 
     static SlashCommandData command(String name, CommandInfo c) {
+        return command(name, c, Translations.NONE);
+    }
+
+    static SlashCommandData command(String name, CommandInfo c, Translations translations) {
         String summary = (c.staffOnly() ? "(staff) " : "") + (c.summary() == null || c.summary().isBlank() ? name : c.summary());
         SlashCommandData data = Commands.slash(name, Truncation.cut(summary, 100));
         // description_localizations from the bundles (cmd.<name>); names stay English, as members type them
         String key = "cmd." + c.name();
-        if (translates(key, c.summary())) {
-            LOCALIZED.forEach((discord, locale) -> data.setDescriptionLocalization(discord, Truncation.cut(
-                    (c.staffOnly() ? org.ccnsobot.i18n.Messages.t(locale, "help.staffPrefix") : "")
-                            + org.ccnsobot.i18n.Messages.t(locale, key), 100)));
-        }
+        LOCALIZED.forEach((discord, locale) -> translations.of(key, c.summary(), locale).ifPresent(t ->
+                data.setDescriptionLocalization(discord, Truncation.cut((c.staffOnly()
+                        ? translations.of("help.staffPrefix", "(staff) ", locale).orElse("(staff) ") : "") + t, 100))));
         if (c.staffOnly()) {
             // default_member_permissions "0": only administrators see it until a server admin grants it to the
             // staff role (Server Settings -> Integrations). Core still checks staff itself on every use.
@@ -87,24 +101,16 @@ final class SlashCommands {
         c.options().stream()
                 .sorted(Comparator.comparing(o -> !o.required()))
                 .limit(25)
-                .forEach(o -> data.addOptions(localized(option(o), "cmd." + c.name() + "." + o.name())));
+                .forEach(o -> data.addOptions(localized(option(o), "cmd." + c.name() + "." + o.name(),
+                        o.description(), translations)));
         return data;
     }
 
     /** The option's description_localizations from bundle entry {@code key}, when there is one. */
-    private static OptionData localized(OptionData data, String key) {
-        if (translates(key, data.getDescription())) {
-            LOCALIZED.forEach((discord, locale) -> data.setDescriptionLocalization(discord,
-                    Truncation.cut(org.ccnsobot.i18n.Messages.t(locale, key), 100)));
-        }
+    private static OptionData localized(OptionData data, String key, String english, Translations translations) {
+        LOCALIZED.forEach((discord, locale) -> translations.of(key, english, locale).ifPresent(t ->
+                data.setDescriptionLocalization(discord, Truncation.cut(t, 100))));
         return data;
-    }
-
-    /** Whether bundle entry {@code key} is a translation of {@code english} (its English text is that text). */
-    private static boolean translates(String key, String english) {
-        org.ccnsobot.i18n.Messages m = org.ccnsobot.i18n.Messages.get();
-        return english != null && m.has(key) && Truncation.cut(m.text(Locale.ENGLISH, key), 100).equals(
-                Truncation.cut(english, 100));
     }
 
     static OptionData option(OptionInfo o) {
