@@ -53,6 +53,25 @@ final class Wiring {
     }
 
     /**
+     * The admin listener (/healthz, /metrics) when the config has an {@code admin:} section, else null; its address
+     * is printed on {@code err}. A port that cannot be listened on is a config problem, named in one line.
+     */
+    static org.ccnsobot.app.admin.AdminServer admin(BotConfig cfg, Bot bot, PrintStream err) throws ConfigException {
+        if (cfg.admin() == null) {
+            return null;
+        }
+        try {
+            org.ccnsobot.app.admin.AdminServer admin = org.ccnsobot.app.admin.AdminServer.start(cfg.admin(),
+                    bot.metrics());
+            err.println("admin listener on http://" + cfg.admin().bind() + ":" + admin.port() + " (/healthz, /metrics)");
+            return admin;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ConfigException("admin: cannot listen on " + cfg.admin().bind() + ":" + cfg.admin().port() + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
      * Makes this process the database's sender, or says on {@code err} why not (another process holds the lock:
      * commands still work, and that process sends what this one queues).
      */

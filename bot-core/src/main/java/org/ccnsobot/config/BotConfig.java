@@ -10,12 +10,13 @@ import java.util.Map;
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
  * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest.
  * {@code logging} is as the file says, before {@code CCNSO_LOG_LEVEL} (see {@link LoggingConfig#withEnvironment}).
- * {@code sources} are the calendars the bot keeps itself current with (none by default).
+ * {@code sources} are the calendars the bot keeps itself current with (none by default). {@code admin} is null
+ * when there is no admin listener (/healthz, /metrics).
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                         RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
                         UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging,
-                        java.util.List<SourceConfig> sources) {
+                        java.util.List<SourceConfig> sources, AdminConfig admin) {
 
     public BotConfig {
         sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);
@@ -23,6 +24,15 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
         platforms = Map.copyOf(platforms);
         updates = updates == null ? UpdatesConfig.defaults() : updates;
         logging = logging == null ? LoggingConfig.defaults() : logging;
+    }
+
+    /** Without an admin listener. */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
+                     UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging,
+                     java.util.List<SourceConfig> sources) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging, sources,
+                null);
     }
 
     /** With the default logging and no sources. */
@@ -69,21 +79,26 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
 
     public BotConfig withDatabase(Path db) {
         return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging,
-                sources);
+                sources, admin);
     }
 
     public BotConfig withCalendar(Path dir) {
         return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging,
-                sources);
+                sources, admin);
     }
 
     public BotConfig withDigest(DigestConfig value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value,
-                logging, sources);
+                logging, sources, admin);
     }
 
     public BotConfig withSources(java.util.List<SourceConfig> value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
-                logging, value);
+                logging, value, admin);
+    }
+
+    public BotConfig withAdmin(AdminConfig value) {
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
+                logging, sources, value);
     }
 }
