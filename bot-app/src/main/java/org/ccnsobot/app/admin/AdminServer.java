@@ -25,8 +25,19 @@ import org.slf4j.LoggerFactory;
  * only expected client.
  */
 public final class AdminServer implements AutoCloseable {
+    /** The JDK HTTP server's switch for TCP_NODELAY on accepted connections. */
+    public static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the JDK's server writes headers and body as two segments; with Nagle's algorithm on, the body waits for
+        // the client's delayed ACK (~40 ms a scrape). Read once, when the first HttpServer is made in the process
+        // (Main sets it too, before any listener).
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
