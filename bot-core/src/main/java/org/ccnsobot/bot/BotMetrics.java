@@ -47,16 +47,12 @@ public final class BotMetrics {
     private final List<? extends ChatPlatform> platforms;
     private final Outbox outbox;
     private final Map<String, AtomicInteger[]> backlog = new ConcurrentHashMap<>();
+    private volatile boolean platformGauges;
 
     BotMetrics(Database db, List<? extends ChatPlatform> platforms, Outbox outbox) {
         this.db = db;
         this.platforms = List.copyOf(platforms);
         this.outbox = outbox;
-        for (ChatPlatform p : this.platforms) {
-            Gauge.builder("ccnso.platform.connected", p, q -> q.connected() ? 1 : 0)
-                    .description("1 while the platform is connected, 0 while it is not").tag("platform", p.id())
-                    .register(registry);
-        }
     }
 
     /** The registry every meter lives in; add an exporter's registry to it to publish them. */
@@ -64,8 +60,20 @@ public final class BotMetrics {
         return registry;
     }
 
-    /** Reads the outbox's backlog by kind for the gauges; the admin listener calls it before each scrape. */
-    public void refresh() {
+    /**
+     * Reads the outbox's backlog by kind for the gauges; the admin listener calls it before each scrape. The gauges
+     * are registered here, on the first scrape, so that nothing is registered before the exporter's registry is
+     * added (Micrometer warns of that, as recordings made before would be lost).
+     */
+    public synchronized void refresh() {
+        if (!platformGauges) {
+            platformGauges = true;
+            for (ChatPlatform p : platforms) {
+                Gauge.builder("ccnso.platform.connected", p, q -> q.connected() ? 1 : 0)
+                        .description("1 while the platform is connected, 0 while it is not").tag("platform", p.id())
+                        .register(registry);
+            }
+        }
         for (Backlog b : outbox.backlog()) {
             AtomicInteger[] values = backlog.computeIfAbsent(b.kind(), this::backlogGauges);
             values[0].set(b.pending());
