@@ -2,8 +2,11 @@ package org.ccnsobot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,8 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
  * draft, --to names of platforms that do not run here are refused, and the listing is newest first as it says.
  */
 class AnnounceSlipsTest {
+    /** A database migrated and seeded once; each test starts from its own copy (a first start costs seconds). */
+    @TempDir
+    static Path shared;
+    private static Path template;
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void seedOnce() {
+        template = shared.resolve("template.db");
+        assertThat(Consoles.console(Consoles.seed(), "2024-02-10T12:00:00Z", template, "").exit()).isZero();
+    }
+
+    @BeforeEach
+    void ownCopy() throws Exception {
+        Files.copy(template, dir.resolve("slips.db"));
+    }
 
     private List<String> run(String script) {
         Consoles.Run r = Consoles.console(Consoles.seed(), "2024-02-10T12:00:00Z", dir.resolve("slips.db"), script);

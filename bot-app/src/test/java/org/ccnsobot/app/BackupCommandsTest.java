@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.ccnsobot.store.Database;
 import org.ccnsobot.testing.BotFixture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +24,31 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link Main#run}), on real database files, with their exit codes and every line they print.
  */
 class BackupCommandsTest {
+    /** The database the console wrote to, made once (a first start costs seconds); each test copies it. */
+    @TempDir
+    static Path shared;
+    private static Path template;
+
     @TempDir
     Path dir;
 
     private Path config;
     private Path db;
 
-    @BeforeEach
-    void aDatabaseTheConsoleWroteTo() throws Exception {
-        config = dir.resolve("bot.yaml");
-        db = dir.resolve("live.db");
-        Files.writeString(config, "database: " + db + "\ncalendar: " + BotFixture.seedCalendar().toAbsolutePath() + "\n");
-        Consoles.Run r = Consoles.console(Consoles.seed(), "2024-02-10T12:00:00Z", db,
+    @BeforeAll
+    static void aDatabaseTheConsoleWroteTo() {
+        template = shared.resolve("template.db");
+        Consoles.Run r = Consoles.console(Consoles.seed(), "2024-02-10T12:00:00Z", template,
                 "event add \"GRC session\" --date 2024-03-05 --meeting ICANN79\nsubscribe council\n");
         assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @BeforeEach
+    void ownCopyAndConfig() throws Exception {
+        config = dir.resolve("bot.yaml");
+        db = dir.resolve("live.db");
+        Files.copy(template, db);
+        Files.writeString(config, "database: " + db + "\ncalendar: " + BotFixture.seedCalendar().toAbsolutePath() + "\n");
     }
 
     @Test
