@@ -34,6 +34,8 @@ import org.ccnsobot.kernel.Text;
 final class Lexicon {
     /** Elided articles carry nothing: "l'ICANN79", "d'Internet" are "ICANN79", "Internet". */
     private static final Pattern ELIDED_ARTICLE = Pattern.compile("(?i)\\b[ld]['\u2019]");
+    /** "l'IGLC", "qu'y": French elision, a sign of French in a question of few words. */
+    private static final Pattern ELISION = Pattern.compile("(?i)\\b(l|d|qu|j|c|s|n|m)['\u2019]\\p{L}");
     private static final Pattern ORDINAL = Pattern.compile("(\\d{1,6})(er|re|e|eme|ieme|o|a|ro|ra|do|da|to|ta|vo|va)");
     /** Words of English questions: how much of a question is English, when deciding its language. */
     private static final Set<String> ENGLISH = Set.of("when", "whens", "what", "whats", "where", "wheres", "is", "are",
@@ -187,7 +189,7 @@ final class Lexicon {
     }
 
     private static Language detect(String text, List<String> words) {
-        int fr = 0;
+        int fr = text.indexOf('\'') >= 0 || text.indexOf('\u2019') >= 0 ? (ELISION.matcher(text).find() ? 1 : 0) : 0;
         int es = 0;
         int en = 0;
         Set<String> frMarkers = Holder.FR.markers;
@@ -225,12 +227,13 @@ final class Lexicon {
             w.set(i, canonical(w, i, known));
         }
         List<String> out = new ArrayList<>(w.size() + 2);
+        List<Boolean> kept = new ArrayList<>(w.size() + 2);
         int i = 0;
         while (i < w.size()) {
             String t = w.get(i);
             Phrase p = longest(w, i);
             if (p != null && p.from().size() > 1) {
-                emit(p, w, i, out);
+                emit(p, w, i, out, kept);
                 i += p.from().size();
                 continue;
             }
@@ -238,17 +241,20 @@ final class Lexicon {
             if (t.length() == 1 && Character.isLetter(t.charAt(0)) && (i > 0 && w.get(i - 1).length() == 1
                     || i + 1 < w.size() && w.get(i + 1).length() == 1)) {
                 out.add(t);
+                kept.add(true);
                 i++;
                 continue;
             }
             if (p != null) {
-                emit(p, w, i, out);
+                emit(p, w, i, out, kept);
             } else {
                 java.util.regex.Matcher m = ORDINAL.matcher(t);
                 out.add(m.matches() ? m.group(1) + "th" : t);
+                kept.add(!m.matches());
             }
             i++;
         }
+        kindAfterName(out, kept);
         if (text.indexOf('?') >= 0 && yesNoByTone(out)) {
             out.add(0, "any"); // "une réunion du Conseil en février ?": asked as a yes or no
         }
@@ -271,7 +277,40 @@ final class Lexicon {
         return time;
     }
 
-    private void emit(Phrase p, List<String> w, int at, List<String> out) {
+    private static final List<List<String>> KINDS = List.of(List.of("standing", "committee"),
+            List.of("working", "group"), List.of("working", "groups"), List.of("committee"), List.of("committees"),
+            List.of("group"));
+
+    /**
+     * "le comité TLD OPS", "el grupo de trabajo ccPDP4": French and Spanish name the kind first; the English reader
+     * takes it after the name ("TLD OPS committee"), so the kind moves behind the words kept as written.
+     */
+    private static void kindAfterName(List<String> out, List<Boolean> kept) {
+        for (int i = 0; i < out.size(); i++) {
+            for (List<String> kind : KINDS) {
+                int end = i + kind.size();
+                if (end < out.size() && out.subList(i, end).equals(kind) && !kept.get(i) && kept.get(end)) {
+                    int j = end;
+                    while (j < out.size() && kept.get(j)) {
+                        j++;
+                    }
+                    List<String> name = new ArrayList<>(out.subList(end, j));
+                    for (int k = 0; k < name.size(); k++) {
+                        out.set(i + k, name.get(k));
+                        kept.set(i + k, true);
+                    }
+                    for (int k = 0; k < kind.size(); k++) {
+                        out.set(i + name.size() + k, kind.get(k));
+                        kept.set(i + name.size() + k, false);
+                    }
+                    i = j - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void emit(Phrase p, List<String> w, int at, List<String> out, List<Boolean> kept) {
         int number = at;
         for (int k = 0; k < p.from().size(); k++) {
             if (p.from().get(k).equals("#")) {
@@ -285,6 +324,7 @@ final class Lexicon {
             } else {
                 out.add(t);
             }
+            kept.add(false);
         }
     }
 
