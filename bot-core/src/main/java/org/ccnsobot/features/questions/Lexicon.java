@@ -36,6 +36,8 @@ final class Lexicon {
     private static final Pattern ELIDED_ARTICLE = Pattern.compile("(?i)\\b[ld]['\u2019]");
     /** "l'IGLC", "qu'y": French elision, a sign of French in a question of few words. */
     private static final Pattern ELISION = Pattern.compile("(?i)\\b(l|d|qu|j|c|s|n|m)['\u2019]\\p{L}");
+    /** "14/02", "14.02.2024": day first, as French and Spanish write dates. */
+    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{4}))?\\b");
     private static final Pattern ORDINAL = Pattern.compile("(\\d{1,6})(er|re|e|eme|ieme|o|a|ro|ra|do|da|to|ta|vo|va)");
     /** Words of English questions: how much of a question is English, when deciding its language. */
     private static final Set<String> ENGLISH = Set.of("when", "whens", "what", "whats", "where", "wheres", "is", "are",
@@ -46,7 +48,9 @@ final class Lexicon {
     /** Source words that are English words too: they say nothing about a question's language. */
     private static final Set<String> NOT_MARKERS = Set.of("a", "on", "me", "no", "date", "final", "session", "sessions",
             "programme", "agenda", "roles", "second", "e", "t", "y", "n", "o", "en", "mes", "son", "fin", "info",
-            "lieu", "ce", "es", "pass", "event", "events", "bien");
+            "lieu", "ce", "es", "pass", "event", "events", "bien",
+            // English words, or English typos ("internet fragmentation sesion"), as much as French or Spanish ones
+            "reunion", "reunions", "sesion", "sesiones", "programa", "evento", "eventos");
     private static final Transliterator FOLD = Transliterator.getInstance("NFD; [:Nonspacing Mark:] Remove; NFC");
 
     private record Phrase(List<String> from, List<String> to) {
@@ -222,7 +226,7 @@ final class Lexicon {
      * is never read as a typo of one of the lexicon's.
      */
     List<String> english(String text, Predicate<String> known) {
-        List<String> w = new ArrayList<>(fold(text));
+        List<String> w = new ArrayList<>(fold(dayFirst(text)));
         for (int i = 0; i < w.size(); i++) {
             w.set(i, canonical(w, i, known));
         }
@@ -259,6 +263,24 @@ final class Lexicon {
             out.add(0, "any"); // "une réunion du Conseil en février ?": asked as a yes or no
         }
         return out;
+    }
+
+    /** "14/02/2024" as "14 february 2024"; a month past 12 leaves the numbers as they are. */
+    private static String dayFirst(String text) {
+        if (text.indexOf('/') < 0 && text.indexOf('.') < 0) {
+            return text;
+        }
+        java.util.regex.Matcher m = DAY_MONTH.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int month = Integer.parseInt(m.group(2));
+            String replacement = month < 1 || month > 12 ? m.group()
+                    : m.group(1) + " " + Month.of(month).name().toLowerCase(Locale.ROOT)
+                    + (m.group(3) == null ? "" : " " + m.group(3));
+            m.appendReplacement(sb, replacement);
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** A question with no question word, asked about a time with a question mark: "des ateliers en mars ?". */
