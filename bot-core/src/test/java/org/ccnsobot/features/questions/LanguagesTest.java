@@ -118,7 +118,7 @@ class LanguagesTest {
         assertThat(reader.read("le 14/02", UTC, NOW).span().from()).isEqualTo(LocalDate.of(2024, 2, 14));
         assertThat(reader.read("jeudi prochain", UTC, NOW).span().from()).isEqualTo(LocalDate.of(2024, 2, 15));
         assertThat(reader.read("el jueves que viene", UTC, NOW).span().from()).isEqualTo(LocalDate.of(2024, 2, 15));
-        assertThat(reader.read("el 3 de setiembre", UTC, NOW).span().from()).isEqualTo(LocalDate.of(2024, 9, 3));
+        assertThat(reader.read("el 3 de setiembre de 2024", UTC, NOW).span().from()).isEqualTo(LocalDate.of(2024, 9, 3));
     }
 
     @Test
