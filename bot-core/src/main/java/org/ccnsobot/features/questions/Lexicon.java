@@ -61,7 +61,8 @@ final class Lexicon {
     private final Map<String, List<Phrase>> phrases = new HashMap<>();
     /** Every word of the phrases and names: what a typo is read against. */
     private final Set<String> vocabulary = new HashSet<>();
-    private final List<String> typoTargets = new ArrayList<>();
+    /** The vocabulary's words of four letters or more by their first letter: a typo keeps its first or second. */
+    private final Map<Character, List<String>> typoTargets = new HashMap<>();
     private final Set<String> markers = new HashSet<>();
     /** Month names, full and abbreviated ("fevr", "ene"): abbreviations only right after a day's number. */
     private final Map<String, String> monthNames = new HashMap<>();
@@ -107,10 +108,10 @@ final class Lexicon {
         names();
         for (String v : vocabulary) {
             if (v.length() >= 4 && !v.equals("#") && !TimeWords.digits(v.substring(0, 1))) {
-                typoTargets.add(v);
+                typoTargets.computeIfAbsent(v.charAt(0), k -> new ArrayList<>()).add(v);
             }
         }
-        typoTargets.sort(null); // the same typo reads the same way on every run
+        typoTargets.values().forEach(list -> list.sort(null)); // the same typo reads the same way on every run
         for (List<Phrase> list : phrases.values()) {
             list.sort((a, b) -> b.from().size() - a.from().size());
         }
@@ -180,6 +181,9 @@ final class Lexicon {
 
     /** A question's words as the lexicon reads them: accents off, apostrophes and hyphens split words. */
     static List<String> fold(String text) {
+        if (text.indexOf('\'') < 0 && text.indexOf('\u2019') < 0) {
+            return Text.words(text); // most questions: no elision to undo
+        }
         String s = ELIDED_ARTICLE.matcher(text).replaceAll(" ");
         return Text.words(s.replace('\'', ' ').replace('\u2019', ' '));
     }
@@ -192,7 +196,8 @@ final class Lexicon {
         return detect(text, fold(text));
     }
 
-    private static Language detect(String text, List<String> words) {
+    /** As {@link #detect(String)}, on the words {@link #fold} gave. */
+    static Language detect(String text, List<String> words) {
         int fr = text.indexOf('\'') >= 0 || text.indexOf('\u2019') >= 0 ? (ELISION.matcher(text).find() ? 1 : 0) : 0;
         int es = 0;
         int en = 0;
@@ -226,7 +231,13 @@ final class Lexicon {
      * is never read as a typo of one of the lexicon's.
      */
     List<String> english(String text, Predicate<String> known) {
-        List<String> w = new ArrayList<>(fold(dayFirst(text)));
+        String dated = dayFirst(text);
+        return english(text, dated == text ? fold(text) : fold(dated), known);
+    }
+
+    /** As {@link #english(String, Predicate)}, on the words {@link #fold} gave. */
+    List<String> english(String text, List<String> folded, Predicate<String> known) {
+        List<String> w = new ArrayList<>(folded);
         for (int i = 0; i < w.size(); i++) {
             w.set(i, canonical(w, i, known));
         }
@@ -266,7 +277,7 @@ final class Lexicon {
     }
 
     /** "14/02/2024" as "14 february 2024"; a month past 12 leaves the numbers as they are. */
-    private static String dayFirst(String text) {
+    static String dayFirst(String text) {
         if (text.indexOf('/') < 0 && text.indexOf('.') < 0) {
             return text;
         }
@@ -406,19 +417,31 @@ final class Lexicon {
                 }
             }
         }
-        if (vocabulary.contains(t) || t.length() < 4 || known.test(t) || TimeWords.month(t) != null
-                || TimeWords.weekday(t) != null) {
+        if (vocabulary.contains(t) || t.length() < 4 || TimeWords.month(t) != null || TimeWords.weekday(t) != null) {
             return t;
         }
+        String best = closest(t, typoTargets.get(t.charAt(0)), null);
+        if (t.charAt(1) != t.charAt(0)) {
+            best = closest(t, typoTargets.get(t.charAt(1)), best); // "cnoseil": the first two letters swapped
+        }
+        // the calendar's own words are never typos (asked only when there is a typo to read: it costs more)
+        return best == null || known.test(t) ? t : best;
+    }
+
+    private static String closest(String t, List<String> candidates, String found) {
+        if (candidates == null) {
+            return found;
+        }
         int tol = Text.tolerance(t.length());
-        String best = t;
-        int bestDistance = tol + 1;
-        for (String v : typoTargets) {
-            if (Math.abs(v.length() - t.length()) > tol) {
+        String best = found;
+        int bestDistance = found == null ? tol + 1 : Text.distance(t, found, tol);
+        for (String v : candidates) {
+            int max = Math.min(tol, Text.tolerance(v.length()));
+            if (Math.abs(v.length() - t.length()) > max) {
                 continue;
             }
-            int d = Text.distance(t, v, Math.min(tol, Text.tolerance(v.length())));
-            if (d < bestDistance && d <= Text.tolerance(v.length())) {
+            int d = Text.distance(t, v, max);
+            if (d <= max && d < bestDistance) {
                 best = v;
                 bestDistance = d;
             }

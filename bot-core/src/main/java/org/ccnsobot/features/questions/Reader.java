@@ -67,12 +67,13 @@ final class Reader implements Understanding {
             raw = raw.substring(0, MAX_CHARS);
         }
         Language language = Language.of(hint);
+        List<String> folded = language == Language.EN ? null : Lexicon.fold(Lexicon.dayFirst(raw));
         if (language == null) {
-            language = Lexicon.detect(raw);
+            language = Lexicon.detect(raw, folded);
         }
         // French and Spanish are put into the English words first: every pass below then reads them alike
         List<String> w = new ArrayList<>(language == Language.EN ? Text.words(raw)
-                : Lexicon.of(language).english(raw, this::known));
+                : Lexicon.of(language).english(raw, folded, this::known));
         if (w.size() > MAX_WORDS) {
             w = new ArrayList<>(w.subList(0, MAX_WORDS));
         }
@@ -157,8 +158,21 @@ final class Reader implements Understanding {
 
     /** A word of the calendar's, or a committee's name: never a typo of a French or Spanish word. */
     private boolean known(String word) {
-        return calendar.index().has(word) || committeeNamed(word) != null;
+        if (calendar.index().has(word)) {
+            return true;
+        }
+        Map<Committee, List<String>> now = committeeNames();
+        if (now != committeeWordsFor) {
+            Set<String> out = new java.util.HashSet<>();
+            now.values().forEach(out::addAll);
+            committeeWords = out;
+            committeeWordsFor = now;
+        }
+        return committeeWords.contains(word);
     }
+
+    private volatile Map<Committee, List<String>> committeeWordsFor;
+    private volatile Set<String> committeeWords = Set.of();
 
     static boolean weak(String generic) {
         return WEAK.contains(generic);
