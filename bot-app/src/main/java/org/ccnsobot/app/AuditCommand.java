@@ -1,6 +1,5 @@
 package org.ccnsobot.app;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ccnsobot.bot.Bot;
-import org.ccnsobot.features.calendar.CalendarException;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.features.audit.AuditCsv;
 import org.ccnsobot.features.audit.AuditLog;
-import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,8 +52,9 @@ final class AuditCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Bot bot = Wiring.tool(cfg, Clock.systemUTC())) {
-            List<AuditLog.Entry> entries = new AuditLog(bot.database()).since(from, Integer.MAX_VALUE);
+        Instant since = from;
+        return Wiring.withTool(cfg, Clock.systemUTC(), err, export, bot -> {
+            List<AuditLog.Entry> entries = new AuditLog(bot.database()).since(since, Integer.MAX_VALUE);
             if (export == null) {
                 StringBuilder sb = new StringBuilder();
                 AuditCsv.write(entries, sb);
@@ -70,15 +67,6 @@ final class AuditCommand implements Callable<Integer> {
                 err.println("wrote " + entries.size() + " audit entries to " + export);
             }
             return 0;
-        } catch (IOException e) {
-            err.println("error: " + export + ": " + e.getMessage());
-            return 1;
-        } catch (StoreException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (CalendarException e) {
-            err.println("error: the calendar cannot be loaded:\n  " + String.join("\n  ", e.problems()));
-            return 2;
-        }
+        });
     }
 }

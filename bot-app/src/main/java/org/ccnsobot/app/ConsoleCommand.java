@@ -82,7 +82,8 @@ final class ConsoleCommand implements Callable<Integer> {
         ManualClock pinned = manual;
         ConsolePlatform console = new ConsolePlatform(in, out, err, interactive, clock,
                 line -> consoleLine(line, pinned));
-        try (Bot bot = Wiring.serving(cfg, clock, List.of(console))) {
+        try (Bot bot = Wiring.serving(cfg, clock, List.of(console));
+             org.ccnsobot.app.admin.AdminServer admin = Wiring.admin(cfg, bot, err)) {
             if (zone != null) {
                 bot.overrideZone(ConsolePlatform.ID, ConsolePlatform.USER.userId(), zone);
             }
@@ -105,6 +106,9 @@ final class ConsoleCommand implements Callable<Integer> {
         } catch (StoreException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         } catch (CalendarException e) {
             err.println("error: the calendar cannot be loaded; nothing was changed:\n  "
                     + String.join("\n  ", e.problems()));

@@ -1,6 +1,5 @@
 package org.ccnsobot.app;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,12 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ccnsobot.bot.Bot;
-import org.ccnsobot.features.calendar.CalendarException;
 import org.ccnsobot.config.BotConfig;
 import org.ccnsobot.features.ical.Feeds;
 import org.ccnsobot.features.ical.IcsExporter;
-import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println("error: give --meeting or --committee, not both");
             return 1;
         }
-        try (Bot bot = Wiring.tool(cfg, clock)) {
+        return Wiring.withTool(cfg, clock, err, outFile, bot -> {
             Feeds feeds = new Feeds(bot.calendar());
             Optional<Feeds.Selection> sel = meeting != null ? feeds.meeting(meeting)
                     : committee != null ? feeds.committee(committee) : Optional.of(feeds.all());
@@ -71,15 +67,6 @@ final class ExportCommand implements Callable<Integer> {
                 err.println("wrote " + sel.get().events().size() + " events to " + outFile);
             }
             return 0;
-        } catch (IOException e) {
-            err.println("error: " + outFile + ": " + e.getMessage());
-            return 1;
-        } catch (StoreException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (CalendarException e) {
-            err.println("error: the calendar cannot be loaded:\n  " + String.join("\n  ", e.problems()));
-            return 2;
-        }
+        });
     }
 }

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
-import org.ccnsobot.bot.Bot;
-import org.ccnsobot.features.calendar.CalendarException;
 import org.ccnsobot.kernel.CommandEngine;
 import org.ccnsobot.kernel.CommandException;
 import org.ccnsobot.config.BotConfig;
@@ -17,7 +15,6 @@ import org.ccnsobot.features.ical.IcsImporter;
 import org.ccnsobot.features.ical.ImportOptions;
 import org.ccnsobot.features.ical.ImportReport;
 import org.ccnsobot.features.audit.AuditLog;
-import org.ccnsobot.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,9 +70,10 @@ final class ImportCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Bot bot = Wiring.tool(cfg, Clock.systemUTC())) {
+        ZoneId shown = z;
+        return Wiring.withTool(cfg, Clock.systemUTC(), err, from, bot -> {
             IcsImporter importer = new IcsImporter(bot.calendar());
-            ImportOptions options = new ImportOptions(meeting, z, name, dryRun, java.util.List.of(), !strict);
+            ImportOptions options = new ImportOptions(meeting, shown, name, dryRun, java.util.List.of(), !strict);
             AuditLog audit = new AuditLog(bot.database());
             String who = System.getProperty("user.name", "operator");
             try {
@@ -87,20 +85,14 @@ final class ImportCommand implements Callable<Integer> {
                     audit.record(bot.clock().instant(), "cli", who, "import", "done", "import " + from);
                 }
                 return 0;
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return 1;
             } catch (IcsException e) {
                 err.println("error: " + from + ": " + e.getMessage() + "; nothing was changed");
                 audit.record(bot.clock().instant(), "cli", who, "import", "failed: " + e.getMessage(), "import " + from);
                 return 1;
             }
-        } catch (StoreException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (CalendarException e) {
-            err.println("error: the calendar cannot be loaded; nothing was changed:\n  " + String.join("\n  ", e.problems()));
-            return 2;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 }

@@ -33,6 +33,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // ical4j installs a java.time zone provider that logs while it loads; loading it before logging starts
         // keeps that from happening in the middle of logback's own start (SLF4J would print a replay warning).
         java.time.zone.ZoneRulesProvider.getAvailableZoneIds();
+        // every HTTP listener (feeds, admin, Slack's) answers without waiting on Nagle's algorithm; see AdminServer
+        if (System.getProperty(org.ccnsobot.app.admin.AdminServer.NODELAY) == null) {
+            System.setProperty(org.ccnsobot.app.admin.AdminServer.NODELAY, "true");
+        }
         System.exit(run(args, System.out, System.err));
     }
 

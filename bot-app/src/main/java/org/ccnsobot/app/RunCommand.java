@@ -58,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
         try (Bot bot = Wiring.serving(cfg, Clock.systemUTC(), platforms);
              org.ccnsobot.features.ical.FeedServer feeds = cfg.feeds() == null ? null
                      : org.ccnsobot.features.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock(),
-                             cfg.feeds().refresh())) {
+                             cfg.feeds().refresh());
+             org.ccnsobot.app.admin.AdminServer admin = Wiring.admin(cfg, bot, System.err)) {
             for (ChatPlatform platform : platforms) {
                 platform.start(bot);
                 started.add(platform);
@@ -90,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } catch (PlatformException e) {
             started.forEach(ChatPlatform::close);
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        } catch (ConfigException e) {
             System.err.println("error: " + e.getMessage());
             return 1;
         } catch (StoreException e) {

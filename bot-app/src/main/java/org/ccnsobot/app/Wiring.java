@@ -36,6 +36,34 @@ final class Wiring {
         return Bot.open(cfg, clock, List.of());
     }
 
+    /** What a tool does with its bot; returns the exit code. */
+    @FunctionalInterface
+    interface ToolWork {
+        int run(Bot bot) throws java.io.IOException;
+    }
+
+    /**
+     * Opens a tool's bot ({@link #tool}), runs {@code work} and closes it. The one way the tools report what stops
+     * them: a database that cannot be opened (not ours, too new, read-only, locked) or a calendar with errors is one
+     * {@code error:} line on {@code err} and exit 2, nothing changed; a file {@code work} cannot write
+     * ({@code file}) is one line and exit 1.
+     */
+    static int withTool(BotConfig cfg, Clock clock, PrintStream err, Object file, ToolWork work) {
+        try (Bot bot = tool(cfg, clock)) {
+            return work.run(bot);
+        } catch (java.io.IOException e) {
+            err.println("error: " + file + ": " + e.getMessage());
+            return 1;
+        } catch (org.ccnsobot.store.StoreException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (CalendarException e) {
+            err.println("error: the calendar cannot be loaded; nothing was changed:\n  "
+                    + String.join("\n  ", e.problems()));
+            return 2;
+        }
+    }
+
     /** A bot serving {@code platforms}, created but not yet connected; connect them, then {@link #send}. */
     static Bot serving(BotConfig cfg, Clock clock, List<? extends ChatPlatform> platforms) throws CalendarException {
         return Bot.open(cfg, clock, platforms);
@@ -50,6 +78,25 @@ final class Wiring {
             out.add(ConfigLoader.create(provider, cfg, new PlatformContext(clock)));
         }
         return out;
+    }
+
+    /**
+     * The admin listener (/healthz, /metrics) when the config has an {@code admin:} section, else null; its address
+     * is printed on {@code err}. A port that cannot be listened on is a config problem, named in one line.
+     */
+    static org.ccnsobot.app.admin.AdminServer admin(BotConfig cfg, Bot bot, PrintStream err) throws ConfigException {
+        if (cfg.admin() == null) {
+            return null;
+        }
+        try {
+            org.ccnsobot.app.admin.AdminServer admin = org.ccnsobot.app.admin.AdminServer.start(cfg.admin(),
+                    bot.metrics());
+            err.println("admin listener on http://" + cfg.admin().bind() + ":" + admin.port() + " (/healthz, /metrics)");
+            return admin;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ConfigException("admin: cannot listen on " + cfg.admin().bind() + ":" + cfg.admin().port() + " ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /**

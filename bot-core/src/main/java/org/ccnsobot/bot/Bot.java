@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: the one place every feature is wired, with the per-member zone and language resolution.
 package org.ccnsobot.bot;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -96,6 +97,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Digest digest;
     private final EventMirroring mirroring;
     private final ChangeFeed changes;
+    private final BotMetrics metrics;
 
     /**
      * Wires every feature once: the calendar and its caches, the commands, the outbox with each feature's kinds and
@@ -160,6 +162,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
                         ? languageFor(dm.platform(), dm.userId(), null).locale() : config.language().locale();
             }
         }).maxAttempts(config.reminders().maxAttempts());
+        this.metrics = new BotMetrics(db, platforms, outbox);
+        outbox.observe(metrics::delivered);
         ReminderService reminderPlan = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
                 outbox);
         calendar.onEventChanged(reminderPlan::eventChanged);
@@ -175,7 +179,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new UpdateCommands(calendar).specs());
         IcalCommands ical = new IcalCommands(calendar, config, clock);
         specs.addAll(ical.specs());
-        specs.addAll(new SourceCommands(SourceWatcher.attach(config.sources(), calendar, outbox, clock)).specs());
+        SourceWatcher sourceWatcher = SourceWatcher.attach(config.sources(), calendar, outbox, clock);
+        sourceWatcher.onLook(metrics::looked);
+        specs.addAll(new SourceCommands(sourceWatcher).specs());
         specs.addAll(new AuditCommands(audit).specs());
         this.announcements = org.ccnsobot.features.announcements.AnnounceService.create(db, calendar, config, clock,
                 outbox);
@@ -192,9 +198,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
                 outbox.wake();
             }
         });
-        this.pipeline = new Pipeline(Pipeline.standard(new RateLimit(RATE_LIMIT, Duration.ofMinutes(1), clock), router,
-                new AuditTrail(audit), new Executor(engine, questions::answer)), clock, staff::isStaff,
-                actor -> zoneFor(actor.platform(), actor.userId()), this::localeFor);
+        List<org.ccnsobot.kernel.Middleware> steps = new ArrayList<>(Pipeline.standard(new RateLimit(RATE_LIMIT,
+                Duration.ofMinutes(1), clock), router, new AuditTrail(audit), new Executor(engine, questions::answer)));
+        steps.add(steps.indexOf(router) + 1, metrics.commandTimer());  // timed by the command it was routed to
+        this.pipeline = new Pipeline(steps, clock, staff::isStaff, actor -> zoneFor(actor.platform(), actor.userId()),
+                this::localeFor);
     }
 
     /**
@@ -282,6 +290,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
             }
         });
         return feed.start();
+    }
+
+    /** The bot's meters and health checks, for the admin listener. */
+    public BotMetrics metrics() {
+        return metrics;
     }
 
     /** The feed of writes to the database file; the console polls it before each line. */

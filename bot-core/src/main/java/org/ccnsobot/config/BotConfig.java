@@ -10,13 +10,14 @@ import java.util.Map;
  * it; a section's presence switches that platform on. {@code source} is the file read, or null for defaults.
  * {@code feeds} is null when no feed server is configured; {@code digest} is null when there is no weekly digest.
  * {@code logging} is as the file says, before {@code CCNSO_LOG_LEVEL} (see {@link LoggingConfig#withEnvironment}).
- * {@code sources} are the calendars the bot keeps itself current with (none by default). {@code language} is the
- * language of channel posts and of members who chose none and whose platform says none (English by default).
+ * {@code sources} are the calendars the bot keeps itself current with (none by default). {@code admin} is null
+ * when there is no admin listener (/healthz, /metrics). {@code language} is the language of channel posts and of
+ * members who chose none and whose platform says none (English by default).
  */
 public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                         RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
                         UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging,
-                        java.util.List<SourceConfig> sources, org.ccnsobot.i18n.Language language) {
+                        java.util.List<SourceConfig> sources, AdminConfig admin, org.ccnsobot.i18n.Language language) {
 
     public BotConfig {
         language = language == null ? org.ccnsobot.i18n.Language.EN : language;
@@ -31,9 +32,18 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
                      RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
                      UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging,
+                     java.util.List<SourceConfig> sources, AdminConfig admin) {
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging, sources,
+                admin, null);
+    }
+
+    /** Without an admin listener, in English. */
+    public BotConfig(Path database, Path calendar, ZoneId timezone, Map<String, StaffRule> staff,
+                     RemindersConfig reminders, Map<String, JsonNode> platforms, Path source,
+                     UpdatesConfig updates, FeedsConfig feeds, DigestConfig digest, LoggingConfig logging,
                      java.util.List<SourceConfig> sources) {
-        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging,
-                sources, null);
+        this(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging, sources,
+                null, null);
     }
 
     /** With the default logging and no sources. */
@@ -80,26 +90,31 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
 
     public BotConfig withDatabase(Path db) {
         return new BotConfig(db, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging,
-                sources, language);
+                sources, admin, language);
     }
 
     public BotConfig withCalendar(Path dir) {
         return new BotConfig(database, dir, timezone, staff, reminders, platforms, source, updates, feeds, digest, logging,
-                sources, language);
+                sources, admin, language);
     }
 
     public BotConfig withDigest(DigestConfig value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, value,
-                logging, sources, language);
+                logging, sources, admin, language);
     }
 
     public BotConfig withSources(java.util.List<SourceConfig> value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
-                logging, value, language);
+                logging, value, admin, language);
+    }
+
+    public BotConfig withAdmin(AdminConfig value) {
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
+                logging, sources, value, language);
     }
 
     public BotConfig withLanguage(org.ccnsobot.i18n.Language value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
-                logging, sources, value);
+                logging, sources, admin, value);
     }
 }

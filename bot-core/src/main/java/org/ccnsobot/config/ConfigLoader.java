@@ -43,7 +43,7 @@ public final class ConfigLoader {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(token|secret|password).*");
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
     static final Set<String> CORE_KEYS = Set.of("database", "calendar", "timezone", "staff", "reminders", "updates",
-            "feeds", "digest", "logging", "sources", "language");
+            "feeds", "digest", "logging", "sources", "admin", "language");
 
     private final Map<String, PlatformProvider> providers;
     private final Function<String, String> environment;
@@ -105,6 +105,7 @@ public final class ConfigLoader {
         DigestConfig digest = null;
         LoggingConfig logging = null;
         List<SourceConfig> sources = List.of();
+        AdminConfig admin = null;
         org.ccnsobot.i18n.Language language = org.ccnsobot.i18n.Language.EN;
 
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();
@@ -123,6 +124,7 @@ public final class ConfigLoader {
                 case "digest" -> digest = digest(value, zone);
                 case "logging" -> logging = LoggingConfig.parse(value);
                 case "sources" -> sources = SourcesSection.read(value);
+                case "admin" -> admin = admin(value);
                 case "language" -> language = language(key, text(key, value));
                 default -> {
                     PlatformProvider provider = providers.get(key);
@@ -148,7 +150,7 @@ public final class ConfigLoader {
             digest = new DigestConfig(digest.weekday(), digest.time(), zone);  // the bot's zone, read after it
         }
         return new BotConfig(database, calendar, zone, staff, reminders, platforms, source, updates, feeds, digest,
-                logging, sources, language);
+                logging, sources, admin, language);
     }
 
     /**
@@ -431,6 +433,36 @@ public final class ConfigLoader {
             throw new ConfigException("feeds.port: is required (the port the feed server listens on)");
         }
         return new FeedsConfig(bind, port, publicUrl, refresh);
+    }
+
+    /** {@code admin: {port: 9464, bind: 127.0.0.1}}: the /healthz and /metrics listener; port 0 takes a free one. */
+    private static AdminConfig admin(JsonNode node) throws ConfigException {
+        if (!node.isObject()) {
+            throw new ConfigException("admin: must be a mapping like {port: 9464}, not " + describe(node));
+        }
+        String bind = AdminConfig.DEFAULT_BIND;
+        Integer port = null;
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "admin." + e.getKey();
+            JsonNode v = e.getValue();
+            switch (e.getKey()) {
+                case "port" -> {
+                    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() > 65535) {
+                        throw new ConfigException(path + ": must be a port number from 1 to 65535 (or 0 for any free"
+                                + " port), not " + describe(v));
+                    }
+                    port = v.asInt();
+                }
+                case "bind" -> bind = text(path, v).strip();
+                default -> throw new ConfigException("unknown key '" + path + "' (known: port, bind)");
+            }
+        }
+        if (port == null) {
+            throw new ConfigException("admin.port: is required (the port /healthz and /metrics listen on, like 9464)");
+        }
+        return new AdminConfig(bind, port);
     }
 
     private static List<Duration> offsets(String path, JsonNode node) throws ConfigException {

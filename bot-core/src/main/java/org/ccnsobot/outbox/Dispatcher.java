@@ -155,6 +155,7 @@ final class Dispatcher {
     }
 
     private CompletableFuture<Boolean> sendOne(OutboxStore.Row r, OutgoingMessage message, Semaphore inFlight) {
+        long started = System.nanoTime();
         CompletableFuture<SentRef> original;
         try {
             ChatPlatform p = platforms.platform(r.platform())
@@ -186,7 +187,11 @@ final class Dispatcher {
                     timedOut.set(true);
                     return settle(r, null, new TimeoutException("no answer within " + Durations.format(timeout)));
                 }
-                return settle(r, ref, err);
+                boolean landed = settle(r, ref, err);
+                if (landed) {
+                    observe(r, Duration.ofNanos(System.nanoTime() - started));
+                }
+                return landed;
             } catch (RuntimeException e) {
                 LOG.error("Settling delivery {} failed", r.idempotencyKey(), e);
                 return false;
@@ -194,6 +199,15 @@ final class Dispatcher {
                 inFlight.release();
             }
         });
+    }
+
+    private void observe(OutboxStore.Row r, Duration sendTime) {
+        try {
+            tuning.observer.delivered(r.kind(), sendTime, Duration.between(r.dueAt(), clock.instant()));
+        } catch (RuntimeException e) {
+            // a meter must never fail a delivery that landed
+            LOG.warn("Recording the delivery of {} in the meters failed: {}", r.idempotencyKey(), e.toString());
+        }
     }
 
     /** Records the outcome of one attempt. Returns true when the message was delivered. */

@@ -294,6 +294,28 @@ public final class Outbox implements AutoCloseable {
         return best;
     }
 
+    /** A waiting job this far past its due time counts as late in {@link #backlog}. */
+    public static final Duration LATE_AFTER = Duration.ofMinutes(1);
+
+    /** Each registered kind's backlog now (zeros included, so every kind is always reported), by name. */
+    public List<Backlog> backlog() {
+        Map<String, int[]> counts = store.backlog(clock.instant().minus(LATE_AFTER));
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(kinds.keySet());
+        names.addAll(counts.keySet());
+        List<Backlog> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            int[] c = counts.getOrDefault(name, new int[3]);
+            out.add(new Backlog(name, c[0], c[1], c[2]));
+        }
+        return out;
+    }
+
+    /** Who is told of each confirmed delivery (the bot's meters); set before start. */
+    public Outbox observe(DeliveryObserver observer) {
+        tuning.observer = observer;
+        return this;
+    }
+
     public Stats stats() {
         return new Stats(store.counts(), counters.sent.get(), counters.dropped.get(), counters.retried.get(),
                 counters.failed.get(), counters.alerts.get(), counters.foundDelivered.get(),

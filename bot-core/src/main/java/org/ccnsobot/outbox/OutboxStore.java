@@ -308,6 +308,34 @@ final class OutboxStore {
         });
     }
 
+    /**
+     * Per kind: jobs waiting, those due before {@code lateBefore}, and those failed for good. One query per state,
+     * each with the state written out, so SQLite reads that state's partial index and never the sent rows.
+     */
+    Map<String, int[]> backlog(Instant lateBefore) {
+        return db.read(c -> {
+            Map<String, int[]> out = new LinkedHashMap<>();
+            for (String state : List.of("pending", "sending", "failed")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT kind, COUNT(*), SUM(CASE WHEN due_at < ? THEN 1"
+                        + " ELSE 0 END) FROM outbox WHERE state = '" + state + "' GROUP BY kind")) {
+                    ps.setLong(1, lateBefore.toEpochMilli());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            int[] c3 = out.computeIfAbsent(rs.getString(1), k -> new int[3]);
+                            if (state.equals("failed")) {
+                                c3[2] += rs.getInt(2);
+                            } else {
+                                c3[0] += rs.getInt(2);
+                                c3[1] += rs.getInt(3);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     Map<JobState, Integer> counts() {
         return db.read(c -> {
             Map<JobState, Integer> out = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ final class Tuning {
     int markBatch = 50;
     /** How the throttles read the time and wait (tests count the waits instead of sleeping). */
     Throttle.Time throttleTime = Throttle.Time.REAL;
+    /** Told of each confirmed delivery (the bot's meters). */
+    volatile DeliveryObserver observer = DeliveryObserver.NONE;
 
     /** base × 2^(attempt-1), at most cap, with jitter in [½, 1] of that. */
     Duration backoff(int attempt) {

@@ -18,6 +18,14 @@ public interface ChatPlatform extends AutoCloseable {
     /** Connects and starts delivering invocations to the handler. Fails fast with a message naming the setting. */
     void start(InboundHandler handler) throws PlatformException;
 
+    /**
+     * Whether the platform is connected now (its gateway, socket or listener is up and not closed). The admin
+     * listener's /healthz and the connection-state meter read it; adapters whose link can drop say so here.
+     */
+    default boolean connected() {
+        return true;
+    }
+
     /** Sends a message; the future completes with the platform's reference or fails with a {@link PlatformException}. */
     CompletableFuture<SentRef> send(Destination destination, OutgoingMessage message);
 

@@ -84,6 +84,9 @@ public final class Backups {
         cfg.setReadOnly(true);
         cfg.setBusyTimeout((int) Database.BUSY_TIMEOUT.toMillis());
         try (Connection c = cfg.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            // SQLite reads the file on the first statement, not on open: a file that is not SQLite fails here, once,
+            // rather than in each check (and in Flyway's words)
+            st.executeQuery("SELECT COUNT(*) FROM sqlite_master").close();
             out.add(rows(st, "integrity_check", "PRAGMA integrity_check", "ok"));
             out.add(rows(st, "foreign_key_check", "PRAGMA foreign_key_check", null));
             out.add(applicationId(st));

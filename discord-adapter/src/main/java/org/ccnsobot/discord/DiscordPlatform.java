@@ -91,6 +91,13 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         return Mapping.PLATFORM;
     }
 
+    /** Connected while JDA's gateway session is up; false while it reconnects and after close. */
+    @Override
+    public boolean connected() {
+        JDA current = jda;
+        return current != null && current.getStatus() == JDA.Status.CONNECTED;
+    }
+
     /**
      * Discord allows 50 requests a second per bot and five messages per five seconds per channel; a DM costs a
      * second request to open its channel. Ten a second leaves JDA's own 429 handling for the rare case.

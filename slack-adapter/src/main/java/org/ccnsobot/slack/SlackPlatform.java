@@ -68,6 +68,12 @@ final class SlackPlatform implements ChatPlatform {
         return "slack";
     }
 
+    /** Connected from a successful start (the auth test and channel checks passed) until close. */
+    @Override
+    public boolean connected() {
+        return started;
+    }
+
     /** From the typed settings: {@code announcementChannel}, {@code staffChannel}, {@code scheduleChannel}. */
     @Override
     public java.util.Optional<String> channel(ChannelRole role) {

@@ -28,6 +28,33 @@ final class AnnounceInput {
     private AnnounceInput() {
     }
 
+    /** A sub-command's word alone, or with one word that is not an id: a slip, never a new announcement's text. */
+    private static final Pattern SUB_SLIP = Pattern.compile("(?i)(confirm|cancel|delete|edit)(?:\\s+(\\S+))?");
+
+    /**
+     * "announce confirm" without an id (or with a word that is not one, or with words after the id) would otherwise
+     * be saved as a new announcement's text, which replaces the staff member's draft: refused instead, naming their
+     * drafts ({@code drafts}), and nothing changes. {@code sub} is the sub-command's match, or null.
+     */
+    static void refuseSlip(String text, Matcher sub, java.util.function.Supplier<String> drafts)
+            throws CommandException {
+        if (sub != null) {
+            String verb = sub.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (!verb.equals("edit") && sub.group(3) != null) {
+                throw new CommandException("announce " + verb + " takes only the announcement's id, like announce "
+                        + verb + " A3; nothing was changed. " + drafts.get());
+            }
+            return;
+        }
+        Matcher slip = SUB_SLIP.matcher(text);
+        if (slip.matches()) {
+            String verb = slip.group(1).toLowerCase(java.util.Locale.ROOT);
+            throw new CommandException((slip.group(2) == null ? "announce " + verb + " needs the announcement's id"
+                    : "'" + org.ccnsobot.kernel.Text.shorten(slip.group(2), 20) + "' is not an announcement id")
+                    + ", like announce " + verb + " A3; nothing was changed. " + drafts.get());
+        }
+    }
+
     static long id(String text) throws CommandException {
         Matcher m = ID.matcher(text.strip());
         if (!m.matches()) {
@@ -76,6 +103,13 @@ final class AnnounceInput {
         return at.isBefore(now) ? now : at;
     }
 
+    /**
+     * The chat platforms' own names. Written alone in --to they always mean that platform's announcement channel,
+     * never a channel of the platform asked on (no Discord or Slack channel id is a bare word like these), so where
+     * the platform is not running they are refused rather than read as a console channel #discord.
+     */
+    private static final Set<String> PLATFORM_NAMES = Set.of("discord", "slack", "console");
+
     static List<Destination> targets(Optional<String> to, String invokingPlatform, PlatformRegistry service)
             throws CommandException {
         Set<Destination> out = new LinkedHashSet<>();
@@ -98,6 +132,10 @@ final class AnnounceInput {
                         new CommandException("--to " + t + ": that platform has no announcement channel configured;"
                                 + " name a channel, like " + t + ":channel-id")));
                 continue;
+            }
+            if (PLATFORM_NAMES.contains(named)) {
+                throw new CommandException("--to " + t + ": " + named + " is not running here (running: "
+                        + String.join(", ", service.ids()) + "); nothing was changed");
             }
             int colon = t.indexOf(':');
             String p = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;

@@ -56,7 +56,7 @@ public final class AnnounceService {
     /** Room kept in a first message for the pings the adapter puts in front ("@everyone", "<!subteam^…>"). */
     static final int PING_RESERVE = 40;
     private static final Duration PLATFORM_WAIT = Duration.ofSeconds(15);
-    private static final Pattern SUB = Pattern.compile("(?s)(confirm|cancel|delete|edit)\\s+(#?[Aa]?\\d{1,9})(?:\\s+(.*))?");
+    private static final Pattern SUB = Pattern.compile("(?si)(confirm|cancel|delete|edit)\\s+(#?[Aa]?\\d{1,9})(?:\\s+(.*))?");
 
     private final AnnouncementStore store;
     private final CalendarService calendar;
@@ -110,12 +110,14 @@ public final class AnnounceService {
         Outbox service = requireReminders();
         String text = args.requireText("text").strip();
         Matcher sub = SUB.matcher(text);
-        if (sub.matches() && (sub.group(1).equals("edit") || sub.group(3) == null)) {
+        AnnounceInput.refuseSlip(text, sub.matches() ? sub : null, () -> drafts(ctx));
+        String verb = sub.matches() ? sub.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+        if (sub.matches() && (verb.equals("edit") || sub.group(3) == null)) {
             long id = AnnounceInput.id(sub.group(2));
             if (args.has("at") || args.has("to") || args.has("ping")) {
-                throw new CommandException("--at, --to and --ping go with a new announcement, not with " + sub.group(1));
+                throw new CommandException("--at, --to and --ping go with a new announcement, not with " + verb);
             }
-            return switch (sub.group(1)) {
+            return switch (verb) {
                 case "confirm" -> confirm(ctx, id, service);
                 case "cancel" -> cancel(id, service);
                 case "delete" -> delete(id, service);
@@ -156,8 +158,19 @@ public final class AnnounceService {
                 true);
     }
 
+    /** The asker's drafts, for a refusal: which ids {@code announce confirm} takes. */
+    private String drafts(CommandContext ctx) {
+        List<String> ids = store.drafts(ctx.platform(), ctx.userId()).stream().map(Announcement::subject).toList();
+        return ids.isEmpty() ? "You have no draft; write one with announce <text>."
+                : "Your draft: " + String.join(", ", ids) + " (announce confirm " + ids.get(ids.size() - 1) + ").";
+    }
+
     private Result confirm(CommandContext ctx, long id, Outbox service) throws CommandException {
-        Announcement a = find(id);
+        Optional<Announcement> found = store.find(id);
+        if (found.isEmpty()) {
+            throw new CommandException("There is no announcement A" + id + "; nothing was changed. " + drafts(ctx));
+        }
+        Announcement a = found.get();
         if (a.state() != Announcement.State.DRAFT) {
             throw new CommandException("Announcement " + a.subject() + " is not a draft (it is " + a.state().sql()
                     + "); see announcements.");

@@ -65,11 +65,32 @@ final class AnnouncementStore {
         });
     }
 
-    /** The latest announcements that are not drafts, newest first. */
+    /** The drafts of one staff member (at most one is kept, but an older database may hold more), oldest first. */
+    List<Announcement> drafts(String platform, String author) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM announcements"
+                    + " WHERE platform = ? AND author = ? AND state = 'draft' ORDER BY id")) {
+                ps.setString(1, platform);
+                ps.setString(2, author);
+                List<Announcement> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * The latest announcements that are not drafts, newest first: the one written last at the top, whatever its
+     * posting time (an announcement scheduled for next month, written before today's, comes after it).
+     */
     List<Announcement> recent(int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM announcements"
-                    + " WHERE state <> 'draft' ORDER BY publish_at DESC, id DESC LIMIT ?")) {
+                    + " WHERE state <> 'draft' ORDER BY created_at DESC, id DESC LIMIT ?")) {
                 ps.setInt(1, limit);
                 List<Announcement> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {

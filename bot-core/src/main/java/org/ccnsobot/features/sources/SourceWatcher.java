@@ -63,6 +63,24 @@ public final class SourceWatcher implements JobSource {
     private final SourceNotice notices = new SourceNotice();
     private final Map<String, SourceState> states = new LinkedHashMap<>();
     private final ReentrantLock looking = new ReentrantLock();
+    private volatile java.util.function.BiConsumer<String, Outcome> onLook = (source, outcome) -> { };
+
+    /** What one look at a source came to, as the meters count it. */
+    public enum Outcome {
+        /** The calendar took changes from it. */
+        CHANGED,
+        /** It answered with what the calendar already had. */
+        UNCHANGED,
+        /** It would cancel too much at once: nothing was changed until staff accept. */
+        HELD,
+        /** It could not be fetched or read; the calendar keeps what it had. */
+        FAILED
+    }
+
+    /** Who is told the outcome of each look, by source name (the bot's meters). */
+    public void onLook(java.util.function.BiConsumer<String, Outcome> listener) {
+        this.onLook = java.util.Objects.requireNonNull(listener);
+    }
 
     SourceWatcher(List<SourceConfig> sources, CalendarService calendar, IcsImporter importer, Outbox outbox,
                   Clock clock, Fetcher fetcher) {
@@ -137,10 +155,21 @@ public final class SourceWatcher implements JobSource {
                 states.put(s.name().toLowerCase(Locale.ROOT), next);
             }
             outbox.wake();
+            onLook.accept(s.name(), outcome(next));
             return next.result();
         } finally {
             looking.unlock();
         }
+    }
+
+    private static Outcome outcome(SourceState after) {
+        if (after.failures() > 0) {
+            return Outcome.FAILED;
+        }
+        if (after.awaitingAccept()) {
+            return Outcome.HELD;
+        }
+        return after.result().startsWith("unchanged") ? Outcome.UNCHANGED : Outcome.CHANGED;
     }
 
     private SourceState lookAt(SourceState s, Instant now, boolean accept) {
