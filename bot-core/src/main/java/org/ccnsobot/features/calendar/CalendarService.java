@@ -203,6 +203,15 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
                     hi = mid;
                 }
             }
+            for (Event e : events.subList(0, lo)) {
+                // a multi-day event keyed before the look-back (the store adds them to "ongoing")
+                if (e.multiDay() && e.endKey().isAfter(now)) {
+                    out.add(e);
+                    if (out.size() == limit) {
+                        return out;
+                    }
+                }
+            }
             for (Event e : events.subList(lo, events.size())) {
                 if (e.endKey().isAfter(now)) {
                     out.add(e);
@@ -227,6 +236,11 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     public List<Event> between(Instant from, Instant to) {
         return store.between(from, to);
+    }
+
+    /** Multi-day date-only events overlapping [from, to), whatever their key (see {@link CalendarStore#spanning}). */
+    public List<Event> spanning(Instant from, Instant to) {
+        return store.spanning(from, to);
     }
 
     public List<Event> upcomingForCommittee(String acronym, Instant from, int limit) {

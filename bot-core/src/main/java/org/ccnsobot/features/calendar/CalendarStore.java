@@ -34,6 +34,15 @@ public interface CalendarStore {
     /** Events (any status) whose sort key lies in [from, to), earliest first. */
     List<Event> between(Instant from, Instant to);
 
+    /**
+     * Multi-day date-only events (any status) that overlap [from, to): begun before {@code to}, not over by
+     * {@code from}. They are few; day views and "ongoing" add them, since their key can lie far before the window.
+     */
+    List<Event> spanning(Instant from, Instant to);
+
+    /** When each event last changed (the feeds' DTSTAMP), by id. */
+    java.util.Map<String, Instant> lastChanges();
+
     /** Upcoming events (not cancelled) of one committee. */
     List<Event> upcomingForCommittee(String acronym, Instant from, int limit);
 

@@ -121,7 +121,8 @@ public final class IcsExporter {
         v.add(new Uid(uid(e)));
         if (e.dateOnly()) {
             v.add(new DtStart<>(e.date()));
-            v.add(new DtEnd<>(e.date().plusDays(1)));
+            // DTEND of a date is exclusive: the day after the last
+            v.add(new DtEnd<>(e.lastDate().plusDays(1)));
         } else {
             v.add(new DtStart<>(e.start().truncatedTo(ChronoUnit.SECONDS)));
             if (e.end() != null) {

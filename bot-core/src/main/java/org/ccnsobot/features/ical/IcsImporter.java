@@ -222,7 +222,7 @@ public final class IcsImporter {
             if (old != null && status == null) {
                 boolean moved = !java.util.Objects.equals(old.start(), f.start())
                         || !java.util.Objects.equals(old.end(), f.end())
-                        || !old.date().equals(date);
+                        || !old.date().equals(date) || !old.lastDate().equals(f.lastDay() != null ? f.lastDay() : date);
                 status = moved ? EventStatus.MOVED : old.status() == EventStatus.CANCELLED ? EventStatus.SCHEDULED
                         : old.status();
             }
@@ -231,7 +231,8 @@ public final class IcsImporter {
                     f.access() != null ? f.access() : CommitteeMatcher.closed(f.title(), f.categories()) ? Access.CLOSED
                             : old != null ? old.access() : Access.OPEN, f.description(),
                     acronyms, f.links(), status, old != null ? old.source() : source,
-                    old != null ? old.sourceUid() : f.uid(), old != null ? old.sequence() : f.sequence());
+                    old != null ? old.sourceUid() : f.uid(), old != null ? old.sequence() : f.sequence(),
+                    f.start() == null ? f.lastDay() : null);
             if (old == null) {
                 writes.add(candidate);
                 added.add(candidate.title());
@@ -273,14 +274,15 @@ public final class IcsImporter {
     /** Whether calendar apps must take the change: its time, day, place or status. */
     private static boolean significant(Event a, Event b) {
         return !java.util.Objects.equals(a.start(), b.start()) || !java.util.Objects.equals(a.end(), b.end())
-                || !a.date().equals(b.date()) || !java.util.Objects.equals(a.room(), b.room())
+                || !a.date().equals(b.date()) || !java.util.Objects.equals(a.lastDay(), b.lastDay())
+                || !java.util.Objects.equals(a.room(), b.room())
                 || a.status() != b.status();
     }
 
     private static Event withSequence(Event e, int sequence) {
         return new Event(e.id(), e.title(), e.kind(), e.meetingCode(), e.start(), e.end(), e.date(), e.zone(),
                 e.room(), e.access(), e.description(), e.committees(), e.links(), e.status(), e.source(),
-                e.sourceUid(), sequence);
+                e.sourceUid(), sequence, e.lastDay());
     }
 
     /** The feed's own id when it is free and well-formed; otherwise a slug of the title plus a stable hash. */
