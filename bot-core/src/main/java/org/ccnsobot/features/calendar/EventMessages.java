@@ -98,6 +98,6 @@ public final class EventMessages {
         }
         return new Block.EventCard(e.id(), e.title(), e.start(), e.end(), e.date(), m != null ? m.zone() : e.zone(),
                 m != null ? m.city() : null, e.room(), e.access().label(), e.committees(), e.status().label(),
-                e.description(), links);
+                e.description(), links, e.lastDay());
     }
 }

@@ -23,27 +23,12 @@ public final class TimeFormat {
         return appendDay(new StringBuilder(16), date).toString();
     }
 
-    private static final String[] MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
-
     /**
      * The days of a multi-day event: {@code 2–8 March 2024}, {@code 28 February – 3 March 2024},
      * {@code 30 December 2024 – 2 January 2025}; one day as {@link #day}.
      */
     public static String days(LocalDate first, LocalDate last) {
-        if (!last.isAfter(first)) {
-            return day(first);
-        }
-        String month = MONTH_NAMES[last.getMonthValue() - 1];
-        if (first.getYear() != last.getYear()) {
-            return first.getDayOfMonth() + " " + MONTH_NAMES[first.getMonthValue() - 1] + " " + first.getYear()
-                    + " – " + last.getDayOfMonth() + " " + month + " " + last.getYear();
-        }
-        if (first.getMonthValue() != last.getMonthValue()) {
-            return first.getDayOfMonth() + " " + MONTH_NAMES[first.getMonthValue() - 1] + " – "
-                    + last.getDayOfMonth() + " " + month + " " + last.getYear();
-        }
-        return first.getDayOfMonth() + "–" + last.getDayOfMonth() + " " + month + " " + last.getYear();
+        return last.isAfter(first) ? VenueTime.days(first, last) : day(first);
     }
 
     private static StringBuilder appendDay(StringBuilder sb, LocalDate d) {

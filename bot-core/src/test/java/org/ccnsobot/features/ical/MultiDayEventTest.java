@@ -66,6 +66,11 @@ class MultiDayEventTest {
 
         String details = BotFixture.ask(bot, "event " + week.id());
         assertThat(details).contains("2–8 March 2024 (all day)").doesNotContain("time not yet announced");
+        // the adapters' cards carry the last day too (Slack and Discord show the span)
+        org.ccnsobot.port.Block.EventCard card = new org.ccnsobot.features.calendar.EventMessages(
+                bot.calendar().meetingsByCode()).card(week);
+        assertThat(card.multiDay()).isTrue();
+        assertThat(card.lastDay()).isEqualTo(LocalDate.of(2024, 3, 8));
     }
 
     @Test
