@@ -13,6 +13,10 @@ public interface JobSource {
     default void started(Instant now) {
     }
 
+    /** The outbox is closing, while it still holds the lock: finish what must not be left half done. */
+    default void stopping() {
+    }
+
     /** The earliest instant this source has work due, if any. */
     Optional<Instant> nextDue();
 

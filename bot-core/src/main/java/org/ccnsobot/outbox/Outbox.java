@@ -338,6 +338,11 @@ public final class Outbox implements AutoCloseable {
         }
         closed = true;
         boolean wasRunning = running;
+        if (wasRunning) {
+            for (JobSource s : sources) {
+                s.stopping();
+            }
+        }
         running = false;
         if (background) {
             scheduler.stop(tuning.sendTimeout.plusSeconds(5));

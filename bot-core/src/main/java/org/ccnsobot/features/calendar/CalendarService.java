@@ -329,6 +329,16 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     // ---- writes: each invalidates what it touches ----
 
+    /**
+     * Runs {@code work} while no write can save and tell its listeners, so what it reads and acts on is never
+     * overtaken by a save whose listener call is still to come (the reminders' background planner needs this).
+     */
+    public void whileNoWrite(Runnable work) {
+        synchronized (notifyLock) {
+            work.run();
+        }
+    }
+
     public void saveAll(CalendarData data) {
         synchronized (notifyLock) {
             Map<String, Optional<Event>> before = before(data);
@@ -407,6 +417,11 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
                 LOG.error("An event-change listener failed for event {}", after.id(), e);
             }
         }
+    }
+
+    /** The longest reminder offset any event sets for itself (zero when none does). */
+    public java.time.Duration longestOwnReminderOffset() {
+        return store.longestOwnReminderOffset();
     }
 
     /** An event's own reminder offsets (calendar key {@code reminders}), overriding the configured ones. */

@@ -72,6 +72,9 @@ public interface CalendarStore {
     /** An event's own reminder offsets, overriding the configured ones; empty when it has none. */
     Optional<List<java.time.Duration>> reminderOffsets(String eventId);
 
+    /** The longest reminder offset any event sets for itself (zero when none does). */
+    java.time.Duration longestOwnReminderOffset();
+
     /** Sets (or with an empty list, clears) an event's own reminder offsets. */
     void setReminderOffsets(String eventId, List<java.time.Duration> offsets);
 

@@ -478,6 +478,23 @@ final class SqliteCalendarStore implements CalendarStore {
     }
 
     @Override
+    public java.time.Duration longestOwnReminderOffset() {
+        return db.read(c -> {
+            java.time.Duration longest = java.time.Duration.ZERO;
+            try (PreparedStatement ps = c.prepareStatement("SELECT offsets FROM event_reminder_offsets");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (String d : Json.strings(rs.getString(1))) {
+                        java.time.Duration x = java.time.Duration.parse(d);
+                        longest = x.compareTo(longest) > 0 ? x : longest;
+                    }
+                }
+            }
+            return longest;
+        });
+    }
+
+    @Override
     public Optional<List<java.time.Duration>> reminderOffsets(String eventId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT offsets FROM event_reminder_offsets WHERE event_id = ?")) {

@@ -45,12 +45,24 @@ public final class ReminderService implements JobSource {
     private final ChangeNotices changeNotices;
     private final Slots slots;
     private final Object changeLock = new Object();
+    private final RemindersConfig config;
+    /** Events starting (sort time) before this instant are planned; guarded by {@link #changeLock}. */
+    private volatile Instant plannedUntil = Instant.MIN;
+    private volatile Instant planEnd = Instant.MIN;
+    private volatile Duration horizon = Duration.ZERO;
+    private volatile boolean fullyPlanned;
+    private volatile Thread planner;
+    private volatile int plannedAtStart;
+    /** Events planned since start (written under {@link #changeLock}). */
+    private volatile int plannedCount;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private ReminderService(Database db, CalendarService calendar, Subscriptions subscriptions, RemindersConfig config,
                             ZoneId defaultZone, Outbox outbox) {
         this.calendar = calendar;
         this.subscriptions = subscriptions;
         this.policy = new ReminderPolicy(config);
+        this.config = config;
         this.defaultZone = defaultZone;
         this.outbox = outbox;
         this.reminderJobs = new ReminderJobs(calendar, policy);
@@ -70,19 +82,120 @@ public final class ReminderService implements JobSource {
 
     // ---- planning ----
 
-    /** Once the outbox runs: plans every upcoming event. */
+    /**
+     * Once the outbox runs: plans the events whose reminders can fall due soon (up to the longest offset and two
+     * days ahead) before returning, and the rest on a background thread, nearest first, so a large calendar does
+     * not hold up the first answer. Each chunk is read and applied under the same lock as {@link #eventChanged};
+     * {@link #release} plans up to its own moment first, so a clock that jumps ahead never outruns the planner.
+     */
     @Override
     public void started(Instant now) {
+        horizon = longestOffset().plus(Duration.ofDays(2));
+        planEnd = now.plus(Duration.ofDays(36_500));
         // a day back, so a date-only event of today still gets its morning reminder; any status, so a cancellation
         // saved while the reminders were down still drops its slots and sends its notice
         synchronized (changeLock) {
-            List<Slots.Plan> plans = new ArrayList<>();
-            for (Event e : calendar.between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(36_500)))) {
-                plans.add(plan(Optional.empty(), e, now));
+            plannedUntil = now.minus(Duration.ofDays(1));
+            plannedAtStart = planUpTo(now.plus(horizon), now);
+            LOG.debug("Planned reminders for {} event(s) due to start before {}; the rest in the background",
+                    plannedAtStart, plannedUntil);
+        }
+        planner = new Thread(this::planTheRest, "reminder-planner");
+        planner.setDaemon(true);
+        planner.start();
+    }
+
+    /**
+     * A clean stop lets the planner finish (bounded), so every event has its snapshot and a change saved while the
+     * bot is down is announced at the next start; only a crash in the first seconds of a run can leave far events
+     * unplanned (docs/reminders.md).
+     */
+    @Override
+    public void stopping() {
+        Thread t = planner;
+        if (t != null && t.isAlive()) {
+            try {
+                t.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Whether every upcoming event has been planned (the background planner has finished). */
+    public boolean fullyPlanned() {
+        return fullyPlanned;
+    }
+
+    private Duration longestOffset() {
+        Duration longest = calendar.longestOwnReminderOffset();
+        List<Duration> all = new ArrayList<>(config.offsets());
+        config.byKind().values().forEach(all::addAll);
+        for (Duration d : all) {
+            longest = d.compareTo(longest) > 0 ? d : longest;
+        }
+        return longest;
+    }
+
+    /** {@link #planUpTo} under the calendar's write lock, then the reminders' own: the order a write takes them. */
+    private int planLocked(Instant to, Instant now) {
+        int[] n = {0};
+        calendar.whileNoWrite(() -> {
+            synchronized (changeLock) {
+                n[0] = planUpTo(to, now);
+            }
+        });
+        return n[0];
+    }
+
+    /** Plans the events from {@link #plannedUntil} to {@code to}; the caller holds {@link #changeLock}. */
+    private int planUpTo(Instant to, Instant now) {
+        if (!to.isAfter(plannedUntil)) {
+            return 0;
+        }
+        List<Slots.Plan> plans = new ArrayList<>();
+        for (Event e : calendar.between(plannedUntil, to)) {
+            plans.add(plan(Optional.empty(), e, now));
+        }
+        if (!plans.isEmpty()) {
             Slots.Applied applied = slots.apply(plans, now);
-            LOG.info("Planned reminders for {} event(s): {} slot(s) added or moved, {} change notice(s) queued",
-                    plans.size(), applied.slotsChanged(), applied.noticesAdded());
+            if (applied.slotsChanged() > 0 || applied.noticesAdded() > 0) {
+                LOG.debug("Planned {} event(s) up to {}: {} slot(s) added or moved, {} change notice(s) queued",
+                        plans.size(), to, applied.slotsChanged(), applied.noticesAdded());
+            }
+        }
+        plannedUntil = to;
+        plannedCount += plans.size();
+        return plans.size();
+    }
+
+    private void planTheRest() {
+        Duration chunk = Duration.ofDays(7);
+        long started = System.nanoTime();
+        try {
+            while (outbox.running()) {
+                if (!plannedUntil.isBefore(planEnd)) {
+                    break;
+                }
+                Instant to = plannedUntil.plus(chunk).isAfter(planEnd) ? planEnd : plannedUntil.plus(chunk);
+                int n = planLocked(to, outbox.clock().instant());
+                // an empty stretch (years past the last meeting) is crossed in ever larger steps
+                chunk = n == 0 ? chunk.multipliedBy(2) : Duration.ofDays(7);
+                if (n > 0) {
+                    outbox.wake();
+                }
+            }
+            if (outbox.running()) {
+                fullyPlanned = true;
+                LOG.info("Planned reminders for {} event(s): {} before the first answer, the rest in the background in"
+                        + " {} ms", plannedCount, plannedAtStart,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            if (outbox.running()) {
+                LOG.error("Planning reminders in the background failed; events further ahead are planned as their"
+                        + " time comes", e);
+            }
         }
     }
 
@@ -169,6 +282,9 @@ public final class ReminderService implements JobSource {
      */
     @Override
     public Released release(Instant now) {
+        if (!fullyPlanned && planEnd != Instant.MIN && now.plus(horizon).isAfter(plannedUntil)) {
+            planLocked(now.plus(horizon), now);
+        }
         int n = 0;
         int dropped = 0;
         List<Slots.SlotRow> due = slots.due(now, 500);
