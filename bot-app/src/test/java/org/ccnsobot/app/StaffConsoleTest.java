@@ -171,7 +171,7 @@ class StaffConsoleTest {
         meeting.meeting = "ICANN79";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(meeting.runWith(cfg, Clock.systemUTC(), print(out), print(new ByteArrayOutputStream()))).isZero();
-        assertThat(text(out)).contains("X-WR-CALNAME:ccnso-bot ICANN79").doesNotContain("Info Desk");
+        assertThat(text(out)).contains("X-WR-CALNAME:ccNSO — ICANN79").doesNotContain("Info Desk");
     }
 
     @Test

@@ -40,8 +40,8 @@ public interface CalendarStore {
      */
     List<Event> spanning(Instant from, Instant to);
 
-    /** When each event last changed (the feeds' DTSTAMP), by id. */
-    java.util.Map<String, Instant> lastChanges();
+    /** When each of the events (null: every event) last changed, by id: the feeds' DTSTAMP. */
+    java.util.Map<String, Instant> lastChanges(java.util.Collection<String> ids);
 
     /** Upcoming events (not cancelled) of one committee. */
     List<Event> upcomingForCommittee(String acronym, Instant from, int limit);

@@ -277,13 +277,30 @@ final class SqliteCalendarStore implements CalendarStore {
     }
 
     @Override
-    public java.util.Map<String, Instant> lastChanges() {
+    public java.util.Map<String, Instant> lastChanges(java.util.Collection<String> ids) {
+        // a few ids (one event's feed) are read by key; more, by one scan of the table
+        boolean few = ids != null && ids.size() <= 64;
+        String sql = "SELECT id, updated_at FROM events WHERE updated_at IS NOT NULL" + (few && !ids.isEmpty()
+                ? " AND id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")" : "");
+        if (few && ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Set<String> wanted = ids == null ? null : new java.util.HashSet<>(ids);
         return db.read(c -> {
             java.util.Map<String, Instant> out = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, updated_at FROM events WHERE updated_at IS NOT NULL");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (few) {
+                    int i = 1;
+                    for (String id : ids) {
+                        ps.setString(i++, id);
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (wanted == null || wanted.contains(rs.getString(1))) {
+                            out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                        }
+                    }
                 }
             }
             return out;

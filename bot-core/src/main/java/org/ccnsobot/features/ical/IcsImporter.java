@@ -188,8 +188,10 @@ public final class IcsImporter {
             seen.add(f.uid());
             Event old = existing.get(f.uid());
             if (old == null && f.proposedId() != null && f.uid().equals(f.proposedId() + OWN_UID_SUFFIX)) {
-                // another ccnso-bot's export of an event this calendar holds too (the same seed): the same event
-                old = calendar.event(f.proposedId()).filter(e -> e.sourceUid() == null).orElse(null);
+                // another ccnso-bot's export of an event this calendar holds too (the same seed), or one imported
+                // here from such an export under another feed name: the same event
+                old = calendar.event(f.proposedId()).filter(e -> e.sourceUid() == null
+                        || f.uid().equals(e.sourceUid())).orElse(null);
             } else if (old == null && f.proposedId() != null) {
                 // our own export of an event we imported from another feed: X-CCNSO-ID and its feed's UID match
                 old = calendar.event(f.proposedId()).filter(e -> f.uid().equals(e.sourceUid())).orElse(null);
