@@ -348,6 +348,15 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         }
     }
 
+    /** Saves a calendar and records the meta keys in the same transaction. */
+    public void saveAll(CalendarData data, Map<String, String> meta) {
+        synchronized (notifyLock) {
+            Map<String, Optional<Event>> before = before(data);
+            store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), meta);
+            afterSaveAll(data, before);
+        }
+    }
+
     /** Saves a calendar and records {@code metaKey} in the same transaction. */
     public void saveAll(CalendarData data, String metaKey, String metaValue) {
         synchronized (notifyLock) {

@@ -24,6 +24,16 @@ public interface CalendarStore {
     void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events, List<CommitteeUpdate> updates,
                  String metaKey, String metaValue);
 
+    /** Like {@link #saveAll}, and sets several meta keys in the same transaction. */
+    default void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events,
+                         List<CommitteeUpdate> updates, java.util.Map<String, String> meta) {
+        if (meta.isEmpty()) {
+            saveAll(committees, meetings, events, updates);
+            return;
+        }
+        throw new UnsupportedOperationException("several meta keys in one write");
+    }
+
     void saveEvent(Event event);
 
     Optional<Event> event(String id);

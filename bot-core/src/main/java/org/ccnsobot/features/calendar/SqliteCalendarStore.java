@@ -46,12 +46,19 @@ final class SqliteCalendarStore implements CalendarStore {
     @Override
     public void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events,
                         List<CommitteeUpdate> updates, String metaKey, String metaValue) {
+        saveAll(committees, meetings, events, updates, metaKey == null ? java.util.Map.of()
+                : java.util.Collections.singletonMap(metaKey, metaValue));
+    }
+
+    @Override
+    public void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events,
+                        List<CommitteeUpdate> updates, java.util.Map<String, String> meta) {
         db.transaction(c -> {
-            if (metaKey != null) {
+            for (java.util.Map.Entry<String, String> m : meta.entrySet()) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-                    ps.setString(1, metaKey);
-                    ps.setString(2, metaValue);
+                    ps.setString(1, m.getKey());
+                    ps.setString(2, m.getValue());
                     ps.executeUpdate();
                 }
             }
