@@ -443,6 +443,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
+        if (mirroring != null) {
+            mirroring.close();
+        }
         changes.close();
         outbox.close();
         db.close();

@@ -1,5 +1,6 @@
 package org.ccnsobot.port;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,4 +21,22 @@ public interface EventMirror {
 
     /** Removes the platform event mirrored for {@code eventId}, if there is one. */
     CompletableFuture<Void> remove(String eventId);
+
+    /**
+     * How many events the platform's list can hold for the bot (Discord: 100 per server, less those staff made by
+     * hand). Core mirrors the soonest that many, as a window that rolls on as events end. Read after
+     * {@link #mirrored()} has completed, so a platform may count what is already listed.
+     */
+    default int capacity() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The calendar ids of the events the platform lists as mirrored now (after a restart, those an earlier run
+     * put there), so core can take down those that left the window while it was not running.
+     */
+    default CompletableFuture<Set<String>> mirrored() {
+        return CompletableFuture.completedFuture(Set.of());
+    }
+
 }

@@ -506,6 +506,10 @@ public class RecordingPlatform implements ChatPlatform {
         public final List<String> calls = new CopyOnWriteArrayList<>();
         /** When set, upserts fail (the platform's event list is down). */
         public volatile boolean fail;
+        /** How many events the list holds (a platform's cap). */
+        public volatile int capacity = Integer.MAX_VALUE;
+        /** What the list holds now, as an earlier run left it and as the calls since changed it. */
+        public final java.util.Set<String> listed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private Mirroring(String id, Clock clock) {
             super(id, clock);
@@ -514,6 +518,13 @@ public class RecordingPlatform implements ChatPlatform {
         @Override
         public CompletableFuture<String> upsert(Block.EventCard card) {
             calls.add("upsert " + card.eventId() + " " + card.status());
+            if (!fail) {
+                if ("cancelled".equalsIgnoreCase(card.status())) {
+                    listed.remove(card.eventId());
+                } else {
+                    listed.add(card.eventId());
+                }
+            }
             return fail ? CompletableFuture.failedFuture(new IllegalStateException("down"))
                     : CompletableFuture.completedFuture("x");
         }
@@ -521,7 +532,18 @@ public class RecordingPlatform implements ChatPlatform {
         @Override
         public CompletableFuture<Void> remove(String eventId) {
             calls.add("remove " + eventId);
+            listed.remove(eventId);
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public int capacity() {
+            return capacity;
+        }
+
+        @Override
+        public CompletableFuture<java.util.Set<String>> mirrored() {
+            return CompletableFuture.completedFuture(java.util.Set.copyOf(listed));
         }
     }
 }

@@ -52,9 +52,11 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
 
     /**
      * Message content of mentions and DMs reaches a bot without the privileged MESSAGE_CONTENT intent, so the bot
-     * asks only for what it reads: guild messages (for mentions) and direct messages.
+     * asks only for what it reads: guild messages (for mentions), direct messages, and the server's scheduled events
+     * (so a member's "Interested" on a mirrored event reaches it; not privileged either).
      */
-    static final Set<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
+    static final Set<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES,
+            GatewayIntent.SCHEDULED_EVENTS);
     static final Set<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_EMBED_LINKS);
 
@@ -168,6 +170,8 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
     private JDA connect(Inbound inbound) throws PlatformException {
         JDABuilder builder = JDABuilder.createLight(settings.token().reveal(), INTENTS)
                 .disableCache(EnumSet.allOf(CacheFlag.class))
+                // JDA hands over "Interested" clicks only for scheduled events it has cached
+                .enableCache(CacheFlag.SCHEDULED_EVENTS)
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restBaseUrl()))
                 .setSessionController(new FixedGateway(settings.gatewayUrl()))
@@ -399,6 +403,21 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
             return CompletableFuture.failedFuture(new PlatformException("the Discord adapter is not connected", true));
         }
         return mapped(mirror.upsert(card), "mirroring event " + card.eventId());
+    }
+
+    @Override
+    public int capacity() {
+        ScheduledEvents mirror = events;
+        return mirror == null ? 0 : mirror.capacity();
+    }
+
+    @Override
+    public CompletableFuture<java.util.Set<String>> mirrored() {
+        ScheduledEvents mirror = events;
+        if (mirror == null) {
+            return CompletableFuture.failedFuture(new PlatformException("the Discord adapter is not connected", true));
+        }
+        return mapped(mirror.mirrored(), "reading the server's scheduled events");
     }
 
     @Override

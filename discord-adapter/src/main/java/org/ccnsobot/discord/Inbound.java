@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.guild.scheduledevent.GenericScheduledEventUserEvent;
+import net.dv8tion.jda.api.events.guild.scheduledevent.ScheduledEventUserAddEvent;
+import net.dv8tion.jda.api.events.guild.scheduledevent.ScheduledEventUserRemoveEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -23,7 +27,10 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import java.util.Set;
+import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.CommandInfo;
+import org.ccnsobot.port.Place;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
 import org.ccnsobot.port.Mentions;
@@ -149,6 +156,38 @@ final class Inbound extends ListenerAdapter {
             if (e != null) {
                 LOG.warn("could not deliver the answer to an interaction: {}", Failures.unwrap(e).toString());
             }
+        });
+    }
+
+    /**
+     * "Interested" on a mirrored event subscribes the member to that event's reminders, as the Subscribe button
+     * does; "Not interested" unsubscribes. Events staff made by hand carry no calendar id and are left alone. Nothing
+     * is sent back: Discord's own button already shows the member's choice.
+     */
+    @Override
+    public void onScheduledEventUserAdd(ScheduledEventUserAddEvent event) {
+        interest(event, true);
+    }
+
+    @Override
+    public void onScheduledEventUserRemove(ScheduledEventUserRemoveEvent event) {
+        interest(event, false);
+    }
+
+    private void interest(GenericScheduledEventUserEvent event, boolean interested) {
+        String calendarId = ScheduledEvents.calendarId(event.getScheduledEvent().getDescription());
+        if (calendarId == null) {
+            return;
+        }
+        User user = event.getUser();
+        Actor actor = new Actor(Mapping.PLATFORM, event.getUserId(), user == null ? event.getUserId()
+                : user.getEffectiveName(), Set.of());
+        Invocation invocation = Invocation.command(actor, new Place(Mapping.PLATFORM, event.getGuild().getId(), false),
+                interested ? "subscribe" : "unsubscribe", Map.of("topic", calendarId), clock.instant());
+        guarded("following an Interested click", () -> {
+            Reply reply = handle(invocation);
+            LOG.debug("{} on scheduled event {} ({}): {}", interested ? "Interested" : "Not interested",
+                    event.getScheduledEvent().getId(), calendarId, Truncation.cut(reply.text(), 120));
         });
     }
 

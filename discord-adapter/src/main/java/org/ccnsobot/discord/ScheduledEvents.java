@@ -34,6 +34,10 @@ final class ScheduledEvents {
     private final Map<String, String> ids = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<?>> queue = new ConcurrentHashMap<>();
     private volatile CompletableFuture<Void> recovered;
+    /** Events in the server's list that are not the bot's (staff made them by hand); they share the cap. */
+    private volatile int others;
+    /** Discord lists at most this many scheduled events per server. */
+    static final int SERVER_CAP = 100;
 
     ScheduledEvents(Supplier<Guild> guild) {
         this.guild = guild;
@@ -46,17 +50,37 @@ final class ScheduledEvents {
     private synchronized CompletableFuture<Void> recovered() {
         if (recovered == null || recovered.isCompletedExceptionally()) {
             recovered = guild.get().retrieveScheduledEvents().submit().thenAccept(list -> {
+                int theirs = 0;
                 for (ScheduledEvent e : list) {
-                    String d = e.getDescription();
-                    Matcher m = d == null ? null : MARKER.matcher(d);
-                    if (m != null && m.find()) {
-                        ids.putIfAbsent(m.group(1), e.getId());
+                    String calendarId = calendarId(e.getDescription());
+                    if (calendarId != null) {
+                        ids.putIfAbsent(calendarId, e.getId());
+                    } else if (e.getStatus() == ScheduledEvent.Status.SCHEDULED
+                            || e.getStatus() == ScheduledEvent.Status.ACTIVE) {
+                        theirs++;
                     }
                 }
+                others = theirs;
                 LOG.debug("recovered {} mirrored scheduled events", ids.size());
             });
         }
         return recovered;
+    }
+
+    /** The calendar id a mirrored event's description carries at its end, or null for an event not the bot's. */
+    static String calendarId(String description) {
+        Matcher m = description == null ? null : MARKER.matcher(description);
+        return m != null && m.find() ? m.group(1) : null;
+    }
+
+    /** The calendar ids of the events the bot lists in the server now. */
+    CompletableFuture<java.util.Set<String>> mirrored() {
+        return recovered().thenApply(v -> java.util.Set.copyOf(ids.keySet()));
+    }
+
+    /** Room left for the bot's events under the server's cap, once {@link #mirrored()} has read the list. */
+    int capacity() {
+        return Math.max(0, SERVER_CAP - others);
     }
 
     CompletableFuture<String> upsert(Block.EventCard card) {

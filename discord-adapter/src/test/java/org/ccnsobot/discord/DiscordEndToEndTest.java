@@ -517,6 +517,19 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void theBotsRoomInTheServersListIsAHundredLessTheEventsStaffMadeByHandAndItKnowsWhichAreItsOwn() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        platform.upsert(futureCouncil(start, "scheduled", "ccNSO Council Meeting")).get(10, SECONDS);
+        fake.handMadeEvent("Community coffee", start.plus(Duration.ofDays(1)));
+        fake.handMadeEvent("Regional meetup", start.plus(Duration.ofDays(2)));
+        platform.close();
+
+        platform = startPlatform();
+        assertThat(platform.mirrored().get(10, SECONDS)).containsExactly("evt-council-79");
+        assertThat(platform.capacity()).isEqualTo(98);
+    }
+
+    @Test
     void quickSuccessiveEditsOfOneEventCreateOnlyOneScheduledEvent() throws Exception {
         Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
         var first = platform.upsert(futureCouncil(start, "scheduled", "Council"));

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -407,29 +408,33 @@ final class FakeDiscord implements AutoCloseable {
             synchronized (scheduledEvents) {
                 scheduledEvents.put(e.get("id").asText(), e);
             }
+            scheduledEventDispatch("GUILD_SCHEDULED_EVENT_CREATE", e);
             return Answer.ok(e);
         }
         if (key.equals("GET /guilds/{id}/scheduled-events/{id}") || key.equals("PATCH /guilds/{id}/scheduled-events/{id}")
                 || key.equals("DELETE /guilds/{id}/scheduled-events/{id}")) {
+            ObjectNode changed;
+            String dispatch;
             synchronized (scheduledEvents) {
                 ObjectNode e = scheduledEvents.get(p[3]);
                 if (e == null) {
                     return Answer.error(404, 10070, "Unknown Guild Scheduled Event");
                 }
-                switch (method) {
-                    case "GET" -> {
-                        return Answer.ok(e.deepCopy());
-                    }
-                    case "PATCH" -> {
-                        e.setAll((ObjectNode) body);
-                        return Answer.ok(e.deepCopy());
-                    }
-                    default -> {
-                        scheduledEvents.remove(p[3]);
-                        return Answer.none();
-                    }
+                if (method.equals("GET")) {
+                    return Answer.ok(e.deepCopy());
                 }
+                if (method.equals("PATCH")) {
+                    e.setAll((ObjectNode) body);
+                    dispatch = "GUILD_SCHEDULED_EVENT_UPDATE";
+                } else {
+                    scheduledEvents.remove(p[3]);
+                    dispatch = "GUILD_SCHEDULED_EVENT_DELETE";
+                }
+                changed = e.deepCopy();
             }
+            // outside the lock: the gateway takes its own, and its GUILD_CREATE reads this map
+            scheduledEventDispatch(dispatch, changed);
+            return method.equals("PATCH") ? Answer.ok(changed) : Answer.none();
         }
         return Answer.error(404, 0, "404: Not Found (" + key + ")");
     }
@@ -581,7 +586,8 @@ final class FakeDiscord implements AutoCloseable {
                 .put("allow", "0").put("deny", Long.toString(EMBED_LINKS));
         channels.add(noEmbeds);
         g.putArray("threads");
-        g.putArray("guild_scheduled_events");
+        ArrayNode listed = g.putArray("guild_scheduled_events");
+        scheduledEvents().values().forEach(e -> listed.add(e.deepCopy()));
         g.putArray("emojis");
         g.putArray("stickers");
         g.putArray("voice_states");
@@ -708,6 +714,54 @@ final class FakeDiscord implements AutoCloseable {
         return channel;
     }
 
+    /** A member of staff adds an event to the server's list by hand (no calendar marker); returns its id. */
+    String handMadeEvent(String name, Instant start) {
+        ObjectNode e = NODES.objectNode().put("id", next()).put("guild_id", GUILD).put("name", name)
+                .put("description", "made in the Discord client").put("creator_id", STAFFER).put("status", 1)
+                .put("user_count", 3).put("privacy_level", 2).put("entity_type", 3).putNull("channel_id")
+                .putNull("entity_id").putNull("image").put("scheduled_start_time", start.toString())
+                .put("scheduled_end_time", start.plusSeconds(3600).toString());
+        e.putObject("entity_metadata").put("location", "Online");
+        synchronized (scheduledEvents) {
+            scheduledEvents.put(e.get("id").asText(), e);
+        }
+        scheduledEventDispatch("GUILD_SCHEDULED_EVENT_CREATE", e);
+        return e.get("id").asText();
+    }
+
+    /** Discord's GUILD_SCHEDULED_EVENTS intent: without it the gateway sends no scheduled-event dispatches. */
+    static final long SCHEDULED_EVENTS_INTENT = 1L << 16;
+
+    /** The intents the bot identified with. */
+    long intents() {
+        return gateway.intents;
+    }
+
+    /** Sends a scheduled-event dispatch, as Discord does only to a session identified with the intent for them. */
+    private void scheduledEventDispatch(String type, ObjectNode event) {
+        if ((gateway.intents & SCHEDULED_EVENTS_INTENT) != 0) {
+            gateway.dispatch(type, event.deepCopy());
+        }
+    }
+
+    /**
+     * A member clicks "Interested" ({@code interested}) or "Not interested" on the server's scheduled event
+     * {@code scheduledEventId}.
+     */
+    void interest(String userId, String scheduledEventId, boolean interested) {
+        ObjectNode d = NODES.objectNode().put("guild_scheduled_event_id", scheduledEventId).put("user_id", userId)
+                .put("guild_id", GUILD);
+        synchronized (scheduledEvents) {
+            ObjectNode e = scheduledEvents.get(scheduledEventId);
+            if (e != null) {
+                e.put("user_count", Math.max(0, e.path("user_count").asInt() + (interested ? 1 : -1)));
+            }
+        }
+        if ((gateway.intents & SCHEDULED_EVENTS_INTENT) != 0) {
+            gateway.dispatch(interested ? "GUILD_SCHEDULED_EVENT_USER_ADD" : "GUILD_SCHEDULED_EVENT_USER_REMOVE", d);
+        }
+    }
+
     /** Asks the bot to reconnect (op 7), as Discord does before moving a session. */
     void requestReconnect() {
         gateway.send(NODES.objectNode().put("op", 7).putNull("d"));
@@ -737,6 +791,7 @@ final class FakeDiscord implements AutoCloseable {
     private final class Gateway extends WebSocketServer {
         final CountDownLatch started = new CountDownLatch(1);
         private volatile WebSocket current;
+        volatile long intents;
         private int seq;
         private final String sessionId = "session-" + Long.toHexString(System.nanoTime());
 
@@ -783,6 +838,7 @@ final class FakeDiscord implements AutoCloseable {
                 return;
             }
             seq = 0;
+            intents = d.path("intents").asLong();
             ObjectNode ready = NODES.objectNode();
             ready.put("v", 10).put("session_id", sessionId).put("resume_gateway_url", gatewayUrl());
             ready.set("user", botUser());
