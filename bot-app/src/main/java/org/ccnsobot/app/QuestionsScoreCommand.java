@@ -26,6 +26,9 @@ final class QuestionsScoreCommand implements Callable<Integer> {
     @Option(names = "--calendar", paramLabel = "DIR", description = "Calendar folder to seed from (default: ${DEFAULT-VALUE})")
     Path calendar = Path.of("config/calendar");
 
+    @Option(names = "--language", paramLabel = "LANG", description = "The corpus's language: en, fr or es (default: ${DEFAULT-VALUE})")
+    String language = "en";
+
     @Option(names = "--wrong", description = "Also print each question answered wrong, with the answer")
     boolean wrong;
 
@@ -37,6 +40,11 @@ final class QuestionsScoreCommand implements Callable<Integer> {
             System.err.println("error: " + calendar + " is not a folder; run from the project folder or give --calendar");
             return 1;
         }
+        if (!Corpus.LANGUAGES.contains(language)) {
+            System.err.println("error: no question corpus in '" + language + "'; there are " + String.join(", ",
+                    Corpus.LANGUAGES));
+            return 1;
+        }
         Path dir = Files.createTempDirectory("ccnso-questions-score");
         BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("score.db")).withCalendar(calendar);
         ManualClock clock = new ManualClock(java.time.Instant.parse("2024-02-10T12:00:00Z"));
@@ -44,7 +52,7 @@ final class QuestionsScoreCommand implements Callable<Integer> {
         AtomicInteger n = new AtomicInteger();
         Corpus.Report report;
         try (Bot bot = Bot.open(cfg, clock)) {
-            report = Corpus.score(Corpus.load(), (question, at, zone) -> {
+            report = Corpus.score(Corpus.load(language), (question, at, zone) -> {
                 clock.set(at);
                 // a member per question, so the rate limit never answers instead of the bot
                 Actor member = new Actor("score", "member-" + n.incrementAndGet(), "Member", Set.of());

@@ -44,8 +44,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
             Caffeine.newBuilder().maximumSize(1).build();
-    private final com.github.benmanes.caffeine.cache.Cache<String, AheadWindow> aheadWindow =
-            Caffeine.newBuilder().maximumSize(1).build();
+    private final AheadCache ahead;
     static final int WINDOW = 64;
     /**
      * The last version of each event (and the last offsets, and the updates) the listeners were told of. A write
@@ -74,6 +73,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             return byCode;
         });
         this.search = new CachedEventSearch(store.search());
+        this.ahead = new AheadCache(store);
         this.index = Caffeine.newBuilder().maximumSize(1).build(k -> new SearchIndex(search, search.terms()));
         this.events = Caffeine.newBuilder().maximumSize(10_000).build(store::event);
         this.range = Caffeine.newBuilder().maximumSize(1).build(k -> {
@@ -160,75 +160,8 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
      * upcoming ones.
      */
     public List<Event> ahead(Instant now, int limit) {
-        AheadWindow w = aheadWindow.getIfPresent(ALL);
-        if (w != null && limit <= AHEAD_WINDOW) {
-            List<Event> hit = w.serve(now, limit);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        List<Event> rows = new ArrayList<>(store.ongoing(now.minus(ONGOING_LOOKBACK), now));
-        int want = Math.max(limit, AHEAD_WINDOW);
-        boolean complete = true;
-        if (rows.size() < want) {
-            List<Event> up = store.upcoming(now, want - rows.size());
-            complete = up.size() < want - rows.size();
-            rows.addAll(up);
-        }
-        rows = List.copyOf(rows.size() > want ? rows.subList(0, want) : rows);
-        if (limit <= AHEAD_WINDOW) {
-            aheadWindow.put(ALL, new AheadWindow(now, rows, complete && rows.size() < want));
-        }
-        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+        return ahead.ahead(now, limit);
     }
-
-    /**
-     * The first events not over at {@code anchor}. Whatever is not over at a later moment was not over at the
-     * anchor either, so the window answers any later moment by dropping what has ended, as long as enough is left.
-     */
-    private record AheadWindow(Instant anchor, List<Event> events, boolean complete) {
-        List<Event> serve(Instant now, int limit) {
-            if (now.isBefore(anchor)) {
-                return null;
-            }
-            List<Event> out = new ArrayList<>(limit);
-            // rows keyed before the look-back are over (the store reads ongoing ones no further back either)
-            Instant oldest = now.minus(ONGOING_LOOKBACK);
-            int lo = 0;
-            int hi = events.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (events.get(mid).sortKey().isBefore(oldest)) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            for (Event e : events.subList(0, lo)) {
-                // a multi-day event keyed before the look-back (the store adds them to "ongoing")
-                if (e.multiDay() && e.endKey().isAfter(now)) {
-                    out.add(e);
-                    if (out.size() == limit) {
-                        return out;
-                    }
-                }
-            }
-            for (Event e : events.subList(lo, events.size())) {
-                if (e.endKey().isAfter(now)) {
-                    out.add(e);
-                    if (out.size() == limit) {
-                        return out;
-                    }
-                }
-            }
-            return complete ? out : null;
-        }
-    }
-
-    static final int AHEAD_WINDOW = 2048;
-
-    /** How far back an event still going on can be keyed: a date-only day in a zone up to 14 hours ahead of UTC. */
-    static final java.time.Duration ONGOING_LOOKBACK = java.time.Duration.ofHours(48);
 
     /** The first and last events of the calendar (any status), or empty when it holds none. */
     public Optional<List<Event>> range() {
@@ -400,7 +333,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             events.invalidate(event.id());
             index.invalidateAll();
             window.invalidateAll();
-            aheadWindow.invalidateAll();
+            ahead.invalidate();
             range.invalidateAll();
             search.invalidateAll();
             List<EventChange> batch = new ArrayList<>(1);
@@ -570,7 +503,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
                     || batch.touches("meetings")) {
                 index.invalidateAll();
                 window.invalidateAll();
-                aheadWindow.invalidateAll();
+                ahead.invalidate();
                 range.invalidateAll();
                 search.invalidateAll();
             }
@@ -618,7 +551,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         index.invalidateAll();
         events.invalidateAll();
         window.invalidateAll();
-        aheadWindow.invalidateAll();
+        ahead.invalidate();
         range.invalidateAll();
         search.invalidateAll();
     }

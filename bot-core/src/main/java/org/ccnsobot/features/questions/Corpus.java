@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * with its class, pinned clock, the asker's zone and what a right answer holds. {@link #score} asks them all and
  * scores each class. An expectation is one or more checks joined by {@code " & "}: {@code first:ID} (the first
  * event the answer names), {@code ids:ID,ID} (exactly the events it names), {@code has:ID}, {@code lacks:ID},
- * {@code starts:TEXT}, {@code says:TEXT}, {@code not:TEXT} (text checks ignore case), {@code lines<=N}.
+ * {@code starts:TEXT}, {@code says:TEXT}, {@code not:TEXT} (text checks ignore case), {@code lines<=N}. A
+ * {@code starts:} or {@code says:} text may give variants as {@code A|B}, any of which is right: the French and
+ * Spanish corpora (corpus-fr.tsv, corpus-es.tsv) accept an answer in English or in the member's language.
  */
 public final class Corpus {
     private static final Pattern IDS = Pattern.compile("\\[([a-z0-9][a-z0-9._-]*)\\]|^Id: (\\S+)$", Pattern.MULTILINE);
@@ -79,11 +81,23 @@ public final class Corpus {
         }
     }
 
-    /** The corpus shipped with the bot. */
+    /** The languages with a corpus: English (corpus.tsv), French and Spanish. */
+    public static final List<String> LANGUAGES = List.of("en", "fr", "es");
+
+    /** The English corpus shipped with the bot. */
     public static List<Case> load() {
-        try (InputStream in = Corpus.class.getResourceAsStream("corpus.tsv")) {
+        return load("en");
+    }
+
+    /** The corpus of a language shipped with the bot ({@link #LANGUAGES}). */
+    public static List<Case> load(String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("no question corpus for '" + language + "'; there are " + LANGUAGES);
+        }
+        String file = language.equals("en") ? "corpus.tsv" : "corpus-" + language + ".tsv";
+        try (InputStream in = Corpus.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("corpus.tsv is missing from the build");
+                throw new IllegalStateException(file + " is missing from the build");
             }
             return parse(in);
         } catch (IOException e) {
@@ -141,6 +155,15 @@ public final class Corpus {
         return new ArrayList<>(out);
     }
 
+    private static boolean anyOf(String variants, java.util.function.Predicate<String> test) {
+        for (String v : variants.split("\\|")) {
+            if (!v.isEmpty() && test.test(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Null when the answer meets the expectation, else what is wrong. */
     static String check(String expected, String answer) {
         List<String> ids = ids(answer);
@@ -168,8 +191,8 @@ public final class Corpus {
                         || arg.equals("none") && ids.isEmpty() ? null : "names " + ids + ", not " + arg;
                 case "has" -> ids.contains(arg) ? null : "does not name " + arg;
                 case "lacks" -> ids.contains(arg) ? "names " + arg : null;
-                case "starts" -> lower.startsWith(argLower) ? null : "does not start with '" + arg + "'";
-                case "says" -> lower.contains(argLower) ? null : "does not say '" + arg + "'";
+                case "starts" -> anyOf(argLower, lower::startsWith) ? null : "does not start with '" + arg + "'";
+                case "says" -> anyOf(argLower, lower::contains) ? null : "does not say '" + arg + "'";
                 case "not" -> lower.contains(argLower) ? "says '" + arg + "'" : null;
                 default -> throw new IllegalArgumentException("unknown check '" + p + "'");
             };

@@ -26,6 +26,11 @@ public final class Questions {
         return understanding.read(text, zone, now);
     }
 
+    /** What the question asks, read in {@code language} (null: the language it is written in). */
+    public Question read(String text, ZoneId zone, Instant now, java.util.Locale language) {
+        return understanding.read(text, zone, now, language);
+    }
+
     /** The answer for the asker alone: times in the zone the question is read in. */
     public Result answer(String text, ZoneId zone, Instant now) throws CommandException {
         return answer(text, zone, zone, now);
@@ -33,6 +38,12 @@ public final class Questions {
 
     /** Reads the question in {@code zone} (the asker's) and writes the answer's times in {@code shown}. */
     public Result answer(String text, ZoneId zone, ZoneId shown, Instant now) throws CommandException {
-        return answers.answer(understanding.read(text, zone, now), text, zone, shown, now);
+        return answer(text, zone, shown, now, null);
+    }
+
+    /** As {@link #answer(String, ZoneId, ZoneId, Instant)}, reading the question in {@code language} when given. */
+    public Result answer(String text, ZoneId zone, ZoneId shown, Instant now, java.util.Locale language)
+            throws CommandException {
+        return answers.answer(understanding.read(text, zone, now, language), text, zone, shown, now);
     }
 }

@@ -56,11 +56,24 @@ final class Reader implements Understanding {
 
     @Override
     public Question read(String text, ZoneId zone, Instant now) {
+        return read(text, zone, now, null);
+    }
+
+    /** Reads in the hinted language, or in the one the question is written in when there is no (known) hint. */
+    @Override
+    public Question read(String text, ZoneId zone, Instant now, Locale hint) {
         String raw = text == null ? "" : text;
         if (raw.length() > MAX_CHARS) {
             raw = raw.substring(0, MAX_CHARS);
         }
-        List<String> w = new ArrayList<>(Text.words(raw));
+        Language language = Language.of(hint);
+        List<String> folded = language == Language.EN ? null : Lexicon.fold(Lexicon.dayFirst(raw));
+        if (language == null) {
+            language = Lexicon.detect(raw, folded);
+        }
+        // French and Spanish are put into the English words first: every pass below then reads them alike
+        List<String> w = new ArrayList<>(language == Language.EN ? Text.words(raw)
+                : Lexicon.of(language).english(raw, folded, this::known));
         if (w.size() > MAX_WORDS) {
             w = new ArrayList<>(w.subList(0, MAX_WORDS));
         }
@@ -142,6 +155,24 @@ final class Reader implements Understanding {
         Question.About about = new Question.About(committee, committeeWord, meeting, missing, number, words, generic);
         return new Question(intent, next, about, time == null ? null : time.span(), null);
     }
+
+    /** A word of the calendar's, or a committee's name: never a typo of a French or Spanish word. */
+    private boolean known(String word) {
+        if (calendar.index().has(word)) {
+            return true;
+        }
+        Map<Committee, List<String>> now = committeeNames();
+        if (now != committeeWordsFor) {
+            Set<String> out = new java.util.HashSet<>();
+            now.values().forEach(out::addAll);
+            committeeWords = out;
+            committeeWordsFor = now;
+        }
+        return committeeWords.contains(word);
+    }
+
+    private volatile Map<Committee, List<String>> committeeWordsFor;
+    private volatile Set<String> committeeWords = Set.of();
 
     static boolean weak(String generic) {
         return WEAK.contains(generic);
