@@ -21,7 +21,9 @@ public final class ReminderTexts {
 
     /** {@code Reminder: ccNSO Council meeting 202 starts in 40 minutes — Thu 15 Feb 2024 18:00 UTC [council-202]}. */
     static OutgoingMessage reminder(Event e, EventMessages messages, ZoneId viewer, Instant now) {
-        String lead = e.dateOnly() ? "Reminder: " + e.title() + " is on " + TimeFormat.day(e.date())
+        String lead = e.multiDay() ? "Reminder: " + e.title() + " is on " + TimeFormat.days(e.date(), e.lastDay())
+                + " (all day)"
+                : e.dateOnly() ? "Reminder: " + e.title() + " is on " + TimeFormat.day(e.date())
                 + " (time not yet announced)"
                 : "Reminder: " + e.title() + " " + startsIn(e.start(), now);
         String text = lead + " — " + messages.when(e, viewer) + " [" + e.id() + "]";
@@ -81,7 +83,7 @@ public final class ReminderTexts {
             return Optional.of("Back on: " + after.title() + " is " + messages.when(after, viewer) + id + ".");
         }
         boolean moved = !Objects.equals(before.start(), after.start()) || !before.date().equals(after.date())
-                || !Objects.equals(before.end(), after.end());
+                || !Objects.equals(before.end(), after.end()) || !Objects.equals(before.lastDay(), after.lastDay());
         if (moved) {
             return Optional.of("Moved: " + after.title() + " is now " + messages.when(after, viewer) + " (was "
                     + messages.when(before, viewer) + ")" + id + ".");
