@@ -54,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
                 err.println("error: no " + (meeting != null ? "meeting called '" + meeting : "committee called '" + committee) + "'");
                 return 1;
             }
-            String text = IcsExporter.export(sel.get().name(), sel.get().events(), clock.instant());
+            String text = sel.get().export(clock.instant(), null);
             if (outFile == null) {
                 out.print(text);
                 out.flush();

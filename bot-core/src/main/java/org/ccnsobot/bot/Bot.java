@@ -166,7 +166,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
         outbox.observe(metrics::delivered);
         ReminderService reminderPlan = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
                 outbox);
-        calendar.onEventChanged(reminderPlan::eventChanged);
+        // a write's changes reach the reminders together, so members hear of them in one message
+        calendar.onEventsChanged(reminderPlan::eventsChanged);
         calendar.onUpdateAdded(UpdateFollowers.attach(subscriptions, outbox)::committeeUpdated);
         this.digest = config.digest() == null ? null
                 : new Digest(config.digest(), calendar, outbox, clock, ZoneOffset.UTC); // channels: public

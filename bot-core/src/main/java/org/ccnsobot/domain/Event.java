@@ -9,12 +9,22 @@ import java.util.Objects;
 /**
  * One calendar entry. When the time is not announced yet, {@code start} and {@code end} are null and only
  * {@code date} (a day in {@code zone}) is known. {@code zone} is the venue's zone for sessions of a meeting, or the
- * zone the organisers announced the time in for online sessions.
+ * zone the organisers announced the time in for online sessions. {@code lastDay} is the last day (inclusive) of a
+ * date-only event that spans several days (an all-day 2 to 8 March); it is null for one day and for timed events.
  */
 public record Event(String id, String title, String kind, String meetingCode, Instant start, Instant end,
                     LocalDate date, ZoneId zone, String room, Access access, String description,
                     List<String> committees, List<Link> links, EventStatus status, String source, String sourceUid,
-                    int sequence) {
+                    int sequence, LocalDate lastDay) {
+
+    /** A single-day or timed event (no {@code lastDay}). */
+    public Event(String id, String title, String kind, String meetingCode, Instant start, Instant end,
+                 LocalDate date, ZoneId zone, String room, Access access, String description,
+                 List<String> committees, List<Link> links, EventStatus status, String source, String sourceUid,
+                 int sequence) {
+        this(id, title, kind, meetingCode, start, end, date, zone, room, access, description, committees, links,
+                status, source, sourceUid, sequence, null);
+    }
 
     public Event {
         Objects.requireNonNull(id, "id");
@@ -29,6 +39,23 @@ public record Event(String id, String title, String kind, String meetingCode, In
         if (start != null && end != null && end.isBefore(start)) {
             throw new IllegalArgumentException("event " + id + " ends before it starts");
         }
+        if (lastDay != null && lastDay.isBefore(date)) {
+            throw new IllegalArgumentException("event " + id + " ends before it starts");
+        }
+        // one form for "one day" (null), so an event read back equals the one written
+        if (start != null || lastDay != null && lastDay.equals(date)) {
+            lastDay = null;
+        }
+    }
+
+    /** Whether this is a date-only event over more than one day. */
+    public boolean multiDay() {
+        return lastDay != null;
+    }
+
+    /** The last day of a date-only event: its {@code lastDay}, or its one day. */
+    public LocalDate lastDate() {
+        return lastDay != null ? lastDay : date;
     }
 
     public boolean dateOnly() {
@@ -48,11 +75,11 @@ public record Event(String id, String title, String kind, String meetingCode, In
         if (start != null) {
             return start;
         }
-        return date.plusDays(1).atStartOfDay(zone).toInstant();
+        return lastDate().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     public Event withStatus(EventStatus newStatus) {
         return new Event(id, title, kind, meetingCode, start, end, date, zone, room, access, description, committees,
-                links, newStatus, source, sourceUid, sequence);
+                links, newStatus, source, sourceUid, sequence, lastDay);
     }
 }

@@ -61,11 +61,19 @@ public sealed interface Block {
     /**
      * One calendar event. {@code start} is null when only the date is known ({@code date} is then the day in
      * {@code venueZone}); {@code place} names the venue's city ("San Juan") for venue-local time, or is null for
-     * online sessions.
+     * online sessions. {@code lastDay} is the last day (inclusive) of a date-only event over several days, else null.
      */
     record EventCard(String eventId, String title, Instant start, Instant end, LocalDate date, ZoneId venueZone,
                      String place, String room, String access, List<String> committees, String status,
-                     String description, List<Link> links) implements Block {
+                     String description, List<Link> links, LocalDate lastDay) implements Block {
+        /** A card of a timed or single-day event. */
+        public EventCard(String eventId, String title, Instant start, Instant end, LocalDate date, ZoneId venueZone,
+                         String place, String room, String access, List<String> committees, String status,
+                         String description, List<Link> links) {
+            this(eventId, title, start, end, date, venueZone, place, room, access, committees, status, description,
+                    links, null);
+        }
+
         public EventCard {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(title, "title");
@@ -77,6 +85,11 @@ public sealed interface Block {
 
         public boolean dateOnly() {
             return start == null;
+        }
+
+        /** Whether this is a date-only event over several days (shown as {@code 2–8 March 2024, all day}). */
+        public boolean multiDay() {
+            return start == null && lastDay != null && lastDay.isAfter(date);
         }
     }
 }

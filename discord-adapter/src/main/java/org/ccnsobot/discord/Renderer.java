@@ -170,6 +170,10 @@ final class Renderer {
     static List<String> whenLines(Block.EventCard c) {
         if (c.dateOnly()) {
             String where = c.place() == null || c.place().isBlank() ? "" : ", " + Escaper.text(c.place());
+            if (c.multiDay()) {
+                return List.of("📅 " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + where
+                        + " (all day)");
+            }
             return List.of("📅 " + DAY.format(c.date()) + where + " (time to be announced)");
         }
         long start = c.start().getEpochSecond();

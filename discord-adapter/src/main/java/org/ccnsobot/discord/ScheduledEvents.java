@@ -185,7 +185,8 @@ final class ScheduledEvents {
             if (c.dateOnly()) {
                 // The time is not announced yet: the whole day at the venue, which Discord shows as such.
                 start = c.date().atStartOfDay(c.venueZone()).toOffsetDateTime();
-                end = c.date().plusDays(1).atStartOfDay(c.venueZone()).toOffsetDateTime();
+                end = (c.multiDay() ? c.lastDay() : c.date()).plusDays(1).atStartOfDay(c.venueZone())
+                        .toOffsetDateTime();
             } else {
                 start = OffsetDateTime.ofInstant(c.start(), ZoneOffset.UTC);
                 end = OffsetDateTime.ofInstant(c.end() != null && c.end().isAfter(c.start()) ? c.end()

@@ -175,6 +175,9 @@ final class SlackRenderer {
 
     /** The reader's local time through Slack's date token, with a UTC fallback for clients that cannot. */
     private static String when(Block.EventCard c) {
+        if (c.multiDay()) {
+            return ":date: " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + " (all day)";
+        }
         if (c.dateOnly()) {
             return ":date: " + DAY.format(c.date()) + " (time not yet announced)";
         }

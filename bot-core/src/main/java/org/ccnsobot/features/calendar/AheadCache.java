@@ -165,6 +165,15 @@ final class AheadCache {
                     hi = mid;
                 }
             }
+            for (Event e : events.subList(0, lo)) {
+                // a multi-day event keyed before the look-back (the store adds them to "ongoing")
+                if (e.multiDay() && e.endKey().isAfter(now)) {
+                    out.add(e);
+                    if (out.size() == limit) {
+                        return new Served(out, events.size() - lo);
+                    }
+                }
+            }
             for (int i = lo; i < events.size(); i++) {
                 Event e = events.get(i);
                 if (e.endKey().isAfter(now)) {

@@ -40,6 +40,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
     private final LoadingCache<String, Optional<List<Event>>> range;
     private final CachedEventSearch search;
     private final List<BiConsumer<Optional<Event>, Event>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<List<EventChange>>> batchListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<CommitteeUpdate>> updateListeners = new CopyOnWriteArrayList<>();
     private final com.github.benmanes.caffeine.cache.Cache<String, UpcomingWindow> window =
             Caffeine.newBuilder().maximumSize(1).build();
@@ -171,6 +172,11 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         return store.between(from, to);
     }
 
+    /** Multi-day date-only events overlapping [from, to), whatever their key (see {@link CalendarStore#spanning}). */
+    public List<Event> spanning(Instant from, Instant to) {
+        return store.spanning(from, to);
+    }
+
     public List<Event> upcomingForCommittee(String acronym, Instant from, int limit) {
         return store.upcomingForCommittee(acronym, from, limit);
     }
@@ -275,6 +281,15 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         }
     }
 
+    /** Saves a calendar and records the meta keys in the same transaction. */
+    public void saveAll(CalendarData data, Map<String, String> meta) {
+        synchronized (notifyLock) {
+            Map<String, Optional<Event>> before = before(data);
+            store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), meta);
+            afterSaveAll(data, before);
+        }
+    }
+
     /** Saves a calendar and records {@code metaKey} in the same transaction. */
     public void saveAll(CalendarData data, String metaKey, String metaValue) {
         synchronized (notifyLock) {
@@ -286,7 +301,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
 
     private Map<String, Optional<Event>> before(CalendarData data) {
         Map<String, Optional<Event>> out = new LinkedHashMap<>();
-        if (changeListeners.isEmpty()) {
+        if (!listening()) {
             return out;
         }
         for (Event e : data.events()) {
@@ -301,10 +316,12 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             toldOffsets.put(key(id), List.copyOf(offsets));
         });
         invalidateAll();
-        if (!changeListeners.isEmpty()) {
+        if (listening()) {
+            List<EventChange> batch = new ArrayList<>();
             for (Event e : data.events()) {
-                notifyChanged(before.getOrDefault(e.id(), Optional.empty()), e);
+                notifyChanged(before.getOrDefault(e.id(), Optional.empty()), e, batch);
             }
+            notifyBatch(batch);
         }
     }
 
@@ -319,7 +336,9 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             ahead.invalidate();
             range.invalidateAll();
             search.invalidateAll();
-            notifyChanged(before, event);
+            List<EventChange> batch = new ArrayList<>(1);
+            notifyChanged(before, event, batch);
+            notifyBatch(batch);
         }
     }
 
@@ -333,16 +352,47 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         changeListeners.add(listener);
     }
 
-    private void notifyChanged(Optional<Event> before, Event after) {
+    /** One event's change as listeners hear it: {@code before} is empty for an event new to them. */
+    public record EventChange(Optional<Event> before, Event after) {
+    }
+
+    /**
+     * Hears the same changes as {@link #onEventChanged}, once per write that made them (an import or a source look
+     * is one call with all its changes; a staff command one with its one), so a listener can tell them together.
+     */
+    public void onEventsChanged(java.util.function.Consumer<List<EventChange>> listener) {
+        batchListeners.add(listener);
+    }
+
+    private boolean listening() {
+        return !changeListeners.isEmpty() || !batchListeners.isEmpty();
+    }
+
+    private void notifyChanged(Optional<Event> before, Event after, List<EventChange> batch) {
         told.put(key(after.id()), after);
         if (before.isPresent() && before.get().equals(after)) {
             return;
         }
+        batch.add(new EventChange(before, after));
         for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
             try {
                 l.accept(before, after);
             } catch (RuntimeException e) {
                 LOG.error("An event-change listener failed for event {}", after.id(), e);
+            }
+        }
+    }
+
+    private void notifyBatch(List<EventChange> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<EventChange> changes = List.copyOf(batch);
+        for (java.util.function.Consumer<List<EventChange>> l : batchListeners) {
+            try {
+                l.accept(changes);
+            } catch (RuntimeException e) {
+                LOG.error("An event-change listener failed for {} change(s)", changes.size(), e);
             }
         }
     }
@@ -371,6 +421,14 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         for (BiConsumer<Optional<Event>, Event> l : changeListeners) {
             try {
                 l.accept(Optional.of(ev), ev);
+            } catch (RuntimeException ex) {
+                LOG.error("An event-change listener failed for event {}", ev.id(), ex);
+            }
+        }
+        List<EventChange> one = List.of(new EventChange(Optional.of(ev), ev));
+        for (java.util.function.Consumer<List<EventChange>> l : batchListeners) {
+            try {
+                l.accept(one);
             } catch (RuntimeException ex) {
                 LOG.error("An event-change listener failed for event {}", ev.id(), ex);
             }
@@ -427,9 +485,11 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             if (batch.resync()) {
                 Map<String, Optional<Event>> cached = Map.copyOf(events.asMap());
                 invalidateAll();
+                List<EventChange> changes = new ArrayList<>();
                 for (Event e : store.allEvents()) {
-                    externalEvent(e.id(), cached.getOrDefault(key(e.id()), Optional.empty()));
+                    externalEvent(e.id(), cached.getOrDefault(key(e.id()), Optional.empty()), changes);
                 }
+                notifyBatch(changes);
                 return;
             }
             if (batch.touches("committees") || batch.touches("meetings")) {
@@ -447,11 +507,14 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
                 range.invalidateAll();
                 search.invalidateAll();
             }
+            // another process's import is one batch here too, told together
+            List<EventChange> changes = new ArrayList<>();
             for (String id : eventIds) {
                 Optional<Optional<Event>> cached = Optional.ofNullable(events.getIfPresent(key(id)));
                 events.invalidate(key(id));
-                externalEvent(id, cached.flatMap(c -> c));
+                externalEvent(id, cached.flatMap(c -> c), changes);
             }
+            notifyBatch(changes);
             for (String id : offsetIds) {
                 List<java.time.Duration> now = store.reminderOffsets(id).orElse(List.of());
                 if (!now.equals(toldOffsets.getIfPresent(key(id)))) {
@@ -470,7 +533,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         }
     }
 
-    private void externalEvent(String id, Optional<Event> cached) {
+    private void externalEvent(String id, Optional<Event> cached, List<EventChange> batch) {
         Optional<Event> now = store.event(id);
         if (now.isEmpty()) {
             return;
@@ -479,7 +542,7 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         if (now.get().equals(known)) {
             return;
         }
-        notifyChanged(known != null ? Optional.of(known) : cached, now.get());
+        notifyChanged(known != null ? Optional.of(known) : cached, now.get(), batch);
     }
 
     public void invalidateAll() {

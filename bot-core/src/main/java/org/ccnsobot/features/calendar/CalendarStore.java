@@ -24,6 +24,16 @@ public interface CalendarStore {
     void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events, List<CommitteeUpdate> updates,
                  String metaKey, String metaValue);
 
+    /** Like {@link #saveAll}, and sets several meta keys in the same transaction. */
+    default void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events,
+                         List<CommitteeUpdate> updates, java.util.Map<String, String> meta) {
+        if (meta.isEmpty()) {
+            saveAll(committees, meetings, events, updates);
+            return;
+        }
+        throw new UnsupportedOperationException("several meta keys in one write");
+    }
+
     void saveEvent(Event event);
 
     Optional<Event> event(String id);
@@ -33,6 +43,15 @@ public interface CalendarStore {
 
     /** Events (any status) whose sort key lies in [from, to), earliest first. */
     List<Event> between(Instant from, Instant to);
+
+    /**
+     * Multi-day date-only events (any status) that overlap [from, to): begun before {@code to}, not over by
+     * {@code from}. They are few; day views and "ongoing" add them, since their key can lie far before the window.
+     */
+    List<Event> spanning(Instant from, Instant to);
+
+    /** When each of the events (null: every event) last changed, by id: the feeds' DTSTAMP. */
+    java.util.Map<String, Instant> lastChanges(java.util.Collection<String> ids);
 
     /** Upcoming events (not cancelled) of one committee. */
     List<Event> upcomingForCommittee(String acronym, Instant from, int limit);

@@ -36,7 +36,8 @@ public final class EventMessages {
 
     /**
      * When an event is, for the reader: {@code Thu 15 Feb 2024 18:00 UTC}, plus the venue's local time for sessions
-     * of a meeting ({@code · 10:30 AST, San Juan}); date-only events say the time is not announced yet.
+     * of a meeting ({@code · 10:30 AST, San Juan}); date-only events say the time is not announced yet, and those
+     * over several days name their days ({@code 2–8 March 2024 (all day)}).
      */
     public String when(Event e, ZoneId viewer) {
         return when(e, viewer, Locale.ENGLISH);
@@ -46,6 +47,9 @@ public final class EventMessages {
     public String when(Event e, ZoneId viewer, Locale locale) {
         Meeting m = meetingOf(e);
         String place = m != null && m.city() != null ? m.city() : null;
+        if (e.multiDay()) {
+            return TimeFormat.days(e.date(), e.lastDay()) + " (all day)" + (place == null ? "" : " · " + place);
+        }
         if (e.dateOnly()) {
             return Messages.t(locale, "event.dateOnly", Bidi.isolate(TimeFormat.day(e.date(), locale), locale))
                     + (place == null ? "" : " · " + Bidi.isolate(place, locale));
@@ -121,6 +125,6 @@ public final class EventMessages {
         }
         return new Block.EventCard(e.id(), e.title(), e.start(), e.end(), e.date(), m != null ? m.zone() : e.zone(),
                 m != null ? m.city() : null, e.room(), e.access().label(), e.committees(), e.status().label(),
-                e.description(), links);
+                e.description(), links, e.lastDay());
     }
 }

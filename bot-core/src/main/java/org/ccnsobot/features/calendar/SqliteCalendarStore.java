@@ -22,7 +22,7 @@ import org.ccnsobot.store.Database;
 final class SqliteCalendarStore implements CalendarStore {
     static final String EVENT_COLUMNS = "e.id, e.title, e.kind, e.meeting_code, e.start_utc, e.end_utc,"
             + " e.local_date, e.zone, e.room, e.access, e.description, e.links, e.status, e.source, e.source_uid,"
-            + " e.sequence, e.committees";
+            + " e.sequence, e.committees, e.last_day";
 
     private final Database db;
     private final EventSearch search;
@@ -46,12 +46,19 @@ final class SqliteCalendarStore implements CalendarStore {
     @Override
     public void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events,
                         List<CommitteeUpdate> updates, String metaKey, String metaValue) {
+        saveAll(committees, meetings, events, updates, metaKey == null ? java.util.Map.of()
+                : java.util.Collections.singletonMap(metaKey, metaValue));
+    }
+
+    @Override
+    public void saveAll(List<Committee> committees, List<Meeting> meetings, List<Event> events,
+                        List<CommitteeUpdate> updates, java.util.Map<String, String> meta) {
         db.transaction(c -> {
-            if (metaKey != null) {
+            for (java.util.Map.Entry<String, String> m : meta.entrySet()) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-                    ps.setString(1, metaKey);
-                    ps.setString(2, metaValue);
+                    ps.setString(1, m.getKey());
+                    ps.setString(2, m.getValue());
                     ps.executeUpdate();
                 }
             }
@@ -112,17 +119,36 @@ final class SqliteCalendarStore implements CalendarStore {
         }
     }
 
+    /**
+     * The upsert changes a stored row only when something in it differs (the WHERE of its DO UPDATE), so an
+     * unchanged event keeps its {@code updated_at} (the feeds' DTSTAMP) and fires no trigger: a re-import that
+     * changes nothing writes nothing. Its committees are rewritten only when the row was.
+     */
+    private static final String UPSERT_EVENT = "INSERT INTO events(id, title, kind, meeting_code, start_utc,"
+            + " end_utc, local_date, zone, sort_utc, end_key_utc, room, access, description, links, status, source,"
+            + " source_uid, sequence, committees, last_day, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " CAST(unixepoch('subsec') * 1000 AS INTEGER))"
+            + " ON CONFLICT(id) DO UPDATE SET title=excluded.title, kind=excluded.kind,"
+            + " meeting_code=excluded.meeting_code, start_utc=excluded.start_utc, end_utc=excluded.end_utc,"
+            + " local_date=excluded.local_date, zone=excluded.zone, sort_utc=excluded.sort_utc,"
+            + " end_key_utc=excluded.end_key_utc, room=excluded.room, access=excluded.access,"
+            + " description=excluded.description, links=excluded.links, status=excluded.status,"
+            + " source=excluded.source, source_uid=excluded.source_uid, sequence=excluded.sequence,"
+            + " committees=excluded.committees, last_day=excluded.last_day, updated_at=excluded.updated_at"
+            + " WHERE title IS NOT excluded.title OR kind IS NOT excluded.kind"
+            + " OR meeting_code IS NOT excluded.meeting_code OR start_utc IS NOT excluded.start_utc"
+            + " OR end_utc IS NOT excluded.end_utc OR local_date IS NOT excluded.local_date"
+            + " OR zone IS NOT excluded.zone OR sort_utc IS NOT excluded.sort_utc"
+            + " OR end_key_utc IS NOT excluded.end_key_utc OR room IS NOT excluded.room"
+            + " OR access IS NOT excluded.access OR description IS NOT excluded.description"
+            + " OR links IS NOT excluded.links OR status IS NOT excluded.status OR source IS NOT excluded.source"
+            + " OR source_uid IS NOT excluded.source_uid OR sequence IS NOT excluded.sequence"
+            + " OR committees IS NOT excluded.committees OR last_day IS NOT excluded.last_day";
+
     private static void upsertEvent(Connection c, Event e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events(id, title, kind, meeting_code, start_utc,"
-                + " end_utc, local_date, zone, sort_utc, end_key_utc, room, access, description, links, status, source,"
-                + " source_uid, sequence, committees) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT(id) DO UPDATE SET title=excluded.title, kind=excluded.kind,"
-                + " meeting_code=excluded.meeting_code, start_utc=excluded.start_utc, end_utc=excluded.end_utc,"
-                + " local_date=excluded.local_date, zone=excluded.zone, sort_utc=excluded.sort_utc,"
-                + " end_key_utc=excluded.end_key_utc, room=excluded.room, access=excluded.access,"
-                + " description=excluded.description, links=excluded.links, status=excluded.status,"
-                + " source=excluded.source, source_uid=excluded.source_uid, sequence=excluded.sequence,"
-                + " committees=excluded.committees")) {
+        int changed;
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_EVENT)) {
             ps.setString(1, e.id());
             ps.setString(2, e.title());
             ps.setString(3, e.kind());
@@ -142,7 +168,11 @@ final class SqliteCalendarStore implements CalendarStore {
             ps.setString(17, e.sourceUid());
             ps.setInt(18, e.sequence());
             ps.setString(19, String.join(",", new java.util.TreeSet<>(e.committees())));
-            ps.executeUpdate();
+            ps.setString(20, e.multiDay() ? e.lastDay().toString() : null);
+            changed = ps.executeUpdate();
+        }
+        if (changed == 0) {
+            return;
         }
         try (PreparedStatement del = c.prepareStatement("DELETE FROM event_committees WHERE event_id = ?")) {
             del.setString(1, e.id());
@@ -220,12 +250,68 @@ final class SqliteCalendarStore implements CalendarStore {
 
     @Override
     public List<Event> ongoing(Instant from, Instant now) {
-        return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.sort_utc >= ? AND e.sort_utc < ?"
+        List<Event> rows = queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.sort_utc >= ? AND e.sort_utc < ?"
                 + " AND e.end_key_utc > ? AND e.status <> 'CANCELLED' ORDER BY e.sort_utc, e.id", ps -> {
                     ps.setLong(1, from.toEpochMilli());
                     ps.setLong(2, now.toEpochMilli());
                     ps.setLong(3, now.toEpochMilli());
                 });
+        return withSpanning(rows, spanning(now, now.plusMillis(1)).stream().filter(e -> e.sortKey().isBefore(from)
+                && e.status() != EventStatus.CANCELLED).toList());
+    }
+
+    /** {@code rows} (in time order) and {@code more}, merged in time order without repeats. */
+    static List<Event> withSpanning(List<Event> rows, List<Event> more) {
+        if (more.isEmpty()) {
+            return rows;
+        }
+        java.util.Map<String, Event> byId = new java.util.LinkedHashMap<>();
+        rows.forEach(e -> byId.put(e.id(), e));
+        more.forEach(e -> byId.putIfAbsent(e.id(), e));
+        List<Event> out = new ArrayList<>(byId.values());
+        out.sort(java.util.Comparator.comparing(Event::sortKey).thenComparing(Event::id));
+        return out;
+    }
+
+    @Override
+    public List<Event> spanning(Instant from, Instant to) {
+        // end_key_utc > from through the partial index; the multi-day events are few
+        return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.last_day IS NOT NULL"
+                + " AND e.end_key_utc > ? AND e.sort_utc < ? ORDER BY e.sort_utc, e.id", ps -> {
+                    ps.setLong(1, from.toEpochMilli());
+                    ps.setLong(2, to.toEpochMilli());
+                });
+    }
+
+    @Override
+    public java.util.Map<String, Instant> lastChanges(java.util.Collection<String> ids) {
+        // a few ids (one event's feed) are read by key; more, by one scan of the table
+        boolean few = ids != null && ids.size() <= 64;
+        String sql = "SELECT id, updated_at FROM events WHERE updated_at IS NOT NULL" + (few && !ids.isEmpty()
+                ? " AND id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")" : "");
+        if (few && ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Set<String> wanted = ids == null ? null : new java.util.HashSet<>(ids);
+        return db.read(c -> {
+            java.util.Map<String, Instant> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (few) {
+                    int i = 1;
+                    for (String id : ids) {
+                        ps.setString(i++, id);
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (wanted == null || wanted.contains(rs.getString(1))) {
+                            out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Override
@@ -270,7 +356,8 @@ final class SqliteCalendarStore implements CalendarStore {
         return new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), startAt, endAt,
                 LocalDate.parse(rs.getString(7)), zone(rs.getString(8)), rs.getString(9),
                 Access.valueOf(rs.getString(10)), rs.getString(11), committees(rs.getString(17)), Json.links(rs.getString(12)),
-                EventStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16));
+                EventStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16),
+                rs.getString(18) == null ? null : LocalDate.parse(rs.getString(18)));
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();

@@ -125,6 +125,14 @@ public final class TimeFormat {
         return appendDay(new StringBuilder(16), date).toString();
     }
 
+    /**
+     * The days of a multi-day event: {@code 2–8 March 2024}, {@code 28 February – 3 March 2024},
+     * {@code 30 December 2024 – 2 January 2025}; one day as {@link #day}.
+     */
+    public static String days(LocalDate first, LocalDate last) {
+        return last.isAfter(first) ? VenueTime.days(first, last) : day(first);
+    }
+
     private static StringBuilder appendDay(StringBuilder sb, LocalDate d) {
         return sb.append(DAYS[d.getDayOfWeek().ordinal()]).append(' ').append(d.getDayOfMonth()).append(' ')
                 .append(MONTHS[d.getMonthValue() - 1]).append(' ').append(d.getYear());

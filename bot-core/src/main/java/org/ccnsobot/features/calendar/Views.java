@@ -120,11 +120,20 @@ public final class Views {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = toExclusive.atStartOfDay(zone).toInstant();
         // Date-only events are keyed at midnight in their own zone, up to 14 hours away from the reader's.
-        List<Event> candidates = calendar.between(start.minusSeconds(15 * 3600), end.plusSeconds(15 * 3600));
+        List<Event> candidates = new ArrayList<>(calendar.between(start.minusSeconds(15 * 3600),
+                end.plusSeconds(15 * 3600)));
+        // a multi-day event is on each of its days, though keyed at its first
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        candidates.forEach(e -> ids.add(e.id()));
+        for (Event e : calendar.spanning(start.minusSeconds(15 * 3600), end.plusSeconds(15 * 3600))) {
+            if (ids.add(e.id())) {
+                candidates.add(e);
+            }
+        }
         List<Event> out = new ArrayList<>();
         for (Event e : candidates) {
             boolean in = e.dateOnly()
-                    ? !e.date().isBefore(from) && e.date().isBefore(toExclusive)
+                    ? !e.lastDate().isBefore(from) && e.date().isBefore(toExclusive)
                     : !e.start().isBefore(start) && e.start().isBefore(end);
             if (in) {
                 out.add(e);

@@ -161,7 +161,7 @@ public final class EventAdminCommands {
         Event e = new Event(old.id(), title, a.text("kind").map(String::strip).orElse(old.kind()), old.meetingCode(),
                 old.start(), old.end(), old.date(), old.zone(), room, access(a.text("access")).orElse(old.access()),
                 description, committees(a.text("committees")).orElse(old.committees()), old.links(), old.status(),
-                old.source(), old.sourceUid(), old.sequence() + 1);
+                old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
         warnings.removeIf(w -> w.endsWith("in the past."));
         calendar.saveEvent(e);
@@ -185,9 +185,12 @@ public final class EventAdminCommands {
             throw new CommandException("Refused: " + day + " is not a " + a.text("weekday").get() + ". Nothing was changed.");
         }
         Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day), old);
+        // a multi-day event moved to another first day keeps its length; given times, it is one timed session
+        LocalDate lastDay = old.multiDay() && times[0] == null
+                ? day.plusDays(old.lastDay().toEpochDay() - old.date().toEpochDay()) : null;
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), times[0], times[1], day, zone,
                 old.room(), old.access(), old.description(), old.committees(), old.links(), EventStatus.MOVED,
-                old.source(), old.sourceUid(), old.sequence() + 1);
+                old.source(), old.sourceUid(), old.sequence() + 1, lastDay);
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
         calendar.saveEvent(e);
         return saved("Moved", e, c, warnings);
@@ -200,7 +203,7 @@ public final class EventAdminCommands {
         }
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), old.start(), old.end(), old.date(),
                 old.zone(), old.room(), old.access(), old.description(), old.committees(), old.links(),
-                EventStatus.CANCELLED, old.source(), old.sourceUid(), old.sequence() + 1);
+                EventStatus.CANCELLED, old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
         calendar.saveEvent(e);
         return saved("Cancelled (it stays in the calendar, marked cancelled)", e, c, List.of());
     }

@@ -18,7 +18,15 @@ import org.ccnsobot.domain.Committee;
  */
 final class CommitteeMatcher {
     private final Map<String, String> byTerm = new HashMap<>();
-    private final List<Map.Entry<Pattern, String>> titleTerms = new ArrayList<>();
+    private final List<TitleTerm> titleTerms = new ArrayList<>();
+
+    /**
+     * A term looked for in titles: its pattern (whole words, any case), its committee, and the term lowercased char
+     * by char when it is plain ASCII, so most titles are ruled out by a substring test before any regex runs (the
+     * regex was half of a no-change re-import of 5,000 events).
+     */
+    private record TitleTerm(Pattern pattern, String acronym, String asciiLower) {
+    }
     private final List<SourceConfig.CommitteeRule> rules;
     private final Map<String, String> acronyms = new HashMap<>();
 
@@ -31,8 +39,9 @@ final class CommitteeMatcher {
             for (String t : terms) {
                 byTerm.putIfAbsent(t.toLowerCase(Locale.ROOT), c.acronym());
                 if (distinctive(t)) {
-                    titleTerms.add(Map.entry(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(t)
-                            + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), c.acronym()));
+                    titleTerms.add(new TitleTerm(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(t)
+                            + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), c.acronym(),
+                            t.chars().allMatch(ch -> ch < 0x80) ? lower(t) : null));
                 }
             }
         }
@@ -52,6 +61,19 @@ final class CommitteeMatcher {
             return true;
         }
         return term.chars().filter(Character::isUpperCase).count() >= 2;
+    }
+
+    /**
+     * Lowercased char by char, as the patterns' case-insensitive match compares (String#toLowerCase can change the
+     * length, and so miss a term the pattern finds).
+     */
+    private static String lower(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            // through upper case, as the case-insensitive match does: the long s and the Kelvin sign fold too
+            out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        return new String(out);
     }
 
     /** The committees' acronyms, sorted; rules naming an unknown committee give nothing. */
@@ -78,9 +100,10 @@ final class CommitteeMatcher {
                 }
             }
         } else {
-            for (Map.Entry<Pattern, String> e : titleTerms) {
-                if (e.getKey().matcher(t).find()) {
-                    out.add(e.getValue());
+            String lowered = lower(t);
+            for (TitleTerm e : titleTerms) {
+                if ((e.asciiLower() == null || lowered.contains(e.asciiLower())) && e.pattern().matcher(t).find()) {
+                    out.add(e.acronym());
                 }
             }
         }

@@ -116,7 +116,7 @@ public final class FeedServer implements AutoCloseable {
             send(ex, 404, "text/plain; charset=utf-8", "no such feed\n", method.equals("HEAD"));
             return;
         }
-        String body = IcsExporter.export(sel.get().name(), sel.get().events(), clock.instant(), refresh);
+        String body = sel.get().export(clock.instant(), refresh);
         Validators.Seen seen = validators.seen(body, clock.instant());
         ex.getResponseHeaders().set("Cache-Control", "max-age=300");
         ex.getResponseHeaders().set("ETag", seen.etag());

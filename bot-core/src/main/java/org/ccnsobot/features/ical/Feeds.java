@@ -9,11 +9,23 @@ import org.ccnsobot.domain.Meeting;
 
 /**
  * Which events each feed holds, shared by the export command, the chat command and the HTTP feed server so all
- * three serve the same thing: the whole calendar, one meeting, one committee, or one event.
+ * three serve the same thing: the whole calendar, one meeting, one committee, or one event. Each is published
+ * under a name that says what it holds ({@code ccNSO — ICANN79}), with each event stamped with its last change.
  */
 public final class Feeds {
-    /** A selection of events and the calendar name it is published under. */
-    public record Selection(String name, List<Event> events) {
+    /** The start of every feed's name (X-WR-CALNAME). */
+    static final String PREFIX = "ccNSO — ";
+
+    /** A selection of events, the calendar name it is published under and when each event last changed. */
+    public record Selection(String name, List<Event> events, java.util.Map<String, java.time.Instant> changed) {
+        public Selection {
+            changed = java.util.Map.copyOf(changed);
+        }
+
+        /** The selection as iCalendar; {@code fallback} stamps an event whose last change is not known. */
+        public String export(java.time.Instant fallback, java.time.Duration refresh) {
+            return IcsExporter.export(name, events, changed, fallback, refresh);
+        }
     }
 
     private final CalendarService calendar;
@@ -22,13 +34,18 @@ public final class Feeds {
         this.calendar = calendar;
     }
 
+    private Selection selection(String name, List<Event> events, boolean whole) {
+        return new Selection(name, events, calendar.store().lastChanges(whole ? null
+                : events.stream().map(Event::id).toList()));
+    }
+
     public Selection all() {
-        return new Selection("ccnso-bot", calendar.store().allEvents());
+        return selection(PREFIX + "all sessions", calendar.store().allEvents(), true);
     }
 
     public Optional<Selection> meeting(String code) {
         Optional<Meeting> m = calendar.meeting(code);
-        return m.map(x -> new Selection("ccnso-bot " + x.code(), calendar.forMeeting(x.code())));
+        return m.map(x -> selection(PREFIX + x.code(), calendar.forMeeting(x.code()), false));
     }
 
     public Optional<Selection> committee(String acronym) {
@@ -37,13 +54,22 @@ public final class Feeds {
         if (!known) {
             return Optional.empty();
         }
-        String exact = calendar.committees().stream().filter(c -> c.acronym().equalsIgnoreCase(acr)).findFirst()
-                .orElseThrow().acronym();
+        org.ccnsobot.domain.Committee committee = calendar.committees().stream()
+                .filter(c -> c.acronym().equalsIgnoreCase(acr)).findFirst().orElseThrow();
+        String exact = committee.acronym();
         List<Event> events = calendar.store().allEvents().stream().filter(e -> e.committees().contains(exact)).toList();
-        return Optional.of(new Selection("ccnso-bot " + exact, events));
+        String name = committee.name() == null || committee.name().equalsIgnoreCase(exact) ? PREFIX + exact
+                : PREFIX + committee.name() + " (" + exact + ")";
+        return Optional.of(selection(name, events, false));
     }
 
     public Optional<Selection> event(String id) {
-        return calendar.event(id).map(e -> new Selection("ccnso-bot " + e.id(), List.of(e)));
+        return calendar.event(id).map(Feeds::ofOne).map(s -> selection(s.name(), s.events(), false));
+    }
+
+    /** One event's feed name: {@code ccNSO — <title>}. */
+    static Selection ofOne(Event e) {
+        return new Selection(PREFIX + org.ccnsobot.port.support.Controls.neutralise(e.title()), List.of(e),
+                java.util.Map.of());
     }
 }

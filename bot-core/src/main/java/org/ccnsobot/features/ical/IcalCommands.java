@@ -108,7 +108,7 @@ public final class IcalCommands {
 
     private Result ics(CommandContext c, Args a) throws CommandException {
         Event e = existing(a.requireText("id"));
-        String text = IcsExporter.export("ccnso-bot " + e.id(), List.of(e), clock.instant());
+        String text = new Feeds(calendar).event(e.id()).orElseThrow().export(clock.instant(), null);
         StringBuilder sb = new StringBuilder("Save this as " + e.id() + ".ics and open it with your calendar:");
         FeedsConfig feeds = config.feeds();
         if (feeds != null) {

@@ -54,11 +54,20 @@ public final class IcsExporter {
      * of how often to look again: X-PUBLISHED-TTL (Outlook, Google) and REFRESH-INTERVAL (RFC 7986).
      */
     public static String export(String name, List<Event> events, Instant stamp, java.time.Duration refresh) {
+        return export(name, events, java.util.Map.of(), stamp, refresh);
+    }
+
+    /**
+     * As above, each event's DTSTAMP its last change ({@code changed}, by id; {@code fallback} where unknown): what
+     * RFC 5545 asks of a calendar without METHOD, and what makes an unchanged feed byte for byte the same.
+     */
+    public static String export(String name, List<Event> events, java.util.Map<String, Instant> changed,
+                                Instant fallback, java.time.Duration refresh) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//ccNSO//ccnso-bot//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
-        cal.add(new XProperty("X-WR-CALNAME", name));
+        cal.add(new XProperty("X-WR-CALNAME", Controls.neutralise(name)));
         cal.add(new XProperty("X-WR-TIMEZONE", "UTC"));
         if (refresh != null) {
             cal.add(new XProperty("X-PUBLISHED-TTL", refresh.toString()));
@@ -68,9 +77,8 @@ public final class IcsExporter {
         }
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Event::sortKey).thenComparing(Event::id));
-        Instant dtstamp = stamp.truncatedTo(ChronoUnit.SECONDS);
         for (Event e : sorted) {
-            cal.add(vevent(e, dtstamp));
+            cal.add(vevent(e, changed.getOrDefault(e.id(), fallback).truncatedTo(ChronoUnit.SECONDS)));
         }
         try {
             ValidationResult result = cal.validate();
@@ -121,7 +129,8 @@ public final class IcsExporter {
         v.add(new Uid(uid(e)));
         if (e.dateOnly()) {
             v.add(new DtStart<>(e.date()));
-            v.add(new DtEnd<>(e.date().plusDays(1)));
+            // DTEND of a date is exclusive: the day after the last
+            v.add(new DtEnd<>(e.lastDate().plusDays(1)));
         } else {
             v.add(new DtStart<>(e.start().truncatedTo(ChronoUnit.SECONDS)));
             if (e.end() != null) {

@@ -147,7 +147,8 @@ public final class IcsImporter {
             boolean dryRun = options.dryRun() || !plan.writes().isEmpty() && !allow.test(plan.report());
             if (!dryRun && !plan.writes().isEmpty()) {
                 calendar.saveAll(new org.ccnsobot.features.calendar.CalendarData(List.of(), List.of(), plan.writes(),
-                        List.of()), FeedSequences.key(source), FeedSequences.write(plan.feedSequences()));
+                        List.of()), Map.of(FeedSequences.key(source), FeedSequences.write(plan.feedSequences()),
+                        takeoversKey(source), String.join(",", new java.util.TreeSet<>(plan.takeovers()))));
                 LOG.info("Imported {}: {} added, {} updated, {} cancelled", source, plan.report().added().size(),
                         plan.report().updated().size(), plan.report().cancelled().size());
             }
@@ -158,7 +159,13 @@ public final class IcsImporter {
     }
 
     /** What to write, what to report, and the feed's own SEQUENCE of each event where ours differs. */
-    private record Plan(List<Event> writes, ImportReport report, Map<String, Integer> feedSequences) {
+    private record Plan(List<Event> writes, ImportReport report, Map<String, Integer> feedSequences,
+                        Set<String> takeovers) {
+    }
+
+    /** The meta key of the seed sessions a feed's events took over: their seed facts stay on every later look. */
+    static String takeoversKey(String source) {
+        return "seed-takeovers:" + source;
     }
 
     private Plan plan(IcsReader.ParsedFeed feed, String source, Meeting meeting, ZoneId zoneOption,
@@ -166,13 +173,24 @@ public final class IcsImporter {
         List<String> warnings = new ArrayList<>(feed.warnings());
         Map<String, Event> existing = new HashMap<>();
         Set<String> takenIds = new HashSet<>();
+        Map<String, List<Event>> seedByCommitteeDay = new HashMap<>();
         for (Event e : calendar.store().allEvents()) {
             takenIds.add(e.id());
             if (source.equals(e.source()) && e.sourceUid() != null) {
                 existing.put(e.sourceUid(), e);
+            } else if (SEED_SOURCE.equals(e.source()) && e.sourceUid() == null && e.status() != EventStatus.CANCELLED) {
+                for (String c : e.committees()) {
+                    seedByCommitteeDay.computeIfAbsent(c + "|" + e.date(), k -> new ArrayList<>()).add(e);
+                }
             }
         }
         Map<String, Meeting> meetings = calendar.meetingsByCode();
+        Set<String> takeovers = new java.util.TreeSet<>();
+        for (String t : calendar.store().meta(takeoversKey(source)).orElse("").split(",")) {
+            if (!t.isBlank()) {
+                takeovers.add(t);
+            }
+        }
         Map<String, Integer> feedSeq = FeedSequences.read(calendar.store().meta(FeedSequences.key(source))
                 .orElse(null));
         List<Event> writes = new ArrayList<>();
@@ -188,13 +206,29 @@ public final class IcsImporter {
             seen.add(f.uid());
             Event old = existing.get(f.uid());
             if (old == null && f.proposedId() != null && f.uid().equals(f.proposedId() + OWN_UID_SUFFIX)) {
-                // another ccnso-bot's export of an event this calendar holds too (the same seed): the same event
-                old = calendar.event(f.proposedId()).filter(e -> e.sourceUid() == null).orElse(null);
+                // another ccnso-bot's export of an event this calendar holds too (the same seed), or one imported
+                // here from such an export under another feed name: the same event
+                old = calendar.event(f.proposedId()).filter(e -> e.sourceUid() == null
+                        || f.uid().equals(e.sourceUid())).orElse(null);
             } else if (old == null && f.proposedId() != null) {
                 // our own export of an event we imported from another feed: X-CCNSO-ID and its feed's UID match
                 old = calendar.event(f.proposedId()).filter(e -> f.uid().equals(e.sourceUid())).orElse(null);
             }
+            List<String> acronyms = committees.match(f.title(), f.categories());
+            boolean placeholder = false;
+            if (old == null && !seedByCommitteeDay.isEmpty()) {
+                old = seedSession(f, acronyms, seedByCommitteeDay, matchedIds).orElse(null);
+                if (old != null) {
+                    placeholder = true;
+                    warnings.add("'" + IcsText.shorten(f.title()) + "' replaces the seed's " + (old.dateOnly()
+                            ? "date-only placeholder" : "session") + " [" + old.id() + "] of " + String.join(", ",
+                            old.committees()) + " on " + old.date() + " (same committee and day; id, subscribers and"
+                            + " reminders kept)");
+                }
+            }
             ZoneId zone = zoneOption != null ? zoneOption : meeting != null ? meeting.zone()
+                    // a seed session taken over keeps its venue's zone unless the import names one
+                    : placeholder || old != null && takeovers.contains(old.id()) ? old.zone()
                     : f.zone() != null ? f.zone() : feed.zone() != null ? feed.zone() : ZoneId.of("UTC");
             LocalDate date = f.start() != null ? LocalDate.ofInstant(f.start(), zone) : f.date();
             String meetingCode = null;
@@ -207,7 +241,19 @@ public final class IcsImporter {
             } else if (f.meeting() != null && meetings.containsKey(f.meeting())) {
                 meetingCode = f.meeting();
             }
-            List<String> acronyms = committees.match(f.title(), f.categories());
+            if (placeholder) {
+                takeovers.add(old.id());
+            }
+            boolean seedKept = old != null && takeovers.contains(old.id());
+            if (seedKept) {
+                // the seed's facts the feed does not state stay: its meeting, committees, description and links
+                if (meetingCode == null) {
+                    meetingCode = old.meetingCode();
+                }
+                java.util.TreeSet<String> all = new java.util.TreeSet<>(old.committees());
+                all.addAll(acronyms);
+                acronyms = List.copyOf(all);
+            }
             String id;
             if (old != null) {
                 id = old.id();
@@ -222,23 +268,28 @@ public final class IcsImporter {
             if (old != null && status == null) {
                 boolean moved = !java.util.Objects.equals(old.start(), f.start())
                         || !java.util.Objects.equals(old.end(), f.end())
-                        || !old.date().equals(date);
-                status = moved ? EventStatus.MOVED : old.status() == EventStatus.CANCELLED ? EventStatus.SCHEDULED
-                        : old.status();
+                        || !old.date().equals(date) || !old.lastDate().equals(f.lastDay() != null ? f.lastDay() : date);
+                // a placeholder given its time is not a move: the time was not known before
+                status = moved && !placeholder ? EventStatus.MOVED
+                        : old.status() == EventStatus.CANCELLED ? EventStatus.SCHEDULED : old.status();
             }
             Event candidate = new Event(id, f.title(), f.kind() != null ? f.kind() : old != null ? old.kind() : null,
                     meetingCode, f.start(), f.end(), date, zone, f.room(),
                     f.access() != null ? f.access() : CommitteeMatcher.closed(f.title(), f.categories()) ? Access.CLOSED
-                            : old != null ? old.access() : Access.OPEN, f.description(),
-                    acronyms, f.links(), status, old != null ? old.source() : source,
-                    old != null ? old.sourceUid() : f.uid(), old != null ? old.sequence() : f.sequence());
+                            : old != null ? old.access() : Access.OPEN,
+                    seedKept && f.description() == null ? old.description() : f.description(),
+                    acronyms, seedKept && f.links().isEmpty() ? old.links() : f.links(), status,
+                    old != null && !placeholder ? old.source() : source,
+                    old != null && !placeholder ? old.sourceUid() : f.uid(),
+                    old != null ? old.sequence() : f.sequence(),
+                    f.start() == null ? f.lastDay() : null);
             if (old == null) {
                 writes.add(candidate);
                 added.add(candidate.title());
                 feedSeq.remove(id);
             } else if (candidate.equals(old)) {
                 unchanged.add(candidate.title());
-            } else if (f.sequence() < feedSeq.getOrDefault(old.id(), old.sequence())) {
+            } else if (!placeholder && f.sequence() < feedSeq.getOrDefault(old.id(), old.sequence())) {
                 skipped.add(candidate.title());
             } else {
                 // a change of time, place or status raises our SEQUENCE, whatever the feed's says
@@ -267,20 +318,86 @@ public final class IcsImporter {
             }
         }
         return new Plan(writes, new ImportReport(source, false, added, updated, unchanged, cancelled, skipped,
-                warnings), feedSeq);
+                warnings), feedSeq, takeovers);
+    }
+
+    /** The source of the seed's events (the calendar folder). */
+    private static final String SEED_SOURCE = "calendar";
+
+    /**
+     * The seed's session this feed event is, if any: a date-only placeholder of one of its committees on its day
+     * (the day in the placeholder's own zone), or a timed seed session of one of its committees at the same start.
+     * Of several, the one whose title shares the most words; none when that does not single one out.
+     */
+    private static java.util.Optional<Event> seedSession(FeedEvent f, List<String> acronyms,
+                                                         Map<String, List<Event>> seed, Set<String> taken) {
+        if (acronyms.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.LinkedHashSet<Event> candidates = new java.util.LinkedHashSet<>();
+        for (String a : acronyms) {
+            List<LocalDate> days = f.start() == null ? List.of(f.date())
+                    // a day anywhere from UTC-12 to UTC+14
+                    : List.of(LocalDate.ofInstant(f.start().minusSeconds(12 * 3600), java.time.ZoneOffset.UTC),
+                            LocalDate.ofInstant(f.start(), java.time.ZoneOffset.UTC),
+                            LocalDate.ofInstant(f.start().plusSeconds(14 * 3600), java.time.ZoneOffset.UTC));
+            for (LocalDate d : new java.util.LinkedHashSet<>(days)) {
+                for (Event e : seed.getOrDefault(a + "|" + d, List.of())) {
+                    if (taken.contains(e.id())) {
+                        continue;
+                    }
+                    boolean same = e.dateOnly()
+                            ? e.date().equals(f.start() == null ? f.date() : LocalDate.ofInstant(f.start(), e.zone()))
+                            : f.start() != null && e.start().equals(f.start());
+                    if (same) {
+                        candidates.add(e);
+                    }
+                }
+            }
+        }
+        if (candidates.size() <= 1) {
+            return candidates.stream().findFirst();
+        }
+        Set<String> words = words(f.title());
+        Event best = null;
+        int bestScore = 0;
+        boolean tie = false;
+        for (Event e : candidates) {
+            Set<String> w = words(e.title());
+            w.retainAll(words);
+            if (w.size() > bestScore) {
+                best = e;
+                bestScore = w.size();
+                tie = false;
+            } else if (w.size() == bestScore) {
+                tie = true;
+            }
+        }
+        return tie || best == null ? java.util.Optional.empty() : java.util.Optional.of(best);
+    }
+
+    private static Set<String> words(String title) {
+        Set<String> out = new HashSet<>();
+        for (String w : title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 2) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /** Whether calendar apps must take the change: its time, day, place or status. */
     private static boolean significant(Event a, Event b) {
         return !java.util.Objects.equals(a.start(), b.start()) || !java.util.Objects.equals(a.end(), b.end())
-                || !a.date().equals(b.date()) || !java.util.Objects.equals(a.room(), b.room())
+                || !a.date().equals(b.date()) || !java.util.Objects.equals(a.lastDay(), b.lastDay())
+                || !java.util.Objects.equals(a.room(), b.room())
                 || a.status() != b.status();
     }
 
     private static Event withSequence(Event e, int sequence) {
         return new Event(e.id(), e.title(), e.kind(), e.meetingCode(), e.start(), e.end(), e.date(), e.zone(),
                 e.room(), e.access(), e.description(), e.committees(), e.links(), e.status(), e.source(),
-                e.sourceUid(), sequence);
+                e.sourceUid(), sequence, e.lastDay());
     }
 
     /** The feed's own id when it is free and well-formed; otherwise a slug of the title plus a stable hash. */

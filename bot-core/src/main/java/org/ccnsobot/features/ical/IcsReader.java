@@ -344,8 +344,11 @@ final class IcsReader {
         Instant s = start.time() == null ? null : start.time().toInstant();
         Instant e = end == null || end.time() == null ? null : end.time().toInstant();
         LocalDate date = start.time() == null ? start.date() : null;
+        // DTEND of a date is exclusive: 20240302 to 20240309 is 2 to 8 March
+        LocalDate lastDay = date != null && end != null && end.date().isAfter(date.plusDays(1))
+                ? end.date().minusDays(1) : null;
         FeedEvent fe = new FeedEvent(lines.begin(), uid, sequence, title, description, room, s, e, date, zone, kind,
-                meeting, access, categories, links, status, proposedId);
+                meeting, access, categories, links, status, proposedId, lastDay);
 
         String recurrenceKey = null;
         Optional<Property> rid = v.getProperty(Property.RECURRENCE_ID);

@@ -40,6 +40,29 @@ final class EventSnapshots {
         }
     }
 
+    /** The changes of one write, told in one message per destination; {@code before} is null for an added event. */
+    record Changes(java.util.List<Change> changes) {
+        Changes {
+            changes = java.util.List.copyOf(changes);
+        }
+    }
+
+    static String write(Changes c) {
+        try {
+            return JSON.writeValueAsString(c);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write " + c.changes().size() + " change(s)", ex);
+        }
+    }
+
+    static Optional<Changes> readChanges(String json) {
+        try {
+            return Optional.of(JSON.readValue(json, Changes.class));
+        } catch (JsonProcessingException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<Change> readChange(String json) {
         try {
             return Optional.of(JSON.readValue(json, Change.class));

@@ -43,6 +43,7 @@ public final class ReminderService implements JobSource {
     private final Outbox outbox;
     private final ReminderJobs reminderJobs;
     private final ChangeNotices changeNotices;
+    private final ChangeSummaries changeSummaries;
     private final Slots slots;
     private final Object changeLock = new Object();
     private final RemindersConfig config;
@@ -67,7 +68,8 @@ public final class ReminderService implements JobSource {
         this.outbox = outbox;
         this.reminderJobs = new ReminderJobs(calendar, policy);
         this.changeNotices = new ChangeNotices(calendar);
-        this.slots = new Slots(db, outbox, reminderJobs, changeNotices);
+        this.changeSummaries = new ChangeSummaries(calendar);
+        this.slots = new Slots(db, outbox, reminderJobs, changeNotices, changeSummaries);
     }
 
     /** Registers the reminder and change-notice kinds and the slots with the outbox (before it starts). */
@@ -75,7 +77,9 @@ public final class ReminderService implements JobSource {
                                          RemindersConfig config, ZoneId defaultZone, Outbox outbox) {
         ReminderService service = new ReminderService(db, calendar, subscriptions, config, defaultZone, outbox);
         outbox.register(service.reminderJobs);
+        // the single-change kind stays registered for notices an older build queued
         outbox.register(service.changeNotices);
+        outbox.register(service.changeSummaries);
         outbox.addSource(service);
         return service;
     }
@@ -199,23 +203,84 @@ public final class ReminderService implements JobSource {
         }
     }
 
-    /**
-     * Called for every saved event (via {@link CalendarService#onEventChanged}): reschedules or drops its reminders,
-     * and for an edit, move or cancellation of an event not yet over, queues one notice to each schedule channel
-     * and each subscriber (of the event before or after the change).
-     */
+    /** One saved event: {@link #eventsChanged} with it alone. */
     public void eventChanged(Optional<Event> before, Event after) {
-        if (!outbox.running()) {
+        eventsChanged(List.of(new CalendarService.EventChange(before, after)));
+    }
+
+    /**
+     * Called once per write with every event it changed (via {@link CalendarService#onEventsChanged}): reschedules
+     * or drops their reminders and, for the changes members care about on events not yet over (an edit, a move, a
+     * cancellation, a session added), queues ONE summary per destination: each schedule channel hears every change,
+     * each member those of the events and committees they follow. The summaries and the new snapshots commit in
+     * one transaction, and a summary's key is the batch's, so it is queued once and sent once.
+     */
+    public void eventsChanged(List<CalendarService.EventChange> batch) {
+        if (!outbox.running() || batch.isEmpty()) {
             return;
         }
         synchronized (changeLock) {
             Instant now = outbox.clock().instant();
-            Slots.Applied applied = slots.apply(List.of(plan(before, after, now)), now);
+            List<Slots.Plan> plans = new ArrayList<>(batch.size());
+            List<EventSnapshots.Change> told = new ArrayList<>();
+            for (CalendarService.EventChange c : batch) {
+                Planned p = planned(c.before(), c.after(), now);
+                plans.add(p.plan());
+                if (p.change() != null) {
+                    told.add(p.change());
+                }
+            }
+            Slots.Applied applied = slots.apply(plans, summaries(told, now), now);
             if (applied.noticesAdded() > 0) {
-                LOG.info("Event {} changed: {} notice(s) queued", after.id(), applied.noticesAdded());
+                LOG.info("{} event(s) changed: {} change(s) told in {} summary message(s)", batch.size(), told.size(),
+                        applied.noticesAdded());
             }
         }
         outbox.wake();
+    }
+
+    /** One summary job per destination that should hear of any of {@code told}, each with its share. */
+    private List<NewJob<EventSnapshots.Changes>> summaries(List<EventSnapshots.Change> told, Instant now) {
+        if (told.isEmpty()) {
+            return List.of();
+        }
+        Map<Destination, List<EventSnapshots.Change>> shares = new LinkedHashMap<>();
+        for (ChatPlatform p : outbox.platforms().all()) {
+            outbox.platforms().channel(p.id(), ChannelRole.SCHEDULE)
+                    .ifPresent(d -> shares.put(d, new ArrayList<>(told)));
+            for (EventSnapshots.Change c : told) {
+                Set<String> users = new LinkedHashSet<>(subscriptions.subscribersOf(p.id(), c.after()));
+                if (c.before() != null) {
+                    users.addAll(subscriptions.subscribersOf(p.id(), c.before()));
+                }
+                for (String u : users) {
+                    shares.computeIfAbsent(new Destination.DirectMessage(p.id(), u), d -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+        // the batch's own key: the same changes planned again (a retried write) find the same jobs
+        StringBuilder key = new StringBuilder();
+        for (EventSnapshots.Change c : told) {
+            key.append(c.after().id()).append('\n').append(EventSnapshots.write(c.after())).append('\n');
+        }
+        String subject = "changes:" + sha256(key.toString()).substring(0, 24);
+        List<NewJob<EventSnapshots.Changes>> jobs = new ArrayList<>(shares.size());
+        shares.forEach((d, share) -> jobs.add(new NewJob<>(subject, ChangeSummaries.PART, d, now,
+                new EventSnapshots.Changes(share))));
+        return jobs;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** What the reminders must do for one event, and the change to tell of it (null when none). */
+    private record Planned(Slots.Plan plan, EventSnapshots.Change change) {
     }
 
     /**
@@ -225,9 +290,30 @@ public final class ReminderService implements JobSource {
      * acted on (their snapshot; {@code before} only when they have none): for a change members care about on an
      * event not yet over, one notice per destination is queued in the same transaction that records the new
      * snapshot, so a change is announced once even if it was saved while the reminders were down or the process
-     * died before queuing it.
+     * died before queuing it. (At start-up each event's change is its own notice; a write's changes are told
+     * together by {@link #eventsChanged}.) An event the reminders never saw is not announced here.
      */
     private Slots.Plan plan(Optional<Event> before, Event e, Instant now) {
+        Planned p = planned(before, e, now);
+        EventSnapshots.Change change = p.change();
+        if (change == null || change.before() == null) {
+            return p.plan();
+        }
+        List<NewJob<EventSnapshots.Change>> notices = new ArrayList<>();
+        String part = "change-" + (slots.changeCount(e.id()) + 1);
+        for (Destination d : destinations(ChannelRole.SCHEDULE, List.of(change.before(), e))) {
+            notices.add(new NewJob<>(e.id(), part, d, now, change));
+        }
+        Slots.Plan plan = p.plan();
+        return new Slots.Plan(plan.eventId(), plan.desired(), plan.addNew(), plan.snapshot(), notices);
+    }
+
+    /**
+     * The plan without notices, and the change members care about if there is one: against the snapshot (else
+     * {@code before}); an event with neither, new to the calendar ({@code before} empty) and not cancelled, is an
+     * addition.
+     */
+    private Planned planned(Optional<Event> before, Event e, Instant now) {
         Map<String, Instant> desired = new LinkedHashMap<>();
         for (ReminderPolicy.Slot s : policy.plan(e, calendar.reminderOffsets(e.id()))) {
             desired.put(s.offsetKey(), s.due());
@@ -236,21 +322,20 @@ public final class ReminderService implements JobSource {
         Optional<String> stored = slots.snapshot(e.id());
         Optional<Event> known = stored.isPresent() ? stored.flatMap(EventSnapshots::read) : before;
         if (stored.isPresent() && known.isPresent() && known.get().equals(e)) {
-            return new Slots.Plan(e.id(), desired, addNew, null, List.of());
+            return new Planned(new Slots.Plan(e.id(), desired, addNew, null, List.of()), null);
         }
-        List<NewJob<EventSnapshots.Change>> notices = new ArrayList<>();
-        Optional<String> note = Optional.empty();
-        if (known.isPresent() && e.endKey().isAfter(now)) {
-            note = ReminderTexts.change(known.get(), e, new EventMessages(calendar.meetingsByCode()), defaultZone);
-        }
-        if (note.isPresent()) {
-            String part = "change-" + (slots.changeCount(e.id()) + 1);
-            EventSnapshots.Change change = new EventSnapshots.Change(known.get(), e);
-            for (Destination d : destinations(ChannelRole.SCHEDULE, List.of(known.get(), e))) {
-                notices.add(new NewJob<>(e.id(), part, d, now, change));
+        EventSnapshots.Change change = null;
+        if (e.endKey().isAfter(now)) {
+            if (known.isPresent()) {
+                if (ReminderTexts.change(known.get(), e, new EventMessages(calendar.meetingsByCode()), defaultZone)
+                        .isPresent()) {
+                    change = new EventSnapshots.Change(known.get(), e);
+                }
+            } else if (stored.isEmpty() && e.status() != org.ccnsobot.domain.EventStatus.CANCELLED) {
+                change = new EventSnapshots.Change(null, e);
             }
         }
-        return new Slots.Plan(e.id(), desired, addNew, EventSnapshots.write(e), notices);
+        return new Planned(new Slots.Plan(e.id(), desired, addNew, EventSnapshots.write(e), List.of()), change);
     }
 
     /** The role's channel, then the DMs of everyone subscribed to any of the events, per running platform. */

@@ -31,7 +31,10 @@ public final class ReminderTexts {
     static OutgoingMessage reminder(Event e, EventMessages messages, ZoneId viewer, Instant now, Locale l) {
         String title = Bidi.isolate(e.title(), l);
         String amount = e.dateOnly() ? null : amount(e.start(), now, l);
-        String lead = e.dateOnly() ? Messages.t(l, "reminder.dateOnly", title, TimeFormat.day(e.date(), l))
+        // a multi-day event's lead is still English only (issue 14: not moved yet)
+        String lead = e.multiDay() ? "Reminder: " + e.title() + " is on " + TimeFormat.days(e.date(), e.lastDay())
+                + " (all day)"
+                : e.dateOnly() ? Messages.t(l, "reminder.dateOnly", title, TimeFormat.day(e.date(), l))
                 : amount == null ? Messages.t(l, "reminder.startingNow", title)
                 : Messages.t(l, "reminder.startsIn", title, amount);
         String text = Messages.t(l, "reminder.text", lead, messages.when(e, viewer, l), Bidi.isolate(e.id(), l));
@@ -110,7 +113,7 @@ public final class ReminderTexts {
             return Optional.of(Messages.t(l, "change.backOn", title, messages.when(after, viewer, l), id));
         }
         boolean moved = !Objects.equals(before.start(), after.start()) || !before.date().equals(after.date())
-                || !Objects.equals(before.end(), after.end());
+                || !Objects.equals(before.end(), after.end()) || !Objects.equals(before.lastDay(), after.lastDay());
         if (moved) {
             return Optional.of(Messages.t(l, "change.moved", title, messages.when(after, viewer, l),
                     messages.when(before, viewer, l), id));

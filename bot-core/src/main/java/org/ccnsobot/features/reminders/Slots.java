@@ -29,12 +29,14 @@ final class Slots {
     private final Outbox outbox;
     private final ReminderJobs reminders;
     private final ChangeNotices changes;
+    private final ChangeSummaries summaries;
 
-    Slots(Database db, Outbox outbox, ReminderJobs reminders, ChangeNotices changes) {
+    Slots(Database db, Outbox outbox, ReminderJobs reminders, ChangeNotices changes, ChangeSummaries summaries) {
         this.db = db;
         this.outbox = outbox;
         this.reminders = reminders;
         this.changes = changes;
+        this.summaries = summaries;
     }
 
     /** A planned slot as stored. */
@@ -74,9 +76,14 @@ final class Slots {
 
     /** Applies plans for many events in one transaction (one commit for a whole calendar at start-up). */
     Applied apply(List<Plan> plans, Instant now) {
+        return apply(plans, List.of(), now);
+    }
+
+    /** As above, queuing a write's change summaries in the same transaction as the snapshots they tell of. */
+    Applied apply(List<Plan> plans, List<NewJob<EventSnapshots.Changes>> summaryJobs, Instant now) {
         Applied applied = db.transaction(c -> {
             int slots = 0;
-            int notices = 0;
+            int notices = summaryJobs.isEmpty() ? 0 : outbox.enqueue(c, summaries, summaryJobs);
             for (Plan p : plans) {
                 slots += replan(c, p.eventId(), p.desired(), p.addNew(), now);
                 if (p.snapshot() != null) {

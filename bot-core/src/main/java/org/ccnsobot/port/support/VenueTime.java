@@ -91,4 +91,24 @@ public final class VenueTime {
         return sb.append((char) ('0' + h / 10)).append((char) ('0' + h % 10)).append(':')
                 .append((char) ('0' + m / 10)).append((char) ('0' + m % 10));
     }
+
+    private static final String[] MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+
+    /**
+     * The days of a multi-day event: {@code 2–8 March 2024}, {@code 28 February – 3 March 2024},
+     * {@code 30 December 2024 – 2 January 2025}: the core's text and the adapters' cards alike.
+     */
+    public static String days(LocalDate first, LocalDate last) {
+        String month = MONTH_NAMES[last.getMonthValue() - 1];
+        if (first.getYear() != last.getYear()) {
+            return first.getDayOfMonth() + " " + MONTH_NAMES[first.getMonthValue() - 1] + " " + first.getYear()
+                    + " – " + last.getDayOfMonth() + " " + month + " " + last.getYear();
+        }
+        if (first.getMonthValue() != last.getMonthValue()) {
+            return first.getDayOfMonth() + " " + MONTH_NAMES[first.getMonthValue() - 1] + " – "
+                    + last.getDayOfMonth() + " " + month + " " + last.getYear();
+        }
+        return first.getDayOfMonth() + "–" + last.getDayOfMonth() + " " + month + " " + last.getYear();
+    }
 }

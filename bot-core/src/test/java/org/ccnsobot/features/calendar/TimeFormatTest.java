@@ -26,6 +26,16 @@ class TimeFormatTest {
     }
 
     @Test
+    void theDaysOfAMultiDayEvent() {
+        assertThat(TimeFormat.days(LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 8))).isEqualTo("2–8 March 2024");
+        assertThat(TimeFormat.days(LocalDate.of(2024, 2, 28), LocalDate.of(2024, 3, 3)))
+                .isEqualTo("28 February – 3 March 2024");
+        assertThat(TimeFormat.days(LocalDate.of(2024, 12, 30), LocalDate.of(2025, 1, 2)))
+                .isEqualTo("30 December 2024 – 2 January 2025");
+        assertThat(TimeFormat.days(LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 4))).isEqualTo("Mon 4 Mar 2024");
+    }
+
+    @Test
     void relativeTimes() {
         Instant now = Instant.parse("2024-02-10T12:00:00Z");
         assertThat(TimeFormat.relative(now.plusSeconds(40 * 60), now)).isEqualTo("in 40 minutes");

@@ -105,13 +105,16 @@ class IcsExportTest {
             assertThat(all.statusCode()).isEqualTo(200);
             assertThat(all.headers().firstValue("content-type")).hasValue("text/calendar; charset=utf-8");
             // the feed is the export plus the hint of how often to look again (feeds.refresh, default 1h)
-            assertThat(all.body()).isEqualTo(export(bot).replace("X-WR-TIMEZONE:UTC\r\n",
+            // (named for what it holds, each event stamped with its last change)
+            assertThat(all.body()).isEqualTo(IcsExporter.export("ccNSO — all sessions",
+                    bot.calendar().store().allEvents(), bot.calendar().store().lastChanges(null), NOW, null)
+                    .replace("X-WR-TIMEZONE:UTC\r\n",
                     "X-WR-TIMEZONE:UTC\r\nX-PUBLISHED-TTL:PT1H\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"));
 
             HttpResponse<String> meeting = client.send(HttpRequest.newBuilder(
                     URI.create(base + "/meetings/ICANN79.ics")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(meeting.statusCode()).isEqualTo(200);
-            assertThat(meeting.body()).contains("X-WR-CALNAME:ccnso-bot ICANN79").contains("X-CCNSO-MEETING:ICANN79")
+            assertThat(meeting.body()).contains("X-WR-CALNAME:ccNSO — ICANN79").contains("X-CCNSO-MEETING:ICANN79")
                     .doesNotContain("Info Desk");
             HttpResponse<String> grc = client.send(HttpRequest.newBuilder(URI.create(base + "/committees/grc.ics"))
                     .build(), HttpResponse.BodyHandlers.ofString());

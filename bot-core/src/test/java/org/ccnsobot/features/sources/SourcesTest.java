@@ -87,7 +87,9 @@ class SourcesTest {
         assertThat(byTitle("GNSO Council Meeting").committees()).isEmpty();
         assertThat(byTitle("GRC Workshop").meetingCode()).isEqualTo("ICANN79");
         assertThat(bot.ask("next grc")).contains("GRC Workshop");
-        assertThat(sources()).contains("icann79", "4 added", "next look 2024-03-01 12:15 UTC");
+        // Tech Day takes the place of the seed's date-only Tech Day (same committee, same day): no duplicate
+        assertThat(sources()).contains("icann79", "3 added, 1 updated", "next look 2024-03-01 12:15 UTC");
+        assertThat(byTitle("Tech Day").id()).isEqualTo("icann79-tech-day");
         assertThat(server.requests()).hasSize(1);
 
         // ten minutes on, nothing is due; twenty, the source is asked again with its validators and answers 304
@@ -170,7 +172,8 @@ class SourcesTest {
         bot.clock().advance(Duration.ofMinutes(20));
         bot.fire();
         assertThat(imported()).hasSize(3);
-        assertThat(sources()).contains("1 added, 0 updated, 0 cancelled, 2 unchanged");
+        assertThat(sources()).contains("0 added, 1 updated, 0 cancelled, 2 unchanged")
+                .contains("replaces the seed's date-only placeholder [icann79-tech-day]");
     }
 
     @Test

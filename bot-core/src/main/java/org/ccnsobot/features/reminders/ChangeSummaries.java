@@ -1,0 +1,119 @@
+package org.ccnsobot.features.reminders;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ccnsobot.domain.Event;
+import org.ccnsobot.domain.EventStatus;
+import org.ccnsobot.features.calendar.CalendarService;
+import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.outbox.Job;
+import org.ccnsobot.outbox.JobKind;
+import org.ccnsobot.outbox.PayloadCodec;
+import org.ccnsobot.outbox.Rendering;
+import org.ccnsobot.outbox.SendContext;
+import org.ccnsobot.port.Block;
+import org.ccnsobot.port.OutgoingMessage;
+
+/**
+ * The batched change-notice kind: every change one write made (an import, a source look, a staff command) that a
+ * destination should hear of, in one message: a schedule channel gets them all, a member those of what they
+ * follow, new sessions of a followed committee included. Subject {@code changes:<hash of the batch>}, part
+ * {@code summary}, so each destination has one job per batch, kept by the outbox's key (never two, never lost).
+ * Worded at send time in the reader's zone; a change whose event is over or gone by then is left out, and a
+ * summary left with nothing is dropped. One change alone reads exactly as the single notice did.
+ */
+final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
+    static final String KIND = "changes";
+    static final String PART = "summary";
+    /** Lines a summary lists before it says how many more there are (platform messages have limits). */
+    static final int MAX_LINES = 25;
+    private static final PayloadCodec<EventSnapshots.Changes> CODEC = new PayloadCodec<>() {
+        @Override
+        public String write(EventSnapshots.Changes changes) {
+            return EventSnapshots.write(changes);
+        }
+
+        @Override
+        public EventSnapshots.Changes read(String json) {
+            return EventSnapshots.readChanges(json).orElse(new EventSnapshots.Changes(List.of()));
+        }
+    };
+    private final CalendarService calendar;
+
+    ChangeSummaries(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    @Override
+    public String name() {
+        return KIND;
+    }
+
+    @Override
+    public PayloadCodec<EventSnapshots.Changes> payload() {
+        return CODEC;
+    }
+
+    /** What a change says, or empty when it is not worth telling (any more). */
+    static Optional<String> line(EventSnapshots.Change c, EventMessages messages, ZoneId zone) {
+        if (c.after() == null) {
+            return Optional.empty();
+        }
+        if (c.before() == null) {
+            return c.after().status() == EventStatus.CANCELLED ? Optional.empty()
+                    : Optional.of("Added: " + c.after().title() + " — " + messages.when(c.after(), zone) + " ["
+                    + c.after().id() + "].");
+        }
+        return ReminderTexts.change(c.before(), c.after(), messages, zone);
+    }
+
+    @Override
+    public Rendering render(Job<EventSnapshots.Changes> job, SendContext context) {
+        EventMessages messages = new EventMessages(calendar.meetingsByCode());
+        List<String> lines = new ArrayList<>();
+        Event only = null;
+        for (EventSnapshots.Change c : job.payload().changes()) {
+            if (c.after() == null) {
+                continue;
+            }
+            Optional<Event> now = calendar.event(c.after().id());
+            if (now.isEmpty() || !now.get().endKey().isAfter(context.now())) {
+                continue;
+            }
+            Optional<String> text = line(c, messages, context.readerZone());
+            if (text.isPresent()) {
+                lines.add(text.get());
+                only = now.get();
+            }
+        }
+        if (lines.isEmpty()) {
+            return Rendering.drop(job.payload().changes().isEmpty() ? "the recorded changes cannot be read"
+                    : "nothing members care about is left to tell (over, gone or unchanged)");
+        }
+        if (lines.size() == 1) {
+            return Rendering.send(ReminderTexts.notice(lines.get(0), Optional.of(only), messages));
+        }
+        String heading = "Schedule changes (" + lines.size() + ")";
+        StringBuilder text = new StringBuilder(heading).append(':');
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(heading));
+        int shown = Math.min(lines.size(), MAX_LINES);
+        for (String l : lines.subList(0, shown)) {
+            text.append("\n• ").append(l);
+            blocks.add(new Block.Paragraph("• " + l));
+        }
+        if (lines.size() > shown) {
+            String more = "…and " + (lines.size() - shown) + " more; ask for the schedule to see them.";
+            text.append('\n').append(more);
+            blocks.add(new Block.Footnote(more));
+        }
+        return Rendering.send(OutgoingMessage.of(text.toString(), blocks));
+    }
+
+    @Override
+    public String describe(Job<EventSnapshots.Changes> job) {
+        return "The summary of " + job.payload().changes().size() + " schedule change(s) [" + job.subject() + "]";
+    }
+}
