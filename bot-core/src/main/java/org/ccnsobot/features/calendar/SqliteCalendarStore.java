@@ -275,9 +275,10 @@ final class SqliteCalendarStore implements CalendarStore {
 
     @Override
     public List<Event> spanning(Instant from, Instant to) {
-        // end_key_utc > from through the partial index; the multi-day events are few
+        // end_key_utc > from through the partial index; the multi-day events are few. The unary + keeps SQLite from
+        // walking the sort_utc index instead (every event before `to`: 60 ms on 100,000 events, not 0.1 ms)
         return queryEvents("SELECT " + EVENT_COLUMNS + " FROM events e WHERE e.last_day IS NOT NULL"
-                + " AND e.end_key_utc > ? AND e.sort_utc < ? ORDER BY e.sort_utc, e.id", ps -> {
+                + " AND e.end_key_utc > ? AND +e.sort_utc < ? ORDER BY e.sort_utc, e.id", ps -> {
                     ps.setLong(1, from.toEpochMilli());
                     ps.setLong(2, to.toEpochMilli());
                 });
