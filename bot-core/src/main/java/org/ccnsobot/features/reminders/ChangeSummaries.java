@@ -3,11 +3,13 @@ package org.ccnsobot.features.reminders;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.features.calendar.CalendarService;
 import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.outbox.Job;
 import org.ccnsobot.outbox.JobKind;
 import org.ccnsobot.outbox.PayloadCodec;
@@ -57,16 +59,16 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
     }
 
     /** What a change says, or empty when it is not worth telling (any more). */
-    static Optional<String> line(EventSnapshots.Change c, EventMessages messages, ZoneId zone) {
+    static Optional<String> line(EventSnapshots.Change c, EventMessages messages, ZoneId zone, Locale l) {
         if (c.after() == null) {
             return Optional.empty();
         }
         if (c.before() == null) {
             return c.after().status() == EventStatus.CANCELLED ? Optional.empty()
-                    : Optional.of("Added: " + c.after().title() + " — " + messages.when(c.after(), zone) + " ["
-                    + c.after().id() + "].");
+                    : Optional.of(Messages.t(l, "change.added", c.after().title(), messages.when(c.after(), zone, l),
+                    c.after().id()));
         }
-        return ReminderTexts.change(c.before(), c.after(), messages, zone);
+        return ReminderTexts.change(c.before(), c.after(), messages, zone, l);
     }
 
     @Override
@@ -82,7 +84,7 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
             if (now.isEmpty() || !now.get().endKey().isAfter(context.now())) {
                 continue;
             }
-            Optional<String> text = line(c, messages, context.readerZone());
+            Optional<String> text = line(c, messages, context.readerZone(), context.locale());
             if (text.isPresent()) {
                 lines.add(text.get());
                 only = now.get();
@@ -95,7 +97,7 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
         if (lines.size() == 1) {
             return Rendering.send(ReminderTexts.notice(lines.get(0), Optional.of(only), messages));
         }
-        String heading = "Schedule changes (" + lines.size() + ")";
+        String heading = Messages.t(context.locale(), "changes.heading", lines.size());
         StringBuilder text = new StringBuilder(heading).append(':');
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(heading));
@@ -105,7 +107,7 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
             blocks.add(new Block.Paragraph("• " + l));
         }
         if (lines.size() > shown) {
-            String more = "…and " + (lines.size() - shown) + " more; ask for the schedule to see them.";
+            String more = Messages.t(context.locale(), "changes.more", lines.size() - shown);
             text.append('\n').append(more);
             blocks.add(new Block.Footnote(more));
         }

@@ -47,8 +47,18 @@ class LocalizedRemindersTest {
                     "Reminder: ccNSO Council meeting 300 starts in 24 hours — Sun 10 Mar 2024 18:00 UTC [council-300]");
             assertThat(sent.get(CHANNEL)).isEqualTo(sent.get(dm("carol")));
 
-            // change notices now go through main's batched summaries (cal10), which are still English: not
-            // asserted per language here until they take the SendContext's locale (left for a follow-up)
+            // a move: the notice in each reader's language too
+            f.platform().clear();
+            Event original = f.bot().calendar().event("council-300").orElseThrow();
+            f.bot().calendar().saveEvent(ReminderServiceTest.with(original, original.start().plus(Duration.ofDays(1)),
+                    null, EventStatus.MOVED));
+            f.outbox().fireDue();
+            sent = byDestination(f);
+            assertThat(sent.get(dm("alice"))).startsWith("Déplacé : ccNSO Council meeting 300 a désormais lieu"
+                    + " lun. 11 mars 2024 18:00 UTC (au lieu de dim. 10 mars 2024 18:00 UTC) [council-300].");
+            assertThat(sent.get(dm("bob"))).startsWith("Reprogramado: ccNSO Council meeting 300 pasa a ser"
+                    + " lun 11 mar 2024 18:00 UTC (antes: dom 10 mar 2024 18:00 UTC) [council-300].");
+            assertThat(sent.get(CHANNEL)).startsWith("Moved: ccNSO Council meeting 300 is now Mon 11 Mar 2024 18:00 UTC");
         }
     }
 
