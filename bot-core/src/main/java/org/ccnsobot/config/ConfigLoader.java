@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: one strict loader, so every section's keys meet the same rules (unknown or repeated key, type, range) with the same one-line reasons; the sections' records stay plain.
 package org.ccnsobot.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

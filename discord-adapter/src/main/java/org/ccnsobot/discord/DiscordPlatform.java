@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: the whole ChatPlatform port for Discord (start-up checks, sends, edits, look-before-resend, mirroring) in one place; each call delegates to a small helper class beside it.
 package org.ccnsobot.discord;
 
 import java.time.Clock;

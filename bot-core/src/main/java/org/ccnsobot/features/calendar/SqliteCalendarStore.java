@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: every SQL statement on the calendar's tables is here, next to the schema's indexes it relies on (see the spanning query), so a query plan is checked in one place.
 package org.ccnsobot.features.calendar;
 
 import java.sql.Connection;
