@@ -48,7 +48,7 @@ final class FeedsCommand implements Callable<Integer> {
         int p = port != null ? port : f != null ? f.port() : 8080;
         try (Bot bot = Wiring.tool(cfg, Clock.systemUTC());
              FeedServer server = FeedServer.start(b, p, bot.calendar(), bot.clock(),
-                     f != null ? f.refresh() : FeedsConfig.DEFAULT_REFRESH)) {
+                     f != null ? f.refresh() : FeedsConfig.DEFAULT_REFRESH, bot.personalFeeds())) {
             System.err.println("serving feeds on http://" + b + ":" + server.port() + "/calendar.ics");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         try (Bot bot = Wiring.serving(cfg, Clock.systemUTC(), platforms);
              org.ccnsobot.features.ical.FeedServer feeds = cfg.feeds() == null ? null
                      : org.ccnsobot.features.ical.FeedServer.start(cfg.feeds().bind(), cfg.feeds().port(), bot.calendar(), bot.clock(),
-                             cfg.feeds().refresh());
+                             cfg.feeds().refresh(), bot.personalFeeds());
              org.ccnsobot.app.admin.AdminServer admin = Wiring.admin(cfg, bot, System.err)) {
             for (ChatPlatform platform : platforms) {
                 platform.start(bot);

@@ -98,6 +98,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final EventMirroring mirroring;
     private final ChangeFeed changes;
     private final BotMetrics metrics;
+    private final org.ccnsobot.features.personalfeed.PersonalFeeds personalFeeds;
 
     /**
      * Wires every feature once: the calendar and its caches, the commands, the outbox with each feature's kinds and
@@ -176,6 +177,13 @@ public final class Bot implements InboundHandler, AutoCloseable {
         }
         this.mirroring = EventMirroring.of(calendar, platforms, clock);
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, outbox).specs());
+        org.ccnsobot.features.personalfeed.FeedTokens feedTokens =
+                org.ccnsobot.features.personalfeed.FeedTokens.sqlite(db);
+        this.personalFeeds = new org.ccnsobot.features.personalfeed.PersonalFeeds(feedTokens, subscriptions, calendar,
+                new org.ccnsobot.features.reminders.ReminderPolicy(config.reminders()),
+                (platform, user) -> languageFor(platform, user, null).locale());
+        specs.addAll(new org.ccnsobot.features.personalfeed.FeedCommands(feedTokens, config.feeds(), personalFeeds)
+                .specs());
         specs.addAll(new EventAdminCommands(calendar).specs());
         specs.addAll(new UpdateCommands(calendar).specs());
         IcalCommands ical = new IcalCommands(calendar, config, clock);
@@ -497,6 +505,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     public Subscriptions subscriptions() {
         return subscriptions;
+    }
+
+    /** Members' personal feeds, for the feed server ({@code /personal/<token>.ics}). */
+    public org.ccnsobot.features.personalfeed.PersonalFeeds personalFeeds() {
+        return personalFeeds;
     }
 
     /**

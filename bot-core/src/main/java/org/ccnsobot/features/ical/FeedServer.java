@@ -24,11 +24,22 @@ import org.slf4j.LoggerFactory;
  * {@code /meetings/ICANN79.ics}, {@code /committees/GRC.ics}, {@code /events/<id>.ics}. Read-only, GET and HEAD
  * only; it binds where the config says (127.0.0.1 by default), and TLS belongs to a reverse proxy in front of it.
  * Each answer carries an ETag of its content (DTSTAMP aside) and a Last-Modified, and a client that sends either
- * back for unchanged content gets 304 without a body.
+ * back for unchanged content gets 304 without a body. A member's personal feed is {@code /personal/<token>.ics}:
+ * the token is a secret, so it is never logged, and an unknown one is the same plain 404 as any unknown feed.
  */
 public final class FeedServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedServer.class);
     private static final Pattern PATH = Pattern.compile("/(?:(calendar)|(meetings|committees|events)/([^/]{1,80}))\\.ics");
+    private static final Pattern PERSONAL = Pattern.compile("/personal/([A-Za-z0-9_-]{1,128})\\.ics");
+
+    /** The personal feeds: what a token opens (the member's own selection), if it is a live token. */
+    @FunctionalInterface
+    public interface Personal {
+        /** No personal feeds: every token is unknown. */
+        Personal NONE = token -> Optional.empty();
+
+        Optional<Feeds.Selection> open(String token);
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -46,6 +57,12 @@ public final class FeedServer implements AutoCloseable {
     /** As above, telling subscribers to look again every {@code refresh} (X-PUBLISHED-TTL, REFRESH-INTERVAL). */
     public static FeedServer start(String bind, int port, CalendarService calendar, Clock clock, Duration refresh)
             throws IOException {
+        return start(bind, port, calendar, clock, refresh, Personal.NONE);
+    }
+
+    /** As above, serving members' personal feeds from {@code personal} too. */
+    public static FeedServer start(String bind, int port, CalendarService calendar, Clock clock, Duration refresh,
+                                   Personal personal) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "feeds");
@@ -57,9 +74,9 @@ public final class FeedServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 try {
-                    handle(exchange, feeds, clock, validators, refresh);
+                    handle(exchange, feeds, personal, clock, validators, refresh);
                 } catch (RuntimeException e) {
-                    LOG.error("Feed request {} failed", exchange.getRequestURI(), e);
+                    LOG.error("Feed request {} failed", loggable(exchange.getRequestURI().getRawPath()), e);
                     try {
                         send(exchange, 500, "text/plain; charset=utf-8", "the feed cannot be made just now\n", false);
                     } catch (IOException | RuntimeException again) {
@@ -78,15 +95,32 @@ public final class FeedServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange ex, Feeds feeds, Clock clock, Validators validators, Duration refresh)
-            throws IOException {
+    /** A path as the log may show it: a personal feed's token is a secret, so it is left out. */
+    static String loggable(String rawPath) {
+        return rawPath != null && rawPath.startsWith("/personal/") ? "/personal/(token).ics" : rawPath;
+    }
+
+    private static void handle(HttpExchange ex, Feeds feeds, Personal personal, Clock clock, Validators validators,
+                               Duration refresh) throws IOException {
         String method = ex.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             ex.getResponseHeaders().set("Allow", "GET, HEAD");
             send(ex, 405, "text/plain; charset=utf-8", "only GET and HEAD\n", false);
             return;
         }
-        Matcher m = PATH.matcher(ex.getRequestURI().getRawPath());
+        String path = ex.getRequestURI().getRawPath();
+        if (path.startsWith("/personal/")) {
+            Matcher p = PERSONAL.matcher(path);
+            Optional<Feeds.Selection> mine = p.matches() ? personal.open(p.group(1)) : Optional.empty();
+            if (mine.isEmpty()) {
+                send(ex, 404, "text/plain; charset=utf-8", "no such feed\n", method.equals("HEAD"));
+                return;
+            }
+            // one member's own: no shared cache may keep it
+            answer(ex, mine.get(), "private, max-age=300", false, clock, validators, refresh);
+            return;
+        }
+        Matcher m = PATH.matcher(path);
         if (!m.matches()) {
             send(ex, 404, "text/plain; charset=utf-8",
                     "feeds: /calendar.ics, /meetings/<code>.ics, /committees/<acronym>.ics, /events/<id>.ics\n",
@@ -116,14 +150,21 @@ public final class FeedServer implements AutoCloseable {
             send(ex, 404, "text/plain; charset=utf-8", "no such feed\n", method.equals("HEAD"));
             return;
         }
-        String body = sel.get().export(clock.instant(), refresh);
+        answer(ex, sel.get(), "max-age=300", kind.equals("events"), clock, validators, refresh);
+    }
+
+    /** A feed's answer: the body with its validators, or 304 when the client already holds it. */
+    private static void answer(HttpExchange ex, Feeds.Selection sel, String cacheControl, boolean attachment,
+                               Clock clock, Validators validators, Duration refresh) throws IOException {
+        String method = ex.getRequestMethod();
+        String body = sel.export(clock.instant(), refresh);
         Validators.Seen seen = validators.seen(body, clock.instant());
-        ex.getResponseHeaders().set("Cache-Control", "max-age=300");
+        ex.getResponseHeaders().set("Cache-Control", cacheControl);
         ex.getResponseHeaders().set("ETag", seen.etag());
         ex.getResponseHeaders().set("Last-Modified", seen.lastModifiedHeader());
-        if (kind.equals("events")) {
+        if (attachment) {
             ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\""
-                    + sel.get().events().get(0).id().replaceAll("[^A-Za-z0-9._-]", "_") + ".ics\"");
+                    + sel.events().get(0).id().replaceAll("[^A-Za-z0-9._-]", "_") + ".ics\"");
         }
         if (seen.matches(ex.getRequestHeaders().getFirst("If-None-Match"),
                 ex.getRequestHeaders().getFirst("If-Modified-Since"))) {

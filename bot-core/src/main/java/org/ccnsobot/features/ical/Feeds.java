@@ -16,15 +16,25 @@ public final class Feeds {
     /** The start of every feed's name (X-WR-CALNAME). */
     static final String PREFIX = "ccNSO — ";
 
-    /** A selection of events, the calendar name it is published under and when each event last changed. */
-    public record Selection(String name, List<Event> events, java.util.Map<String, java.time.Instant> changed) {
+    /**
+     * A selection of events, the calendar name it is published under, when each event last changed, and the
+     * alarms each event carries (by id; a member's personal feed has them, the public feeds none).
+     */
+    public record Selection(String name, List<Event> events, java.util.Map<String, java.time.Instant> changed,
+                            java.util.Map<String, List<Alarm>> alarms) {
         public Selection {
             changed = java.util.Map.copyOf(changed);
+            alarms = java.util.Map.copyOf(alarms);
+        }
+
+        /** Without alarms. */
+        public Selection(String name, List<Event> events, java.util.Map<String, java.time.Instant> changed) {
+            this(name, events, changed, java.util.Map.of());
         }
 
         /** The selection as iCalendar; {@code fallback} stamps an event whose last change is not known. */
         public String export(java.time.Instant fallback, java.time.Duration refresh) {
-            return IcsExporter.export(name, events, changed, fallback, refresh);
+            return IcsExporter.export(name, events, changed, alarms, fallback, refresh);
         }
     }
 
@@ -32,6 +42,15 @@ public final class Feeds {
 
     public Feeds(CalendarService calendar) {
         this.calendar = calendar;
+    }
+
+    /**
+     * Any selection of events under {@code name}, stamped with their last changes, each with its {@code alarms}:
+     * what a member's personal feed is made of.
+     */
+    public Selection of(String name, List<Event> events, java.util.Map<String, List<Alarm>> alarms) {
+        return new Selection(name, events, calendar.store().lastChanges(events.stream().map(Event::id).toList()),
+                alarms);
     }
 
     private Selection selection(String name, List<Event> events, boolean whole) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
@@ -22,6 +23,7 @@ import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
@@ -63,6 +65,13 @@ public final class IcsExporter {
      */
     public static String export(String name, List<Event> events, java.util.Map<String, Instant> changed,
                                 Instant fallback, java.time.Duration refresh) {
+        return export(name, events, changed, java.util.Map.of(), fallback, refresh);
+    }
+
+    /** As above, each event carrying the VALARMs {@code alarms} names for it (by id). */
+    public static String export(String name, List<Event> events, java.util.Map<String, Instant> changed,
+                                java.util.Map<String, List<Alarm>> alarms, Instant fallback,
+                                java.time.Duration refresh) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//ccNSO//ccnso-bot//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
@@ -78,7 +87,11 @@ public final class IcsExporter {
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Event::sortKey).thenComparing(Event::id));
         for (Event e : sorted) {
-            cal.add(vevent(e, changed.getOrDefault(e.id(), fallback).truncatedTo(ChronoUnit.SECONDS)));
+            VEvent v = vevent(e, changed.getOrDefault(e.id(), fallback).truncatedTo(ChronoUnit.SECONDS));
+            for (Alarm a : alarms.getOrDefault(e.id(), List.of())) {
+                v.add(valarm(e, a));
+            }
+            cal.add(v);
         }
         try {
             ValidationResult result = cal.validate();
@@ -121,6 +134,15 @@ public final class IcsExporter {
     /** The UID an event is exported under: the feed's own for imported events, else its id in our namespace. */
     public static String uid(Event e) {
         return e.sourceUid() != null ? e.sourceUid() : e.id() + IcsImporter.OWN_UID_SUFFIX;
+    }
+
+    /** A display alarm (RFC 5545 3.6.6: ACTION, TRIGGER and DESCRIPTION), described by the event's title. */
+    private static VAlarm valarm(Event e, Alarm a) {
+        VAlarm alarm = a instanceof Alarm.Before b ? new VAlarm(b.before().negated())
+                : new VAlarm(((Alarm.At) a).at().truncatedTo(ChronoUnit.SECONDS));
+        alarm.add(ImmutableAction.DISPLAY);
+        alarm.add(new Description(Controls.neutralise(e.title())));
+        return alarm;
     }
 
     private static VEvent vevent(Event e, Instant stamp) {
