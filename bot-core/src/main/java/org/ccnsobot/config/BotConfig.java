@@ -108,6 +108,11 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
                 logging, value, admin, language);
     }
 
+    public BotConfig withFeeds(FeedsConfig value) {
+        return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, value, digest,
+                logging, sources, admin, language);
+    }
+
     public BotConfig withAdmin(AdminConfig value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
                 logging, sources, value, language);

@@ -95,7 +95,12 @@ public final class IcsExporter {
         }
         try {
             ValidationResult result = cal.validate();
-            if (result.hasErrors()) {
+            // RFC 5545 wants one component at least, but a feed with nothing in it yet (a member who subscribes to
+            // nothing, a committee without sessions) must still answer: calendar apps take an empty VCALENDAR
+            boolean onlyEmpty = sorted.isEmpty() && result.getEntries().stream().allMatch(en ->
+                    en.getSeverity() != net.fortuna.ical4j.validate.ValidationEntry.Severity.ERROR
+                            || en.getMessage().contains("at least one component"));
+            if (result.hasErrors() && !onlyEmpty) {
                 throw new IllegalStateException("the export does not validate: " + result);
             }
         } catch (ValidationException ex) {
@@ -138,8 +143,16 @@ public final class IcsExporter {
 
     /** A display alarm (RFC 5545 3.6.6: ACTION, TRIGGER and DESCRIPTION), described by the event's title. */
     private static VAlarm valarm(Event e, Alarm a) {
-        VAlarm alarm = a instanceof Alarm.Before b ? new VAlarm(b.before().negated())
-                : new VAlarm(((Alarm.At) a).at().truncatedTo(ChronoUnit.SECONDS));
+        VAlarm alarm;
+        if (a instanceof Alarm.Before b) {
+            // Written as hours (-PT48H), never days: ical4j's Trigger turns 48 hours into -P2D, and a day in RFC 5545
+            // is a nominal one (23 or 25 hours across a clock change), while the bot's reminders are absolute time.
+            // VALARM validation counts TRIGGER by name, so the property may carry our own text.
+            alarm = new VAlarm();
+            alarm.add(new XProperty("TRIGGER", "-" + b.before().truncatedTo(ChronoUnit.SECONDS)));
+        } else {
+            alarm = new VAlarm(((Alarm.At) a).at().truncatedTo(ChronoUnit.SECONDS));
+        }
         alarm.add(ImmutableAction.DISPLAY);
         alarm.add(new Description(Controls.neutralise(e.title())));
         return alarm;
