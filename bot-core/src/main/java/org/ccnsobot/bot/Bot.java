@@ -188,7 +188,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(new UpdateCommands(calendar).specs());
         IcalCommands ical = new IcalCommands(calendar, config, clock);
         specs.addAll(ical.specs());
-        SourceWatcher sourceWatcher = SourceWatcher.attach(config.sources(), calendar, outbox, clock);
+        SourceWatcher sourceWatcher = SourceWatcher.attach(config.sources(), calendar, outbox, clock, db);
         sourceWatcher.onLook(metrics::looked);
         specs.addAll(new SourceCommands(sourceWatcher).specs());
         specs.addAll(new AuditCommands(audit).specs());

@@ -7,7 +7,8 @@ import org.ccnsobot.config.SourceConfig;
  * What the bot knows of one source, replaced whole after each look: the validators to send next time, the hash of
  * the last body imported (an unchanged body is not parsed again), the last look and its one-line result, the
  * failure streak (and whether staff were told of it), the next look, and whether a look waits for
- * {@code sync <name> --accept}. Kept in memory: after a restart the first look fetches in full and finds nothing new.
+ * {@code sync <name> --accept}. The validators and the hash are also kept in the database ({@link LookMemory}), so
+ * the first look after a restart is conditional; the rest starts afresh with each run.
  */
 record SourceState(SourceConfig config, String etag, String lastModified, String bodyHash, Instant lastLook,
                    String result, int failures, Instant streakStart, boolean alerted, Instant nextLook,
@@ -15,6 +16,12 @@ record SourceState(SourceConfig config, String etag, String lastModified, String
 
     static SourceState initial(SourceConfig config) {
         return new SourceState(config, null, null, null, null, "not looked at yet", 0, null, false, null, false);
+    }
+
+    /** As a source starts after a restart: what it last answered, not yet looked at in this run. */
+    static SourceState remembered(SourceConfig config, String etag, String lastModified, String bodyHash) {
+        return new SourceState(config, etag, lastModified, bodyHash, null, "not looked at yet", 0, null,
+                false, null, false);
     }
 
     String name() {

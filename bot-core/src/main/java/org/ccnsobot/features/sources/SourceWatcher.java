@@ -63,6 +63,7 @@ public final class SourceWatcher implements JobSource {
     private final SourceNotice notices = new SourceNotice();
     private final Map<String, SourceState> states = new LinkedHashMap<>();
     private final ReentrantLock looking = new ReentrantLock();
+    private final LookMemory memory;
     private volatile java.util.function.BiConsumer<String, Outcome> onLook = (source, outcome) -> { };
 
     /** What one look at a source came to, as the meters count it. */
@@ -84,22 +85,38 @@ public final class SourceWatcher implements JobSource {
 
     SourceWatcher(List<SourceConfig> sources, CalendarService calendar, IcsImporter importer, Outbox outbox,
                   Clock clock, Fetcher fetcher) {
+        this(sources, calendar, importer, outbox, clock, fetcher, LookMemory.NONE);
+    }
+
+    /** {@code memory}: what each source last answered, from a run before this one (a restart). */
+    SourceWatcher(List<SourceConfig> sources, CalendarService calendar, IcsImporter importer, Outbox outbox,
+                  Clock clock, Fetcher fetcher, LookMemory memory) {
         this.calendar = calendar;
         this.importer = importer;
         this.outbox = outbox;
         this.clock = clock;
         this.fetcher = fetcher;
+        this.memory = memory;
         for (SourceConfig s : sources) {
-            states.put(s.name().toLowerCase(Locale.ROOT), SourceState.initial(s));
+            String key = s.name().toLowerCase(Locale.ROOT);
+            // validators from another url would be another resource's: a source whose url changed starts afresh
+            SourceState initial = memory.recall(key).filter(r -> r.url().equals(s.url().toString()))
+                    .map(r -> SourceState.remembered(s, r.etag(), r.lastModified(), r.bodyHash()))
+                    .orElseGet(() -> SourceState.initial(s));
+            states.put(key, initial);
         }
     }
 
-    /** Registers the notice kind and, when there are sources, the watcher as a source of work of {@code outbox}. */
+    /**
+     * Registers the notice kind and, when there are sources, the watcher as a source of work of {@code outbox}; what
+     * each source last answered is kept in {@code db}.
+     */
     public static SourceWatcher attach(List<SourceConfig> sources, CalendarService calendar, Outbox outbox,
-                                       Clock clock) {
+                                       Clock clock, org.ccnsobot.store.Database db) {
         IcsImporter importer = new IcsImporter(calendar, LIMITS);
         SourceWatcher w = new SourceWatcher(sources, calendar, importer, outbox, clock,
-                Fetcher.standard(java.time.Duration.ofSeconds(20), LIMITS.maxBytes()));
+                Fetcher.standard(java.time.Duration.ofSeconds(20), LIMITS.maxBytes()),
+                sources.isEmpty() ? LookMemory.NONE : LookMemory.sqlite(db));
         w.register();
         return w;
     }
@@ -151,6 +168,7 @@ public final class SourceWatcher implements JobSource {
             SourceState s = state(name).orElseThrow();
             Instant now = clock.instant();
             SourceState next = lookAt(s, now, accept);
+            remember(s, next, now);
             synchronized (this) {
                 states.put(s.name().toLowerCase(Locale.ROOT), next);
             }
@@ -159,6 +177,27 @@ public final class SourceWatcher implements JobSource {
             return next.result();
         } finally {
             looking.unlock();
+        }
+    }
+
+    /**
+     * Keeps what the source answered when it changed: a new body or new validators. A 304, a failure or a held look
+     * changes neither, so it writes nothing. Written after the import committed: a crash in between only makes the
+     * next look fetch in full and find nothing new.
+     */
+    private void remember(SourceState before, SourceState after, Instant now) {
+        if (java.util.Objects.equals(before.etag(), after.etag())
+                && java.util.Objects.equals(before.lastModified(), after.lastModified())
+                && java.util.Objects.equals(before.bodyHash(), after.bodyHash())) {
+            return;
+        }
+        try {
+            memory.remember(after.name().toLowerCase(Locale.ROOT), new LookMemory.Remembered(
+                    after.config().url().toString(), after.etag(), after.lastModified(), after.bodyHash()), now);
+        } catch (RuntimeException e) {
+            // the calendar has the change; without the memory a restart's first look fetches in full, no more
+            LOG.warn("Source {}: what it answered could not be kept for the next run: {}", after.name(),
+                    e.toString());
         }
     }
 
