@@ -14,9 +14,9 @@ import org.ccnsobot.port.CommandInfo.OptionKind;
 
 /**
  * {@code feed} and {@code feed reset}: a member's private feed address. The address holds a secret, so it is given
- * only where the answer is the member's alone: a direct conversation, or a typed (slash) command, which every
- * platform answers privately. A plain line in a shared channel could be answered in the open (Discord has no private
- * reply to a message), so there the member is told where to ask instead.
+ * only where the answer is the member's alone: a direct conversation, or a typed command (Discord's {@code /feed},
+ * deferred and answered ephemerally because the command is personal). A line in a shared channel could be answered
+ * in the open (Discord has no private reply to a mention), so there the member is told where to ask instead.
  */
 public final class FeedCommands {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
