@@ -33,6 +33,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // ical4j installs a java.time zone provider that logs while it loads; loading it before logging starts
         // keeps that from happening in the middle of logback's own start (SLF4J would print a replay warning).
         java.time.zone.ZoneRulesProvider.getAvailableZoneIds();
+        // logging is up now (ical4j's provider logged), so the second core may load what the start needs next
+        Warmup.start();
         // every HTTP listener (feeds, admin, Slack's) answers without waiting on Nagle's algorithm; see AdminServer
         if (System.getProperty(org.ccnsobot.app.admin.AdminServer.NODELAY) == null) {
             System.setProperty(org.ccnsobot.app.admin.AdminServer.NODELAY, "true");
