@@ -245,8 +245,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
             java.nio.file.Files.createDirectories(dir);
             deleteDatabaseFiles(tmp);
             // made unsynced and synced once when closed: until it is linked into place a crash only leaves a temporary file
+            Seeder.Reading calendar = Seeder.readAhead(calendarFolder);
             try (Database fresh = Database.open(tmp, Database.Durability.SCRATCH)) {
-                Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(fresh)), calendarFolder);
+                Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(fresh)), calendar);
             }
             // the last connection is closed: SQLite has checkpointed the WAL into the file, which is complete
             try {
