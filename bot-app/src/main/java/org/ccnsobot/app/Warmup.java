@@ -1,12 +1,13 @@
 package org.ccnsobot.app;
 
 /**
- * Starts logging and loads, on a second core, the heavy parts every start needs next (SQLite's native library,
- * Flyway and the scan of our migrations, the message bundles compiled with ICU) while the first core builds the
- * command line and reads the config. Class loading and initialising is most of a start-up here (about 4,000 classes), and the JVM
- * lets two threads do it at once; the start path then finds them ready instead of loading them in turn. It does no
- * work the start would not do anyway, writes nothing, and keeps quiet: whatever fails here fails again where it is
- * really needed, and is reported there.
+ * Starts logging and loads, on a second core, the heavy parts a start and its first answer need next (SQLite's
+ * native library, Flyway and the scan of our migrations, the message bundles compiled with ICU, the question
+ * reader's ICU transliterator and word lists) while the first core builds the command line, reads the config and
+ * opens the database. Class loading and initialising is most of a start-up here (about 4,000 classes), and the JVM
+ * lets two threads do it at once; the start path then finds them ready instead of loading them in turn. It does
+ * only what the start or the first question would do anyway, writes nothing, and keeps quiet: whatever fails here
+ * fails again where it is really needed, and is reported there.
  */
 final class Warmup {
     private final java.util.concurrent.CountDownLatch logging = new java.util.concurrent.CountDownLatch(1);
@@ -49,6 +50,7 @@ final class Warmup {
         try {
             org.ccnsobot.i18n.Messages.get();
             org.ccnsobot.store.Database.preload();
+            org.ccnsobot.features.questions.Questions.preload();
         } catch (Throwable ignored) {
             // only an early start of what the start path does itself, and reports there when it fails
         }
