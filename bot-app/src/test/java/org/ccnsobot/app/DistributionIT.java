@@ -158,8 +158,10 @@ class DistributionIT {
         java.toFile().setExecutable(true);
         Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk17").toString());
         int bot = niceness(sh(home, env, "bin/ccnso-bot run"));
-        assertThat(niceness(sh(home, env, "bin/ccnso-bot backup /tmp/x.db"))).isEqualTo(bot + 10);
-        assertThat(niceness(sh(home, env, "bin/ccnso-bot verify-db"))).isEqualTo(bot + 10);
+        // the kernel caps niceness at 19: a build already run at nice 10 or more (nice -n 19 mvn) sees the cap
+        int lower = Math.min(bot + 10, 19);
+        assertThat(niceness(sh(home, env, "bin/ccnso-bot backup /tmp/x.db"))).isEqualTo(lower);
+        assertThat(niceness(sh(home, env, "bin/ccnso-bot verify-db"))).isEqualTo(lower);
         assertThat(niceness(sh(home, env, "bin/ccnso-bot console"))).isEqualTo(bot);
     }
 
