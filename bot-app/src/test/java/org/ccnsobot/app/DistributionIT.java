@@ -158,8 +158,9 @@ class DistributionIT {
         java.toFile().setExecutable(true);
         Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk17").toString());
         int bot = niceness(sh(home, env, "bin/ccnso-bot run"));
-        assertThat(niceness(sh(home, env, "bin/ccnso-bot backup /tmp/x.db"))).isEqualTo(bot + 10);
-        assertThat(niceness(sh(home, env, "bin/ccnso-bot verify-db"))).isEqualTo(bot + 10);
+        int lower = Math.min(19, bot + 10);  // 19 is as low as it goes (a build run under nice may be there already)
+        assertThat(niceness(sh(home, env, "bin/ccnso-bot backup /tmp/x.db"))).isEqualTo(lower);
+        assertThat(niceness(sh(home, env, "bin/ccnso-bot verify-db"))).isEqualTo(lower);
         assertThat(niceness(sh(home, env, "bin/ccnso-bot console"))).isEqualTo(bot);
     }
 
