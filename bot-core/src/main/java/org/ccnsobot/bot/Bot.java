@@ -214,7 +214,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
         org.ccnsobot.kernel.Forms forms = new org.ccnsobot.kernel.Forms(formSpecs,
                 new org.ccnsobot.features.forms.SqliteFormDrafts(db), engine);
         this.formOpener = new Pipeline(List.of(steps.get(0), steps.get(1), steps.get(2), router,
-                new org.ccnsobot.kernel.StaffGate(), forms.maker()), clock, staff::isStaff,
+                org.ccnsobot.kernel.Forms.auditRefusals(audit), new org.ccnsobot.kernel.StaffGate(), forms.maker()),
+                clock, staff::isStaff,
                 actor -> zoneFor(actor.platform(), actor.userId()), this::localeFor);
         List<org.ccnsobot.kernel.Middleware> submitSteps = new ArrayList<>(steps);
         submitSteps.add(1, forms.keeper());

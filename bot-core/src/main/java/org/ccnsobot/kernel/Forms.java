@@ -85,6 +85,26 @@ public final class Forms {
         return OutgoingMessage.of(fallback, List.of(new Block.Paragraph(fallback), new Block.OpenForm(form)));
     }
 
+    /**
+     * In front of the staff gate of the chain that opens forms: a member's attempt is audited as a refused attempt
+     * at the command ("form event-add" in its detail). Staff opening a form leaves no row: nothing changed yet, and
+     * the submission is audited as the command it runs.
+     */
+    public static Middleware auditRefusals(AuditTrail.Sink audit) {
+        return (request, next) -> {
+            try {
+                return next.proceed(request);
+            } catch (Refusal e) {
+                if (request.target() instanceof Target.Command c) {
+                    var actor = request.invocation().actor();
+                    audit.record(request.now(), actor.platform(), actor.userId(), c.spec().name(), "refused: " + e.reason(),
+                            "form " + c.spec().name());
+                }
+                throw e;
+            }
+        };
+    }
+
     /** A value as it would be typed: in quotes when it has spaces. */
     private static String quoted(String value) {
         String one = value.replace('\n', ' ');

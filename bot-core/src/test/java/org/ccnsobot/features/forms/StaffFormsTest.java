@@ -92,6 +92,10 @@ class StaffFormsTest {
             assertThat(submitted.text()).isEqualTo("'event-add' is for ccNSO staff only.");
             assertThat(submitted.message().blocks()).noneMatch(b -> b instanceof Block.Actions);
             assertThat(f.bot().calendar().event("sneaky-20240220")).isEmpty();
+            assertThat(new org.ccnsobot.features.audit.AuditLog(f.bot().database()).since(java.time.Instant.EPOCH, 10))
+                    .extracting(e -> e.userId() + " " + e.action() + " " + e.outcome() + " " + e.detail())
+                    .containsExactlyInAnyOrder("member event-add refused: not staff form event-add",
+                            "member event-add refused: not staff /event-add");
         }
     }
 
