@@ -261,8 +261,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
         try {
             java.nio.file.Files.createDirectories(dir);
             deleteDatabaseFiles(tmp);
-            try (Database fresh = Database.open(tmp)) {
-                Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(fresh)), calendarFolder);
+            // made unsynced and synced once when closed: until it is linked into place a crash only leaves a temporary file
+            Seeder.Reading calendar = Seeder.readAhead(calendarFolder);
+            try (Database fresh = Database.open(tmp, Database.Durability.SCRATCH)) {
+                Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(fresh)), calendar);
             }
             // the last connection is closed: SQLite has checkpointed the WAL into the file, which is complete
             try {
@@ -272,10 +274,21 @@ public final class Bot implements InboundHandler, AutoCloseable {
             } catch (UnsupportedOperationException noLinks) {
                 java.nio.file.Files.move(tmp, file);
             }
+            syncFolder(dir);
         } catch (java.io.IOException e) {
             throw new org.ccnsobot.store.StoreException(file + ": cannot be created (" + e.getMessage() + ")", e);
         } finally {
             deleteDatabaseFiles(tmp);
+        }
+    }
+
+    /** The new name is on the disk too, not only the file's content (where the system lets a folder be synced). */
+    private static void syncFolder(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (java.io.IOException e) {
+            LOG.debug("Cannot sync the folder {}: {}", dir, e.getMessage());
         }
     }
 

@@ -112,7 +112,8 @@ class FileCheckTest {
             assertThat(versions).isEqualTo("V1__calendar.sql V2__reminders.sql V3__announcements.sql V4__outbox.sql"
                     + " V5__change_log.sql V6__outbox_changes.sql V7__search.sql V9__seen_deliveries.sql"
                     + " V10__multi_day_and_stamps.sql V11__member_language.sql V12__outbox_failed_index.sql V16__form_drafts.sql");
-            assertThat(Database.latestVersion()).isEqualTo(16);
+            assertThat(Database.latestVersion()).as("Database.SCHEMA_VERSION is the newest migration's")
+                    .isEqualTo(16).isEqualTo(Database.resolvedVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             assertThat(single(st, "PRAGMA application_id")).isEqualTo(String.valueOf(0x63634E53));
