@@ -158,8 +158,7 @@ class DistributionIT {
         java.toFile().setExecutable(true);
         Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk17").toString());
         int bot = niceness(sh(home, env, "bin/ccnso-bot run"));
-        // the kernel caps niceness at 19: a build already run at nice 10 or more (nice -n 19 mvn) sees the cap
-        int lower = Math.min(bot + 10, 19);
+        int lower = Math.min(19, bot + 10);  // 19 is as low as it goes (a build run under nice may be there already)
         assertThat(niceness(sh(home, env, "bin/ccnso-bot backup /tmp/x.db"))).isEqualTo(lower);
         assertThat(niceness(sh(home, env, "bin/ccnso-bot verify-db"))).isEqualTo(lower);
         assertThat(niceness(sh(home, env, "bin/ccnso-bot console"))).isEqualTo(bot);
