@@ -129,7 +129,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
             store.setUserZone(platform, user, zone);
             userZones.invalidate(platform + ":" + user);
         };
-        List<CommandSpec> specs = new ArrayList<>(new CalendarCommands(calendar, views, questions::answer).specs());
+        List<CommandSpec> specs = new ArrayList<>(new CalendarCommands(calendar, views, questions::answerFor).specs());
         specs.addAll(new QuestionCommands(questions).specs());
         specs.addAll(new CommitteeCommands(calendar, views).specs());
         specs.addAll(new TimezoneCommands(zones).specs());
@@ -200,7 +200,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
             }
         });
         List<org.ccnsobot.kernel.Middleware> steps = new ArrayList<>(Pipeline.standard(new RateLimit(RATE_LIMIT,
-                Duration.ofMinutes(1), clock), router, new AuditTrail(audit), new Executor(engine, questions::answer)));
+                Duration.ofMinutes(1), clock), router, new AuditTrail(audit), new Executor(engine, questions::answerFor)));
         steps.add(steps.indexOf(router) + 1, metrics.commandTimer());  // timed by the command it was routed to
         this.pipeline = new Pipeline(steps, clock, staff::isStaff, actor -> zoneFor(actor.platform(), actor.userId()),
                 this::localeFor);
