@@ -155,9 +155,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
                 return d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : ZoneOffset.UTC;
             }
 
-            /** A DM in its member's language; a channel (several readers) in the config's. */
+            /** A DM in its member's language; a channel (several readers) in its own, else the config's. */
             @Override
             public Locale localeOf(Destination d) {
+                if (d instanceof Destination.Channel ch) {
+                    return config.channelLanguage(ch.platform(), ch.channelId()).locale();
+                }
                 return d instanceof Destination.DirectMessage dm
                         ? languageFor(dm.platform(), dm.userId(), null).locale() : config.language().locale();
             }
@@ -343,6 +346,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
      */
     public Locale localeFor(Invocation invocation) {
         return languageFor(invocation.actor().platform(), invocation.actor().userId(), invocation.locale()).locale();
+    }
+
+    @Override
+    public Locale languageOf(org.ccnsobot.port.Actor actor, Locale platformLocale) {
+        return languageFor(actor.platform(), actor.userId(), platformLocale).locale();
     }
 
     /** As {@link #localeFor}, for a member known by id (a DM the outbox sends), with the platform's locale if any. */

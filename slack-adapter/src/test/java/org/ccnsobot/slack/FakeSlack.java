@@ -173,6 +173,10 @@ final class FakeSlack implements AutoCloseable {
             case "conversations.history" -> Answer.ok("{\"ok\":true,\"messages\":[],\"has_more\":false}");
             case "usergroups.users.list" -> Answer.ok("{\"ok\":true,\"users\":[]}");
             case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
+            // every member reads Slack in US English unless a test scripts another locale
+            case "users.info" -> Answer.ok("{\"ok\":true,\"user\":{\"id\":\"" + call.form().get("user")
+                    + "\",\"name\":\"member\"" + ("true".equals(call.form().get("include_locale"))
+                    ? ",\"locale\":\"en-US\"" : "") + "}}");
             default -> Answer.ok("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
     }

@@ -136,19 +136,17 @@ public final class EventAdminCommands {
         String twin = a.text("id").isPresent() ? null : baseId(title, day);
         if (twin != null && !twin.equals(id)) {
             // a second paste of the same line: say so, rather than a silent "-2"
-            warnings.add("Warning: there is already an event [" + twin + "] with this title on this day; this one is ["
-                    + id + "] (to drop it: event cancel " + id + ").");
+            warnings.add(c.text("admin.twin", twin, id));
         }
         calendar.saveEvent(e);
-        return saved("Added", e, c, warnings);
+        return saved("admin.added", e, c, warnings);
     }
 
     private Result edit(CommandContext c, Args a) throws CommandException {
-        Event old = existing(a.requireText("id"));
+        Event old = existing(a.requireText("id"), c);
         if (!(a.has("title") || a.has("room") || a.has("description") || a.has("committees") || a.has("access")
                 || a.has("kind"))) {
-            throw new CommandException("Nothing to change: give --title, --room, --description, --committees, --access"
-                    + " or --kind (to change the time, use event move).");
+            throw new CommandException(c.text("admin.nothingToChange"));
         }
         String title = a.text("title").map(Text::unquote).orElse(old.title());
         if (title.isBlank()) {
@@ -165,16 +163,16 @@ public final class EventAdminCommands {
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
         warnings.removeIf(w -> w.endsWith("in the past."));
         calendar.saveEvent(e);
-        return saved("Updated", e, c, warnings);
+        return saved("admin.updated", e, c, warnings);
     }
 
     private Result move(CommandContext c, Args a) throws CommandException {
-        Event old = existing(a.requireText("id"));
+        Event old = existing(a.requireText("id"), c);
         if (!(a.has("date") || a.has("start") || a.has("end"))) {
-            throw new CommandException("Where to? Give --date, --start and/or --end.");
+            throw new CommandException(c.text("admin.whereTo"));
         }
         if (old.status() == EventStatus.CANCELLED) {
-            throw new CommandException("Refused: " + old.id() + " is cancelled; add it again instead. Nothing was changed.");
+            throw new CommandException(c.text("admin.move.cancelled", old.id()));
         }
         ZoneId zone = old.zone();
         LocalDate day = a.text("date").isPresent()
@@ -193,19 +191,19 @@ public final class EventAdminCommands {
                 old.source(), old.sourceUid(), old.sequence() + 1, lastDay);
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
         calendar.saveEvent(e);
-        return saved("Moved", e, c, warnings);
+        return saved("admin.moved", e, c, warnings);
     }
 
     private Result cancel(CommandContext c, Args a) throws CommandException {
-        Event old = existing(a.requireText("id"));
+        Event old = existing(a.requireText("id"), c);
         if (old.status() == EventStatus.CANCELLED) {
-            throw new CommandException(old.id() + " is already cancelled.");
+            throw new CommandException(c.text("admin.alreadyCancelled", old.id()));
         }
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), old.start(), old.end(), old.date(),
                 old.zone(), old.room(), old.access(), old.description(), old.committees(), old.links(),
                 EventStatus.CANCELLED, old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
         calendar.saveEvent(e);
-        return saved("Cancelled (it stays in the calendar, marked cancelled)", e, c, List.of());
+        return saved("admin.cancelled", e, c, List.of());
     }
 
     /**
@@ -255,9 +253,9 @@ public final class EventAdminCommands {
         return new Instant[] {s, e};
     }
 
-    private Event existing(String id) throws CommandException {
-        return calendar.event(id).orElseThrow(() -> new CommandException("No event with id '" + EventRules.shorten(id)
-                + "'; ids are shown in brackets by next, week and schedule."));
+    private Event existing(String id, CommandContext c) throws CommandException {
+        return calendar.event(id).orElseThrow(() -> new CommandException(c.text("admin.noEvent",
+                EventRules.shorten(id))));
     }
 
     private Optional<List<String>> committees(Optional<String> text) throws CommandException {
@@ -303,17 +301,18 @@ public final class EventAdminCommands {
         return id;
     }
 
+    /** {@code what}: the bundle key of the first line ("Added: …"). */
     private Result saved(String what, Event e, CommandContext c, List<String> warnings) {
         EventMessages m = new EventMessages(calendar.meetingsByCode());
-        StringBuilder sb = new StringBuilder(what).append(": ").append(m.line(e, c.shown()).substring(2));
+        StringBuilder sb = new StringBuilder(c.text(what, m.line(e, c.shown(), c.locale()).substring(2)));
         if (e.room() != null) {
-            sb.append("\nRoom: ").append(e.room());
+            sb.append('\n').append(c.text("admin.room", e.room()));
         }
         if (e.start() != null && e.end() != null && LocalDate.ofInstant(e.end(), e.zone()).isAfter(e.date())) {
             LocalDate last = LocalDate.ofInstant(e.end(), e.zone());
-            sb.append("\nEnds ").append(last.equals(e.date().plusDays(1)) ? "the next day, " : "on ")
-                    .append(org.ccnsobot.features.calendar.TimeFormat.day(last)).append(" at ")
-                    .append(org.ccnsobot.features.calendar.TimeFormat.wallClock(e.end(), e.zone())).append('.');
+            sb.append('\n').append(c.text(last.equals(e.date().plusDays(1)) ? "admin.endsNextDay" : "admin.endsOn",
+                    org.ccnsobot.features.calendar.TimeFormat.day(last, c.locale()),
+                    org.ccnsobot.features.calendar.TimeFormat.wallClock(e.end(), e.zone())));
         }
         for (String w : warnings) {
             sb.append('\n').append(w);

@@ -108,10 +108,12 @@ final class Answers {
         int more = past ? 0 : Math.max(0, found.ahead() - found.events().size());
         String tail = past ? range(l) : more == 0 ? null : Messages.t(l, "q.more", String.valueOf(more),
                 found.ahead() >= Retrieval.COUNT_CAP ? "+" : "", moreCommand(a, found));
-        return withOthers(main, others, tail, shown, Messages.t(l, "q.also"), l);
+        return withOthers(main, others, tail, shown, Messages.t(l, "q.also"), Messages.t(l, "q.also.line"), l);
     }
 
-    private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone, String heading, Locale l) {
+    /** {@code heading} titles the others' block; {@code line} (the heading with its colon) heads them in text. */
+    private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone, String heading, String line,
+                              Locale l) {
         if (others.isEmpty() && tail == null) {
             return main;
         }
@@ -119,7 +121,7 @@ final class Answers {
         List<Block> blocks = new ArrayList<>(main.message().blocks());
         EventMessages m = views.messages();
         if (!others.isEmpty()) {
-            sb.append('\n').append(heading).append(':');
+            sb.append('\n').append(line);
             blocks.add(new Block.Heading(heading));
             for (Event e : others) {
                 sb.append('\n').append(m.line(e, zone, l));
@@ -198,7 +200,8 @@ final class Answers {
             return Result.text(Messages.t(l, "list.nothingUpcoming") + " " + range(l));
         }
         Result first = views.event(up.get(0), zone, now, Messages.t(l, "next.lead"), l);
-        return withOthers(first, up.subList(1, up.size()), null, zone, Messages.t(l, "next.after.heading"), l);
+        return withOthers(first, up.subList(1, up.size()), null, zone, Messages.t(l, "next.after.heading"),
+                Messages.t(l, "next.after"), l);
     }
 
     /** One line: nothing of the kind is in the calendar, with close words and the calendar's range. */
