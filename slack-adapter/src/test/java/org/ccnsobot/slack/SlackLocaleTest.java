@@ -28,7 +28,7 @@ class SlackLocaleTest {
 
     private static String french(FakeSlack.Call call) {
         return "{\"ok\":true,\"user\":{\"id\":\"" + call.form().get("user") + "\",\"name\":\"alice\""
-                + ("true".equals(call.form().get("include_locale")) ? ",\"locale\":\"fr-FR\"" : "") + "}}";
+                + (FakeSlack.asksLocale(call) ? ",\"locale\":\"fr-FR\"" : "") + "}}";
     }
 
     private String slash(FakeSlack fake, String text) throws Exception {
@@ -67,8 +67,8 @@ class SlackLocaleTest {
                 assertThat(slash(fake, "quand est la prochaine réunion du Conseil ?")).contains("Quand : jeu. 15 févr. 2024");
                 // Slack was asked once for this member, with the locale
                 assertThat(fake.calls("users.info")).hasSize(1);
-                assertThat(fake.calls("users.info").get(0).form()).containsEntry("include_locale", "true")
-                        .containsEntry("user", "U0ALICE");
+                assertThat(FakeSlack.asksLocale(fake.calls("users.info").get(0))).isTrue();
+                assertThat(fake.calls("users.info").get(0).form()).containsEntry("user", "U0ALICE");
 
                 // the member's own choice beats Slack's locale
                 slash(fake, "language en");
