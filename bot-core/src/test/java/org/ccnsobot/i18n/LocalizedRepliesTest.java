@@ -108,6 +108,15 @@ class LocalizedRepliesTest {
                     + " --end-date 2024-03-06 --meeting ICANN79 --room Patio")).isEqualTo(
                     "Ajouté : mer. 6 mars 2024 03:00 UTC à 05:00 UTC · 23:00 AST, San Juan — Dîner [d-ner-20240305]\n"
                             + "Salle : Patio\nSe termine le lendemain, mer. 6 mars 2024 à 01:00 AST.");
+            assertThat(staff(f.bot(), "fr", "event add \"Petit-déjeuner\" --date 2024-03-05 --start 23:30"
+                    + " --meeting ICANN79 --room patio")).isEqualTo("Refusé : la salle patio est déjà réservée à ce"
+                    + " moment-là pour « Dîner » [d-ner-20240305], de 23:00 AST à 01:00 AST ; choisissez une autre salle"
+                    + " ou un autre horaire, ou ajoutez --force. Rien n'a été modifié.");
+            assertThat(staff(f.bot(), "es", "event add \"Viejo\" --date 2024-02-20")).endsWith(
+                    "\nAtención: la fecha ya ha pasado.");
+            assertThat(staff(f.bot(), "fr", "event add \"Hors\" --date 2024-03-09 --meeting ICANN79")).isEqualTo(
+                    "Refusé : le 2024-03-09 est en dehors de ICANN79 (du 2024-03-02 au 2024-03-07) ; corrigez la date,"
+                            + " retirez --meeting ou ajoutez --force. Rien n'a été modifié.");
             assertThat(staff(f.bot(), "es", "event move d-ner-20240305 --date 2024-03-06")).startsWith(
                     "Movido: jue 7 mar 2024 03:00 UTC a 05:00 UTC · 23:00 AST, San Juan — Dîner [d-ner-20240305]\n"
                             + "Sala: Patio\nTermina al día siguiente, jue 7 mar 2024 a las 01:00 AST.");

@@ -132,7 +132,8 @@ public final class EventAdminCommands {
                 a.text("room").map(Text::unquote).filter(s -> !s.isBlank()).orElse(null),
                 access(a.text("access")).orElse(Access.OPEN), a.text("description").map(Text::unquote).orElse(null),
                 committees(a.text("committees")).orElse(List.of()), List.of(), EventStatus.SCHEDULED, "staff", null, 0);
-        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), true,
+                c.locale());
         String twin = a.text("id").isPresent() ? null : baseId(title, day);
         if (twin != null && !twin.equals(id)) {
             // a second paste of the same line: say so, rather than a silent "-2"
@@ -160,8 +161,9 @@ public final class EventAdminCommands {
                 old.start(), old.end(), old.date(), old.zone(), room, access(a.text("access")).orElse(old.access()),
                 description, committees(a.text("committees")).orElse(old.committees()), old.links(), old.status(),
                 old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
-        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
-        warnings.removeIf(w -> w.endsWith("in the past."));
+        // an edit leaves the time alone: an event in the past is no news
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), false,
+                c.locale());
         calendar.saveEvent(e);
         return saved("admin.updated", e, c, warnings);
     }
@@ -189,7 +191,8 @@ public final class EventAdminCommands {
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), times[0], times[1], day, zone,
                 old.room(), old.access(), old.description(), old.committees(), old.links(), EventStatus.MOVED,
                 old.source(), old.sourceUid(), old.sequence() + 1, lastDay);
-        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), true,
+                c.locale());
         calendar.saveEvent(e);
         return saved("admin.moved", e, c, warnings);
     }
