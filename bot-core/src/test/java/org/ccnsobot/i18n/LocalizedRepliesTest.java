@@ -126,9 +126,26 @@ class LocalizedRepliesTest {
             assertThat(staff(f.bot(), "fr", "event cancel d-ner-20240305")).isEqualTo("d-ner-20240305 est déjà annulé.");
             assertThat(staff(f.bot(), "fr", "event move d-ner-20240305 --date 2024-03-06")).isEqualTo("Refusé :"
                     + " d-ner-20240305 est annulé ; ajoutez-le de nouveau plutôt. Rien n'a été modifié.");
+            assertThat(staff(f.bot(), "fr", "update GRC La consultation est ouverte.")).isEqualTo("Publié pour GRC"
+                    + " (ven. 1 mars 2024) : La consultation est ouverte.");
+            assertThat(say(f.bot(), "es", "committees")).startsWith("Comités y grupos de trabajo de la ccNSO:\n")
+                    .endsWith("\nPara uno de ellos, pide «committee <sigla>».");
             assertThat(staff(f.bot(), "es", "event add \"Dîner\" --date 2024-03-05")).endsWith("Atención: ya hay un"
                     + " evento [d-ner-20240305] con este título ese día; este es [d-ner-20240305-2] (para quitarlo:"
                     + " event cancel d-ner-20240305-2).");
         }
+    }
+
+    @Test
+    void anImportsReportIsInTheStaffersLanguageAndTheReadersOwnLinesAsWritten() {
+        org.ccnsobot.features.ical.ImportReport r = new org.ccnsobot.features.ical.ImportReport("all.ics", true,
+                java.util.List.of("Tech Day"), java.util.List.of(), java.util.List.of("a", "b"), java.util.List.of(),
+                java.util.List.of(), java.util.List.of("line 4: a warning"));
+        assertThat(r.describe(10, Locale.FRENCH)).isEqualTo("Essai sur all.ics (rien n'a été modifié) : à ajouter 1,"
+                + " à mettre à jour 0, inchangés 2, à annuler 0.\nAjoutés : Tech Day\nAvertissements :\n  line 4: a warning");
+        assertThat(r.describe(10, Locale.forLanguageTag("es"))).startsWith("Prueba de all.ics (no se ha cambiado nada):"
+                + " por añadir 1, por actualizar 0, sin cambios 2, por cancelar 0.\nAñadidos: Tech Day");
+        assertThat(r.describe(10)).isEqualTo("Dry run of all.ics (nothing was changed): 1 would be added, 0 would be"
+                + " updated, 2 unchanged, 0 would be cancelled.\nAdded: Tech Day\nWarnings:\n  line 4: a warning");
     }
 }
