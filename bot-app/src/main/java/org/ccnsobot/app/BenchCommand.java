@@ -435,7 +435,7 @@ final class BenchCommand implements Callable<Integer> {
                 Text.shorten(first, 80));
     }
 
-    private static Path jarPath() {
+    static Path jarPath() {
         try {
             Path p = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return p.toString().endsWith(".jar") ? p : null;

@@ -30,17 +30,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     Path config;
 
     public static void main(String[] args) {
-        // ical4j installs a java.time zone provider that logs while it loads; loading it before logging starts
-        // keeps that from happening in the middle of logback's own start (SLF4J would print a replay warning).
-        java.time.zone.ZoneRulesProvider.getAvailableZoneIds();
         // every HTTP listener (feeds, admin, Slack's) answers without waiting on Nagle's algorithm; see AdminServer
         if (System.getProperty(org.ccnsobot.app.admin.AdminServer.NODELAY) == null) {
             System.setProperty(org.ccnsobot.app.admin.AdminServer.NODELAY, "true");
         }
-        System.exit(run(args, System.out, System.err));
+        // logging starts on the warm-up thread while this one builds the command line (picocli reads the
+        // annotations of every subcommand); nothing runs before logging is up
+        Warmup warmup = Warmup.start();
+        CommandLine cl = commandLine(System.out, System.err);
+        warmup.awaitLogging();
+        System.exit(cl.execute(args));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    private static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
@@ -48,7 +54,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             err.println("error: " + ex.getMessage());
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /** With no subcommand: the platforms configured, or the console when there are none. */

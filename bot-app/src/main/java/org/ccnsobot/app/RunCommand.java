@@ -21,7 +21,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Connect to the configured platforms (Discord, Slack) and serve until stopped.")
 final class RunCommand implements Callable<Integer> {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+    /**
+     * Got when the command runs, not when picocli makes the command: logging starts on the warm-up thread meanwhile,
+     * and a logger asked for in the middle of that would be a stand-in (see Main.main).
+     */
+    private static org.slf4j.Logger log() {
+        return org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+    }
     @ParentCommand
     Main parent;
 
@@ -63,10 +69,10 @@ final class RunCommand implements Callable<Integer> {
             for (ChatPlatform platform : platforms) {
                 platform.start(bot);
                 started.add(platform);
-                LOG.info("Connected to {}", platform.id());
+                log().info("Connected to {}", platform.id());
             }
             java.util.Optional<org.ccnsobot.outbox.Outbox> outbox = Wiring.send(bot, true, System.err);
-            LOG.info("Serving on {} from {} (heap at most {} MiB)", String.join(", ", cfg.platforms().keySet()),
+            log().info("Serving on {} from {} (heap at most {} MiB)", String.join(", ", cfg.platforms().keySet()),
                     bot.databaseFile(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             CountDownLatch stopped = new CountDownLatch(1);
             // any other end of the JVM still closes the connections, through the main thread, within 30 s
@@ -82,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("serving; stop with SIGTERM or Ctrl-C");
             stop.await();
             System.err.println("stopping: settling the deliveries in flight, then closing the connections");
-            LOG.info("Stopping: closing {}", String.join(", ", cfg.platforms().keySet()));
+            log().info("Stopping: closing {}", String.join(", ", cfg.platforms().keySet()));
             // the outbox first, while the platforms can still deliver what is in flight; then the gateway and socket
             outbox.ifPresent(org.ccnsobot.outbox.Outbox::close);
             started.forEach(ChatPlatform::close);

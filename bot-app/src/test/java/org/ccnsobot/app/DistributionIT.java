@@ -149,6 +149,28 @@ class DistributionIT {
     }
 
     @Test
+    void backupAndVerifyDbRunAtALowerCpuPriorityThanTheBot() throws Exception {
+        // a java that says it is 17 and, when run, prints its own niceness (field 19 of /proc/self/stat) and arguments
+        Path fake = Files.createDirectories(dir.resolve("jdk17/bin"));
+        Path java = fake.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nif [ \"$1\" = -version ]; then echo 'openjdk version \"17.0.15\"' >&2; exit 0;"
+                + " fi\nset -- $(cat /proc/self/stat | sed 's/^.*) //'); echo \"nice ${17}\"\n");
+        java.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk17").toString());
+        int bot = niceness(sh(home, env, "bin/ccnso-bot run"));
+        int lower = Math.min(19, bot + 10);  // 19 is as low as it goes (a build run under nice may be there already)
+        assertThat(niceness(sh(home, env, "bin/ccnso-bot backup /tmp/x.db"))).isEqualTo(lower);
+        assertThat(niceness(sh(home, env, "bin/ccnso-bot verify-db"))).isEqualTo(lower);
+        assertThat(niceness(sh(home, env, "bin/ccnso-bot console"))).isEqualTo(bot);
+    }
+
+    private static int niceness(Run r) {
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("nice ");
+        return Integer.parseInt(r.out().strip().substring("nice ".length()));
+    }
+
+    @Test
     void aJavaOlderThan17IsRefusedInOneLine() throws Exception {
         Path fake = Files.createDirectories(dir.resolve("jdk8/bin"));
         Path java = fake.resolve("java");

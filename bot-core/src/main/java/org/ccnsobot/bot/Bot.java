@@ -88,6 +88,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Questions questions;
     private final StaffPolicy staff;
     private final Pipeline pipeline;
+    private final Pipeline formOpener;
+    private final Pipeline formSubmitter;
     private final Map<String, ZoneId> zoneOverrides = new ConcurrentHashMap<>();
     private final LoadingCache<String, Optional<ZoneId>> userZones;
     private final LoadingCache<String, Optional<org.ccnsobot.i18n.Language>> userLanguages;
@@ -179,7 +181,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
         }
         this.mirroring = EventMirroring.of(calendar, platforms, clock);
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, outbox).specs());
-        specs.addAll(new EventAdminCommands(calendar).specs());
+        EventAdminCommands eventAdmin = new EventAdminCommands(calendar);
+        specs.addAll(eventAdmin.specs());
+        specs.addAll(new org.ccnsobot.features.forms.FormCommands(calendar).specs());
         specs.addAll(new UpdateCommands(calendar).specs());
         IcalCommands ical = new IcalCommands(calendar, config, clock);
         specs.addAll(ical.specs());
@@ -207,6 +211,19 @@ public final class Bot implements InboundHandler, AutoCloseable {
         steps.add(steps.indexOf(router) + 1, metrics.commandTimer());  // timed by the command it was routed to
         this.pipeline = new Pipeline(steps, clock, staff::isStaff, actor -> zoneFor(actor.platform(), actor.userId()),
                 this::localeFor);
+        // staff forms: opening one stops where the command would run; a submission runs the command itself
+        List<org.ccnsobot.kernel.FormSpec> formSpecs = new ArrayList<>(eventAdmin.forms());
+        formSpecs.addAll(announcements.forms());
+        org.ccnsobot.kernel.Forms forms = new org.ccnsobot.kernel.Forms(formSpecs,
+                new org.ccnsobot.features.forms.SqliteFormDrafts(db), engine);
+        this.formOpener = new Pipeline(List.of(steps.get(0), steps.get(1), steps.get(2), router,
+                org.ccnsobot.kernel.Forms.auditRefusals(audit), new org.ccnsobot.kernel.StaffGate(), forms.maker()),
+                clock, staff::isStaff,
+                actor -> zoneFor(actor.platform(), actor.userId()), this::localeFor);
+        List<org.ccnsobot.kernel.Middleware> submitSteps = new ArrayList<>(steps);
+        submitSteps.add(1, forms.keeper());
+        this.formSubmitter = new Pipeline(submitSteps, clock, staff::isStaff,
+                actor -> zoneFor(actor.platform(), actor.userId()), this::localeFor);
     }
 
     /**
@@ -247,8 +264,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
         try {
             java.nio.file.Files.createDirectories(dir);
             deleteDatabaseFiles(tmp);
-            try (Database fresh = Database.open(tmp)) {
-                Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(fresh)), calendarFolder);
+            // made unsynced and synced once when closed: until it is linked into place a crash only leaves a temporary file
+            Seeder.Reading calendar = Seeder.readAhead(calendarFolder);
+            try (Database fresh = Database.open(tmp, Database.Durability.SCRATCH)) {
+                Seeder.seedIfEmpty(new CalendarService(CalendarStore.sqlite(fresh)), calendar);
             }
             // the last connection is closed: SQLite has checkpointed the WAL into the file, which is complete
             try {
@@ -258,10 +277,21 @@ public final class Bot implements InboundHandler, AutoCloseable {
             } catch (UnsupportedOperationException noLinks) {
                 java.nio.file.Files.move(tmp, file);
             }
+            syncFolder(dir);
         } catch (java.io.IOException e) {
             throw new org.ccnsobot.store.StoreException(file + ": cannot be created (" + e.getMessage() + ")", e);
         } finally {
             deleteDatabaseFiles(tmp);
+        }
+    }
+
+    /** The new name is on the disk too, not only the file's content (where the system lets a folder be synced). */
+    private static void syncFolder(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (java.io.IOException e) {
+            LOG.debug("Cannot sync the folder {}: {}", dir, e.getMessage());
         }
     }
 
@@ -371,6 +401,16 @@ public final class Bot implements InboundHandler, AutoCloseable {
     @Override
     public Reply handle(Invocation invocation) {
         return pipeline.handle(invocation);
+    }
+
+    @Override
+    public Reply form(Invocation request) {
+        return formOpener.handle(request);
+    }
+
+    @Override
+    public Reply submit(Invocation filled) {
+        return formSubmitter.handle(filled);
     }
 
     private CommandSpec helpSpec() {

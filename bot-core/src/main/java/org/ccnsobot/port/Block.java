@@ -49,12 +49,36 @@ public sealed interface Block {
         }
     }
 
-    /** One button: its label, and the command with its options that a click runs. */
-    record Action(String label, String command, java.util.Map<String, String> options, boolean primary) {
+    /**
+     * One button: its label, and the command with its options that a click runs; or, when {@code opensForm}, the
+     * command whose form a click opens, pre-filled from {@code options} (see {@link InboundHandler#form}).
+     */
+    record Action(String label, String command, java.util.Map<String, String> options, boolean primary,
+                  boolean opensForm) {
         public Action {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(command, "command");
             options = java.util.Map.copyOf(options);
+        }
+
+        /** A button that runs the command. */
+        public Action(String label, String command, java.util.Map<String, String> options, boolean primary) {
+            this(label, command, options, primary, false);
+        }
+
+        /** A button that opens {@code command}'s form, pre-filled from {@code options}. */
+        public static Action form(String label, String command, java.util.Map<String, String> options) {
+            return new Action(label, command, options, false, true);
+        }
+    }
+
+    /**
+     * Core's answer to {@link InboundHandler#form}: the form to show. A platform that cannot show forms shows the
+     * message's fallback text instead, which says how to type the same command.
+     */
+    record OpenForm(Form form) implements Block {
+        public OpenForm {
+            Objects.requireNonNull(form, "form");
         }
     }
 

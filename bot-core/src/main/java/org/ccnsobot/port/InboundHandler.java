@@ -52,6 +52,25 @@ public interface InboundHandler {
         return true;
     }
 
+    /**
+     * The form for typed command {@code request.command()}, pre-filled from {@code request.options()} (an event's
+     * {@code id}, an announcement's {@code draft}, or {@link Form#DRAFT} for what an earlier refused submission
+     * held). The reply carries a {@link Block.OpenForm} when there is a form to show; otherwise it is a one-line
+     * reason (not staff, no such event, no form for that command) to show privately. Nothing changes either way.
+     */
+    default Reply form(Invocation request) {
+        return Reply.personally(OutgoingMessage.text("There is no form for " + request.command() + "."));
+    }
+
+    /**
+     * A submitted form: runs as the typed command it fills in ({@link Form}), with the same checks. When the
+     * command refuses a value, the reply gives the reason and a button that opens the form again with what was
+     * typed, so it can be fixed (platforms cannot keep a submitted form open).
+     */
+    default Reply submit(Invocation filled) {
+        return handle(filled);
+    }
+
     /** A completion: the label shown to the user and the value submitted. */
     record Choice(String label, String value) {
     }

@@ -39,27 +39,56 @@ public final class Database implements AutoCloseable {
     /** How long a write waits for another connection's write lock before it is refused as busy. */
     public static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofMillis(BUSY_TIMEOUT_MS);
 
+    /** How commits reach the disk. */
+    public enum Durability {
+        /** Every commit is on the disk when it returns (synchronous=FULL): a file the bot serves from. */
+        DURABLE,
+        /**
+         * Commits are not synced (synchronous=OFF); the file is synced once, whole, when it is closed. Only for a
+         * file being made under a temporary name, which a crash throws away: a first start's migrations and seed
+         * then cost no sync per commit.
+         */
+        SCRATCH
+    }
+
     private final Path file;
+    private final Durability durability;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     /** Hot statements are prepared once per connection; only the lock holder uses them. */
     private final java.util.Map<String, java.sql.PreparedStatement> statements = new java.util.HashMap<>();
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Durability durability, Connection connection) {
         this.file = file;
+        this.durability = durability;
         this.connection = connection;
     }
 
     /**
-     * The highest schema version this build can migrate to: the highest of the migrations Flyway finds in the build
-     * (versions may have gaps), resolved once against an empty in-memory database.
+     * The highest schema version this build migrates to: the newest migration under {@link #LOCATION} (versions may
+     * have gaps). Written here rather than found by a scan, so that opening a file already at this version loads no
+     * Flyway at all; {@code FileCheckTest} fails when a migration is added and this is not raised with it.
      */
+    static final int SCHEMA_VERSION = 16;
+
     public static int latestVersion() {
-        return Latest.VERSION;
+        return SCHEMA_VERSION;
     }
 
-    /** Resolved on first use only, so a build's migrations are scanned once per process. */
-    private static final class Latest {
+    /** The newest version among the migrations Flyway finds in the build (once per process). */
+    static int resolvedVersion() {
+        return Resolved.VERSION;
+    }
+
+    /**
+     * Loads what a migration needs (SQLite's native library, Flyway, the scan of our migrations) ahead of time,
+     * for a process that may soon create a database; see the app's warm-up.
+     */
+    public static void preload() {
+        resolvedVersion();
+    }
+
+    private static final class Resolved {
         static final int VERSION = resolve();
 
         private static int resolve() {
@@ -74,6 +103,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if absent) and migrates the database at {@code file}. */
     public static Database open(Path file) {
+        return open(file, Durability.DURABLE);
+    }
+
+    /** As {@link #open(Path)}, with commits made as {@code durability} says. */
+    public static Database open(Path file, Durability durability) {
         Path abs = file.toAbsolutePath();
         FileCheck.Found found = new FileCheck.Found(FileCheck.Kind.EMPTY, 0);
         if (Files.exists(abs)) {
@@ -100,22 +134,31 @@ public final class Database implements AutoCloseable {
         }
         Connection c;
         try {
-            c = connectionConfig().createConnection("jdbc:sqlite:" + abs);
+            c = connectionConfig(durability).createConnection("jdbc:sqlite:" + abs);
         } catch (SQLException e) {
             throw new StoreException(abs + ": cannot be opened as a SQLite database (" + e.getMessage() + ")", e);
         }
         try {
+            if (found.current()) {
+                // Nothing to migrate and nothing to mark: Flyway would only load itself (about 0.3 s of a start),
+                // rescan the migrations and find none pending. Whether applied scripts still match their checksums
+                // is verify-db's question (Flyway's validate), not every start's.
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA journal_mode=WAL");
+                }
+                return new Database(abs, durability, c);
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 // marked ours before the first migration, so a file whose migration fails half-way is still ours
                 st.execute("PRAGMA application_id=" + APPLICATION_ID);
             }
-            int version = migrate(abs, found);
+            int version = migrate(abs, found, durability);
             try (Statement st = c.createStatement()) {
                 // kept in step for builds that still read user_version: an older build refuses a newer file
                 st.execute("PRAGMA user_version=" + version);
             }
-            return new Database(abs, c);
+            return new Database(abs, durability, c);
         } catch (SQLException e) {
             closeQuietly(c);
             switch (StoreException.kindOf(e)) {
@@ -145,16 +188,21 @@ public final class Database implements AutoCloseable {
      * commit durable in WAL mode: a reply the bot gave is never lost to a crash.
      */
     static SQLiteConfig connectionConfig() {
+        return connectionConfig(Durability.DURABLE);
+    }
+
+    private static SQLiteConfig connectionConfig(Durability durability) {
         SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.setSynchronous(durability == Durability.DURABLE ? SQLiteConfig.SynchronousMode.FULL
+                : SQLiteConfig.SynchronousMode.OFF);
         cfg.enforceForeignKeys(true);
         cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
         return cfg;
     }
 
     /** Runs Flyway; returns the schema version reached. */
-    private static int migrate(Path abs, FileCheck.Found found) {
-        SQLiteConfig cfg = connectionConfig();
+    private static int migrate(Path abs, FileCheck.Found found, Durability durability) {
+        SQLiteConfig cfg = connectionConfig(durability);
         // Flyway runs each migration in a transaction; begun IMMEDIATE, two processes starting at once queue on
         // the write lock instead of one failing with SQLITE_BUSY half-way.
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -324,8 +372,26 @@ public final class Database implements AutoCloseable {
             }
             statements.clear();
             closeQuietly(connection);
+            if (durability == Durability.SCRATCH) {
+                syncToDisk();
+            }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A scratch file's one sync: what its unsynced commits and the closing checkpoint wrote is made durable. */
+    private void syncToDisk() {
+        for (Path p : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+            if (!Files.exists(p)) {
+                continue;
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            } catch (IOException e) {
+                throw new StoreException(p + ": cannot be synced to the disk (" + e.getMessage() + ")", e);
+            }
         }
     }
 

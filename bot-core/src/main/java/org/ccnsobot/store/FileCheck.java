@@ -43,12 +43,22 @@ final class FileCheck {
         LEGACY
     }
 
-    /** The verdict on a file that may be opened; {@code version} is the legacy file's user_version. */
-    record Found(Kind kind, int version) {
+    /**
+     * The verdict on a file that may be opened; {@code version} is the legacy file's user_version. {@code current}:
+     * ours, with every migration of this build applied and recorded as a success, and user_version in step, so
+     * opening it needs no migration run and no write.
+     */
+    record Found(Kind kind, int version, boolean current) {
+        Found(Kind kind, int version) {
+            this(kind, version, false);
+        }
     }
 
-    /** What the read-only look saw. */
-    record Look(int applicationId, int userVersion, int historyVersion, Set<String> tables) {
+    /** What the read-only look saw; {@code failedRows}: history rows of a migration that did not complete. */
+    record Look(int applicationId, int userVersion, int historyVersion, int failedRows, Set<String> tables) {
+        Look(int applicationId, int userVersion, int historyVersion, Set<String> tables) {
+            this(applicationId, userVersion, historyVersion, 0, tables);
+        }
     }
 
     private FileCheck() {
@@ -80,7 +90,8 @@ final class FileCheck {
                     + latest + "); use a newer ccnso-bot or another database file");
         }
         if (app == Database.APPLICATION_ID) {
-            return new Found(Kind.OURS, schema);
+            return new Found(Kind.OURS, schema, look.historyVersion() == latest && look.userVersion() == latest
+                    && look.failedRows() == 0);
         }
         if (look.tables().isEmpty() && look.userVersion() == 0) {
             return new Found(Kind.EMPTY, 0);
@@ -134,11 +145,13 @@ final class FileCheck {
                 }
             }
             int history = 0;
+            int failed = 0;
             if (tables.remove(HISTORY)) {
                 history = intOf(st, "SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0) FROM " + HISTORY
                         + " WHERE success = 1 AND version IS NOT NULL");
+                failed = intOf(st, "SELECT COUNT(*) FROM " + HISTORY + " WHERE success = 0");
             }
-            return new Look(app, user, history, tables);
+            return new Look(app, user, history, failed, tables);
         }
     }
 

@@ -30,14 +30,15 @@ final class Buttons {
     private Buttons() {
     }
 
-    /** The buttons of the message's {@link Block.Actions} (an announcement's Confirm / Cancel), then its cards'. */
+    /** The buttons of the message's {@link Block.Actions} (an announcement's Confirm / Edit / Cancel), then its cards'. */
     static List<ActionRow> rows(OutgoingMessage message) {
         List<ActionRow> rows = new ArrayList<>();
         for (Block b : message.blocks()) {
             if (b instanceof Block.Actions a && rows.size() < MAX_ROWS) {
                 List<Button> buttons = new ArrayList<>();
                 for (Block.Action action : a.actions()) {
-                    Optional<String> id = Pager.run(action.command(), action.options());
+                    Optional<String> id = action.opensForm() ? Modals.openId(action.command(), action.options())
+                            : Pager.run(action.command(), action.options());
                     if (id.isPresent() && buttons.size() < 5) {
                         String label = Truncation.cut(action.label(), LABEL_MAX);
                         buttons.add(action.primary() ? Button.primary(id.get(), label) : Button.secondary(id.get(), label));

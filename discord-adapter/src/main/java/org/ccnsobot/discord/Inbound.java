@@ -20,7 +20,10 @@ import net.dv8tion.jda.api.events.guild.scheduledevent.ScheduledEventUserRemoveE
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.modals.Modal;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -48,6 +51,8 @@ import org.slf4j.LoggerFactory;
 final class Inbound extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
     private static final int AUTOCOMPLETE_MAX = 25;
+    /** How long a form's click or submission waits for core before Discord's 3 s would run out. */
+    static final java.time.Duration FAST_ANSWER = java.time.Duration.ofMillis(2500);
 
     private final InboundHandler handler;
     private final Executor executor;
@@ -198,6 +203,11 @@ final class Inbound extends ListenerAdapter {
      */
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<Modals.Target> form = Modals.parseOpen(event.getComponentId());
+        if (form.isPresent()) {
+            openForm(event, form.get());
+            return;
+        }
         Optional<Pager.Target> page = Pager.parse(event.getComponentId());
         if (page.isPresent()) {
             turnPage(event, page.get());
@@ -217,6 +227,110 @@ final class Inbound extends ListenerAdapter {
         event.deferReply(true).queue(null, e -> LOG.warn("could not defer a button: {}", e.toString()));
         InteractionHook hook = event.getHook();
         guarded("answering a button", () -> answer(hook, true, handle(invocation), invocation));
+    }
+
+    /**
+     * A button that opens a staff form (Add an event, Edit, Fix it). Discord shows a modal only as the first answer
+     * to the click, so core is asked before anything is sent: the modal, pre-filled, or core's reason privately (a
+     * member is refused as for the command itself). Core answers in milliseconds; past {@link #FAST_ANSWER} the click
+     * is answered with an apology instead, inside Discord's 3 s.
+     */
+    private void openForm(ButtonInteractionEvent event, Modals.Target target) {
+        Invocation request = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
+                Mapping.place(event.getChannel()), target.command(), target.options(), clock.instant())
+                .withLocale(Mapping.locale(event));
+        soon(() -> ask(() -> handler.form(request), request)).completeOnTimeout(null, FAST_ANSWER.toMillis(),
+                TimeUnit.MILLISECONDS).whenComplete((reply, e) -> {
+                    if (reply == null) {
+                        privately(event, "Preparing that form took too long; please click again.");
+                        return;
+                    }
+                    Optional<org.ccnsobot.port.Form> shown = Modals.form(reply.message());
+                    Optional<Modal> modal = shown.flatMap(Modals::modal);
+                    if (modal.isPresent()) {
+                        event.replyModal(modal.get()).queue(null, x -> LOG.warn("could not open the {} form: {}",
+                                target.command(), x.toString()));
+                    } else if (shown.isPresent()) {
+                        privately(event, "That form does not fit Discord. " + reply.text());
+                    } else {
+                        event.reply(Messages.create(Renderer.render(reply.message()).get(0))).setEphemeral(true)
+                                .queue(null, x -> LOG.warn("could not answer a form button: {}", x.toString()));
+                    }
+                });
+    }
+
+    /**
+     * A submitted staff form: the typed command it fills in runs through core with the same checks as the slash
+     * command. Answered at once when core is quick (so a mistake, with its Fix it button, is never shown in the
+     * channel first as "thinking…"); a slow answer is deferred privately and follows.
+     */
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Optional<Modals.Target> target = Modals.parseSubmit(event.getModalId());
+        if (target.isEmpty()) {
+            privately(event, "This form is from an older version and no longer does anything; type /forms to open"
+                    + " it again.");
+            return;
+        }
+        Invocation filled = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
+                Mapping.place(event.getChannel()), target.get().command(), Modals.options(target.get(), event.getValues()),
+                clock.instant()).withLocale(Mapping.locale(event));
+        CompletableFuture<Reply> answer = soon(() -> ask(() -> handler.submit(filled), filled));
+        answer.copy().completeOnTimeout(null, FAST_ANSWER.toMillis(), TimeUnit.MILLISECONDS).whenComplete((reply, e) -> {
+            if (e != null) {
+                LOG.warn("could not answer a form: {}", Failures.unwrap(e).toString());
+                return;
+            }
+            if (reply != null) {
+                answerNow(event, reply);
+                return;
+            }
+            event.deferReply(true).queue(null, x -> LOG.warn("could not defer a form: {}", x.toString()));
+            InteractionHook hook = event.getHook();
+            answer.thenAccept(r -> answer(hook, true, r, filled));
+        });
+    }
+
+    /** The first page as the interaction's own answer, the rest as follow-ups, all as private as core says. */
+    private static void answerNow(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, Reply reply) {
+        List<Page> pages = Renderer.render(reply.message());
+        CompletableFuture<?> chain = event.reply(Messages.create(pages.get(0))).setEphemeral(reply.personal()).submit();
+        for (Page page : pages.subList(1, pages.size())) {
+            chain = chain.thenCompose(x -> event.getHook().sendMessage(Messages.create(page))
+                    .setEphemeral(reply.personal()).submit());
+        }
+        chain.whenComplete((x, e) -> {
+            if (e != null) {
+                LOG.warn("could not answer a form: {}", Failures.unwrap(e).toString());
+            }
+        });
+    }
+
+    private static void privately(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String text) {
+        event.reply(Messages.create(new Page(Truncation.cut(text, Renderer.CONTENT_MAX), List.of(), Mentions.NONE)))
+                .setEphemeral(true).queue(null, e -> LOG.warn("could not answer an interaction: {}", e.toString()));
+    }
+
+    /** Runs {@code work} on the adapter's executor; a closing adapter fails the future instead. */
+    private CompletableFuture<Reply> soon(java.util.function.Supplier<Reply> work) {
+        CompletableFuture<Reply> f = new CompletableFuture<>();
+        try {
+            executor.execute(() -> f.complete(work.get()));
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    /** Core promises not to throw; if it does anyway, the member gets a reference instead of silence. */
+    private static Reply ask(java.util.function.Supplier<Reply> core, Invocation invocation) {
+        try {
+            return core.get();
+        } catch (RuntimeException e) {
+            FaultReference ref = FaultReference.next();
+            LOG.error("Fault {} while handling the {} form", ref, invocation.command(), e);
+            return ref.reply();
+        }
     }
 
     /** Previous / Next: core answers the same command again and the message shows the page asked for. */

@@ -58,6 +58,12 @@ final class Pager {
         return id.length() <= CUSTOM_ID_MAX ? Optional.of(id) : Optional.empty();
     }
 
+    /** {@code prefix command|options}, when it fits a custom id (a form button, a modal: {@link Modals}). */
+    static Optional<String> carry(String prefix, String command, Map<String, String> options) {
+        String id = prefix + command + "|" + encode(options);
+        return id.length() <= CUSTOM_ID_MAX ? Optional.of(id) : Optional.empty();
+    }
+
     /** The command of a {@link #run} button. */
     static Optional<Target> parseRun(String customId) {
         if (customId == null || !customId.startsWith(RUN)) {

@@ -40,7 +40,8 @@ final class Renderer {
     static List<Page> render(OutgoingMessage message) {
         // Plain paragraphs read better as a normal message than as a boxed embed (and stay one line when short).
         // Buttons (Block.Actions) become components, not text: they do not make a message rich.
-        List<Block> shown = message.blocks().stream().filter(b -> !(b instanceof Block.Actions)).toList();
+        List<Block> shown = message.blocks().stream()
+                .filter(b -> !(b instanceof Block.Actions) && !(b instanceof Block.OpenForm)).toList();
         boolean plain = shown.stream().allMatch(b -> b instanceof Block.Paragraph);
         List<Page> pages;
         if (plain) {

@@ -360,7 +360,8 @@ final class FakeDiscord implements AutoCloseable {
             return Answer.ok(out);
         }
         if (method.equals("POST") && path.matches("/interactions/\\d+/[^/]+/callback")) {
-            return Answer.none();
+            String invalid = body.path("type").asInt() == 9 ? invalidModal(body.path("data")) : null;
+            return invalid == null ? Answer.none() : Answer.error(400, 50035, "Invalid Form Body: " + invalid);
         }
         if (method.equals("PATCH") && path.matches("/webhooks/\\d+/[^/]+/messages/@original")) {
             return Answer.ok(message(null, body, true));
@@ -625,6 +626,78 @@ final class FakeDiscord implements AutoCloseable {
         d.putObject("data").put("custom_id", customId).put("component_type", 2);
         gateway.dispatch("INTERACTION_CREATE", d);
         return token;
+    }
+
+    /**
+     * A member submits a modal the bot opened ({@code customId}) with these values by text input id, as Discord sends
+     * it for a modal of labelled text inputs: {@code data.components[]} of type 18 (label), each with its
+     * {@code component} of type 4 carrying {@code custom_id} and {@code value}. Returns the interaction token.
+     */
+    String modalSubmit(String customId, String userId, List<String> roles, Map<String, String> values) {
+        String id = next();
+        String token = "tok-" + id;
+        ObjectNode d = NODES.objectNode();
+        d.put("id", id).put("application_id", BOT).put("type", 5).put("token", token).put("version", 1)
+                .put("guild_id", GUILD).put("channel_id", GENERAL).put("locale", userLocale).put("guild_locale", "en-US")
+                .put("app_permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS)).put("context", 0);
+        d.putObject("authorizing_integration_owners").put("0", GUILD);
+        d.putObject("guild").put("id", GUILD).put("locale", "en-US").putArray("features");
+        d.set("channel", textChannel(GENERAL, "general", 2));
+        ObjectNode member = member(user(userId, "member-" + userId.substring(userId.length() - 2)), roles);
+        member.put("permissions", Long.toString(VIEW_CHANNEL | SEND_MESSAGES));
+        d.set("member", member);
+        d.putArray("entitlements");
+        ObjectNode data = d.putObject("data").put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int n = 1;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", n++);
+            label.putObject("component").put("type", 4).put("id", n++).put("custom_id", e.getKey())
+                    .put("value", e.getValue());
+        }
+        gateway.dispatch("INTERACTION_CREATE", d);
+        return token;
+    }
+
+    /** Why Discord would refuse this modal (its documented bounds), or null when it would show it. */
+    static String invalidModal(JsonNode data) {
+        String id = data.path("custom_id").asText("");
+        String title = data.path("title").asText("");
+        JsonNode components = data.path("components");
+        if (id.isEmpty() || id.length() > 100) {
+            return "custom_id must be 1 to 100 characters";
+        }
+        if (title.isEmpty() || title.length() > 45) {
+            return "title must be 1 to 45 characters";
+        }
+        if (!components.isArray() || components.size() < 1 || components.size() > 5) {
+            return "a modal has 1 to 5 components";
+        }
+        Set<String> ids = new HashSet<>();
+        for (JsonNode c : components) {
+            JsonNode input = c.path("component");
+            if (c.path("type").asInt() != 18 || input.path("type").asInt() != 4) {
+                return "each component must be a label (18) around a text input (4)";
+            }
+            String label = c.path("label").asText("");
+            String inputId = input.path("custom_id").asText("");
+            int max = input.path("max_length").asInt(4000);
+            if (label.isEmpty() || label.length() > 45) {
+                return "label must be 1 to 45 characters: " + label;
+            }
+            if (inputId.isEmpty() || inputId.length() > 100 || !ids.add(inputId)) {
+                return "text input custom_id must be 1 to 100 characters and unique: " + inputId;
+            }
+            if (max < 1 || max > 4000 || input.path("value").asText("").length() > max
+                    || input.path("placeholder").asText("").length() > 100) {
+                return "text input " + inputId + " is out of bounds";
+            }
+            int style = input.path("style").asInt();
+            if (style != 1 && style != 2) {
+                return "text input " + inputId + " has style " + style;
+            }
+        }
+        return null;
     }
 
     String interaction(int type, String command, ArrayNode options, String userId, List<String> roles)

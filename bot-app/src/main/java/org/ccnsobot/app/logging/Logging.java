@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@code logging:} to logback once the config is read: the bot's own loggers ({@code org.ccnsobot}) at the
  * level asked, third-party libraries at WARN (or ERROR when that is asked), each line of the console appender
- * (standard error, see logback.xml) as text or as one JSON object, and the config's secret values masked in every line.
+ * (standard error, see StartupLogging) as text or as one JSON object, and the config's secret values masked in every line.
  */
 public final class Logging {
-    /** The text pattern, as in logback.xml: an ISO timestamp in UTC, the level, the logger, the message. */
+    /** The text pattern, from the start (StartupLogging) on: an ISO timestamp in UTC, the level, the logger, the message. */
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z', UTC} %-5level %logger{20} - %msg%n";
 
     private Logging() {

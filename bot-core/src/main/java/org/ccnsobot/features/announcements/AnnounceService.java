@@ -20,6 +20,7 @@ import org.ccnsobot.kernel.Args;
 import org.ccnsobot.kernel.CommandContext;
 import org.ccnsobot.kernel.CommandException;
 import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.FormSpec;
 import org.ccnsobot.kernel.OptionSpec;
 import org.ccnsobot.kernel.Result;
 import org.ccnsobot.config.BotConfig;
@@ -106,6 +107,44 @@ public final class AnnounceService {
                         List.of(), List.of("announcements"), true, true, (c, a) -> Result.text(list(c.zone()))));
     }
 
+    /**
+     * The staff form of {@code announce}; opened from a preview's Edit ({@code draft}: its id) it holds that draft,
+     * and its submission is a new draft that replaces it, checked and previewed as any announce is.
+     */
+    public List<FormSpec> forms() {
+        return List.of(new FormSpec("announce", List.of(FormSpec.FieldSpec.lines("text", true),
+                FormSpec.FieldSpec.line("at"), FormSpec.FieldSpec.line("to"), FormSpec.FieldSpec.line("ping")),
+                this::draftForm));
+    }
+
+    private FormSpec.Filled draftForm(CommandContext ctx, Map<String, String> given) throws CommandException {
+        if (!given.containsKey("draft")) {
+            return FormSpec.Filled.EMPTY;
+        }
+        Announcement a = find(AnnounceInput.id(given.get("draft")));
+        if (a.state() != Announcement.State.DRAFT) {
+            throw new CommandException("Announcement " + a.subject() + " is not a draft (it is " + a.state().sql()
+                    + "); see announcements.");
+        }
+        if (!a.platform().equals(ctx.platform()) || !a.author().equals(ctx.userId())) {
+            throw new CommandException("Announcement " + a.subject() + " is another staff member's draft; only its"
+                    + " author edits it.");
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("text", a.text());
+        // a draft that posts on confirmation was stored with its writing time: the field stays empty for it
+        v.put("at", a.publishAt().isAfter(clock.instant()) ? java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT).format(a.publishAt().atZone(java.time.ZoneOffset.UTC))
+                + " UTC" : "");
+        List<? extends Destination> defaults = reminders == null ? List.of()
+                : reminders.platforms().channels(org.ccnsobot.port.ChannelRole.ANNOUNCEMENTS);
+        v.put("to", new java.util.HashSet<>(a.targets()).equals(new java.util.HashSet<>(defaults)) ? ""
+                : String.join(", ", a.targets().stream().map(d -> d instanceof Destination.Channel ch
+                        ? ch.platform() + ":" + ch.channelId() : d.key()).toList()));
+        v.put("ping", a.ping().orElse(""));
+        return new FormSpec.Filled(v, Map.of());
+    }
+
     private Result announce(CommandContext ctx, Args args) throws CommandException {
         Outbox service = requireReminders();
         String text = args.requireText("text").strip();
@@ -154,6 +193,7 @@ public final class AnnounceService {
         return new Result(org.ccnsobot.port.OutgoingMessage.of(preview, List.of(new Block.Paragraph(preview),
                 new Block.Actions(List.of(
                         new Block.Action("Confirm", "announce", Map.of("text", "confirm " + a.subject()), true),
+                        Block.Action.form("Edit", "announce", Map.of("draft", a.subject())),
                         new Block.Action("Cancel", "announce", Map.of("text", "cancel " + a.subject()), false))))),
                 true);
     }

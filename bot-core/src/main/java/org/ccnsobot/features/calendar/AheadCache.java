@@ -146,8 +146,47 @@ final class AheadCache {
     /**
      * The first events not over at {@code anchor}. Whatever is not over at a later moment was not over at the
      * anchor either, so the window answers any later moment by dropping what has ended, as long as enough is left.
+     * Each event's sort and end instants are worked out once, here, and the multi-day ones listed apart: an answer
+     * then costs a binary search and the few events it returns, not a walk over everything already over (the
+     * window ages for days between reads, and a date-only event's instants need its zone's rules each time).
      */
-    private record Window(Instant anchor, List<Event> events, boolean complete) {
+    private static final class Window {
+        private final Instant anchor;
+        private final List<Event> events;
+        private final boolean complete;
+        private final Instant[] sortKeys;
+        private final Instant[] endKeys;
+        /** Positions of the multi-day events, in order. */
+        private final int[] multiDay;
+
+        Window(Instant anchor, List<Event> events, boolean complete) {
+            this.anchor = anchor;
+            this.events = events;
+            this.complete = complete;
+            int n = events.size();
+            sortKeys = new Instant[n];
+            endKeys = new Instant[n];
+            int[] multi = new int[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                Event e = events.get(i);
+                sortKeys[i] = e.sortKey();
+                endKeys[i] = e.endKey();
+                if (e.multiDay()) {
+                    multi[m++] = i;
+                }
+            }
+            multiDay = java.util.Arrays.copyOf(multi, m);
+        }
+
+        List<Event> events() {
+            return events;
+        }
+
+        boolean complete() {
+            return complete;
+        }
+
         Served serve(Instant now, int limit) {
             if (now.isBefore(anchor)) {
                 return null;
@@ -156,28 +195,30 @@ final class AheadCache {
             // rows keyed before the look-back are over (the store reads ongoing ones no further back either)
             Instant oldest = now.minus(ONGOING_LOOKBACK);
             int lo = 0;
-            int hi = events.size();
+            int hi = sortKeys.length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (events.get(mid).sortKey().isBefore(oldest)) {
+                if (sortKeys[mid].isBefore(oldest)) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
-            for (Event e : events.subList(0, lo)) {
+            for (int i : multiDay) {
+                if (i >= lo) {
+                    break;
+                }
                 // a multi-day event keyed before the look-back (the store adds them to "ongoing")
-                if (e.multiDay() && e.endKey().isAfter(now)) {
-                    out.add(e);
+                if (endKeys[i].isAfter(now)) {
+                    out.add(events.get(i));
                     if (out.size() == limit) {
                         return new Served(out, events.size() - lo);
                     }
                 }
             }
-            for (int i = lo; i < events.size(); i++) {
-                Event e = events.get(i);
-                if (e.endKey().isAfter(now)) {
-                    out.add(e);
+            for (int i = lo; i < endKeys.length; i++) {
+                if (endKeys[i].isAfter(now)) {
+                    out.add(events.get(i));
                     if (out.size() == limit) {
                         return new Served(out, events.size() - i - 1);
                     }

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import org.ccnsobot.kernel.Args;
 import org.ccnsobot.kernel.CommandContext;
 import org.ccnsobot.kernel.CommandException;
 import org.ccnsobot.kernel.CommandSpec;
+import org.ccnsobot.kernel.FormSpec;
+import org.ccnsobot.kernel.FormSpec.FieldSpec;
 import org.ccnsobot.kernel.OptionSpec;
 import org.ccnsobot.kernel.Result;
 import org.ccnsobot.kernel.Text;
@@ -97,6 +101,51 @@ public final class EventAdminCommands {
                 List.of(OptionSpec.required("id", OptionKind.EVENT, "The event's id")),
                 List.of("event cancel icann79-council-meeting"), true, false, this::cancel));
         return specs;
+    }
+
+    /**
+     * The staff forms of add, edit and move (five fields at most, so the rarer options stay with the typed
+     * command); edit and move are pre-filled from the stored event, in its own zone.
+     */
+    public List<FormSpec> forms() {
+        return List.of(
+                FormSpec.blank("event-add", List.of(FieldSpec.requiredLine("title"), FieldSpec.requiredLine("date"),
+                        FieldSpec.line("start"), FieldSpec.line("end"), FieldSpec.line("meeting"))),
+                new FormSpec("event-edit", List.of(FieldSpec.requiredLine("title"), FieldSpec.line("room"),
+                        FieldSpec.line("committees"), FieldSpec.line("access"), FieldSpec.lines("description", false)),
+                        (c, given) -> editForm(existing(given.getOrDefault("id", "")))),
+                new FormSpec("event-move", List.of(FieldSpec.requiredLine("date"), FieldSpec.line("start"),
+                        FieldSpec.line("end"), FieldSpec.line("end-date")),
+                        (c, given) -> moveForm(existing(given.getOrDefault("id", "")))));
+    }
+
+    private static FormSpec.Filled editForm(Event e) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("title", e.title());
+        v.put("room", e.room() == null ? "" : e.room());
+        v.put("committees", String.join(", ", e.committees()));
+        v.put("access", e.access() == Access.CLOSED ? "closed" : "open");
+        v.put("description", e.description() == null ? "" : e.description());
+        return new FormSpec.Filled(v, Map.of("id", e.id()));
+    }
+
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm",
+            Locale.ROOT);
+
+    private static FormSpec.Filled moveForm(Event e) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("date", e.date().toString());
+        if (e.start() != null) {
+            v.put("start", HH_MM.format(e.start().atZone(e.zone())));
+        }
+        if (e.start() != null && e.end() != null) {
+            v.put("end", HH_MM.format(e.end().atZone(e.zone())));
+            LocalDate last = LocalDate.ofInstant(e.end(), e.zone());
+            if (last.isAfter(e.date())) {
+                v.put("end-date", last.toString());
+            }
+        }
+        return new FormSpec.Filled(v, Map.of("id", e.id()));
     }
 
     // ---- event add / edit / move / cancel ----

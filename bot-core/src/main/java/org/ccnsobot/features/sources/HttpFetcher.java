@@ -24,13 +24,30 @@ final class HttpFetcher implements Fetcher {
 
     private final Duration timeout;
     private final int maxBytes;
-    private final HttpClient client;
+    /**
+     * Built on the first http(s) look, not at start: the JDK's client sets up TLS when it is built (about 0.3 s of a
+     * console's start-up), and a bot with no http source, or only file sources, never needs it.
+     */
+    private volatile HttpClient client;
 
     HttpFetcher(Duration timeout, int maxBytes) {
         this.timeout = timeout;
         this.maxBytes = maxBytes;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -85,7 +102,7 @@ final class HttpFetcher implements Fetcher {
 
     private HttpResponse<InputStream> send(HttpRequest req) throws SourceException {
         try {
-            return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(req, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new SourceException("did not answer within " + (timeout.toMillis() < 1000 ? timeout.toMillis()
                     + " ms" : timeout.toSeconds() + " s"));
