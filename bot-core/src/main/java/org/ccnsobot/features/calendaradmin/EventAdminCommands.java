@@ -113,10 +113,10 @@ public final class EventAdminCommands {
                         FieldSpec.line("start"), FieldSpec.line("end"), FieldSpec.line("meeting"))),
                 new FormSpec("event-edit", List.of(FieldSpec.requiredLine("title"), FieldSpec.line("room"),
                         FieldSpec.line("committees"), FieldSpec.line("access"), FieldSpec.lines("description", false)),
-                        (c, given) -> editForm(existing(given.getOrDefault("id", "")))),
+                        (c, given) -> editForm(existing(given.getOrDefault("id", ""), c))),
                 new FormSpec("event-move", List.of(FieldSpec.requiredLine("date"), FieldSpec.line("start"),
                         FieldSpec.line("end"), FieldSpec.line("end-date")),
-                        (c, given) -> moveForm(existing(given.getOrDefault("id", "")))));
+                        (c, given) -> moveForm(existing(given.getOrDefault("id", ""), c))));
     }
 
     private static FormSpec.Filled editForm(Event e) {
