@@ -37,6 +37,10 @@ final class BackupBenchCommand implements Callable<Integer> {
     @Option(names = "--idle", description = "next answers timed while idle (default: ${DEFAULT-VALUE})")
     int idle = 3_000;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "Measure on the calendar already in FILE (as `bench --db`"
+            + " leaves it) instead of generating one")
+    Path dbFile;
+
     @Option(names = "--scrapes", description = "/metrics scrapes timed (default: ${DEFAULT-VALUE}; 0 skips them)")
     int scrapes = 100;
 
@@ -46,14 +50,19 @@ final class BackupBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("ccnso-bench-backup");
         Path calendarDir = Files.createDirectories(dir.resolve("empty-calendar"));
-        BotConfig cfg = BotConfig.defaults().withDatabase(dir.resolve("bench.db")).withCalendar(calendarDir);
+        BotConfig cfg = BotConfig.defaults().withDatabase(dbFile != null ? dbFile.toAbsolutePath()
+                : dir.resolve("bench.db")).withCalendar(calendarDir);
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         ManualClock clock = new ManualClock(start);
-        try (Bot bot = Wiring.tool(cfg, clock)) {
-            long t0 = System.nanoTime();
-            bot.calendar().saveAll(BenchCommand.generate(events, start));
-            out.printf("ccnso-bot bench-backup: %,d events stored in %.1f s; database %,d KiB%n", events,
-                    (System.nanoTime() - t0) / 1e9, Files.size(cfg.database()) / 1024);
+        if (dbFile == null) {
+            try (Bot bot = Wiring.tool(cfg, clock)) {
+                long t0 = System.nanoTime();
+                bot.calendar().saveAll(BenchCommand.generate(events, start));
+                out.printf("ccnso-bot bench-backup: %,d events stored in %.1f s; database %,d KiB%n", events,
+                        (System.nanoTime() - t0) / 1e9, Files.size(cfg.database()) / 1024);
+            }
+        } else {
+            out.printf("ccnso-bot bench-backup: on %s (%,d KiB)%n", cfg.database(), Files.size(cfg.database()) / 1024);
         }
         // measured on a bot opened on the finished file, as an operator's runs: the process that has just written
         // 100,000 events is still collecting that garbage and following its own change log for a while

@@ -132,7 +132,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
             store.setUserZone(platform, user, zone);
             userZones.invalidate(platform + ":" + user);
         };
-        List<CommandSpec> specs = new ArrayList<>(new CalendarCommands(calendar, views, questions::answer).specs());
+        List<CommandSpec> specs = new ArrayList<>(new CalendarCommands(calendar, views, questions::answerFor).specs());
         specs.addAll(new QuestionCommands(questions).specs());
         specs.addAll(new CommitteeCommands(calendar, views).specs());
         specs.addAll(new TimezoneCommands(zones).specs());
@@ -158,9 +158,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
                 return d instanceof Destination.DirectMessage dm ? zoneFor(dm.platform(), dm.userId()) : ZoneOffset.UTC;
             }
 
-            /** A DM in its member's language; a channel (several readers) in the config's. */
+            /** A DM in its member's language; a channel (several readers) in its own, else the config's. */
             @Override
             public Locale localeOf(Destination d) {
+                if (d instanceof Destination.Channel ch) {
+                    return config.channelLanguage(ch.platform(), ch.channelId()).locale();
+                }
                 return d instanceof Destination.DirectMessage dm
                         ? languageFor(dm.platform(), dm.userId(), null).locale() : config.language().locale();
             }
@@ -212,7 +215,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
             }
         });
         List<org.ccnsobot.kernel.Middleware> steps = new ArrayList<>(Pipeline.standard(new RateLimit(RATE_LIMIT,
-                Duration.ofMinutes(1), clock), router, new AuditTrail(audit), new Executor(engine, questions::answer)));
+                Duration.ofMinutes(1), clock), router, new AuditTrail(audit), new Executor(engine, questions::answerFor)));
         steps.add(steps.indexOf(router) + 1, metrics.commandTimer());  // timed by the command it was routed to
         this.pipeline = new Pipeline(steps, clock, staff::isStaff, actor -> zoneFor(actor.platform(), actor.userId()),
                 this::localeFor);
@@ -381,6 +384,11 @@ public final class Bot implements InboundHandler, AutoCloseable {
      */
     public Locale localeFor(Invocation invocation) {
         return languageFor(invocation.actor().platform(), invocation.actor().userId(), invocation.locale()).locale();
+    }
+
+    @Override
+    public Locale languageOf(org.ccnsobot.port.Actor actor, Locale platformLocale) {
+        return languageFor(actor.platform(), actor.userId(), platformLocale).locale();
     }
 
     /** As {@link #localeFor}, for a member known by id (a DM the outbox sends), with the platform's locale if any. */

@@ -79,7 +79,16 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
      * {@link org.ccnsobot.port.PlatformProvider#create}.
      */
     public org.ccnsobot.port.PlatformSettings platform(String id) {
-        return SettingsTree.of(id, platforms.get(id));
+        return SettingsTree.of(id, ChannelLanguages.plain(platforms.get(id)));
+    }
+
+    /**
+     * The language posts to channel {@code channelId} of platform {@code platform} are in: the channel entry's own
+     * {@code language} ({@code announcementChannel: {id: "123", language: fr}}), else the config's {@code language}.
+     */
+    public org.ccnsobot.i18n.Language channelLanguage(String platform, String channelId) {
+        org.ccnsobot.i18n.Language own = ChannelLanguages.of(platforms.get(platform)).get(channelId);
+        return own != null ? own : language;
     }
 
     public static BotConfig defaults() {
@@ -116,6 +125,11 @@ public record BotConfig(Path database, Path calendar, ZoneId timezone, Map<Strin
     public BotConfig withAdmin(AdminConfig value) {
         return new BotConfig(database, calendar, timezone, staff, reminders, platforms, source, updates, feeds, digest,
                 logging, sources, value, language);
+    }
+
+    public BotConfig withPlatforms(Map<String, JsonNode> value) {
+        return new BotConfig(database, calendar, timezone, staff, reminders, value, source, updates, feeds, digest,
+                logging, sources, admin, language);
     }
 
     public BotConfig withLanguage(org.ccnsobot.i18n.Language value) {

@@ -138,8 +138,9 @@ public final class ConfigLoader {
                         throw new ConfigException(key + ": must be a mapping of settings");
                     }
                     JsonNode resolved = resolveEnvironment(key, value.deepCopy());
+                    ChannelLanguages.check(key, resolved);
                     try {
-                        provider.validate(SettingsTree.of(key, resolved));
+                        provider.validate(SettingsTree.of(key, ChannelLanguages.plain(resolved)));
                     } catch (PlatformConfigException ex) {
                         throw new ConfigException(ex.getMessage(), ex);
                     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.ccnsobot.config.Durations;
 import org.ccnsobot.domain.Committee;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.port.CommandInfo.OptionKind;
 /**
  * Finds commands by name or alias and binds their options, from text ({@code next council}) or from a platform's
@@ -70,8 +71,13 @@ public final class CommandEngine {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
-    /** Binds the words after a command's name. */
+    /** Binds the words after a command's name; mistakes are told in English. */
     public Args bindText(CommandSpec spec, String argText, LocalDate today) throws CommandException {
+        return bindText(spec, argText, today, Locale.ENGLISH);
+    }
+
+    /** Binds the words after a command's name; a mistake is told in {@code locale}'s language. */
+    public Args bindText(CommandSpec spec, String argText, LocalDate today, Locale locale) throws CommandException {
         List<Token> tokens = tokenize(argText);
         Map<String, String> raw = new LinkedHashMap<>();
         List<OptionSpec> positional = spec.options().stream().filter(o -> !o.flag()).toList();
@@ -81,26 +87,26 @@ public final class CommandEngine {
             if (!t.quoted() && t.text().startsWith("--") && t.text().length() > 2) {
                 String name = t.text().substring(2);
                 OptionSpec o = spec.options().stream().filter(x -> x.flag() && x.name().equals(name)).findFirst()
-                        .orElseThrow(() -> new CommandException("'" + spec.name() + "' has no option --" + name
-                                + "; usage: " + spec.usage()));
+                        .orElseThrow(() -> new CommandException(Messages.t(locale, "opt.noFlag", spec.name(), name,
+                                spec.usage())));
                 if (raw.containsKey(name)) {
                     String again = o.kind() == OptionKind.BOOLEAN || i + 1 >= tokens.size() ? ""
-                            : " ('" + Text.shorten(raw.get(name), 40) + "', then '" + Text.shorten(tokens.get(i + 1).text(), 40) + "')";
-                    throw new CommandException("--" + name + " is given twice" + again + "; give it once. Usage: "
-                            + spec.usage());
+                            : Messages.t(locale, "opt.twice.values", Text.shorten(raw.get(name), 40),
+                            Text.shorten(tokens.get(i + 1).text(), 40));
+                    throw new CommandException(Messages.t(locale, "opt.twice", name, again, spec.usage()));
                 }
                 if (o.kind() == OptionKind.BOOLEAN) {
                     raw.put(name, "true");
                     continue;
                 }
                 if (i + 1 >= tokens.size()) {
-                    throw new CommandException("--" + name + " needs a value; usage: " + spec.usage());
+                    throw new CommandException(Messages.t(locale, "opt.needsValue", name, spec.usage()));
                 }
                 raw.put(name, tokens.get(++i).text());
                 continue;
             }
             if (next >= positional.size()) {
-                throw new CommandException("'" + spec.name() + "' takes no more than that; usage: " + spec.usage());
+                throw new CommandException(Messages.t(locale, "opt.tooMany", spec.name(), spec.usage()));
             }
             OptionSpec o = positional.get(next++);
             if (o.rest()) {
@@ -115,7 +121,7 @@ public final class CommandEngine {
                 raw.put(o.name(), t.text());
             }
         }
-        return bind(spec, raw, today);
+        return bind(spec, raw, today, locale);
     }
 
     private static boolean isFlag(CommandSpec spec, String text) {
@@ -123,12 +129,18 @@ public final class CommandEngine {
         return spec.options().stream().anyMatch(o -> o.flag() && o.name().equals(name));
     }
 
-    /** Binds options given by name (a platform's typed slash-command options). */
+    /** Binds options given by name (a platform's typed slash-command options); mistakes are told in English. */
     public Args bind(CommandSpec spec, Map<String, String> raw, LocalDate today) throws CommandException {
+        return bind(spec, raw, today, Locale.ENGLISH);
+    }
+
+    /** Binds options given by name; a mistake is told in {@code locale}'s language. */
+    public Args bind(CommandSpec spec, Map<String, String> raw, LocalDate today, Locale locale)
+            throws CommandException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : raw.keySet()) {
             if (spec.options().stream().noneMatch(o -> o.name().equals(name))) {
-                throw new CommandException("'" + spec.name() + "' has no option '" + name + "'; usage: " + spec.usage());
+                throw new CommandException(Messages.t(locale, "opt.noOption", spec.name(), name, spec.usage()));
             }
         }
         for (OptionSpec o : spec.options()) {
@@ -137,24 +149,22 @@ public final class CommandEngine {
                 if (o.defaultValue() != null) {
                     v = o.defaultValue();
                 } else if (o.required()) {
-                    throw new CommandException("'" + spec.name() + "' needs " + article(o) + "; usage: " + spec.usage());
+                    String n = o.name().replace('-', ' ');
+                    // English's article goes by the name's first letter; other languages ignore the select
+                    throw new CommandException(Messages.t(locale, "opt.needs", spec.name(),
+                            "aeiou".indexOf(n.charAt(0)) >= 0 ? "vowel" : "consonant", n, spec.usage()));
                 } else {
                     continue;
                 }
             }
-            values.put(o.name(), convert(o, v.trim(), today));
+            values.put(o.name(), convert(o, v.trim(), today, locale));
         }
         return new Args(values);
     }
 
-    private static String article(OptionSpec o) {
-        String n = o.name().replace('-', ' ');
-        return ("aeiou".indexOf(n.charAt(0)) >= 0 ? "an " : "a ") + n;
-    }
-
-    private Object convert(OptionSpec o, String v, LocalDate today) throws CommandException {
+    private Object convert(OptionSpec o, String v, LocalDate today, Locale locale) throws CommandException {
         if (!o.choices().isEmpty() && o.choices().stream().noneMatch(c -> c.equalsIgnoreCase(v))) {
-            throw new CommandException(o.name() + " must be one of " + String.join(", ", o.choices()) + ", not '" + v + "'");
+            throw new CommandException(Messages.t(locale, "opt.choices", o.name(), String.join(", ", o.choices()), v));
         }
         switch (o.kind()) {
             case TEXT, EVENT -> {
@@ -164,28 +174,29 @@ public final class CommandEngine {
                 try {
                     return Long.parseLong(v);
                 } catch (NumberFormatException e) {
-                    throw new CommandException(o.name() + " must be a whole number, not '" + Text.shorten(v, 40) + "'");
+                    throw new CommandException(Messages.t(locale, "opt.integer", o.name(), Text.shorten(v, 40)));
                 }
             }
             case BOOLEAN -> {
                 return switch (v.toLowerCase(Locale.ROOT)) {
-                    case "true", "yes", "on", "1" -> Boolean.TRUE;
-                    case "false", "no", "off", "0" -> Boolean.FALSE;
-                    default -> throw new CommandException(o.name() + " must be yes or no, not '" + Text.shorten(v, 40) + "'");
+                    case "true", "yes", "on", "1", "oui", "sí", "si" -> Boolean.TRUE;
+                    case "false", "no", "off", "0", "non" -> Boolean.FALSE;
+                    default -> throw new CommandException(Messages.t(locale, "opt.boolean", o.name(),
+                            Text.shorten(v, 40)));
                 };
             }
             case DATE -> {
-                return Dates.parse(v, today).orElseThrow(() -> new CommandException("'" + Text.shorten(v, 40)
-                        + "' is not a date; try 2024-03-05, 5 March, today, tomorrow or a weekday"));
+                return Dates.parse(v, today).orElseThrow(() -> new CommandException(Messages.t(locale, "opt.date",
+                        Text.shorten(v, 40))));
             }
             case ZONE -> {
-                return zone(v);
+                return zone(v, locale);
             }
             case DURATION -> {
                 try {
                     Duration d = Durations.parse(v);
                     if (d.isNegative()) {
-                        throw new CommandException(o.name() + " must not be negative");
+                        throw new CommandException(Messages.t(locale, "opt.negative", o.name()));
                     }
                     return d;
                 } catch (IllegalArgumentException e) {
@@ -196,21 +207,26 @@ public final class CommandEngine {
                 Optional<Committee> c = calendar.committee(v);
                 if (c.isEmpty()) {
                     List<String> close = calendar.closestCommittees(v, 3);
-                    throw new CommandException("No committee called '" + Text.shorten(v, 40) + "'"
-                            + (close.isEmpty() ? "; 'committees' lists them all" : "; did you mean " + String.join(", ", close) + "?"));
+                    throw new CommandException(close.isEmpty() ? Messages.t(locale, "opt.noCommittee", Text.shorten(v, 40))
+                            : Messages.t(locale, "opt.noCommittee.close", Text.shorten(v, 40), String.join(", ", close)));
                 }
                 return c.get();
             }
             case MEETING -> {
-                return calendar.meeting(v).orElseThrow(() -> new CommandException("No meeting called '"
-                        + Text.shorten(v, 40) + "'")).code();
+                return calendar.meeting(v).orElseThrow(() -> new CommandException(Messages.t(locale, "opt.noMeeting",
+                        Text.shorten(v, 40)))).code();
             }
             default -> throw new IllegalStateException("unhandled option kind " + o.kind());
         }
     }
 
-    /** An IANA zone, matched without regard to case; a near miss gets suggestions. */
+    /** An IANA zone, matched without regard to case; a near miss gets suggestions (in English). */
     public static ZoneId zone(String v) throws CommandException {
+        return zone(v, Locale.ENGLISH);
+    }
+
+    /** As {@link #zone(String)}, a mistake told in {@code locale}'s language. */
+    public static ZoneId zone(String v, Locale locale) throws CommandException {
         String t = v.trim();
         for (String z : ZONES) {
             if (z.equalsIgnoreCase(t)) {
@@ -232,9 +248,8 @@ public final class CommandEngine {
             String city = Text.squash(t);
             close = ZONES.stream().filter(z -> Text.squash(z.substring(z.lastIndexOf('/') + 1)).equals(city)).limit(3).toList();
         }
-        throw new CommandException("'" + Text.shorten(t, 40) + "' is not an IANA time zone"
-                + (close.isEmpty() ? "; use a name like Europe/Brussels, America/Puerto_Rico or UTC"
-                : "; did you mean " + String.join(", ", close) + "?"));
+        throw new CommandException(close.isEmpty() ? Messages.t(locale, "opt.zone", Text.shorten(t, 40))
+                : Messages.t(locale, "opt.zone.close", Text.shorten(t, 40), String.join(", ", close)));
     }
 
     /** Words with their spans; double quotes group words. */

@@ -13,8 +13,12 @@ public final class Executor implements Middleware {
     /** What answers plain words. */
     @FunctionalInterface
     public interface Questions {
-        /** {@code zone} reads the question; {@code shown} writes the answer's times. */
-        Result answer(String text, ZoneId zone, ZoneId shown, Instant now) throws CommandException;
+        /**
+         * {@code zone} reads the question; {@code shown} writes the answer's times; {@code locale} is the asker's
+         * language: the answer's, and the one the question is read in when its words leave that open.
+         */
+        Result answer(String text, ZoneId zone, ZoneId shown, Instant now, java.util.Locale locale)
+                throws CommandException;
     }
 
     public Executor(CommandEngine engine, Questions questions) {
@@ -25,14 +29,14 @@ public final class Executor implements Middleware {
     @Override
     public Result handle(Request request, Next next) throws CommandException {
         if (request.target() instanceof Target.Command c) {
-            Args args = c.typed() ? engine.bind(c.spec(), c.options(), request.today())
-                    : engine.bindText(c.spec(), c.argText(), request.today());
+            Args args = c.typed() ? engine.bind(c.spec(), c.options(), request.today(), request.locale())
+                    : engine.bindText(c.spec(), c.argText(), request.today(), request.locale());
             Result r = c.spec().handler().run(request.context(), args);
             return c.spec().personal() ? r.asPersonal() : r;
         }
         if (request.target() instanceof Target.Question q) {
             try {
-                return questions.answer(q.text(), request.zone(), request.shownZone(), request.now());
+                return questions.answer(q.text(), request.zone(), request.shownZone(), request.now(), request.locale());
             } catch (CommandException e) {
                 // "/something" was meant as a command: say so, rather than that the calendar has no "something".
                 if (q.slash()) {

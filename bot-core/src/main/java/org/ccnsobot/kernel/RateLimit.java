@@ -30,8 +30,7 @@ public final class RateLimit implements Middleware {
         if (!request.staff()) {
             AtomicInteger count = windows.get(request.who(), k -> new AtomicInteger());
             if (count.incrementAndGet() > limit) {
-                throw new CommandException("You are sending requests faster than I answer them; wait a minute and"
-                        + " try again.");
+                throw new CommandException(org.ccnsobot.i18n.Messages.t(request.locale(), "error.rateLimited"));
             }
         }
         return next.proceed(request);

@@ -20,6 +20,14 @@ public interface InboundHandler {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The language core answers {@code actor} in: their own choice, else {@code platformLocale} when core has that
+     * language, else the config's. An adapter that words something itself (help in its platform's syntax) asks this.
+     */
+    default java.util.Locale languageOf(Actor actor, java.util.Locale platformLocale) {
+        return java.util.Locale.ENGLISH;
+    }
+
     /** The commands as declared in core, for slash-command registration and help. */
     List<CommandInfo> commands();
 

@@ -87,8 +87,11 @@ final class SlashCommands {
     static SlashCommandData command(String name, CommandInfo c, Translations translations) {
         String summary = (c.staffOnly() ? "(staff) " : "") + (c.summary() == null || c.summary().isBlank() ? name : c.summary());
         SlashCommandData data = Commands.slash(name, Truncation.cut(summary, 100));
-        // description_localizations from the bundles (cmd.<name>); names stay English, as members type them
+        // description_localizations from the bundles (cmd.<name>); name_localizations from name.<name>: a French
+        // client shows /prochain, but the interaction still carries the default name, so dispatch stays English
         String key = "cmd." + c.name();
+        LOCALIZED.forEach((discord, locale) -> translations.of("name." + c.name(), name, locale)
+                .filter(SlashCommands::validName).ifPresent(t -> data.setNameLocalization(discord, t)));
         LOCALIZED.forEach((discord, locale) -> translations.of(key, c.summary(), locale).ifPresent(t ->
                 data.setDescriptionLocalization(discord, Truncation.cut((c.staffOnly()
                         ? translations.of("help.staffPrefix", "(staff) ", locale).orElse("(staff) ") : "") + t, 100))));
@@ -101,8 +104,20 @@ final class SlashCommands {
         c.options().stream()
                 .sorted(Comparator.comparing(o -> !o.required()))
                 .limit(25)
-                .forEach(o -> data.addOptions(localized(option(o), "cmd." + c.name() + "." + o.name(),
-                        o.description(), translations)));
+                .forEach(o -> data.addOptions(named(localized(option(o), "cmd." + c.name() + "." + o.name(),
+                        o.description(), translations), "name." + c.name() + "." + o.name(), translations)));
+        return data;
+    }
+
+    /** Discord's rule for a command or option name in any locale: 1-32 lower-case letters, digits, - or _. */
+    static boolean validName(String name) {
+        return name.equals(name.toLowerCase(Locale.ROOT)) && name.matches("[-_\\p{L}\\p{N}]{1,32}");
+    }
+
+    /** The option's name_localizations from bundle entry {@code key}, when there is one and Discord takes it. */
+    private static OptionData named(OptionData data, String key, Translations translations) {
+        LOCALIZED.forEach((discord, locale) -> translations.of(key, data.getName(), locale)
+                .filter(SlashCommands::validName).ifPresent(t -> data.setNameLocalization(discord, t)));
         return data;
     }
 

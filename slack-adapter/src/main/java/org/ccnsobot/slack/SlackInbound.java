@@ -102,13 +102,15 @@ final class SlackInbound {
     private final Clock clock;
     private final Executor work;
     private final String botUserId;
+    private final SlackLocales locales;
     private static final Duration SEEN_FOR = Duration.ofHours(1);
     /** Slack redelivers events it thinks were lost; each is handled once. */
     private final Cache<String, Boolean> seen = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(50_000).build();
 
     SlackInbound(InboundHandler handler, StaffGroups staff, SlackSender sender, SlackRenderer renderer, Slack slack,
-                 MethodsClient methods, SlackCalls calls, Clock clock, Executor work, String botUserId) {
+                 MethodsClient methods, SlackCalls calls, Clock clock, Executor work, String botUserId,
+                 SlackLocales locales) {
         this.handler = handler;
         this.staff = staff;
         this.sender = sender;
@@ -119,6 +121,7 @@ final class SlackInbound {
         this.clock = clock;
         this.work = work;
         this.botUserId = botUserId;
+        this.locales = locales;
     }
 
     void register(App app) {
@@ -193,7 +196,7 @@ final class SlackInbound {
                 String text = unescape(c.text()).strip();
                 reply = helpFor(text, actor);
                 if (reply == null) {
-                    reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
+                    reply = handler.handle(Invocation.text(actor, place, text, clock.instant()).withLocale(locale(actor)));
                 }
             } catch (RuntimeException e) {
                 reply = fault("/ccnso " + c.text(), e);
@@ -220,7 +223,7 @@ final class SlackInbound {
                 if (reply == null) {
                     Place place = new Place("slack", w.channelId(), w.direct());
                     // plain words, as on Discord and the console: core tells a command from a question
-                    reply = handler.handle(Invocation.text(actor, place, text, clock.instant()));
+                    reply = handler.handle(Invocation.text(actor, place, text, clock.instant()).withLocale(locale(actor)));
                 }
             } catch (RuntimeException e) {
                 reply = fault(text, e);
@@ -252,7 +255,8 @@ final class SlackInbound {
                 String channel = click.channelId() == null ? click.userId() : click.channelId();
                 Place place = new Place("slack", channel, click.channelId() == null || click.channelId().startsWith("D"));
                 reply = handler.handle(Invocation.command(actor, place, SUBSCRIBE,
-                        Map.of(firstOption(SUBSCRIBE, "topic"), click.eventId()), clock.instant()));
+                        Map.of(firstOption(SUBSCRIBE, "topic"), click.eventId()), clock.instant())
+                        .withLocale(locale(actor)));
             } catch (RuntimeException e) {
                 reply = fault("the Subscribe button on " + click.eventId(), e);
             }
@@ -281,8 +285,10 @@ final class SlackInbound {
         try {
             Actor actor = actor(userId, null);
             Place place = new Place("slack", channelId == null ? userId : channelId, true);
-            Reply next = handler.handle(Invocation.command(actor, place, NEXT, Map.of(), clock.instant()));
-            Reply subs = handler.handle(Invocation.command(actor, place, SUBSCRIPTIONS, Map.of(), clock.instant()));
+            Reply next = handler.handle(Invocation.command(actor, place, NEXT, Map.of(), clock.instant())
+                    .withLocale(locale(actor)));
+            Reply subs = handler.handle(Invocation.command(actor, place, SUBSCRIPTIONS, Map.of(), clock.instant())
+                    .withLocale(locale(actor)));
             List<LayoutBlock> blocks = homeBlocks(next.message(), subs.message());
             calls.call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId)
                             .view(View.builder().type("home").blocks(blocks).build())))
@@ -341,6 +347,10 @@ final class SlackInbound {
         if (!help || words.length > 2) {
             return null;
         }
+        java.util.Locale language = handler.languageOf(actor, locale(actor));
+        if (language != null && !language.getLanguage().equals("en")) {
+            return null;   // core's own help is in the member's language; this one, with Slack's syntax, is English
+        }
         List<CommandInfo> commands = handler.commands();
         if (!staff(actor)) {
             commands = commands.stream().filter(c -> !c.staffOnly()).toList();
@@ -358,6 +368,11 @@ final class SlackInbound {
             LOG.warn("could not ask core whether {} is staff; showing member help", actor.userId(), e);
             return false;
         }
+    }
+
+    /** The member's Slack locale, for core to use when they have not chosen a language. */
+    private java.util.Locale locale(Actor actor) {
+        return locales == null ? null : locales.of(actor.userId());
     }
 
     Actor actor(String userId, String displayName) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -133,8 +134,11 @@ final class SlackPlatform implements ChatPlatform {
         SlackRenderer renderer = new SlackRenderer(settings.calendarUrl());
         sender = new SlackSender(methods, calls, renderer);
         Clock clock = context.clock();
+        SlackLocales locales = new SlackLocales(id -> Optional.ofNullable(calls.await("users.info",
+                () -> methods.usersInfo(r -> r.user(id).includeLocale(true)), Duration.ofSeconds(5)).getUser())
+                .map(u -> u.getLocale()), Duration.ofHours(12), 10_000);
         SlackInbound inbound = new SlackInbound(handler, staff, sender, renderer, slack, methods, calls, clock, work,
-                auth.getUserId());
+                auth.getUserId(), locales);
 
         AppConfig appConfig = new AppConfig();
         appConfig.setSlack(slack);

@@ -173,8 +173,17 @@ final class FakeSlack implements AutoCloseable {
             case "conversations.history" -> Answer.ok("{\"ok\":true,\"messages\":[],\"has_more\":false}");
             case "usergroups.users.list" -> Answer.ok("{\"ok\":true,\"users\":[]}");
             case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
+            // every member reads Slack in US English unless a test scripts another locale
+            case "users.info" -> Answer.ok("{\"ok\":true,\"user\":{\"id\":\"" + call.form().get("user")
+                    + "\",\"name\":\"member\"" + (asksLocale(call) ? ",\"locale\":\"en-US\"" : "") + "}}");
             default -> Answer.ok("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
+    }
+
+    /** Whether a users.info call asks for the locale (the client sends include_locale=1; Slack takes true too). */
+    static boolean asksLocale(Call call) {
+        String v = call.form().get("include_locale");
+        return "1".equals(v) || "true".equals(v);
     }
 
     /** The DM channel id the fake gives a user: D + the user id (as conversations.open answers too). */

@@ -61,7 +61,7 @@ class SlackInboundMappingTest {
                 id -> Set.of("U0STAFF"), Duration.ofMinutes(5), Ticker.systemTicker());
         SlackCalls calls = new SlackCalls(Runnable::run, 1, Duration.ofSeconds(1));
         inbound = new SlackInbound(core, staff, sender, new SlackRenderer(null), null,
-                null, calls, Clock.fixed(NOW, ZoneOffset.UTC), work::add, "UBOT");
+                null, calls, Clock.fixed(NOW, ZoneOffset.UTC), work::add, "UBOT", null);
         inbound.register(app);
         when(core.handle(any())).thenReturn(Reply.publicly(OutgoingMessage.text("ok")));
         when(core.firstDelivery(any(), any())).thenReturn(true);

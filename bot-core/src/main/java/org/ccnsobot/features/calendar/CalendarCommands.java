@@ -92,7 +92,7 @@ public final class CalendarCommands {
             return views.event(up.get(0), c.shown(), c.now(), c.text("next.committee", committee.get().acronym()),
                     c.locale());
         }
-        return questions.answer("next " + f, c.zone(), c.shown(), c.now());
+        return questions.answer("next " + f, c.zone(), c.shown(), c.now(), c.locale());
     }
 
     private Result schedule(CommandContext c, String what) throws CommandException {

@@ -48,7 +48,8 @@ public final class EventMessages {
         Meeting m = meetingOf(e);
         String place = m != null && m.city() != null ? m.city() : null;
         if (e.multiDay()) {
-            return TimeFormat.days(e.date(), e.lastDay()) + " (all day)" + (place == null ? "" : " · " + place);
+            return Messages.t(locale, "event.allDay", TimeFormat.days(e.date(), e.lastDay(), locale))
+                    + (place == null ? "" : " · " + place);
         }
         if (e.dateOnly()) {
             return Messages.t(locale, "event.dateOnly", Bidi.isolate(TimeFormat.day(e.date(), locale), locale))

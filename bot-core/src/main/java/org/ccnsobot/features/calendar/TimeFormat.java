@@ -133,6 +133,31 @@ public final class TimeFormat {
         return last.isAfter(first) ? VenueTime.days(first, last) : day(first);
     }
 
+    /**
+     * As {@link #days(LocalDate, LocalDate)} in {@code locale}'s words and order: {@code 2–8 mars 2024},
+     * {@code 28 février – 3 mars 2024}, {@code 2–8 de marzo de 2024}; English exactly as {@link #days}.
+     */
+    public static String days(LocalDate first, LocalDate last, Locale locale) {
+        if (english(locale)) {
+            return days(first, last);
+        }
+        if (!last.isAfter(first)) {
+            return day(first, locale);
+        }
+        Locale l = Language.of(locale).locale();
+        boolean es = Language.of(locale) == Language.ES;
+        java.time.format.DateTimeFormatter full = java.time.format.DateTimeFormatter.ofPattern(
+                es ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy", l);
+        if (first.getYear() != last.getYear()) {
+            return full.format(first) + " – " + full.format(last);
+        }
+        if (first.getMonthValue() != last.getMonthValue()) {
+            return java.time.format.DateTimeFormatter.ofPattern(es ? "d 'de' MMMM" : "d MMMM", l).format(first)
+                    + " – " + full.format(last);
+        }
+        return first.getDayOfMonth() + "–" + full.format(last);
+    }
+
     private static StringBuilder appendDay(StringBuilder sb, LocalDate d) {
         return sb.append(DAYS[d.getDayOfWeek().ordinal()]).append(' ').append(d.getDayOfMonth()).append(' ')
                 .append(MONTHS[d.getMonthValue() - 1]).append(' ').append(d.getYear());

@@ -113,10 +113,10 @@ public final class EventAdminCommands {
                         FieldSpec.line("start"), FieldSpec.line("end"), FieldSpec.line("meeting"))),
                 new FormSpec("event-edit", List.of(FieldSpec.requiredLine("title"), FieldSpec.line("room"),
                         FieldSpec.line("committees"), FieldSpec.line("access"), FieldSpec.lines("description", false)),
-                        (c, given) -> editForm(existing(given.getOrDefault("id", "")))),
+                        (c, given) -> editForm(existing(given.getOrDefault("id", ""), c))),
                 new FormSpec("event-move", List.of(FieldSpec.requiredLine("date"), FieldSpec.line("start"),
                         FieldSpec.line("end"), FieldSpec.line("end-date")),
-                        (c, given) -> moveForm(existing(given.getOrDefault("id", "")))));
+                        (c, given) -> moveForm(existing(given.getOrDefault("id", ""), c))));
     }
 
     private static FormSpec.Filled editForm(Event e) {
@@ -181,23 +181,22 @@ public final class EventAdminCommands {
                 a.text("room").map(Text::unquote).filter(s -> !s.isBlank()).orElse(null),
                 access(a.text("access")).orElse(Access.OPEN), a.text("description").map(Text::unquote).orElse(null),
                 committees(a.text("committees")).orElse(List.of()), List.of(), EventStatus.SCHEDULED, "staff", null, 0);
-        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), true,
+                c.locale());
         String twin = a.text("id").isPresent() ? null : baseId(title, day);
         if (twin != null && !twin.equals(id)) {
             // a second paste of the same line: say so, rather than a silent "-2"
-            warnings.add("Warning: there is already an event [" + twin + "] with this title on this day; this one is ["
-                    + id + "] (to drop it: event cancel " + id + ").");
+            warnings.add(c.text("admin.twin", twin, id));
         }
         calendar.saveEvent(e);
-        return saved("Added", e, c, warnings);
+        return saved("admin.added", e, c, warnings);
     }
 
     private Result edit(CommandContext c, Args a) throws CommandException {
-        Event old = existing(a.requireText("id"));
+        Event old = existing(a.requireText("id"), c);
         if (!(a.has("title") || a.has("room") || a.has("description") || a.has("committees") || a.has("access")
                 || a.has("kind"))) {
-            throw new CommandException("Nothing to change: give --title, --room, --description, --committees, --access"
-                    + " or --kind (to change the time, use event move).");
+            throw new CommandException(c.text("admin.nothingToChange"));
         }
         String title = a.text("title").map(Text::unquote).orElse(old.title());
         if (title.isBlank()) {
@@ -211,19 +210,20 @@ public final class EventAdminCommands {
                 old.start(), old.end(), old.date(), old.zone(), room, access(a.text("access")).orElse(old.access()),
                 description, committees(a.text("committees")).orElse(old.committees()), old.links(), old.status(),
                 old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
-        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
-        warnings.removeIf(w -> w.endsWith("in the past."));
+        // an edit leaves the time alone: an event in the past is no news
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), false,
+                c.locale());
         calendar.saveEvent(e);
-        return saved("Updated", e, c, warnings);
+        return saved("admin.updated", e, c, warnings);
     }
 
     private Result move(CommandContext c, Args a) throws CommandException {
-        Event old = existing(a.requireText("id"));
+        Event old = existing(a.requireText("id"), c);
         if (!(a.has("date") || a.has("start") || a.has("end"))) {
-            throw new CommandException("Where to? Give --date, --start and/or --end.");
+            throw new CommandException(c.text("admin.whereTo"));
         }
         if (old.status() == EventStatus.CANCELLED) {
-            throw new CommandException("Refused: " + old.id() + " is cancelled; add it again instead. Nothing was changed.");
+            throw new CommandException(c.text("admin.move.cancelled", old.id()));
         }
         ZoneId zone = old.zone();
         LocalDate day = a.text("date").isPresent()
@@ -240,21 +240,22 @@ public final class EventAdminCommands {
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), times[0], times[1], day, zone,
                 old.room(), old.access(), old.description(), old.committees(), old.links(), EventStatus.MOVED,
                 old.source(), old.sourceUid(), old.sequence() + 1, lastDay);
-        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false));
+        List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), true,
+                c.locale());
         calendar.saveEvent(e);
-        return saved("Moved", e, c, warnings);
+        return saved("admin.moved", e, c, warnings);
     }
 
     private Result cancel(CommandContext c, Args a) throws CommandException {
-        Event old = existing(a.requireText("id"));
+        Event old = existing(a.requireText("id"), c);
         if (old.status() == EventStatus.CANCELLED) {
-            throw new CommandException(old.id() + " is already cancelled.");
+            throw new CommandException(c.text("admin.alreadyCancelled", old.id()));
         }
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), old.start(), old.end(), old.date(),
                 old.zone(), old.room(), old.access(), old.description(), old.committees(), old.links(),
                 EventStatus.CANCELLED, old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
         calendar.saveEvent(e);
-        return saved("Cancelled (it stays in the calendar, marked cancelled)", e, c, List.of());
+        return saved("admin.cancelled", e, c, List.of());
     }
 
     /**
@@ -304,9 +305,9 @@ public final class EventAdminCommands {
         return new Instant[] {s, e};
     }
 
-    private Event existing(String id) throws CommandException {
-        return calendar.event(id).orElseThrow(() -> new CommandException("No event with id '" + EventRules.shorten(id)
-                + "'; ids are shown in brackets by next, week and schedule."));
+    private Event existing(String id, CommandContext c) throws CommandException {
+        return calendar.event(id).orElseThrow(() -> new CommandException(c.text("admin.noEvent",
+                EventRules.shorten(id))));
     }
 
     private Optional<List<String>> committees(Optional<String> text) throws CommandException {
@@ -352,17 +353,18 @@ public final class EventAdminCommands {
         return id;
     }
 
+    /** {@code what}: the bundle key of the first line ("Added: …"). */
     private Result saved(String what, Event e, CommandContext c, List<String> warnings) {
         EventMessages m = new EventMessages(calendar.meetingsByCode());
-        StringBuilder sb = new StringBuilder(what).append(": ").append(m.line(e, c.shown()).substring(2));
+        StringBuilder sb = new StringBuilder(c.text(what, m.line(e, c.shown(), c.locale()).substring(2)));
         if (e.room() != null) {
-            sb.append("\nRoom: ").append(e.room());
+            sb.append('\n').append(c.text("admin.room", e.room()));
         }
         if (e.start() != null && e.end() != null && LocalDate.ofInstant(e.end(), e.zone()).isAfter(e.date())) {
             LocalDate last = LocalDate.ofInstant(e.end(), e.zone());
-            sb.append("\nEnds ").append(last.equals(e.date().plusDays(1)) ? "the next day, " : "on ")
-                    .append(org.ccnsobot.features.calendar.TimeFormat.day(last)).append(" at ")
-                    .append(org.ccnsobot.features.calendar.TimeFormat.wallClock(e.end(), e.zone())).append('.');
+            sb.append('\n').append(c.text(last.equals(e.date().plusDays(1)) ? "admin.endsNextDay" : "admin.endsOn",
+                    org.ccnsobot.features.calendar.TimeFormat.day(last, c.locale()),
+                    org.ccnsobot.features.calendar.TimeFormat.wallClock(e.end(), e.zone())));
         }
         for (String w : warnings) {
             sb.append('\n').append(w);

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import org.ccnsobot.i18n.Messages;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -96,21 +97,26 @@ final class EventRules {
      * Checks an event as it would be saved; returns soft warnings. {@code ignoreId} is the event being changed, so
      * it does not collide with itself.
      */
-    static List<String> check(Event e, CalendarService calendar, Instant now, boolean force) throws CommandException {
+    /**
+     * The checks of a write, in {@code l}'s language: a refusal throws; what is saved anyway comes back as warnings
+     * ({@code past}: whether an event in the past is worth one).
+     */
+    static List<String> check(Event e, CalendarService calendar, Instant now, boolean force, boolean past, Locale l)
+            throws CommandException {
         List<String> warnings = new ArrayList<>();
         if (e.start() != null && e.end() != null && e.end().isBefore(e.start())) {
-            throw new CommandException("Refused: it would end (" + TimeFormat.wallClock(e.end(), e.zone())
-                    + ") before it starts (" + TimeFormat.wallClock(e.start(), e.zone()) + "). Nothing was changed.");
+            throw new CommandException(Messages.t(l, "rules.endBeforeStart", TimeFormat.wallClock(e.end(), e.zone()),
+                    TimeFormat.wallClock(e.start(), e.zone())));
         }
         if (e.meetingCode() != null) {
             Meeting m = calendar.meetingsByCode().get(e.meetingCode());
             if (m != null && !m.includes(e.date())) {
-                String msg = e.date() + " is outside " + m.code() + " (" + m.firstDay() + " to " + m.lastDay() + ")";
+                String msg = Messages.t(l, "rules.outside", e.date().toString(), m.code(), m.firstDay().toString(),
+                        m.lastDay().toString());
                 if (!force) {
-                    throw new CommandException("Refused: " + msg + "; fix the date, leave out --meeting, or add --force."
-                            + " Nothing was changed.");
+                    throw new CommandException(Messages.t(l, "rules.outside.refused", msg));
                 }
-                warnings.add("Warning: " + msg + ".");
+                warnings.add(Messages.t(l, "rules.warning", msg));
             }
         }
         if (e.room() != null && e.start() != null && e.status() != EventStatus.CANCELLED) {
@@ -125,14 +131,12 @@ final class EventRules {
                 Instant os = other.start();
                 Instant oe = other.end() == null || !other.end().isAfter(os) ? os.plusSeconds(60) : other.end();
                 if (os.isBefore(end) && s.isBefore(oe)) {
-                    String msg = "room " + e.room() + " is already booked then for '" + other.title() + "' ["
-                            + other.id() + "], " + TimeFormat.wallClock(os, e.zone()) + " to "
-                            + TimeFormat.wallClock(oe, e.zone());
+                    String msg = Messages.t(l, "rules.booked", e.room(), other.title(), other.id(),
+                            TimeFormat.wallClock(os, e.zone()), TimeFormat.wallClock(oe, e.zone()));
                     if (!force) {
-                        throw new CommandException("Refused: " + msg + "; pick another room or time, or add --force."
-                                + " Nothing was changed.");
+                        throw new CommandException(Messages.t(l, "rules.booked.refused", msg));
                     }
-                    warnings.add("Warning: " + msg + ".");
+                    warnings.add(Messages.t(l, "rules.warning", msg));
                 }
             }
         }
@@ -148,13 +152,12 @@ final class EventRules {
                 Instant oe = other.end() == null || !other.end().isAfter(os) ? os.plusSeconds(60) : other.end();
                 List<String> shared = other.committees().stream().filter(e.committees()::contains).toList();
                 if (!shared.isEmpty() && os.isBefore(end) && s.isBefore(oe)) {
-                    warnings.add("Warning: it overlaps '" + other.title() + "' [" + other.id() + "] of the "
-                            + String.join(", ", shared) + ".");
+                    warnings.add(Messages.t(l, "rules.overlaps", other.title(), other.id(), String.join(", ", shared)));
                 }
             }
         }
-        if (e.sortKey().isBefore(now) && e.status() != EventStatus.CANCELLED) {
-            warnings.add("Warning: it is in the past.");
+        if (past && e.sortKey().isBefore(now) && e.status() != EventStatus.CANCELLED) {
+            warnings.add(Messages.t(l, "rules.past"));
         }
         return warnings;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ccnsobot.domain.Committee;
 import org.ccnsobot.features.calendar.CalendarService;
 import org.ccnsobot.features.calendar.Views;
+import org.ccnsobot.kernel.CommandContext;
 import org.ccnsobot.kernel.CommandSpec;
 import org.ccnsobot.kernel.OptionSpec;
 import org.ccnsobot.kernel.Result;
@@ -24,7 +25,7 @@ public final class CommitteeCommands {
     public List<CommandSpec> specs() {
         List<CommandSpec> specs = new ArrayList<>();
         specs.add(new CommandSpec("committees", List.of("groups"), "The ccNSO committees and working groups",
-                List.of(), List.of("committees"), false, false, (c, a) -> committees()));
+                List.of(), List.of("committees"), false, false, (c, a) -> committees(c)));
         specs.add(new CommandSpec("committee", List.of("group"), "A committee: what it does, its sessions and updates",
                 List.of(OptionSpec.requiredRest("name", OptionKind.COMMITTEE, "Its acronym or name")),
                 List.of("committee GRC", "committee tld-ops"), false, false,
@@ -32,15 +33,15 @@ public final class CommitteeCommands {
         return specs;
     }
 
-    private Result committees() {
-        StringBuilder sb = new StringBuilder("ccNSO committees and working groups:");
+    private Result committees(CommandContext c) {
+        StringBuilder sb = new StringBuilder(c.text("committees.title"));
         List<Block.Field> fields = new ArrayList<>();
         for (Committee k : calendar.committees()) {
             sb.append("\n• ").append(k.acronym()).append(" — ").append(k.name());
             fields.add(new Block.Field(k.acronym(), k.name()));
         }
-        sb.append("\nAsk 'committee <acronym>' for one of them.");
-        return Result.rich(sb.toString(), List.of(new Block.Heading("ccNSO committees and working groups"),
-                new Block.Fields(fields), new Block.Footnote("Ask 'committee <acronym>' for one of them.")));
+        sb.append('\n').append(c.text("committees.hint"));
+        return Result.rich(sb.toString(), List.of(new Block.Heading(c.text("committees.heading")),
+                new Block.Fields(fields), new Block.Footnote(c.text("committees.hint"))));
     }
 }

@@ -64,15 +64,15 @@ public final class UpdateCommands {
         Committee k = a.committee("committee").orElseThrow();
         String text = Text.unquote(a.requireText("text"));
         if (text.isBlank()) {
-            throw new CommandException("The update is empty.");
+            throw new CommandException(c.text("update.empty"));
         }
         if (text.length() > 1500) {
-            throw new CommandException("The update is " + text.length() + " characters; keep it under 1500.");
+            throw new CommandException(c.text("update.tooLong", String.valueOf(text.length())));
         }
         String author = c.invocation().actor().displayName();
         CommitteeUpdate saved = calendar.addUpdate(new CommitteeUpdate(0, k.acronym(), c.now(), author, text));
-        return Result.text("Posted for the " + k.acronym() + " (" + TimeFormat.day(LocalDate.ofInstant(saved.postedAt(),
-                c.shown())) + "): " + text);
+        return Result.text(c.text("update.posted", k.acronym(), TimeFormat.day(LocalDate.ofInstant(saved.postedAt(),
+                c.shown()), c.locale()), text));
     }
 
 }

@@ -101,7 +101,7 @@ public final class IcalCommands {
         } catch (java.nio.file.InvalidPathException e) {
             throw new CommandException("'" + Text.clip(from) + "' is not a file name or an http(s) address.");
         }
-        return Result.text(report.describe(10));
+        return Result.text(report.describe(10, c.locale()));
     }
 
     // ---- ics ----

@@ -1,6 +1,8 @@
 package org.ccnsobot.features.ical;
 
 import java.util.List;
+import java.util.Locale;
+import org.ccnsobot.i18n.Messages;
 
 /**
  * What an import changed, or would change on a dry run: titles per outcome, and warnings (each naming its line).
@@ -27,51 +29,60 @@ public record ImportReport(String source, boolean dryRun, List<String> added, Li
         this(source, dryRun, added, updated, unchanged, cancelled, skipped, warnings, List.of());
     }
 
-    /** A few lines for a chat reply or the terminal; at most {@code maxTitles} titles per outcome. */
+    /** A few lines for a chat reply or the terminal; at most {@code maxTitles} titles per outcome; in English. */
     public String describe(int maxTitles) {
+        return describe(maxTitles, Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #describe(int)}, in {@code l}'s language; the lines the reader wrote about single events (warnings,
+     * events left out) stay as the reader wrote them. Counts go in as text, so they are never grouped.
+     */
+    public String describe(int maxTitles, Locale l) {
         StringBuilder sb = new StringBuilder();
-        sb.append(dryRun ? "Dry run of " : "Imported ").append(source).append(dryRun ? " (nothing was changed): " : ": ")
-                .append(added.size()).append(dryRun ? " would be added, " : " added, ")
-                .append(updated.size()).append(dryRun ? " would be updated, " : " updated, ")
-                .append(unchanged.size()).append(" unchanged, ")
-                .append(cancelled.size()).append(dryRun ? " would be cancelled" : " cancelled");
+        sb.append(Messages.t(l, dryRun ? "import.dryRun" : "import.done", source, count(added), count(updated),
+                count(unchanged), count(cancelled)));
         if (!skipped.isEmpty()) {
-            sb.append(", ").append(skipped.size()).append(" skipped (older SEQUENCE than the calendar's)");
+            sb.append(Messages.t(l, "import.skipped", count(skipped)));
         }
         if (!rejected.isEmpty()) {
-            sb.append(", ").append(rejected.size()).append(" event(s) left out (they cannot be read)");
+            sb.append(Messages.t(l, "import.rejected", count(rejected)));
         }
         sb.append('.');
-        titles(sb, "Added", added, maxTitles);
-        titles(sb, "Updated", updated, maxTitles);
-        titles(sb, "Cancelled", cancelled, maxTitles);
-        titles(sb, "Skipped", skipped, maxTitles);
+        titles(sb, "import.added", added, maxTitles, l);
+        titles(sb, "import.updated", updated, maxTitles, l);
+        titles(sb, "import.cancelled", cancelled, maxTitles, l);
+        titles(sb, "import.skippedLabel", skipped, maxTitles, l);
         if (!rejected.isEmpty()) {
-            sb.append("\nLeft out:");
+            sb.append('\n').append(Messages.t(l, "import.leftOut"));
             for (String w : rejected.subList(0, Math.min(rejected.size(), maxTitles))) {
                 sb.append("\n  ").append(w);
             }
         }
         if (!warnings.isEmpty()) {
-            sb.append("\nWarnings:");
+            sb.append('\n').append(Messages.t(l, "import.warnings"));
             for (String w : warnings.subList(0, Math.min(warnings.size(), maxTitles))) {
                 sb.append("\n  ").append(w);
             }
             if (warnings.size() > maxTitles) {
-                sb.append("\n  … and ").append(warnings.size() - maxTitles).append(" more");
+                sb.append("\n  ").append(Messages.t(l, "import.moreWarnings", String.valueOf(warnings.size() - maxTitles)));
             }
         }
         return sb.toString();
     }
 
-    private static void titles(StringBuilder sb, String label, List<String> titles, int max) {
+    private static String count(List<String> titles) {
+        return String.valueOf(titles.size());
+    }
+
+    private static void titles(StringBuilder sb, String key, List<String> titles, int max, Locale l) {
         if (titles.isEmpty()) {
             return;
         }
-        sb.append('\n').append(label).append(": ");
-        sb.append(String.join("; ", titles.subList(0, Math.min(max, titles.size()))));
+        String shown = String.join("; ", titles.subList(0, Math.min(max, titles.size())));
         if (titles.size() > max) {
-            sb.append("; … and ").append(titles.size() - max).append(" more");
+            shown += Messages.t(l, "import.moreTitles", String.valueOf(titles.size() - max));
         }
+        sb.append('\n').append(Messages.t(l, key, shown));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.Meeting;
@@ -13,6 +14,7 @@ import org.ccnsobot.features.calendar.EventMessages;
 import org.ccnsobot.features.calendar.EventSearch;
 import org.ccnsobot.features.calendar.TimeFormat;
 import org.ccnsobot.features.calendar.Views;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.kernel.CommandException;
 import org.ccnsobot.kernel.Result;
 import org.ccnsobot.kernel.Text;
@@ -38,78 +40,80 @@ final class Answers {
 
     /** {@code zone} is the one the question was read in (its days and ranges); {@code shown} writes the times. */
     Result answer(Question q, String text, ZoneId zone, ZoneId shown, Instant now) throws CommandException {
+        return answer(q, text, zone, shown, now, Locale.ENGLISH);
+    }
+
+    /** As {@link #answer(Question, String, ZoneId, ZoneId, Instant)}, written in {@code l}'s language. */
+    Result answer(Question q, String text, ZoneId zone, ZoneId shown, Instant now, Locale l) throws CommandException {
         if (q.problem() != null) {
             throw new CommandException(q.problem());
         }
         if (text.length() > Reader.MAX_CHARS) {
-            throw new CommandException("That is a long question: ask in a few words, like 'when is the next council"
-                    + " meeting?'");
+            throw new CommandException(Messages.t(l, "q.long"));
         }
         Question.About a = q.about();
         if (a.missingMeeting() != null) {
-            return Result.text(missingMeeting(a.missingMeeting()));
+            return Result.text(missingMeeting(a.missingMeeting(), l));
         }
         boolean subjectless = a.committee() == null && a.meeting() == null && a.number() == null
                 && a.words().isEmpty() && a.generic().stream().allMatch(Reader::weak);
         if (subjectless && q.span() != null) {
-            return day(q, null, views.inDays(q.span().from(), q.span().to(), zone), zone, shown, now);
+            return day(q, null, views.inDays(q.span().from(), q.span().to(), zone), zone, shown, now, l);
         }
         if (subjectless) {
             if (q.next() || q.intent() == Question.Intent.IS_THERE) {
-                return next(shown, now);
+                return next(shown, now, l);
             }
-            throw new CommandException("Ask me about a meeting, a committee or a day, like 'when is the next council"
-                    + " meeting?' or 'what is on tech day?'; 'help' lists the commands.");
+            throw new CommandException(Messages.t(l, "q.askAbout"));
         }
         boolean onlyMeeting = a.committee() == null && a.number() == null && a.words().isEmpty() && a.meeting() != null;
         if (onlyMeeting && q.span() == null && !q.next()) {
-            return q.intent() == Question.Intent.WHERE ? Result.text(where(a.meeting())) : views.meeting(a.meeting(), shown);
+            return q.intent() == Question.Intent.WHERE ? Result.text(where(a.meeting(), l))
+                    : views.meeting(a.meeting(), shown, l);
         }
         boolean onlyCommittee = a.committee() != null && a.meeting() == null && a.number() == null
                 && a.words().isEmpty();
         if (onlyCommittee && q.span() == null && !q.next() && (q.intent() == Question.Intent.ABOUT
                 || q.intent() == Question.Intent.LIST || q.intent() == Question.Intent.WHAT_ON)) {
-            return views.committee(a.committee(), shown, now);
+            return views.committee(a.committee(), shown, now, l);
         }
         Retrieval.Found found = retrieval.find(a, q.span(), zone, now);
         String subject = subject(a);
         if (q.span() != null) {
-            return day(q, subject, found.events(), zone, shown, now);
+            return day(q, subject, found.events(), zone, shown, now, l);
         }
         if (found.events().isEmpty()) {
-            String none = nothing(a, subject, text, found);
-            throw new CommandException(q.intent() == Question.Intent.IS_THERE ? "No. " + none : none);
+            String none = nothing(a, subject, text, found, l);
+            throw new CommandException(q.intent() == Question.Intent.IS_THERE ? Messages.t(l, "q.no", none) : none);
         }
         Event best = found.events().get(0);
         boolean past = !best.endKey().isAfter(now);
         String lead = found.dropped().isEmpty() ? null
-                : "Nothing in the calendar matches '" + String.join(" ", found.dropped()) + "'; the closest:";
+                : Messages.t(l, "q.noMatch.closest", String.join(" ", found.dropped()));
         if (a.number() != null && found.droppedNumber()) {
             String noun = !a.generic().isEmpty() ? String.join(" ", a.generic())
-                    : a.committee() != null ? "meeting" : "event";
-            lead = Text.capitalize((a.committee() != null ? a.committee().acronym() + " " : "") + noun + " "
-                    + a.number()) + " is not in the calendar; the closest:";
+                    : Messages.t(l, a.committee() != null ? "q.noun.meeting" : "q.noun.event");
+            lead = Messages.t(l, "q.number.missing", Text.capitalize((a.committee() != null
+                    ? a.committee().acronym() + " " : "") + noun + " " + a.number()));
         }
         if (past) {
-            lead = (lead == null ? "" : lead + "\n") + (q.intent() == Question.Intent.IS_THERE ? "No, nothing ahead"
-                    : "Nothing ahead") + "; the latest match is already over:";
+            lead = (lead == null ? "" : lead + "\n") + Messages.t(l, q.intent() == Question.Intent.IS_THERE
+                    ? "q.past.no" : "q.past");
         }
         if (q.intent() == Question.Intent.IS_THERE && lead == null) {
-            lead = "Yes:";
+            lead = Messages.t(l, "q.yes");
         }
-        Result main = views.event(best, shown, now, lead);
+        Result main = views.event(best, shown, now, lead, l);
         List<Event> others = found.events().subList(1, found.events().size());
         int more = past ? 0 : Math.max(0, found.ahead() - found.events().size());
-        String tail = past ? range() : more == 0 ? null : "…and " + more + (found.ahead() >= Retrieval.COUNT_CAP ? "+" : "")
-                + " more — ask `" + moreCommand(a, found) + "`";
-        return withOthers(main, others, tail, shown);
+        String tail = past ? range(l) : more == 0 ? null : Messages.t(l, "q.more", String.valueOf(more),
+                found.ahead() >= Retrieval.COUNT_CAP ? "+" : "", moreCommand(a, found));
+        return withOthers(main, others, tail, shown, Messages.t(l, "q.also"), Messages.t(l, "q.also.line"), l);
     }
 
-    private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone) {
-        return withOthers(main, others, tail, zone, "Also matching");
-    }
-
-    private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone, String heading) {
+    /** {@code heading} titles the others' block; {@code line} (the heading with its colon) heads them in text. */
+    private Result withOthers(Result main, List<Event> others, String tail, ZoneId zone, String heading, String line,
+                              Locale l) {
         if (others.isEmpty() && tail == null) {
             return main;
         }
@@ -117,10 +121,10 @@ final class Answers {
         List<Block> blocks = new ArrayList<>(main.message().blocks());
         EventMessages m = views.messages();
         if (!others.isEmpty()) {
-            sb.append('\n').append(heading).append(':');
+            sb.append('\n').append(line);
             blocks.add(new Block.Heading(heading));
             for (Event e : others) {
-                sb.append('\n').append(m.line(e, zone));
+                sb.append('\n').append(m.line(e, zone, l));
                 blocks.add(m.card(e));
             }
         }
@@ -132,61 +136,83 @@ final class Answers {
     }
 
     /** A day's or a range's events, or yes/no for "is there". */
-    private Result day(Question q, String subject, List<Event> events, ZoneId zone, ZoneId shown, Instant now) {
+    private Result day(Question q, String subject, List<Event> events, ZoneId zone, ZoneId shown, Instant now,
+                       Locale l) {
         Question.Span s = q.span();
+        String label = label(s, l);
         String what = subject == null ? "" : subject + ", ";
-        String title = (s.oneDay() ? "Schedule for " + what + s.label() : Text.capitalize(what + s.label())) + ":";
+        String title = s.oneDay() ? Messages.t(l, "q.day.title", what, label)
+                : Messages.t(l, "q.range.title", Text.capitalize(what + label));
+        String on = Messages.t(l, s.oneDay() ? "q.on" : "q.for", label);
         if (q.intent() == Question.Intent.IS_THERE) {
             if (!events.isEmpty()) {
-                return views.list("Yes, " + events.size() + (events.size() == 1 ? " match" : " matches")
-                        + (subject == null ? "" : " for " + subject) + ", " + s.label() + ":", events, shown, "");
+                int n = events.size();
+                return views.list(Messages.t(l, "q.yes.count", n, subject == null ? ""
+                        : Messages.t(l, "q.forSubject", subject), label, String.valueOf(n)), events, shown, "", l);
             }
-            return Result.text("No" + (subject == null ? "thing" : " " + subject) + " in the calendar " + on(s) + "."
-                    + nearest(q, zone, shown, now));
+            return Result.text((subject == null ? Messages.t(l, "q.isThere.none", on)
+                    : Messages.t(l, "q.isThere.none.subject", subject, on)) + nearest(q, zone, shown, l));
         }
         if (events.isEmpty()) {
-            return Result.text(title + "\nNothing" + (subject == null ? "" : " for " + subject) + " in the calendar "
-                    + on(s) + "." + nearest(q, zone, shown, now));
+            return Result.text(title + "\n" + (subject == null ? Messages.t(l, "q.day.none", on)
+                    : Messages.t(l, "q.day.none.subject", subject, on)) + nearest(q, zone, shown, l));
         }
-        return views.list(title, events, shown, "");
+        return views.list(title, events, shown, "", l);
     }
 
-    private static String on(Question.Span s) {
-        return (s.oneDay() ? "on " : "for ") + s.label();
+    /**
+     * How the answer names the span: the reader's own words in English ("tomorrow, Sat 2 Mar 2024", "day 2 of
+     * ICANN79, …"); in another language the day, the month or the two ends in that language's words, since the
+     * reader's labels are English.
+     */
+    private static String label(Question.Span s, Locale l) {
+        if (org.ccnsobot.i18n.Language.of(l) == org.ccnsobot.i18n.Language.EN) {
+            return s.label();
+        }
+        if (s.oneDay()) {
+            return TimeFormat.day(s.from(), l);
+        }
+        LocalDate last = s.to().minusDays(1);
+        if (s.from().getDayOfMonth() == 1 && last.equals(s.from().withDayOfMonth(s.from().lengthOfMonth()))) {
+            String month = s.from().getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, l);
+            return Messages.t(l, "q.span.month", month, String.valueOf(s.from().getYear()));
+        }
+        return Messages.t(l, "q.span.range", TimeFormat.day(s.from(), l), TimeFormat.day(last, l));
     }
 
     /** After an empty day or range: the next match after it, or the latest before it. */
-    private String nearest(Question q, ZoneId zone, ZoneId shown, Instant now) {
+    private String nearest(Question q, ZoneId zone, ZoneId shown, Locale l) {
         Instant end = q.span().to().atStartOfDay(zone).toInstant();
         Instant start = q.span().from().atStartOfDay(zone).toInstant();
         Optional<Event> after = retrieval.nearest(q.about(), end, true);
         if (after.isPresent()) {
-            return "\nThe next one after that: " + views.messages().line(after.get(), shown).substring(2);
+            return "\n" + Messages.t(l, "q.nextAfter", views.messages().line(after.get(), shown, l).substring(2));
         }
         Optional<Event> before = retrieval.nearest(q.about(), start, false);
-        return before.map(e -> "\nThe latest before that: " + views.messages().line(e, shown).substring(2))
-                .orElse("\n" + range());
+        return before.map(e -> "\n" + Messages.t(l, "q.latestBefore", views.messages().line(e, shown, l).substring(2)))
+                .orElse("\n" + range(l));
     }
 
     /** "Next up": the events not over yet, sessions still ahead today included. */
-    private Result next(ZoneId zone, Instant now) {
+    private Result next(ZoneId zone, Instant now, Locale l) {
         List<Event> up = retrieval.notOver(now, 1 + ALSO);
         if (up.isEmpty()) {
-            return Result.text("Nothing upcoming in the calendar. " + range());
+            return Result.text(Messages.t(l, "list.nothingUpcoming") + " " + range(l));
         }
-        Result first = views.event(up.get(0), zone, now, "Next up:");
-        return withOthers(first, up.subList(1, up.size()), null, zone, "After that");
+        Result first = views.event(up.get(0), zone, now, Messages.t(l, "next.lead"), l);
+        return withOthers(first, up.subList(1, up.size()), null, zone, Messages.t(l, "next.after.heading"),
+                Messages.t(l, "next.after"), l);
     }
 
     /** One line: nothing of the kind is in the calendar, with close words and the calendar's range. */
-    private String nothing(Question.About a, String subject, String text, Retrieval.Found found) {
+    private String nothing(Question.About a, String subject, String text, Retrieval.Found found, Locale l) {
         if (found.unknown().isEmpty() && (a.committee() != null || a.meeting() != null) && a.words().isEmpty()
                 && a.number() == null) {
-            return "No sessions of " + subject + " are in the calendar. " + range();
+            return Messages.t(l, "q.noSessions", subject, range(l));
         }
         List<String> close = found.suggestions();
-        return "Nothing in the calendar matches '" + Text.shorten(oneLine(text), 60) + "'."
-                + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?") + " " + range();
+        return Messages.t(l, "q.noMatch", Text.shorten(oneLine(text), 60),
+                close.isEmpty() ? "" : Messages.t(l, "q.didYouMean", String.join(", ", close)), range(l));
     }
 
     /** The question as quoted back: line breaks, tabs and control characters become single spaces. */
@@ -208,30 +234,30 @@ final class Answers {
         return sb.toString();
     }
 
-    private String missingMeeting(String code) {
+    private String missingMeeting(String code, Locale l) {
         List<String> held = new ArrayList<>();
         for (Meeting m : calendar.meetingsByCode().values()) {
-            held.add(m.code() + " (" + (m.city() == null ? "" : m.city() + ", ") + TimeFormat.day(m.firstDay())
-                    + " to " + TimeFormat.day(m.lastDay()) + ")");
+            held.add(Messages.t(l, "q.heldMeeting", m.code(), m.city() == null ? "" : m.city() + ", ",
+                    TimeFormat.day(m.firstDay(), l), TimeFormat.day(m.lastDay(), l)));
         }
-        return code + " is not in the calendar. " + (held.isEmpty() ? "It holds no ICANN meeting."
-                : "It holds " + String.join(", ", held) + ".") + " " + range();
+        return Messages.t(l, "q.missingMeeting", code, held.isEmpty() ? Messages.t(l, "q.holdsNoMeeting")
+                : Messages.t(l, "q.holdsMeetings", String.join(", ", held)), range(l));
     }
 
-    private static String where(Meeting m) {
-        return m.name() + ": " + (m.venue() == null ? "" : m.venue() + ", ") + (m.city() == null ? "" : m.city())
-                + (m.country() == null ? "" : ", " + m.country()) + ", " + TimeFormat.day(m.firstDay()) + " to "
-                + TimeFormat.day(m.lastDay()) + ".";
+    private static String where(Meeting m, Locale l) {
+        return Messages.t(l, "q.where", m.name(), (m.venue() == null ? "" : m.venue() + ", ")
+                + (m.city() == null ? "" : m.city()) + (m.country() == null ? "" : ", " + m.country()),
+                TimeFormat.day(m.firstDay(), l), TimeFormat.day(m.lastDay(), l));
     }
 
     /** "The calendar holds events from … to …". */
-    String range() {
+    String range(Locale l) {
         Optional<List<Event>> r = calendar.range();
         if (r.isEmpty()) {
-            return "The calendar is empty.";
+            return Messages.t(l, "q.empty");
         }
-        return "The calendar holds events from " + TimeFormat.day(r.get().get(0).date()) + " to "
-                + TimeFormat.day(r.get().get(1).date()) + ".";
+        return Messages.t(l, "q.range", TimeFormat.day(r.get().get(0).date(), l),
+                TimeFormat.day(r.get().get(1).date(), l));
     }
 
     private static String subject(Question.About a) {

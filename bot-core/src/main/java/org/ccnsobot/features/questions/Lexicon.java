@@ -198,6 +198,15 @@ final class Lexicon {
 
     /** As {@link #detect(String)}, on the words {@link #fold} gave. */
     static Language detect(String text, List<String> words) {
+        return detect(text, words, null);
+    }
+
+    /**
+     * As {@link #detect(String, List)}; a French or Spanish {@code preferred} (the member's language) wins where the
+     * words leave it open: no marker of any language ("grc samedi" has one, "grc" none), or as many French as
+     * Spanish ones. English markers still make a question English.
+     */
+    static Language detect(String text, List<String> words, Language preferred) {
         int fr = text.indexOf('\'') >= 0 || text.indexOf('\u2019') >= 0 ? (ELISION.matcher(text).find() ? 1 : 0) : 0;
         int es = 0;
         int en = 0;
@@ -214,11 +223,18 @@ final class Lexicon {
                 en++;
             }
         }
+        boolean other = preferred == Language.FR || preferred == Language.ES;
+        if (other && en == 0 && fr == es) {
+            return preferred;
+        }
         if (fr == 0 && es == 0 || en > Math.max(fr, es)) {
             return Language.EN;
         }
         if (fr != es) {
             return fr > es ? Language.FR : Language.ES;
+        }
+        if (other) {
+            return preferred;
         }
         if (text.indexOf('¿') >= 0 || text.indexOf('¡') >= 0 || text.indexOf('ñ') >= 0 || text.indexOf('Ñ') >= 0) {
             return Language.ES;

@@ -18,8 +18,8 @@ public final class QuestionCommands {
                 new CommandSpec("when", List.of("find", "search"), "Ask in plain words when something is",
                 List.of(OptionSpec.requiredRest("question", OptionKind.TEXT, "What you are looking for")),
                 List.of("when council", "when is tech day", "find fragmentation"), false, false,
-                (c, a) -> questions.answer(asked(c.invocation().command(), c.invocation().rawText(),
-                        a.requireText("question")), c.zone(), c.shown(), c.now())));
+                (c, a) -> questions.answerFor(asked(c.invocation().command(), c.invocation().rawText(),
+                        a.requireText("question")), c.zone(), c.shown(), c.now(), c.locale())));
     }
 
     /** "when is tech day" keeps its "when": the word says the question is about a time. */

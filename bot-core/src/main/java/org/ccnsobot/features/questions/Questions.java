@@ -55,4 +55,14 @@ public final class Questions {
             throws CommandException {
         return answers.answer(understanding.read(text, zone, now, language), text, zone, shown, now);
     }
+
+    /**
+     * A member's question: read in the language it is written in, the member's own ({@code member}) deciding when
+     * the words do not (a question with no English, French or Spanish marker, or as many of each); the answer is
+     * written in the member's language.
+     */
+    public Result answerFor(String text, ZoneId zone, ZoneId shown, Instant now, java.util.Locale member)
+            throws CommandException {
+        return answers.answer(understanding.readPreferring(text, zone, now, member), text, zone, shown, now, member);
+    }
 }

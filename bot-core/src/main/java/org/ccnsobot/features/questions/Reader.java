@@ -62,14 +62,24 @@ final class Reader implements Understanding {
     /** Reads in the hinted language, or in the one the question is written in when there is no (known) hint. */
     @Override
     public Question read(String text, ZoneId zone, Instant now, Locale hint) {
+        return read(text, zone, now, Language.of(hint), null);
+    }
+
+    @Override
+    public Question readPreferring(String text, ZoneId zone, Instant now, Locale preferred) {
+        return read(text, zone, now, null, Language.of(preferred));
+    }
+
+    /** {@code forced}: the language to read in; else detected, {@code preferred} deciding when the words do not. */
+    private Question read(String text, ZoneId zone, Instant now, Language forced, Language preferred) {
         String raw = text == null ? "" : text;
         if (raw.length() > MAX_CHARS) {
             raw = raw.substring(0, MAX_CHARS);
         }
-        Language language = Language.of(hint);
+        Language language = forced;
         List<String> folded = language == Language.EN ? null : Lexicon.fold(Lexicon.dayFirst(raw));
         if (language == null) {
-            language = Lexicon.detect(raw, folded);
+            language = Lexicon.detect(raw, folded, preferred);
         }
         // French and Spanish are put into the English words first: every pass below then reads them alike
         List<String> w = new ArrayList<>(language == Language.EN ? Text.words(raw)

@@ -22,6 +22,14 @@ public interface Understanding {
         return read(text, zone, now);
     }
 
+    /**
+     * Reads in the language the question is written in; when its words leave that open, in {@code preferred}'s
+     * (the member's language). English questions read as English whatever the preference.
+     */
+    default Question readPreferring(String text, ZoneId zone, Instant now, Locale preferred) {
+        return read(text, zone, now);
+    }
+
     static Understanding of(CalendarService calendar) {
         return new Reader(calendar);
     }

@@ -31,9 +31,7 @@ public final class ReminderTexts {
     static OutgoingMessage reminder(Event e, EventMessages messages, ZoneId viewer, Instant now, Locale l) {
         String title = Bidi.isolate(e.title(), l);
         String amount = e.dateOnly() ? null : amount(e.start(), now, l);
-        // a multi-day event's lead is still English only (issue 14: not moved yet)
-        String lead = e.multiDay() ? "Reminder: " + e.title() + " is on " + TimeFormat.days(e.date(), e.lastDay())
-                + " (all day)"
+        String lead = e.multiDay() ? Messages.t(l, "reminder.multiDay", title, TimeFormat.days(e.date(), e.lastDay(), l))
                 : e.dateOnly() ? Messages.t(l, "reminder.dateOnly", title, TimeFormat.day(e.date(), l))
                 : amount == null ? Messages.t(l, "reminder.startingNow", title)
                 : Messages.t(l, "reminder.startsIn", title, amount);

@@ -16,6 +16,7 @@ import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.port.CommandInfo.OptionKind;
 import org.ccnsobot.kernel.Text;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.features.subscriptions.Subscriptions.Topic;
 
 /** subscribe, unsubscribe and subscriptions: members choose which reminders reach them by DM. Replies are personal. */
@@ -49,56 +50,51 @@ public final class SubscriptionCommands {
                         List.of("subscriptions"), false, true, (c, a) -> list(c)),
                 new CommandSpec("reminders", List.of(), "The reminder ledger: counts, next due, recent failures",
                         List.of(), List.of("reminders"), true, true, (c, a) -> Result.personalText(service.running()
-                        ? service.statusText() : "Reminders are not running in this process (see the log for why).")));
+                        ? service.statusText() : c.text("reminders.notRunning"))));
     }
 
     private Result subscribe(CommandContext c, String typed) throws CommandException {
-        Topic topic = resolve(typed, c.now(), false);
+        Topic topic = resolve(typed, c.now(), false, c.locale());
         boolean added = subscriptions.subscribe(c.platform(), c.userId(), topic, c.now());
         String undo = topic.kind() == Subscriptions.Kind.ALL ? "unsubscribe all" : "unsubscribe " + topic.value();
-        if (!added) {
-            return Result.personalText("You already get reminders of " + topic.label() + ". (To stop: " + undo + ")");
-        }
-        return Result.personalText("You will get reminders of " + topic.label() + " by direct message."
-                + " To stop: " + undo + ", or unsubscribe everything.");
+        String label = topic.label(c.locale());
+        return Result.personalText(c.text(added ? "sub.added" : "sub.already", label, undo));
     }
 
     private Result unsubscribe(CommandContext c, String typed) throws CommandException {
         String t = typed.strip().toLowerCase(Locale.ROOT);
         if (t.equals("everything") || t.equals("*")) {
             int n = subscriptions.unsubscribeEverything(c.platform(), c.userId());
-            return Result.personalText(n == 0 ? "You had no subscriptions; you get no reminders by direct message."
-                    : (n == 1 ? "Removed your subscription" : "Removed all " + n + " of your subscriptions")
-                    + "; you will get no reminders by direct message.");
+            // the count goes in as text too, so a large one is not grouped ("1,000") in any language
+            return Result.personalText(n == 0 ? c.text("unsub.everything.none")
+                    : c.text("unsub.everything", n, String.valueOf(n)));
         }
-        Topic topic = resolve(typed, c.now(), true);
+        Topic topic = resolve(typed, c.now(), true, c.locale());
         if (subscriptions.unsubscribe(c.platform(), c.userId(), topic)) {
-            return Result.personalText("You will no longer get reminders of " + topic.label() + ".");
+            return Result.personalText(c.text("unsub.done", topic.label(c.locale())));
         }
         List<Topic> mine = subscriptions.of(c.platform(), c.userId());
-        return Result.personalText("You were not subscribed to " + topic.label() + "; "
-                + (mine.isEmpty() ? "you have no subscriptions." : "yours: " + labels(mine) + "."));
+        return Result.personalText(mine.isEmpty() ? c.text("unsub.notSubscribed.none", topic.label(c.locale()))
+                : c.text("unsub.notSubscribed", topic.label(c.locale()), labels(mine, c.locale())));
     }
 
     private Result list(CommandContext c) {
         List<Topic> mine = subscriptions.of(c.platform(), c.userId());
         if (mine.isEmpty()) {
-            return Result.personalText("You have no subscriptions. Try subscribe all, subscribe <committee> or"
-                    + " subscribe <event id>.");
+            return Result.personalText(c.text("subs.none"));
         }
-        return Result.personalText("You get reminders by direct message of: " + labels(mine)
-                + ". To stop one: unsubscribe <it>; to stop all: unsubscribe everything.");
+        return Result.personalText(c.text("subs.list", labels(mine, c.locale())));
     }
 
-    private static String labels(List<Topic> topics) {
-        return String.join(", ", topics.stream().map(Topic::label).toList());
+    private static String labels(List<Topic> topics, Locale locale) {
+        return String.join(", ", topics.stream().map(t -> t.label(locale)).toList());
     }
 
     /**
      * all, an event id, or a committee (acronym, alias or name, typos tolerated). Event ids win over committees, so
      * "council-202" is the meeting and "council" the committee.
      */
-    private Topic resolve(String typed, Instant now, boolean unsubscribing) throws CommandException {
+    private Topic resolve(String typed, Instant now, boolean unsubscribing, Locale l) throws CommandException {
         String v = typed.strip();
         String lower = v.toLowerCase(Locale.ROOT);
         if (lower.equals("all") || !unsubscribing && lower.equals("everything")) {
@@ -108,12 +104,10 @@ public final class SubscriptionCommands {
         if (event.isPresent()) {
             Event e = event.get();
             if (!unsubscribing && e.status() == EventStatus.CANCELLED) {
-                throw new CommandException("'" + e.id() + "' (" + Text.shorten(e.title(), 60) + ") is cancelled;"
-                        + " there will be no reminders of it.");
+                throw new CommandException(Messages.t(l, "sub.cancelled", e.id(), Text.shorten(e.title(), 60)));
             }
             if (!unsubscribing && !e.endKey().isAfter(now)) {
-                throw new CommandException("'" + e.id() + "' (" + Text.shorten(e.title(), 60) + ") is over;"
-                        + " there will be no reminders of it.");
+                throw new CommandException(Messages.t(l, "sub.over", e.id(), Text.shorten(e.title(), 60)));
             }
             return Topic.event(e.id());
         }
@@ -128,8 +122,7 @@ public final class SubscriptionCommands {
                 close.add(id);
             }
         }
-        throw new CommandException("No committee or event called '" + Text.shorten(v, 40) + "'"
-                + (close.isEmpty() ? "; write all, a committee (see committees) or an event id (shown in brackets by next)."
-                : "; did you mean " + String.join(", ", close) + "?"));
+        throw new CommandException(close.isEmpty() ? Messages.t(l, "sub.unknown", Text.shorten(v, 40))
+                : Messages.t(l, "sub.unknown.close", Text.shorten(v, 40), String.join(", ", close)));
     }
 }

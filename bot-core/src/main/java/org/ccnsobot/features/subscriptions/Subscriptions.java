@@ -54,10 +54,15 @@ public interface Subscriptions {
         }
 
         public String label() {
+            return label(java.util.Locale.ENGLISH);
+        }
+
+        /** "all events", "committee GRC", "event council-202" in {@code locale}'s language. */
+        public String label(java.util.Locale locale) {
             return switch (kind) {
-                case ALL -> "all events";
-                case COMMITTEE -> "committee " + value;
-                case EVENT -> "event " + value;
+                case ALL -> org.ccnsobot.i18n.Messages.t(locale, "sub.topic.all");
+                case COMMITTEE -> org.ccnsobot.i18n.Messages.t(locale, "sub.topic.committee", value);
+                case EVENT -> org.ccnsobot.i18n.Messages.t(locale, "sub.topic.event", value);
             };
         }
     }

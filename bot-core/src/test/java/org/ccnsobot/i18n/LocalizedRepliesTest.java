@@ -1,0 +1,151 @@
+package org.ccnsobot.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.ccnsobot.bot.Bot;
+import org.ccnsobot.port.Actor;
+import org.ccnsobot.port.Invocation;
+import org.ccnsobot.port.Place;
+import org.ccnsobot.testing.BotFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The replies moved to the bundles in the second pass of issue 14, in French and Spanish, through the real bot on a
+ * real SQLite file (the seed calendar, 1 March 2024): option-binding errors, plain-words answers, subscriptions,
+ * staff confirmations. Each member's language comes from their platform's locale (they chose none).
+ */
+class LocalizedRepliesTest {
+    @TempDir
+    Path dir;
+
+    /** A member of their own (the rate limit counts per member) whose client is in {@code tag}. */
+    private static String say(Bot bot, String tag, String text) {
+        Actor who = new Actor("test", "member-" + tag, "Member", Set.of());
+        return bot.handle(Invocation.text(who, new Place("test", "dm-" + tag, true), text, bot.clock().instant())
+                .withLocale(Locale.forLanguageTag(tag))).text();
+    }
+
+    private static String staff(Bot bot, String tag, String text) {
+        return bot.handle(Invocation.text(BotFixture.STAFF, BotFixture.CONSOLE, text, bot.clock().instant())
+                .withLocale(Locale.forLanguageTag(tag))).text();
+    }
+
+    @Test
+    void optionMistakesAreToldInTheMembersLanguage() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).open(dir)) {
+            assertThat(say(f.bot(), "en", "event")).isEqualTo("'event' needs an id; usage: event <id>");
+            assertThat(say(f.bot(), "fr", "event")).isEqualTo("« event » a besoin d'une valeur pour « id » ; usage : event <id>");
+            assertThat(say(f.bot(), "es", "event")).isEqualTo("«event» necesita un valor para «id»; uso: event <id>");
+            assertThat(say(f.bot(), "fr", "today --foo")).isEqualTo("« today » n'a pas d'option --foo ; usage : today");
+            assertThat(say(f.bot(), "es", "event a b")).isEqualTo("«event» no admite nada más; uso: event <id>");
+            assertThat(say(f.bot(), "fr", "timezone Mars/Olympus")).isEqualTo("« Mars/Olympus » n'est pas un fuseau"
+                    + " horaire IANA ; utilisez un nom comme Europe/Brussels, America/Puerto_Rico ou UTC");
+            assertThat(say(f.bot(), "es", "timezone Europe/Brusels")).isEqualTo("«Europe/Brusels» no es una zona"
+                    + " horaria IANA; ¿quisiste decir Europe/Brussels?");
+            // a typed (Discord-style) option, bound by name
+            Actor typed = new Actor("test", "typed-fr", "Member", Set.of());
+            assertThat(f.bot().handle(Invocation.command(typed, new Place("test", "dm-typed", true), "committee",
+                    java.util.Map.of("name", "zzz"), f.bot().clock().instant()).withLocale(Locale.FRENCH)).text())
+                    .startsWith("Aucun comité ne s'appelle « zzz »");
+        }
+    }
+
+    @Test
+    void subscriptionRepliesAreInTheMembersLanguage() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).open(dir)) {
+            assertThat(say(f.bot(), "fr", "subscribe council")).isEqualTo("Vous recevrez par message privé les rappels"
+                    + " pour le comité Council. Pour arrêter : unsubscribe Council, ou unsubscribe everything.");
+            assertThat(say(f.bot(), "fr", "subscribe council")).isEqualTo("Vous recevez déjà les rappels pour le comité"
+                    + " Council. (Pour arrêter : unsubscribe Council)");
+            assertThat(say(f.bot(), "fr", "subscriptions")).startsWith("Vous recevez par message privé les rappels"
+                    + " pour : le comité Council.");
+            assertThat(say(f.bot(), "fr", "unsubscribe grc")).isEqualTo("Vous n'aviez pas d'abonnement pour le comité"
+                    + " GRC ; vos abonnements : le comité Council.");
+            assertThat(say(f.bot(), "fr", "unsubscribe everything")).isEqualTo("Votre abonnement est supprimé ; vous"
+                    + " ne recevrez plus aucun rappel par message privé.");
+            assertThat(say(f.bot(), "es", "subscribe all")).isEqualTo("Recibirás por mensaje directo recordatorios"
+                    + " sobre todos los eventos. Para dejar de recibirlos: unsubscribe all, o unsubscribe everything.");
+            assertThat(say(f.bot(), "es", "subscribe grc")).startsWith("Recibirás por mensaje directo recordatorios"
+                    + " sobre el comité GRC.");
+            assertThat(say(f.bot(), "es", "unsubscribe everything")).isEqualTo("Se han eliminado tus 2 suscripciones;"
+                    + " ya no recibirás recordatorios por mensaje directo.");
+            assertThat(say(f.bot(), "es", "subscribe nonsense")).startsWith("Ningún comité ni evento se llama «nonsense»");
+        }
+    }
+
+    @Test
+    void plainWordsAnswersAreInTheMembersLanguageAndTheirLanguageReadsWhatTheWordsLeaveOpen() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).open(dir)) {
+            assertThat(say(f.bot(), "fr", "when is icann81")).isEqualTo("ICANN81 ne figure pas au calendrier. Il contient"
+                    + " ICANN79 (San Juan, du sam. 2 mars 2024 au jeu. 7 mars 2024). Le calendrier contient des événements"
+                    + " du mer. 14 févr. 2024 au jeu. 7 mars 2024.");
+            assertThat(say(f.bot(), "es", "where is icann79")).isEqualTo("ICANN79 Community Forum: Puerto Rico Convention"
+                    + " Center, San Juan, Puerto Rico, del sáb 2 mar 2024 al jue 7 mar 2024.");
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il le 2 mars ?")).startsWith("Programme du sam. 2 mars 2024 :\n"
+                    + "• sam. 2 mars 2024 (heure pas encore annoncée) · San Juan — DASC internal working session");
+            assertThat(say(f.bot(), "es", "¿hay algo el 20 de marzo?")).startsWith("No hay nada en el calendario el mié"
+                    + " 20 mar 2024.\nEl último antes de esa fecha: jue 7 mar 2024");
+            assertThat(say(f.bot(), "fr", "council 209")).startsWith("Council réunion 209 ne figure pas au calendrier ;"
+                    + " le plus proche :").contains("\nAutres résultats :\n").endsWith("…et 1 de plus — demandez"
+                    + " `schedule Council`");
+            assertThat(say(f.bot(), "es", "zzzz qqq")).isEqualTo("Nada en el calendario coincide con «zzzz qqq». El"
+                    + " calendario tiene eventos del mié 14 feb 2024 al jue 7 mar 2024.");
+            // "reunion grc" has no English, French or Spanish marker: read as English, "reunion" is a word to look
+            // for; a Spanish member's language reads it as "meeting"
+            assertThat(say(f.bot(), "en", "reunion grc")).startsWith("Nothing in the calendar matches 'reunion");
+            assertThat(say(f.bot(), "es", "reunion grc")).doesNotContain("coincide con «reunion").contains("GRC");
+        }
+    }
+
+    @Test
+    void staffConfirmationsAreInTheStaffersLanguage() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).open(dir)) {
+            assertThat(staff(f.bot(), "fr", "event add \"Dîner\" --date 2024-03-05 --start 23:00 --end 01:00"
+                    + " --end-date 2024-03-06 --meeting ICANN79 --room Patio")).isEqualTo(
+                    "Ajouté : mer. 6 mars 2024 03:00 UTC à 05:00 UTC · 23:00 AST, San Juan — Dîner [d-ner-20240305]\n"
+                            + "Salle : Patio\nSe termine le lendemain, mer. 6 mars 2024 à 01:00 AST.");
+            assertThat(staff(f.bot(), "fr", "event add \"Petit-déjeuner\" --date 2024-03-05 --start 23:30"
+                    + " --meeting ICANN79 --room patio")).isEqualTo("Refusé : la salle patio est déjà réservée à ce"
+                    + " moment-là pour « Dîner » [d-ner-20240305], de 23:00 AST à 01:00 AST ; choisissez une autre salle"
+                    + " ou un autre horaire, ou ajoutez --force. Rien n'a été modifié.");
+            assertThat(staff(f.bot(), "es", "event add \"Viejo\" --date 2024-02-20")).endsWith(
+                    "\nAtención: la fecha ya ha pasado.");
+            assertThat(staff(f.bot(), "fr", "event add \"Hors\" --date 2024-03-09 --meeting ICANN79")).isEqualTo(
+                    "Refusé : le 2024-03-09 est en dehors de ICANN79 (du 2024-03-02 au 2024-03-07) ; corrigez la date,"
+                            + " retirez --meeting ou ajoutez --force. Rien n'a été modifié.");
+            assertThat(staff(f.bot(), "es", "event move d-ner-20240305 --date 2024-03-06")).startsWith(
+                    "Movido: jue 7 mar 2024 03:00 UTC a 05:00 UTC · 23:00 AST, San Juan — Dîner [d-ner-20240305]\n"
+                            + "Sala: Patio\nTermina al día siguiente, jue 7 mar 2024 a las 01:00 AST.");
+            assertThat(staff(f.bot(), "fr", "event edit d-ner-20240305")).startsWith("Rien à changer : donnez --title");
+            assertThat(staff(f.bot(), "es", "event cancel d-ner-20240305")).startsWith("Cancelado (sigue en el"
+                    + " calendario, marcado como cancelado): jue 7 mar 2024");
+            assertThat(staff(f.bot(), "fr", "event cancel d-ner-20240305")).isEqualTo("d-ner-20240305 est déjà annulé.");
+            assertThat(staff(f.bot(), "fr", "event move d-ner-20240305 --date 2024-03-06")).isEqualTo("Refusé :"
+                    + " d-ner-20240305 est annulé ; ajoutez-le de nouveau plutôt. Rien n'a été modifié.");
+            assertThat(staff(f.bot(), "fr", "update GRC La consultation est ouverte.")).isEqualTo("Publié pour GRC"
+                    + " (ven. 1 mars 2024) : La consultation est ouverte.");
+            assertThat(say(f.bot(), "es", "committees")).startsWith("Comités y grupos de trabajo de la ccNSO:\n")
+                    .endsWith("\nPara uno de ellos, pide «committee <sigla>».");
+            assertThat(staff(f.bot(), "es", "event add \"Dîner\" --date 2024-03-05")).endsWith("Atención: ya hay un"
+                    + " evento [d-ner-20240305] con este título ese día; este es [d-ner-20240305-2] (para quitarlo:"
+                    + " event cancel d-ner-20240305-2).");
+        }
+    }
+
+    @Test
+    void anImportsReportIsInTheStaffersLanguageAndTheReadersOwnLinesAsWritten() {
+        org.ccnsobot.features.ical.ImportReport r = new org.ccnsobot.features.ical.ImportReport("all.ics", true,
+                java.util.List.of("Tech Day"), java.util.List.of(), java.util.List.of("a", "b"), java.util.List.of(),
+                java.util.List.of(), java.util.List.of("line 4: a warning"));
+        assertThat(r.describe(10, Locale.FRENCH)).isEqualTo("Essai sur all.ics (rien n'a été modifié) : à ajouter 1,"
+                + " à mettre à jour 0, inchangés 2, à annuler 0.\nAjoutés : Tech Day\nAvertissements :\n  line 4: a warning");
+        assertThat(r.describe(10, Locale.forLanguageTag("es"))).startsWith("Prueba de all.ics (no se ha cambiado nada):"
+                + " por añadir 1, por actualizar 0, sin cambios 2, por cancelar 0.\nAñadidos: Tech Day");
+        assertThat(r.describe(10)).isEqualTo("Dry run of all.ics (nothing was changed): 1 would be added, 0 would be"
+                + " updated, 2 unchanged, 0 would be cancelled.\nAdded: Tech Day\nWarnings:\n  line 4: a warning");
+    }
+}
