@@ -138,7 +138,7 @@ public final class Forms {
                 String reason = e.getMessage();
                 return new Result(OutgoingMessage.of(reason, List.of(new Block.Paragraph(reason), new Block.Actions(
                         List.of(Block.Action.form(Messages.t(request.locale(), "form.fix"), f.get().command(),
-                                Map.of(Form.DRAFT, id)))))), true);
+                                Map.of(Form.DRAFT, id)))))), true, e.option().filter(f.get()::shows));
             }
         };
     }

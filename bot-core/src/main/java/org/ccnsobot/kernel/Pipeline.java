@@ -54,7 +54,7 @@ public final class Pipeline {
             // only reached when a chain has no barrier first; still never an exception to the platform
             r = Result.personalText(e.getMessage());
         }
-        return new Reply(r.message(), r.personal());
+        return new Reply(r.message(), r.personal(), r.refusedField());
     }
 
     private Result run(int index, Request request) throws CommandException {

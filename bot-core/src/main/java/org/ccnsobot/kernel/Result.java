@@ -1,11 +1,24 @@
 package org.ccnsobot.kernel;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.ccnsobot.port.Block;
 import org.ccnsobot.port.OutgoingMessage;
 
-/** What a command produced: the message, and whether it is for the asker only. */
-public record Result(OutgoingMessage message, boolean personal) {
+/**
+ * What a command produced: the message, whether it is for the asker only, and, for a submitted form's refusal, the
+ * field (option) it is about.
+ */
+public record Result(OutgoingMessage message, boolean personal, Optional<String> refusedField) {
+
+    public Result {
+        Objects.requireNonNull(refusedField, "refusedField");
+    }
+
+    public Result(OutgoingMessage message, boolean personal) {
+        this(message, personal, Optional.empty());
+    }
 
     public static Result text(String text) {
         return new Result(OutgoingMessage.text(text), false);
@@ -20,6 +33,6 @@ public record Result(OutgoingMessage message, boolean personal) {
     }
 
     public Result asPersonal() {
-        return new Result(message, true);
+        return new Result(message, true, refusedField);
     }
 }

@@ -43,12 +43,12 @@ final class EventRules {
             t = m.group(2);
         }
         LocalDate day = Dates.parse(t, today).orElseThrow(() -> new CommandException("'" + shorten(text)
-                + "' is not a date; write it like 2024-03-05 or 5 March 2024"));
+                + "' is not a date; write it like 2024-03-05 or 5 March 2024", "date"));
         if (named != null) {
             DayOfWeek expected = weekday(named);
             if (day.getDayOfWeek() != expected) {
                 throw new CommandException("Refused: " + day + " is a " + name(day.getDayOfWeek()) + ", not a "
-                        + name(expected) + "; check the date or the weekday. Nothing was changed.");
+                        + name(expected) + "; check the date or the weekday. Nothing was changed.", "date");
             }
         }
         return day;
@@ -61,7 +61,7 @@ final class EventRules {
                 return d;
             }
         }
-        throw new CommandException("'" + shorten(text) + "' is not a day of the week");
+        throw new CommandException("'" + shorten(text) + "' is not a day of the week", "weekday");
     }
 
     static LocalTime time(String text, String what) throws CommandException {
@@ -79,7 +79,7 @@ final class EventRules {
             }
             return LocalTime.parse(t);
         } catch (java.time.DateTimeException | NumberFormatException e) {
-            throw new CommandException("--" + what + " '" + shorten(text) + "' is not a time of day like 10:30");
+            throw new CommandException("--" + what + " '" + shorten(text) + "' is not a time of day like 10:30", what);
         }
     }
 
@@ -106,7 +106,7 @@ final class EventRules {
         List<String> warnings = new ArrayList<>();
         if (e.start() != null && e.end() != null && e.end().isBefore(e.start())) {
             throw new CommandException(Messages.t(l, "rules.endBeforeStart", TimeFormat.wallClock(e.end(), e.zone()),
-                    TimeFormat.wallClock(e.start(), e.zone())));
+                    TimeFormat.wallClock(e.start(), e.zone())), "end");
         }
         if (e.meetingCode() != null) {
             Meeting m = calendar.meetingsByCode().get(e.meetingCode());
@@ -114,7 +114,7 @@ final class EventRules {
                 String msg = Messages.t(l, "rules.outside", e.date().toString(), m.code(), m.firstDay().toString(),
                         m.lastDay().toString());
                 if (!force) {
-                    throw new CommandException(Messages.t(l, "rules.outside.refused", msg));
+                    throw new CommandException(Messages.t(l, "rules.outside.refused", msg), "date");
                 }
                 warnings.add(Messages.t(l, "rules.warning", msg));
             }
@@ -134,7 +134,7 @@ final class EventRules {
                     String msg = Messages.t(l, "rules.booked", e.room(), other.title(), other.id(),
                             TimeFormat.wallClock(os, e.zone()), TimeFormat.wallClock(oe, e.zone()));
                     if (!force) {
-                        throw new CommandException(Messages.t(l, "rules.booked.refused", msg));
+                        throw new CommandException(Messages.t(l, "rules.booked.refused", msg), "room");
                     }
                     warnings.add(Messages.t(l, "rules.warning", msg));
                 }
