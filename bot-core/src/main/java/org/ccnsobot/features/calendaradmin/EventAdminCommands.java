@@ -159,7 +159,7 @@ public final class EventAdminCommands {
             throw new CommandException("The title is " + title.length() + " characters; keep it under 200.", "title");
         }
         String dateText = a.text("date").orElseThrow(() -> new CommandException(
-                "event add needs --date (2024-03-05); usage: event add \"Title\" --date 2024-03-05 [--start 10:30] ..."));
+                "event add needs --date (2024-03-05); usage: event add \"Title\" --date 2024-03-05 [--start 10:30] ...", "date"));
         Meeting meeting = a.text("meeting").map(code -> calendar.meetingsByCode().get(code)).orElse(null);
         ZoneId zone = a.zone("zone").orElse(meeting != null ? meeting.zone() : c.zone());
         LocalDate today = LocalDate.ofInstant(c.now(), zone);
@@ -279,7 +279,7 @@ public final class EventAdminCommands {
         }
         if (end.isBefore(day) || end.isAfter(day.plusDays(7))) {
             throw new CommandException("Refused: --end-date must be from " + day + " to a week after it, not " + end
-                    + ". Nothing was changed.");
+                    + ". Nothing was changed.", "end-date");
         }
         return end;
     }
@@ -301,7 +301,7 @@ public final class EventAdminCommands {
             e = EventRules.instant(endDay != null ? endDay : day, end, zone, "the end");
             if (e.isBefore(s)) {
                 throw new CommandException("Refused: it would end (" + end + ") before it starts (" + start + ");"
-                        + " for a session past midnight, add it on the day it starts and mind the end. Nothing was changed.");
+                        + " for a session past midnight, add it on the day it starts and mind the end. Nothing was changed.", "end");
             }
         } else if (old != null && old.start() != null && old.end() != null) {
             e = s.plus(Duration.between(old.start(), old.end()));

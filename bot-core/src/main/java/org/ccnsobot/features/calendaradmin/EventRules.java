@@ -88,7 +88,7 @@ final class EventRules {
         ZonedDateTime z = ZonedDateTime.of(day, time, zone);
         if (!z.toLocalTime().equals(time)) {
             throw new CommandException("Refused: " + what + " " + time + " does not exist on " + day + " in " + zone.getId()
-                    + " (the clocks change). Nothing was changed.");
+                    + " (the clocks change). Nothing was changed.", what.replace("the ", ""));
         }
         return z.toInstant();
     }

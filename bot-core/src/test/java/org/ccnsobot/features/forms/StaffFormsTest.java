@@ -130,6 +130,28 @@ class StaffFormsTest {
     }
 
     @Test
+    void aRefusalNamesTheFieldItIsAboutSoAPlatformCanShowTheReasonBesideIt() throws Exception {
+        try (BotFixture f = open()) {
+            Reply badDate = f.bot().submit(typed(f, STAFFER, "event-add", Map.of("title", "GRC working session",
+                    "date", "2024-02-31", "start", "10:30", "end", "", "meeting", "")));
+            assertThat(badDate.refusedField()).contains("date");
+            Reply endFirst = f.bot().submit(typed(f, STAFFER, "event-add", Map.of("title", "GRC working session",
+                    "date", "2024-02-20", "start", "10:30", "end", "09:00", "meeting", "")));
+            assertThat(endFirst.text()).contains("before it starts");
+            assertThat(endFirst.refusedField()).contains("end");
+            Reply noTitle = f.bot().submit(typed(f, STAFFER, "event-add", Map.of("title", "x".repeat(201),
+                    "date", "2024-02-20", "start", "10:30", "end", "", "meeting", "")));
+            assertThat(noTitle.text()).contains("keep it under 200");
+            assertThat(noTitle.refusedField()).contains("title");
+            // a saved submission is about no field
+            Reply saved = f.bot().submit(typed(f, STAFFER, "event-add", Map.of("title", "GRC working session",
+                    "date", "2024-02-20", "start", "10:30", "end", "12:00", "meeting", "")));
+            assertThat(saved.text()).startsWith("Added: ");
+            assertThat(saved.refusedField()).isEmpty();
+        }
+    }
+
+    @Test
     void anEditFormKeepsTheEventsIdThroughAFix() throws Exception {
         try (BotFixture f = open()) {
             Reply refused = f.bot().submit(typed(f, STAFFER, "event-edit", Map.of("id", "council-202",
