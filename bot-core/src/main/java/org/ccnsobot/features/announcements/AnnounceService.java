@@ -1,3 +1,5 @@
+// Over 500 lines on purpose: one announcement from draft to delivery (commands, forms, preview, send, resend,
+// render) in one place; its parts (TextParts, AnnounceInput, AnnouncementStore) are already apart.
 package org.ccnsobot.features.announcements;
 
 import java.time.Clock;
