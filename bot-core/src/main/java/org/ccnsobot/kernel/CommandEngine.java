@@ -137,12 +137,17 @@ public final class CommandEngine {
                 if (o.defaultValue() != null) {
                     v = o.defaultValue();
                 } else if (o.required()) {
-                    throw new CommandException("'" + spec.name() + "' needs " + article(o) + "; usage: " + spec.usage());
+                    throw new CommandException("'" + spec.name() + "' needs " + article(o) + "; usage: " + spec.usage(),
+                            o.name());
                 } else {
                     continue;
                 }
             }
-            values.put(o.name(), convert(o, v.trim(), today));
+            try {
+                values.put(o.name(), convert(o, v.trim(), today));
+            } catch (CommandException e) {
+                throw e.about(o.name());
+            }
         }
         return new Args(values);
     }

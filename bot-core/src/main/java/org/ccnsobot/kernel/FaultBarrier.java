@@ -24,25 +24,25 @@ public final class FaultBarrier implements Middleware {
         try {
             return next.proceed(request);
         } catch (CommandException e) {
-            return Result.personalText(e.getMessage());
+            return Result.refusal(e.getMessage(), e.option().orElse(null));
         } catch (RuntimeException e) {
             String what = Text.shorten(request.invocation().rawText(), 200);
             switch (StoreException.kindOf(e)) {
                 case FULL:
                     LOG.error("'{}' from {}: the disk is full, nothing was saved ({})", what, request.who(), e.getMessage());
-                    return Result.personalText(FULL);
+                    return Result.refusal(FULL, null);
                 case READ_ONLY:
                     LOG.error("'{}' from {}: the database is read-only, nothing was saved ({})", what, request.who(),
                             e.getMessage());
-                    return Result.personalText(READ_ONLY);
+                    return Result.refusal(READ_ONLY, null);
                 case BUSY:
                     LOG.warn("'{}' from {}: the database stayed busy (locked by another process) for over {} s; nothing"
                             + " was saved ({})", what, request.who(), Database.BUSY_TIMEOUT.toSeconds(), e.getMessage());
-                    return Result.personalText(BUSY);
+                    return Result.refusal(BUSY, null);
                 default:
                     FaultReference ref = FaultReference.next();
                     LOG.error("Fault {} while handling '{}' from {}", ref, what, request.who(), e);
-                    return Result.personalText(ref.message());
+                    return Result.refusal(ref.message(), null);
             }
         }
     }

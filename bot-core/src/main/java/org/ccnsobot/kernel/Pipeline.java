@@ -44,6 +44,18 @@ public final class Pipeline {
     }
 
     public Reply handle(Invocation invocation) {
+        Result r = result(invocation);
+        return new Reply(r.message(), r.personal());
+    }
+
+    /** As {@link #handle}, saying whether it was done or refused (and about which option): a form's submission. */
+    public org.ccnsobot.port.Submission submit(Invocation invocation) {
+        Result r = result(invocation);
+        return r.refused() == null ? new org.ccnsobot.port.Submission.Done(new Reply(r.message(), r.personal()))
+                : new org.ccnsobot.port.Submission.Refused(r.refused().option(), r.message().fallbackText());
+    }
+
+    private Result result(Invocation invocation) {
         Actor actor = invocation.actor();
         Request request = new Request(invocation, clock.instant(), zoneOf.apply(actor), isStaff.test(actor), null,
                 localeOf.apply(invocation));
@@ -52,9 +64,9 @@ public final class Pipeline {
             r = run(0, request);
         } catch (CommandException e) {
             // only reached when a chain has no barrier first; still never an exception to the platform
-            r = Result.personalText(e.getMessage());
+            r = Result.refusal(e.getMessage(), e.option().orElse(null));
         }
-        return new Reply(r.message(), r.personal());
+        return r;
     }
 
     private Result run(int index, Request request) throws CommandException {

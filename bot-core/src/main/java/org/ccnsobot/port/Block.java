@@ -49,12 +49,27 @@ public sealed interface Block {
         }
     }
 
-    /** One button: its label, and the command with its options that a click runs. */
-    record Action(String label, String command, java.util.Map<String, String> options, boolean primary) {
+    /**
+     * One button: its label, and the command with its options that a click runs; or, with {@code opensForm}, the
+     * form named {@code command} that a click opens, with {@code options} as its context (see
+     * {@link InboundHandler#form}). A platform without forms leaves such a button out.
+     */
+    record Action(String label, String command, java.util.Map<String, String> options, boolean primary,
+                  boolean opensForm) {
         public Action {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(command, "command");
             options = java.util.Map.copyOf(options);
+        }
+
+        /** A button that runs a command. */
+        public Action(String label, String command, java.util.Map<String, String> options, boolean primary) {
+            this(label, command, options, primary, false);
+        }
+
+        /** A button that opens form {@code form} with {@code context}. */
+        public static Action form(String label, String form, java.util.Map<String, String> context) {
+            return new Action(label, form, context, false, true);
         }
     }
 

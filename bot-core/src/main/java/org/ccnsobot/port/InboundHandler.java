@@ -44,6 +44,25 @@ public interface InboundHandler {
         return true;
     }
 
+    /**
+     * The form {@code request.command()} (a form's name: {@code event-add}, {@code event-edit}, {@code event-move},
+     * {@code announce}) for {@code request.actor()}, with {@code request.options()} as its context ({@code id} of the
+     * event to edit, {@code draft} of the announcement to rewrite). Staff forms are shown to staff only; a member is
+     * refused with a one-line reason, as for the command itself.
+     */
+    default Form.Opening form(Invocation request) {
+        return new Form.Opening.Refused("This bot offers no forms.");
+    }
+
+    /**
+     * Runs a form's submission ({@code invocation}: the form's command with its fixed values and fields as typed
+     * options) through the same pipeline as any invocation, and says whether it was done or refused, and for which
+     * field. An adapter that cannot keep a form open just shows the reply.
+     */
+    default Submission submit(Invocation invocation) {
+        return new Submission.Done(handle(invocation));
+    }
+
     /** A completion: the label shown to the user and the value submitted. */
     record Choice(String label, String value) {
     }
