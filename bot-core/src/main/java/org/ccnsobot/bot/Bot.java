@@ -98,6 +98,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final EventMirroring mirroring;
     private final ChangeFeed changes;
     private final BotMetrics metrics;
+    private final org.ccnsobot.kernel.Forms forms;
 
     /**
      * Wires every feature once: the calendar and its caches, the commands, the outbox with each feature's kinds and
@@ -189,6 +190,10 @@ public final class Bot implements InboundHandler, AutoCloseable {
         specs.addAll(announcements.specs());
         specs.add(helpSpec());
         this.engine = new CommandEngine(specs, calendar);
+        List<org.ccnsobot.kernel.FormSpec> formSpecs = new ArrayList<>(
+                new org.ccnsobot.features.calendaradmin.EventForms(calendar).specs());
+        formSpecs.addAll(announcements.forms());
+        this.forms = new org.ccnsobot.kernel.Forms(formSpecs, engine);
         this.staff = new StaffPolicy(config.staff());
         Router router = new Router(engine, word -> calendar.committee(word).isPresent()
                 || calendar.meeting(word).isPresent());
@@ -363,6 +368,22 @@ public final class Bot implements InboundHandler, AutoCloseable {
     @Override
     public Reply handle(Invocation invocation) {
         return pipeline.handle(invocation);
+    }
+
+    /** A staff form, for staff only, pre-filled from the request's options; see {@link org.ccnsobot.kernel.Forms}. */
+    @Override
+    public org.ccnsobot.port.Form.Opening form(Invocation request) {
+        org.ccnsobot.port.Actor actor = request.actor();
+        ZoneId zone = zoneFor(actor.platform(), actor.userId());
+        CommandContext context = new CommandContext(request, clock.instant(), zone, staff.isStaff(actor), zone,
+                localeFor(request));
+        return forms.open(request.command(), context, request.options());
+    }
+
+    /** The same pipeline as {@link #handle}, telling a refusal (and its option) from an answer. */
+    @Override
+    public org.ccnsobot.port.Submission submit(Invocation invocation) {
+        return pipeline.submit(invocation);
     }
 
     private CommandSpec helpSpec() {

@@ -37,6 +37,9 @@ final class Buttons {
             if (b instanceof Block.Actions a && rows.size() < MAX_ROWS) {
                 List<Button> buttons = new ArrayList<>();
                 for (Block.Action action : a.actions()) {
+                    if (action.opensForm()) {
+                        continue;  // a form button (the preview's Edit) needs this adapter's modals, not built here yet
+                    }
                     Optional<String> id = Pager.run(action.command(), action.options());
                     if (id.isPresent() && buttons.size() < 5) {
                         String label = Truncation.cut(action.label(), LABEL_MAX);

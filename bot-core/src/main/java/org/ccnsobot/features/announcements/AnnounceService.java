@@ -86,6 +86,65 @@ public final class AnnounceService {
         return s;
     }
 
+    // ---- the form ----
+
+    /** The context a form's Edit button carries: the draft to write again. */
+    static final String DRAFT = "draft";
+
+    /**
+     * The announcement form: the text, when, where and whom to ping, as {@code announce}'s options. With
+     * {@code draft} (the preview's Edit button) it is pre-filled from the asker's own draft; its submission is a new
+     * {@code announce}, which replaces that draft with a new preview.
+     */
+    public List<org.ccnsobot.kernel.FormSpec> forms() {
+        return List.of(new org.ccnsobot.kernel.FormSpec("announce", "announce", this::form));
+    }
+
+    private org.ccnsobot.port.Form form(CommandContext c, Map<String, String> values) throws CommandException {
+        String text = null;
+        String at = null;
+        String to = null;
+        String ping = null;
+        String draft = values.get(DRAFT);
+        if (draft != null && !draft.isBlank()) {
+            long id = AnnounceInput.id(draft);
+            Announcement a = store.find(id).filter(x -> x.state() == Announcement.State.DRAFT
+                    && x.platform().equals(c.platform()) && x.author().equals(c.userId()))
+                    .orElseThrow(() -> new CommandException(c.text("form.announce.noDraft", "A" + id)));
+            text = a.text();
+            Instant now = clock.instant();
+            at = a.publishAt().isAfter(now.plusSeconds(60))
+                    ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
+                    .format(a.publishAt().atZone(java.time.ZoneOffset.UTC)) : null;
+            Outbox service = reminders;
+            boolean everywhere = service != null && new java.util.HashSet<>(a.targets()).equals(new java.util.HashSet<>(
+                    service.platforms().channels(org.ccnsobot.port.ChannelRole.ANNOUNCEMENTS)));
+            to = everywhere ? null : String.join(",", a.targets().stream().map(d -> d instanceof Destination.Channel ch
+                    ? ch.platform() + ":" + ch.channelId() : d.platform()).toList());
+            ping = a.ping().orElse(null);
+        }
+        String cmd = "announce";
+        List<org.ccnsobot.port.Form.Field> fields = List.of(
+                field(c, "text", org.ccnsobot.port.Form.Kind.PARAGRAPH, true, text,
+                        c.text("form.announce.textHint"), org.ccnsobot.kernel.InputGuard.STAFF_MAX_INPUT),
+                field(c, "at", org.ccnsobot.port.Form.Kind.LINE, false, at, hint(c, cmd, "at"), 100),
+                field(c, "to", org.ccnsobot.port.Form.Kind.LINE, false, to, hint(c, cmd, "to"), 500),
+                field(c, "ping", org.ccnsobot.port.Form.Kind.LINE, false, ping, hint(c, cmd, "ping"), 100));
+        return new org.ccnsobot.port.Form(cmd, cmd, c.text("form.announce.title"), null,
+                c.text("form.submit.preview"), fields, Map.of());
+    }
+
+    private static org.ccnsobot.port.Form.Field field(CommandContext c, String option, org.ccnsobot.port.Form.Kind kind,
+                                                      boolean required, String value, String hint, int max) {
+        return new org.ccnsobot.port.Form.Field(option, c.text("form.field." + option), kind, required, value, hint,
+                max, List.of(), null);
+    }
+
+    private static String hint(CommandContext c, String cmd, String option) {
+        String key = "cmd." + cmd + "." + option;
+        return org.ccnsobot.i18n.Messages.get().has(key) ? c.text(key) : null;
+    }
+
     // ---- commands ----
 
     public List<CommandSpec> specs() {
@@ -126,15 +185,35 @@ public final class AnnounceService {
         }
         text = AnnounceInput.unescape(text);
         if (text.isBlank()) {
-            throw new CommandException("An announcement needs some text.");
+            throw new CommandException("An announcement needs some text.", "text");
         }
         Instant now = clock.instant();
-        Instant at = args.text("at").isPresent() ? AnnounceInput.parseAt(args.text("at").get(), ctx.zone(), now) : now;
-        List<Destination> targets = AnnounceInput.targets(args.text("to"), ctx.platform(), service.platforms());
-        Optional<String> ping = AnnounceInput.ping(args.text("ping"), ctx.platform(), targets);
+        Instant at;
+        List<Destination> targets;
+        Optional<String> ping;
         Map<String, Integer> partsByPlatform = new LinkedHashMap<>();
-        for (Destination d : targets) {
-            partsByPlatform.put(d.platform(), split(text, d.platform(), ping, service).size());
+        // each check names its option, so a form shows the reason beside the field to fix
+        try {
+            at = args.text("at").isPresent() ? AnnounceInput.parseAt(args.text("at").get(), ctx.zone(), now) : now;
+        } catch (CommandException e) {
+            throw e.about("at");
+        }
+        try {
+            targets = AnnounceInput.targets(args.text("to"), ctx.platform(), service.platforms());
+        } catch (CommandException e) {
+            throw e.about("to");
+        }
+        try {
+            ping = AnnounceInput.ping(args.text("ping"), ctx.platform(), targets);
+        } catch (CommandException e) {
+            throw e.about("ping");
+        }
+        try {
+            for (Destination d : targets) {
+                partsByPlatform.put(d.platform(), split(text, d.platform(), ping, service).size());
+            }
+        } catch (CommandException e) {
+            throw e.about("text");
         }
         Announcement a = store.saveDraft(ctx.platform(), ctx.userId(), text, at, targets, ping, now);
         StringBuilder sb = new StringBuilder("Preview of announcement ").append(a.subject()).append(" — ")
@@ -154,6 +233,7 @@ public final class AnnounceService {
         return new Result(org.ccnsobot.port.OutgoingMessage.of(preview, List.of(new Block.Paragraph(preview),
                 new Block.Actions(List.of(
                         new Block.Action("Confirm", "announce", Map.of("text", "confirm " + a.subject()), true),
+                        Block.Action.form("Edit", "announce", Map.of(DRAFT, a.subject())),
                         new Block.Action("Cancel", "announce", Map.of("text", "cancel " + a.subject()), false))))),
                 true);
     }

@@ -104,13 +104,14 @@ public final class EventAdminCommands {
     private Result add(CommandContext c, Args a) throws CommandException {
         String title = Text.unquote(a.requireText("title"));
         if (title.isBlank()) {
-            throw new CommandException("The title is empty; usage: event add \"Title\" --date 2024-03-05 ...");
+            throw new CommandException("The title is empty; usage: event add \"Title\" --date 2024-03-05 ...", "title");
         }
         if (title.length() > 200) {
-            throw new CommandException("The title is " + title.length() + " characters; keep it under 200.");
+            throw new CommandException("The title is " + title.length() + " characters; keep it under 200.", "title");
         }
         String dateText = a.text("date").orElseThrow(() -> new CommandException(
-                "event add needs --date (2024-03-05); usage: event add \"Title\" --date 2024-03-05 [--start 10:30] ..."));
+                "event add needs --date (2024-03-05); usage: event add \"Title\" --date 2024-03-05 [--start 10:30] ...",
+                "date"));
         Meeting meeting = a.text("meeting").map(code -> calendar.meetingsByCode().get(code)).orElse(null);
         ZoneId zone = a.zone("zone").orElse(meeting != null ? meeting.zone() : c.zone());
         LocalDate today = LocalDate.ofInstant(c.now(), zone);
@@ -119,10 +120,10 @@ public final class EventAdminCommands {
         String id = a.text("id").map(String::strip).orElse(null);
         if (id != null) {
             if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-                throw new CommandException("--id must be lower-case letters, digits and dashes, like council-203");
+                throw new CommandException("--id must be lower-case letters, digits and dashes, like council-203", "id");
             }
             if (calendar.event(id).isPresent()) {
-                throw new CommandException("Refused: there is already an event " + id + ". Nothing was changed.");
+                throw new CommandException("Refused: there is already an event " + id + ". Nothing was changed.", "id");
             }
         } else {
             id = newId(title, day);
@@ -152,7 +153,7 @@ public final class EventAdminCommands {
         }
         String title = a.text("title").map(Text::unquote).orElse(old.title());
         if (title.isBlank()) {
-            throw new CommandException("The title cannot be empty.");
+            throw new CommandException("The title cannot be empty.", "title");
         }
         String room = a.text("room").map(Text::unquote).map(r -> r.equals("-") || r.isBlank() ? null : r)
                 .orElse(a.has("room") ? null : old.room());
@@ -182,7 +183,8 @@ public final class EventAdminCommands {
                 : old.date();
         if (a.text("date").isEmpty() && a.text("weekday").isPresent()
                 && day.getDayOfWeek() != EventRules.weekday(a.text("weekday").get())) {
-            throw new CommandException("Refused: " + day + " is not a " + a.text("weekday").get() + ". Nothing was changed.");
+            throw new CommandException("Refused: " + day + " is not a " + a.text("weekday").get() + ". Nothing was changed.",
+                    "weekday");
         }
         Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day), old);
         // a multi-day event moved to another first day keeps its length; given times, it is one timed session
@@ -218,12 +220,17 @@ public final class EventAdminCommands {
             return null;
         }
         if (a.text("end").isEmpty()) {
-            throw new CommandException("--end-date needs --end as well (the time it ends that day).");
+            throw new CommandException("--end-date needs --end as well (the time it ends that day).", "end");
         }
-        LocalDate end = EventRules.day(a.text("end-date").get(), Optional.empty(), day);
+        LocalDate end;
+        try {
+            end = EventRules.day(a.text("end-date").get(), Optional.empty(), day);
+        } catch (CommandException e) {
+            throw new CommandException(e.getMessage(), "end-date");
+        }
         if (end.isBefore(day) || end.isAfter(day.plusDays(7))) {
             throw new CommandException("Refused: --end-date must be from " + day + " to a week after it, not " + end
-                    + ". Nothing was changed.");
+                    + ". Nothing was changed.", "end-date");
         }
         return end;
     }
@@ -234,7 +241,7 @@ public final class EventAdminCommands {
                 : old != null && old.start() != null ? old.start().atZone(zone).toLocalTime() : null;
         LocalTime end = endText.isPresent() ? EventRules.time(endText.get(), "end") : null;
         if (start == null && end != null) {
-            throw new CommandException("--end needs --start as well.");
+            throw new CommandException("--end needs --start as well.", "start");
         }
         if (start == null) {
             return new Instant[] {null, null};
@@ -245,7 +252,7 @@ public final class EventAdminCommands {
             e = EventRules.instant(endDay != null ? endDay : day, end, zone, "the end");
             if (e.isBefore(s)) {
                 throw new CommandException("Refused: it would end (" + end + ") before it starts (" + start + ");"
-                        + " for a session past midnight, add it on the day it starts and mind the end. Nothing was changed.");
+                        + " for a session past midnight, add it on the day it starts and mind the end. Nothing was changed.", "end");
             }
         } else if (old != null && old.start() != null && old.end() != null) {
             e = s.plus(Duration.between(old.start(), old.end()));
@@ -257,7 +264,7 @@ public final class EventAdminCommands {
 
     private Event existing(String id) throws CommandException {
         return calendar.event(id).orElseThrow(() -> new CommandException("No event with id '" + EventRules.shorten(id)
-                + "'; ids are shown in brackets by next, week and schedule."));
+                + "'; ids are shown in brackets by next, week and schedule.", "id"));
     }
 
     private Optional<List<String>> committees(Optional<String> text) throws CommandException {
@@ -275,7 +282,7 @@ public final class EventAdminCommands {
                 List<String> close = calendar.closestCommittees(part, 3);
                 throw new CommandException("No committee called '" + EventRules.shorten(part) + "'"
                         + (close.isEmpty() ? "; 'committees' lists them" : "; did you mean " + String.join(", ", close) + "?")
-                        + " Nothing was changed.");
+                        + " Nothing was changed.", "committees");
             }
             out.add(k.acronym());
         }

@@ -42,12 +42,12 @@ final class EventRules {
             t = m.group(2);
         }
         LocalDate day = Dates.parse(t, today).orElseThrow(() -> new CommandException("'" + shorten(text)
-                + "' is not a date; write it like 2024-03-05 or 5 March 2024"));
+                + "' is not a date; write it like 2024-03-05 or 5 March 2024", "date"));
         if (named != null) {
             DayOfWeek expected = weekday(named);
             if (day.getDayOfWeek() != expected) {
                 throw new CommandException("Refused: " + day + " is a " + name(day.getDayOfWeek()) + ", not a "
-                        + name(expected) + "; check the date or the weekday. Nothing was changed.");
+                        + name(expected) + "; check the date or the weekday. Nothing was changed.", "date");
             }
         }
         return day;
@@ -60,7 +60,7 @@ final class EventRules {
                 return d;
             }
         }
-        throw new CommandException("'" + shorten(text) + "' is not a day of the week");
+        throw new CommandException("'" + shorten(text) + "' is not a day of the week", "weekday");
     }
 
     static LocalTime time(String text, String what) throws CommandException {
@@ -78,7 +78,7 @@ final class EventRules {
             }
             return LocalTime.parse(t);
         } catch (java.time.DateTimeException | NumberFormatException e) {
-            throw new CommandException("--" + what + " '" + shorten(text) + "' is not a time of day like 10:30");
+            throw new CommandException("--" + what + " '" + shorten(text) + "' is not a time of day like 10:30", what);
         }
     }
 
@@ -87,7 +87,7 @@ final class EventRules {
         ZonedDateTime z = ZonedDateTime.of(day, time, zone);
         if (!z.toLocalTime().equals(time)) {
             throw new CommandException("Refused: " + what + " " + time + " does not exist on " + day + " in " + zone.getId()
-                    + " (the clocks change). Nothing was changed.");
+                    + " (the clocks change). Nothing was changed.", what.replaceFirst("^the ", ""));
         }
         return z.toInstant();
     }
@@ -100,7 +100,7 @@ final class EventRules {
         List<String> warnings = new ArrayList<>();
         if (e.start() != null && e.end() != null && e.end().isBefore(e.start())) {
             throw new CommandException("Refused: it would end (" + TimeFormat.wallClock(e.end(), e.zone())
-                    + ") before it starts (" + TimeFormat.wallClock(e.start(), e.zone()) + "). Nothing was changed.");
+                    + ") before it starts (" + TimeFormat.wallClock(e.start(), e.zone()) + "). Nothing was changed.", "end");
         }
         if (e.meetingCode() != null) {
             Meeting m = calendar.meetingsByCode().get(e.meetingCode());
@@ -108,7 +108,7 @@ final class EventRules {
                 String msg = e.date() + " is outside " + m.code() + " (" + m.firstDay() + " to " + m.lastDay() + ")";
                 if (!force) {
                     throw new CommandException("Refused: " + msg + "; fix the date, leave out --meeting, or add --force."
-                            + " Nothing was changed.");
+                            + " Nothing was changed.", "date");
                 }
                 warnings.add("Warning: " + msg + ".");
             }
@@ -130,7 +130,7 @@ final class EventRules {
                             + TimeFormat.wallClock(oe, e.zone());
                     if (!force) {
                         throw new CommandException("Refused: " + msg + "; pick another room or time, or add --force."
-                                + " Nothing was changed.");
+                                + " Nothing was changed.", "room");
                     }
                     warnings.add("Warning: " + msg + ".");
                 }

@@ -13,13 +13,16 @@ import org.ccnsobot.testing.BotFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 12, point 3: the preview offers Confirm and Cancel as buttons, beside the words that say the same. */
+/**
+ * Issue 12, points 3 and 11: the preview offers Confirm and Cancel as buttons, beside the words that say the same, and
+ * Edit, which opens the announcement form pre-filled from the draft where the platform has forms.
+ */
 class AnnouncePreviewButtonsTest {
     @TempDir
     Path dir;
 
     @Test
-    void thePreviewCarriesConfirmAndCancelForItsDraft() throws Exception {
+    void thePreviewCarriesConfirmEditAndCancelForItsDraft() throws Exception {
         try (BotFixture f = BotFixture.announcementsWorld().open(dir)) {
             Reply preview = f.bot().handle(Invocation.text(new Actor("disc", "staffer", "staffer", Set.of()),
                     new Place("disc", "channel-1", false), "announce Registration closes Friday", f.clock().instant()));
@@ -29,8 +32,10 @@ class AnnouncePreviewButtonsTest {
             String id = text.substring("Preview of announcement ".length(), text.indexOf(' ', "Preview of announcement ".length()));
             assertThat(preview.message().blocks()).filteredOn(b -> b instanceof Block.Actions).singleElement()
                     .satisfies(b -> assertThat(((Block.Actions) b).actions())
-                            .extracting(a -> a.label() + " " + a.command() + " " + a.options().get("text"))
-                            .containsExactly("Confirm announce confirm " + id, "Cancel announce cancel " + id));
+                            .extracting(a -> a.label() + " " + a.command() + " " + (a.opensForm()
+                                    ? "form draft=" + a.options().get("draft") : a.options().get("text")))
+                            .containsExactly("Confirm announce confirm " + id, "Edit announce form draft=" + id,
+                                    "Cancel announce cancel " + id));
         }
     }
 }
