@@ -46,6 +46,35 @@ final class SlackRenderer {
     static final int MAX_ACTIONS = 25;
 
     static final String SUBSCRIBE_ACTION = "subscribe_event";
+    /** A core button ({@link Block.Action}) that runs a command: action id {@code run_<n>}, value {@link ButtonValue}. */
+    static final String RUN_ACTION = "run_";
+    /** A core button, or an App Home shortcut, that opens a form: action id {@code form_<…>}. */
+    static final String FORM_ACTION = "form_";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * What a core button carries in its value: the command (or form) and its options. All a click needs travels in
+     * the button, so it works on a message posted before a restart.
+     */
+    record ButtonValue(String c, java.util.Map<String, String> o) {
+        String encode() {
+            try {
+                return JSON.writeValueAsString(this);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static java.util.Optional<ButtonValue> decode(String value) {
+            try {
+                ButtonValue v = value == null ? null : JSON.readValue(value, ButtonValue.class);
+                return v == null || v.c() == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(new ButtonValue(v.c(), v.o() == null ? java.util.Map.of() : v.o()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
     static final String CALENDAR_ACTION = "calendar_event";
 
     private static final DateTimeFormatter UTC_FALLBACK =
@@ -116,6 +145,8 @@ final class SlackRenderer {
                 entries.add(List.of(context(truncate(escape(n.text()), MAX_SECTION_TEXT))));
             } else if (b instanceof Block.EventCard c) {
                 entries.add(eventCard(c));
+            } else if (b instanceof Block.Actions a) {
+                actions(a).ifPresent(block -> entries.add(List.of(block)));
             }
         }
         return entries;
@@ -171,6 +202,26 @@ final class SlackRenderer {
         out.add(ActionsBlock.builder().elements(buttons).build());
         out.add(DividerBlock.builder().build());
         return out;
+    }
+
+    /** Core's buttons (the announcement preview's Confirm, Edit, Cancel); core checks who may on every click. */
+    private static java.util.Optional<LayoutBlock> actions(Block.Actions a) {
+        List<BlockElement> buttons = new ArrayList<>();
+        for (Block.Action action : a.actions()) {
+            String value = new ButtonValue(action.command(), action.options()).encode();
+            if (value.length() > MAX_BUTTON_VALUE || buttons.size() >= MAX_ACTIONS) {
+                continue;
+            }
+            ButtonElement.ButtonElementBuilder b = ButtonElement.builder()
+                    .actionId((action.opensForm() ? FORM_ACTION : RUN_ACTION) + buttons.size())
+                    .value(value).text(plain(action.label()));
+            if (action.primary()) {
+                b.style("primary");
+            }
+            buttons.add(b.build());
+        }
+        return buttons.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(ActionsBlock.builder().elements(buttons).build());
     }
 
     /** The reader's local time through Slack's date token, with a UTC fallback for clients that cannot. */
