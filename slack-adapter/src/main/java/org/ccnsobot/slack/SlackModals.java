@@ -68,10 +68,11 @@ final class SlackModals {
     static final int MAX_METADATA = 3000;
     static final int MAX_ERROR = 500;
     /**
-     * How long a submission's ack waits for core: Slack wants the answer within 3 s. A slower core (a database busy in
-     * another process) gets the modal closed and its answer sent where the form came from instead.
+     * How long a submission's ack waits for core: Slack wants the answer within 3 s of sending, and Bolt's own
+     * handling before ours can take a second on a loaded host. A slower core (a database busy in another process)
+     * gets the modal closed and its answer, or its refusal, sent where the form came from instead.
      */
-    static final Duration SUBMIT_WAIT = Duration.ofMillis(2300);
+    static final Duration SUBMIT_WAIT = Duration.ofMillis(1500);
 
     /** What a submission needs, kept in the modal's private_metadata. */
     record Meta(String form, String command, Map<String, String> fixed, Map<String, String> whenEmpty,
