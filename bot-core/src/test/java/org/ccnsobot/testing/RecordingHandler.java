@@ -97,6 +97,17 @@ public final class RecordingHandler implements InboundHandler {
         return answer.apply(invocation);
     }
 
+    /**
+     * What a form's submission gets (default: done, with {@link #handle}'s answer); a test may answer a refusal, as
+     * core does for a field at fault. The invocation is recorded by {@link #handle} either way.
+     */
+    public volatile Function<Reply, org.ccnsobot.port.Submission> submission = org.ccnsobot.port.Submission.Done::new;
+
+    @Override
+    public org.ccnsobot.port.Submission submit(Invocation invocation) {
+        return submission.apply(handle(invocation));
+    }
+
     @Override
     public boolean isStaff(Actor actor) {
         return staff.test(actor);
