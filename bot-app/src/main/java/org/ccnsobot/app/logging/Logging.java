@@ -49,7 +49,8 @@ public final class Logging {
         root.setLevel(level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN);
     }
 
-    private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, LoggingConfig.Format format) {
+    /** The console appender's encoder for {@code format}, not started. */
+    static Encoder<ILoggingEvent> encoder(LoggerContext ctx, LoggingConfig.Format format) {
         if (format == LoggingConfig.Format.JSON) {
             JsonEncoder json = new JsonEncoder();
             json.setContext(ctx);

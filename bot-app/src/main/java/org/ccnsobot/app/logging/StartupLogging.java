@@ -2,14 +2,12 @@ package org.ccnsobot.app.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 
 /**
@@ -34,10 +32,8 @@ public final class StartupLogging extends ContextAwareBase implements Configurat
         if (operatorsFile != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(ctx);
-        encoder.setPattern(Logging.PATTERN);
-        encoder.setCharset(StandardCharsets.UTF_8);
+        ch.qos.logback.core.encoder.Encoder<ILoggingEvent> encoder = Logging.encoder(ctx,
+                org.ccnsobot.config.LoggingConfig.Format.TEXT);
         encoder.start();
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(ctx);
