@@ -249,6 +249,37 @@ class SlackFormsTest {
     }
 
     @Test
+    void aStaffMemberWhoseSlackIsInFrenchGetsTheFormsHomeAndButtonsInFrench() throws Exception {
+        // issue 14 on Slack: the adapter's own words come from the bundles, in the member's language (Slack's locale)
+        fake.answer("users.info", call -> FakeSlack.Answer.ok("{\"ok\":true,\"user\":{\"id\":\""
+                + call.form().get("user") + "\",\"name\":\"x\"" + (FakeSlack.asksLocale(call) ? ",\"locale\":\"fr-FR\"" : "")
+                + "}}"));
+        command(STAFF, "event add", "trigger-fr");
+        JsonNode view = fake.await("views.open", c -> "trigger-fr".equals(c.form().get("trigger_id"))).json("view");
+        assertThat(view.get("title").get("text").asText()).isEqualTo("Ajouter un événement");
+        assertThat(view.get("submit").get("text").asText()).isEqualTo("Envoyer");
+        assertThat(view.get("close").get("text").asText()).isEqualTo("Annuler");
+        assertThat(block(view, "title").get("label").get("text").asText()).isEqualTo("Titre");
+
+        fake.push("events_api", SlackSocketModeEndToEndTest.event("Ev0HOMEFR", """
+                {"type":"app_home_opened","user":"U0STAFF","channel":"D0STAFF","tab":"home","event_ts":"1700000600.000300"}"""))
+                .get(3, TimeUnit.SECONDS);
+        JsonNode home = fake.await("views.publish", c -> STAFF.equals(c.form().get("user_id"))).json("view");
+        assertThat(home.get("blocks").toString()).contains("Formulaires du personnel", "Ajouter un événement",
+                "Modifier un événement", "Déplacer un événement", "Rédiger une annonce", "Vos prochains événements",
+                "Vos abonnements", "S'abonner").doesNotContain("Your next events").doesNotContain("\"Subscribe\"");
+
+        homeClick(STAFF, button(home, "form_event-move"), "trigger-fr-move");
+        JsonNode pick = fake.await("views.open", c -> "trigger-fr-move".equals(c.form().get("trigger_id"))).json("view");
+        assertThat(pick.get("title").get("text").asText()).isEqualTo("Déplacer un événement");
+        assertThat(block(pick, "id").get("label").get("text").asText()).isEqualTo("Identifiant de l'événement");
+
+        // a card in an answer: its Subscribe button in French too
+        String next = command(STAFF, "next council", "trigger-fr-next");
+        assertThat(fake.await(next).bodyJson().get("blocks").toString()).contains("S'abonner");
+    }
+
+    @Test
     void helpOnSlackListsNoStaffCommandForAMember() throws Exception {
         String member = command(MEMBER, "help", "trigger-help-1");
         String staff = command(STAFF, "help", "trigger-help-2");
