@@ -4,22 +4,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.SubteamMembersChangedEvent;
-import com.slack.api.webhook.WebhookResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +48,6 @@ final class SlackInbound {
     static final String NEXT = "next";
     static final String SUBSCRIPTIONS = "subscriptions";
     /** Slack accepts five posts to one response_url. */
-    static final int MAX_RESPONSES = 5;
 
     /** The parts of a slash command the adapter uses. */
     record SlashCommand(String userId, String userName, String channelId, String channelName, String text,
@@ -117,6 +109,7 @@ final class SlackInbound {
     private final String botUserId;
     private final SlackLocales locales;
     private final SlackHome home;
+    private final SlackResponses responses;
     private final SlackModals modals;
     private static final Duration SEEN_FOR = Duration.ofHours(1);
     /** Slack redelivers events it thinks were lost; each is handled once. */
@@ -138,6 +131,7 @@ final class SlackInbound {
         this.botUserId = botUserId;
         this.locales = locales;
         SlackTexts texts = new SlackTexts(handler);
+        this.responses = new SlackResponses(slack, renderer, texts);
         this.home = new SlackHome(handler, renderer, methods, calls, clock, texts, id -> actor(id, null), this::locale);
         this.modals = new SlackModals(handler, methods, calls, clock, work, this::deliver, texts, this::locale);
     }
@@ -302,11 +296,7 @@ final class SlackInbound {
                 reply = fault("the Subscribe button on " + click.eventId(), e);
             }
             if (click.responseUrl() != null && !click.responseUrl().isBlank()) {
-                for (SlackRenderer.SlackMessage page : renderer.render(reply.message(),
-                        reader(actor(click.userId(), null)))) {
-                    respond(click.responseUrl(), ActionResponse.builder().responseType("ephemeral")
-                            .replaceOriginal(false).text(page.text()).blocks(page.blocks()).build());
-                }
+                responses.privately(click.responseUrl(), reply, reader(actor(click.userId(), null)));
             } else {
                 // a click on the Home tab has nowhere to answer in place: the answer goes to the member's DM
                 sender.send(new Destination.DirectMessage("slack", click.userId()), reply.message())
@@ -361,10 +351,7 @@ final class SlackInbound {
      */
     void deliver(Reply reply, String responseUrl, Actor actor) {
         if (responseUrl != null && !responseUrl.isBlank()) {
-            for (SlackRenderer.SlackMessage page : responsePages(renderer.render(reply.message(), reader(actor)))) {
-                respond(responseUrl, ActionResponse.builder().responseType("ephemeral")
-                        .replaceOriginal(false).text(page.text()).blocks(page.blocks()).build());
-            }
+            responses.privately(responseUrl, reply, reader(actor));
             return;
         }
         sender.send(new Destination.DirectMessage("slack", actor.userId()), reply.message()).whenComplete((ok, e) -> {
@@ -436,45 +423,7 @@ final class SlackInbound {
     }
 
     private void respondToCommand(SlashCommand c, Reply reply) {
-        String type = reply.personal() ? "ephemeral" : "in_channel";
-        java.util.Locale reader = reader(actor(c.userId(), c.userName()));
-        for (SlackRenderer.SlackMessage page : responsePages(renderer.render(reply.message(), reader))) {
-            respond(c.responseUrl(), SlashCommandResponse.builder().responseType(type).text(page.text())
-                    .blocks(page.blocks()).build());
-        }
-    }
-
-    /**
-     * A response_url takes at most five answers; the bot may not be in the channel, so there is no other way in.
-     * Beyond five pages the last one says the list goes on instead of the rest being refused one by one.
-     */
-    static List<SlackRenderer.SlackMessage> responsePages(List<SlackRenderer.SlackMessage> pages) {
-        if (pages.size() <= MAX_RESPONSES) {
-            return pages;
-        }
-        List<SlackRenderer.SlackMessage> out = new ArrayList<>(pages.subList(0, MAX_RESPONSES));
-        SlackRenderer.SlackMessage last = out.get(MAX_RESPONSES - 1);
-        List<LayoutBlock> blocks = new ArrayList<>(last.blocks());
-        if (blocks.size() >= SlackRenderer.MAX_BLOCKS) {
-            blocks = new ArrayList<>(blocks.subList(0, SlackRenderer.MAX_BLOCKS - 1));
-        }
-        blocks.add(SlackRenderer.context("There is more than Slack can show in one answer: ask about one day or "
-                + "one committee to see the rest."));
-        out.set(MAX_RESPONSES - 1, new SlackRenderer.SlackMessage(last.text(), blocks));
-        return out;
-    }
-
-    private void respond(String responseUrl, Object body) {
-        try {
-            Responder responder = new Responder(slack, responseUrl);
-            WebhookResponse r = body instanceof SlashCommandResponse s ? responder.send(s)
-                    : responder.send((ActionResponse) body);
-            if (r.getCode() == null || r.getCode() != 200) {
-                LOG.warn("response_url refused the answer: HTTP {} {}", r.getCode(), r.getBody());
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not answer through response_url: {}", e.toString());
-        }
+        responses.toCommand(c.responseUrl(), reply, reader(actor(c.userId(), c.userName())));
     }
 
     private static Reply fault(String what, RuntimeException e) {
