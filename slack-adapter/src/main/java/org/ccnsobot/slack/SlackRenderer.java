@@ -194,22 +194,24 @@ final class SlackRenderer {
         if (c.status() != null && !c.status().equalsIgnoreCase("scheduled")) {
             head.append("  _").append(escape(c.status().toLowerCase(Locale.ROOT))).append('_');
         }
-        head.append('\n').append(when(c));
+        head.append('\n').append(when(c, reader));
         String venue = venueTime(c);
         if (venue != null) {
-            head.append("\nVenue time: ").append(escape(venue));
+            head.append('\n').append(escape(texts.t(reader, "slack.card.venueTime", "Venue time:"))).append(' ')
+                    .append(escape(venue));
         }
         out.add(section(truncate(head.toString(), MAX_SECTION_TEXT)));
 
         List<Block.Field> facts = new ArrayList<>();
         if (c.room() != null && !c.room().isBlank()) {
-            facts.add(new Block.Field("Room", c.room()));
+            facts.add(new Block.Field(texts.t(reader, "slack.card.room", "Room"), c.room()));
         }
         if (c.access() != null && !c.access().isBlank()) {
-            facts.add(new Block.Field("Access", capitalise(c.access())));
+            facts.add(new Block.Field(texts.t(reader, "slack.card.access", "Access"), capitalise(c.access())));
         }
         if (!c.committees().isEmpty()) {
-            facts.add(new Block.Field("Committees", String.join(", ", c.committees())));
+            facts.add(new Block.Field(texts.t(reader, "slack.card.committees", "Committees"),
+                    String.join(", ", c.committees())));
         }
         if (!facts.isEmpty()) {
             out.addAll(fields(facts));
@@ -241,12 +243,14 @@ final class SlackRenderer {
     }
 
     /** The reader's local time through Slack's date token, with a UTC fallback for clients that cannot. */
-    private static String when(Block.EventCard c) {
+    private String when(Block.EventCard c, Locale reader) {
         if (c.multiDay()) {
-            return ":date: " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + " (all day)";
+            return ":date: " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + " "
+                    + escape(texts.t(reader, "slack.card.allDay", "(all day)"));
         }
         if (c.dateOnly()) {
-            return ":date: " + DAY.format(c.date()) + " (time not yet announced)";
+            return ":date: " + DAY.format(c.date()) + " " + escape(texts.t(reader, "slack.card.noTime",
+                    "(time not yet announced)"));
         }
         String start = dateToken(c.start(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.start()));
         if (c.end() == null) {

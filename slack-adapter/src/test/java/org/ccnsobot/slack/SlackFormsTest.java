@@ -158,6 +158,27 @@ class SlackFormsTest {
     }
 
     @Test
+    void theFormsCommandAnswersWithButtonsThatOpenTheFormsPreFilled() throws Exception {
+        String url = command(STAFF, "forms council-202", "trigger-forms");
+        JsonNode menu = fake.await(url).bodyJson();
+        assertThat(menu.get("response_type").asText()).isEqualTo("ephemeral");
+        ArrayNode buttons = (ArrayNode) findActions(menu.get("blocks"));
+        assertThat(buttons).extracting(b -> b.get("text").get("text").asText()).containsExactly("Edit", "Move");
+        String clickUrl = fake.responseUrl("forms-move");
+        messageClick(STAFF, buttons.get(1), "trigger-forms-move", clickUrl);
+        JsonNode move = fake.await("views.open", c -> "trigger-forms-move".equals(c.form().get("trigger_id"))).json("view");
+        assertThat(blockIds(move)).containsExactly("date", "start", "end", "end-date");
+        assertThat(initial(move, "date")).isEqualTo("2024-02-15");
+        // the same button pressed by a member opens nothing and tells them why, only them
+        String memberUrl = fake.responseUrl("forms-member");
+        messageClick(MEMBER, buttons.get(0), "trigger-forms-member", memberUrl);
+        JsonNode refused = fake.await(memberUrl.substring(memberUrl.indexOf("/respond/"))).bodyJson();
+        assertThat(refused.get("text").asText()).isEqualTo("'event-edit' is for ccNSO staff only.");
+        assertThat(refused.get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(fake.calls("views.open")).noneMatch(c -> "trigger-forms-member".equals(c.form().get("trigger_id")));
+    }
+
+    @Test
     void theAppHomeGivesStaffTheFormShortcutsWhoseEditFirstAsksWhichEventAndMembersSeeNone() throws Exception {
         fake.push("events_api", SlackSocketModeEndToEndTest.event("Ev0HOMESTAFF", """
                 {"type":"app_home_opened","user":"U0STAFF","channel":"D0STAFF","tab":"home","event_ts":"1700000600.000100"}"""))
@@ -276,7 +297,8 @@ class SlackFormsTest {
 
         // a card in an answer: its Subscribe button in French too
         String next = command(STAFF, "next council", "trigger-fr-next");
-        assertThat(fake.await(next).bodyJson().get("blocks").toString()).contains("S'abonner");
+        assertThat(fake.await(next).bodyJson().get("blocks").toString()).contains("S'abonner", "Comités")
+                .doesNotContain("Committees");
     }
 
     @Test
