@@ -299,6 +299,12 @@ class SlackFormsTest {
         String next = command(STAFF, "next council", "trigger-fr-next");
         assertThat(fake.await(next).bodyJson().get("blocks").toString()).contains("S'abonner", "Comités")
                 .doesNotContain("Committees");
+        // help in French is core's own; it hides staff commands from a member as the English one does
+        String memberHelp = command(MEMBER, "help", "trigger-fr-help");
+        String staffHelp = command(STAFF, "help", "trigger-fr-help-staff");
+        assertThat(fake.await(memberHelp).bodyJson().get("text").asText()).contains("Commandes")
+                .doesNotContain("event-add").doesNotContain("announce");
+        assertThat(fake.await(staffHelp).bodyJson().get("text").asText()).contains("event-add");
     }
 
     @Test
