@@ -75,11 +75,11 @@ final class SlackModals {
     static final int MAX_METADATA = 3000;
     static final int MAX_ERROR = 500;
     /**
-     * How long a submission's ack waits for core: Slack wants the answer within 3 s of sending; this leaves a
-     * second for Bolt's own handling and the way back on a loaded host (Discord's forms wait 2.5 s). A slower core gets the modal closed and its answer,
+     * How long a submission's ack waits for core: Slack wants the answer within 3 s of sending, and Bolt's own
+     * handling before ours can take a second on a loaded host. A slower core gets the modal closed and its answer,
      * or its refusal with core's Fix it button, sent where the form came from instead.
      */
-    static final Duration SUBMIT_WAIT = Duration.ofMillis(2000);
+    static final Duration SUBMIT_WAIT = Duration.ofMillis(1500);
 
     /** What a submission needs, kept in the modal's private_metadata (short names: it holds 3,000 characters). */
     record Meta(String c, Map<String, String> f, List<String> fields, String ch, boolean dm, String u) {
