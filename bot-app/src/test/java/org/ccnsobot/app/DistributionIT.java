@@ -126,8 +126,8 @@ class DistributionIT {
                 .contains("org.ccnsobot.app.Main source: shared objects file (top)");
 
         // an upgrade in place: a jar newer than the archive is archived again by the next console run
-        Files.setLastModifiedTime(lib.resolve("ccnso-bot.jar"), java.nio.file.attribute.FileTime.fromMillis(
-                Files.getLastModifiedTime(archive).toMillis() + 10_000));
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(lib.resolve("ccnso-bot.jar")).toMillis() - 10_000));
         Run upgraded = sh(install, on, ask);
         assertThat(upgraded.out()).isEqualTo(first.out());
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(lib.resolve("ccnso-bot.jar")));
