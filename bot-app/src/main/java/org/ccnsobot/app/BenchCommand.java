@@ -342,9 +342,11 @@ final class BenchCommand implements Callable<Integer> {
                 + " runs %s ms, median %.0f ms (target: under 1500 ms)%n", millis(plain), plain[plain.length / 2] / 1e6);
         // as the launcher does (bin/ccnso-bot): one run writes the class-data archive as it exits, the rest map it
         Path archive = dir.resolve("bench-" + System.nanoTime() + ".jsa");
+        classArchive = archive;
         if (firstStarts(dir, jar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off,cds+dynamic=off"),
                 "training", 1) == null || !Files.exists(archive)) {
             out.println("start-up with the launcher's class-data archive: skipped (no archive was written)");
+            classArchive = null;
             return;
         }
         long[] cds = firstStarts(dir, jar, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"),
@@ -355,6 +357,9 @@ final class BenchCommand implements Callable<Integer> {
                     cds[cds.length / 2] / 1e6);
         }
     }
+
+    /** The class-data archive the seed's first starts trained, for the large calendar's start the launcher's way. */
+    private Path classArchive;
 
     private static String millis(long[] times) {
         return Arrays.toString(Arrays.stream(times).map(t -> t / 1_000_000).toArray());
@@ -435,12 +440,23 @@ final class BenchCommand implements Callable<Integer> {
                 + " planning): runs %s ms, median %.0f ms (target: under 3000 ms), heap in use after the answer %s MB;"
                 + " it answered: %s%n", events, Arrays.toString(Arrays.stream(core).map(t -> t / 1_000_000).toArray()),
                 core[core.length / 2] / 1e6, heap, answered == null ? "nothing" : Text.shorten(answered, 80));
+        consoleOnBig(jar, db, List.of(), "console");
+        if (classArchive != null) {
+            consoleOnBig(jar, db, List.of("-XX:SharedArchiveFile=" + classArchive, "-Xlog:cds=off,cds+dynamic=off"),
+                    "console the launcher's way (class-data archive)");
+        }
+    }
+
+    private void consoleOnBig(Path jar, Path db, List<String> jvmOptions, String how)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         long[] times = new long[startupRuns];
         String first = null;
         for (int i = 0; i < startupRuns; i++) {
-            List<String> cmd = List.of(java, "-Xmx256m", "-jar", jar.toString(), "console", "--db", db.toString(),
-                    "--now", "2024-06-01T12:00:00Z");
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m"));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-jar", jar.toString(), "console", "--db", db.toString(), "--now",
+                    "2024-06-01T12:00:00Z"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             long a = System.nanoTime();
             Process p = pb.start();
@@ -462,9 +478,9 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Arrays.sort(times);
-        out.printf("start-up on %,d events with -Xmx256m, console (reminders due within the longest offset planned before the"
-                + " first line is read, the rest in the background): runs %s ms, median %.0f ms (target: under 3000 ms);"
-                + " it answered: %s%n", events,
+        out.printf("start-up on %,d events with -Xmx256m, %s (reminders due within the longest offset planned before"
+                + " the first line is read, the rest in the background): runs %s ms, median %.0f ms (target: under 3000"
+                + " ms); it answered: %s%n", events, how,
                 Arrays.toString(Arrays.stream(times).map(t -> t / 1_000_000).toArray()), times[times.length / 2] / 1e6,
                 Text.shorten(first, 80));
     }
