@@ -40,6 +40,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // annotations of every subcommand); nothing runs before logging is up
         Warmup warmup = Warmup.start();
         CommandLine cl = commandLine(System.out, System.err, args);
+        // the config's YAML parser (about 400 classes) loads here rather than after logging is up: it logs nothing
+        ConfigLoader.preload();
         warmup.awaitLogging();
         System.exit(cl.execute(args));
     }
