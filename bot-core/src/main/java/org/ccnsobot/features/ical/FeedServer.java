@@ -38,9 +38,9 @@ public final class FeedServer implements AutoCloseable {
         Optional<Feeds.Selection> open(String token);
     }
 
-    private final org.ccnsobot.http.HttpListener server;
+    private final org.ccnsobot.port.support.http.HttpListener server;
 
-    private FeedServer(org.ccnsobot.http.HttpListener server) {
+    private FeedServer(org.ccnsobot.port.support.http.HttpListener server) {
         this.server = server;
     }
 
@@ -62,7 +62,7 @@ public final class FeedServer implements AutoCloseable {
         Validators validators = new Validators();
         // the bot's own listener, not the JDK's: a path that is not a valid URI gets a plain 400, not the JDK's
         // HTML page naming URISyntaxException, and idle subscribers cannot hold its workers
-        org.ccnsobot.http.HttpListener server = org.ccnsobot.http.HttpListener.start(new InetSocketAddress(bind, port),
+        org.ccnsobot.port.support.http.HttpListener server = org.ccnsobot.port.support.http.HttpListener.start(new InetSocketAddress(bind, port),
                 "feeds", null, exchange -> {
             try (exchange) {
                 try {
@@ -76,7 +76,7 @@ public final class FeedServer implements AutoCloseable {
                     }
                 }
             }
-        }, org.ccnsobot.http.HttpListener.Limits.DEFAULT);
+        }, org.ccnsobot.port.support.http.HttpListener.Limits.DEFAULT);
         LOG.info("Serving iCalendar feeds on http://{}:{}/calendar.ics", bind, server.port());
         return new FeedServer(server);
     }

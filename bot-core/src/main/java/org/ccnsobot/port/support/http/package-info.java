@@ -3,4 +3,4 @@
  * time-outs, a deadline per request, many workers, plain-text refusals of bad requests, handlers written against the
  * JDK's {@code HttpHandler}.
  */
-package org.ccnsobot.http;
+package org.ccnsobot.port.support.http;

@@ -1,4 +1,4 @@
-package org.ccnsobot.http;
+package org.ccnsobot.port.support.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -21,8 +21,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A small HTTP/1.1 server, in place of the JDK's HttpServer, for the bot's listeners that face the outside (Slack's
@@ -35,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * JDK's {@link HttpHandler}, given a {@link HttpExchange} that behaves as the JDK's does.
  */
 public final class HttpListener implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
+    // the JDK's logging interface, as the port depends on the JDK alone; the app routes it to its SLF4J logging
+    // (slf4j-jdk-platform-logging), where it shows under this class's name like any other logger
+    private static final System.Logger LOG = System.getLogger(HttpListener.class.getName());
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
     /** The per-read time-out, the deadline for a whole request to arrive, and how many connections are served at once. */
@@ -97,7 +97,7 @@ public final class HttpListener implements AutoCloseable {
                 socket = server.accept();
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.debug("accepting a connection failed: {}", e.toString());
+                    LOG.log(System.Logger.Level.DEBUG, "accepting a connection failed: {0}", e.toString());
                 }
                 continue;
             }
@@ -105,7 +105,7 @@ public final class HttpListener implements AutoCloseable {
                 workers.execute(() -> serve(socket));
             } catch (RejectedExecutionException e) {
                 dropped.incrementAndGet();
-                LOG.debug("all {} HTTP workers busy; closed a connection", limits.maxWorkers());
+                LOG.log(System.Logger.Level.DEBUG, "all {0} HTTP workers busy; closed a connection", limits.maxWorkers());
                 closeQuietly(socket);
             }
         }
@@ -167,12 +167,14 @@ public final class HttpListener implements AutoCloseable {
             exchange.close();
         } catch (SocketTimeoutException | DeadlineInput.DeadlinePassed e) {
             dropped.incrementAndGet();
-            LOG.debug("closed a connection from {} that sent too slowly: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "closed a connection from {0} that sent too slowly: {1}",
+                    socket.getRemoteSocketAddress(), e.getMessage());
         } catch (IOException | NumberFormatException e) {
             dropped.incrementAndGet();
-            LOG.debug("a connection from {} ended early: {}", socket.getRemoteSocketAddress(), e.toString());
+            LOG.log(System.Logger.Level.DEBUG, "a connection from {0} ended early: {1}", socket.getRemoteSocketAddress(),
+                    e.toString());
         } catch (RuntimeException e) {
-            LOG.warn("serving an HTTP request failed: {}", e.toString());
+            LOG.log(System.Logger.Level.WARNING, "serving an HTTP request failed: {0}", e.toString());
         }
     }
 

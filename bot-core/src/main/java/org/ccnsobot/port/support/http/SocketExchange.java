@@ -1,4 +1,4 @@
-package org.ccnsobot.http;
+package org.ccnsobot.port.support.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
