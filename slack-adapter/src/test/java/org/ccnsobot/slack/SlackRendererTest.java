@@ -170,4 +170,25 @@ class SlackRendererTest {
                 "scheduled", null, List.of());
         assertThat(SlackRenderer.venueTime(lateUtc)).isEqualTo("Mon 4 Mar 2024 22:00 AST, San Juan");
     }
+
+    @Test
+    void coreButtonsBecomeButtonsCarryingTheirCommandOrFormAndOptions() {
+        // issue 12, point 11: the announcement preview's Confirm / Edit / Cancel, rendered as Block Kit buttons
+        OutgoingMessage preview = OutgoingMessage.of("Preview of announcement A3", List.of(
+                new Block.Paragraph("Preview of announcement A3"),
+                new Block.Actions(List.of(new Block.Action("Confirm", "announce", java.util.Map.of("text", "confirm A3"), true),
+                        Block.Action.form("Edit", "announce", java.util.Map.of("draft", "A3")),
+                        new Block.Action("Cancel", "announce", java.util.Map.of("text", "cancel A3"), false)))));
+        List<LayoutBlock> blocks = renderer.render(preview).get(0).blocks();
+        ActionsBlock actions = (ActionsBlock) blocks.get(blocks.size() - 1);
+        List<ButtonElement> buttons = actions.getElements().stream().map(e -> (ButtonElement) e).toList();
+        assertThat(buttons).extracting(ButtonElement::getActionId).containsExactly("run_0", "form_1", "run_2");
+        assertThat(buttons).extracting(ButtonElement::getStyle).containsExactly("primary", null, null);
+        assertThat(SlackRenderer.ButtonValue.decode(buttons.get(0).getValue())).contains(
+                new SlackRenderer.ButtonValue("announce", java.util.Map.of("text", "confirm A3")));
+        assertThat(SlackRenderer.ButtonValue.decode(buttons.get(1).getValue())).contains(
+                new SlackRenderer.ButtonValue("announce", java.util.Map.of("draft", "A3")));
+        assertThat(SlackRenderer.ButtonValue.decode("not json")).isEmpty();
+    }
+
 }
