@@ -100,6 +100,17 @@ public record Event(String id, String title, String kind, String meetingCode, In
                 links, newStatus, source, sourceUid, sequence, lastDay, titles);
     }
 
+    /**
+     * The same event with its title in the reader's language as its one title, for a text made for one reader
+     * that has no language of its own to look it up in (a member's personal feed).
+     */
+    public Event titledIn(java.util.Locale locale) {
+        String t = title(locale);
+        return t.equals(title) && titles.isEmpty() ? this
+                : new Event(id, t, kind, meetingCode, start, end, date, zone, room, access, description, committees,
+                links, status, source, sourceUid, sequence, lastDay, Translations.NONE);
+    }
+
     /** The same event with these translations of its title. */
     public Event withTitles(Translations newTitles) {
         return new Event(id, title, kind, meetingCode, start, end, date, zone, room, access, description, committees,

@@ -247,6 +247,8 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         names.add(c.acronym());
         names.add(c.name());
         names.addAll(c.aliases());
+        // "committee Conseil de la ccNSO": a translated name finds its committee in any language
+        names.addAll(c.names().byLanguage().values());
         return names;
     }
 

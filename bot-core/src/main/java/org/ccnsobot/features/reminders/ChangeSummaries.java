@@ -65,7 +65,7 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
         }
         if (c.before() == null) {
             return c.after().status() == EventStatus.CANCELLED ? Optional.empty()
-                    : Optional.of(Messages.t(l, "change.added", c.after().title(), messages.when(c.after(), zone, l),
+                    : Optional.of(Messages.t(l, "change.added", c.after().title(l), messages.when(c.after(), zone, l),
                     c.after().id()));
         }
         return ReminderTexts.change(c.before(), c.after(), messages, zone, l);
