@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class,
                 ReminderBenchCommand.class, ChangeBenchCommand.class, QuestionsScoreCommand.class,
                 SourceBenchCommand.class, FanOutBenchCommand.class, BackupCommand.class, VerifyDbCommand.class,
-                BackupBenchCommand.class})
+                BackupBenchCommand.class, TranslationsCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
 

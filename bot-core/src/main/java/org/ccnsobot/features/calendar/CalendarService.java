@@ -292,6 +292,15 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         }
     }
 
+    /** Writes only translations (see {@link CalendarStore#saveTranslations}); the caches follow. */
+    int[] saveTranslations(List<Committee> committees, List<Event> events) {
+        synchronized (notifyLock) {
+            int[] changed = store.saveTranslations(committees, events);
+            invalidateAll();
+            return changed;
+        }
+    }
+
     /** Saves a calendar and records {@code metaKey} in the same transaction. */
     public void saveAll(CalendarData data, String metaKey, String metaValue) {
         synchronized (notifyLock) {

@@ -87,6 +87,40 @@ final class SqliteCalendarStore implements CalendarStore {
         });
     }
 
+    @Override
+    public int[] saveTranslations(List<Committee> committees, List<Event> events) {
+        return db.transaction(c -> {
+            int[] changed = new int[2];
+            // IS NOT: a row whose translations are already these is not written, so it fires no change
+            try (PreparedStatement ps = c.prepareStatement("UPDATE committees SET names = ?, descriptions = ?"
+                    + " WHERE acronym = ? AND (names IS NOT ? OR descriptions IS NOT ?)")) {
+                for (Committee k : committees) {
+                    String names = Json.translations(k.names());
+                    String descriptions = Json.translations(k.descriptions());
+                    ps.setString(1, names);
+                    ps.setString(2, descriptions);
+                    ps.setString(3, k.acronym());
+                    ps.setString(4, names);
+                    ps.setString(5, descriptions);
+                    changed[0] += ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE events SET titles = ?,"
+                    + " updated_at = CAST(unixepoch('subsec') * 1000 AS INTEGER)"
+                    + " WHERE id = ? AND title = ? AND source = 'calendar' AND titles IS NOT ?")) {
+                for (Event e : events) {
+                    String titles = Json.translations(e.titles());
+                    ps.setString(1, titles);
+                    ps.setString(2, e.id());
+                    ps.setString(3, e.title());
+                    ps.setString(4, titles);
+                    changed[1] += ps.executeUpdate();
+                }
+            }
+            return changed;
+        });
+    }
+
     private static void upsertCommittee(Connection c, Committee committee) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO committees(acronym, name, description, link, aliases,"
                 + " names, descriptions) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(acronym) DO UPDATE SET name=excluded.name,"

@@ -89,9 +89,14 @@ public final class ReminderTexts {
 
     /** A notice (kept in the ledger row's note) with the event's card when the event is still known. */
     public static OutgoingMessage notice(String note, Optional<Event> e, EventMessages messages) {
+        return notice(note, e, messages, null);
+    }
+
+    /** As above, the card's title in the reader's language. */
+    public static OutgoingMessage notice(String note, Optional<Event> e, EventMessages messages, Locale l) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph(note));
-        e.ifPresent(ev -> blocks.add(messages.card(ev)));
+        e.ifPresent(ev -> blocks.add(messages.card(ev, l)));
         return OutgoingMessage.of(note, blocks);
     }
 
