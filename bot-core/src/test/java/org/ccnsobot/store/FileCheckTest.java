@@ -88,7 +88,7 @@ class FileCheckTest {
                     assertThat(single(st, "PRAGMA user_version")).isEqualTo(String.valueOf(Database.latestVersion()));
                     assertThat(single(st, "SELECT group_concat(version || ':' || type, ' ') FROM"
                             + " (SELECT version, type FROM flyway_schema_history ORDER BY installed_rank)"))
-                            .isEqualTo("3:BASELINE 4:SQL 5:SQL 6:SQL 7:SQL 9:SQL 10:SQL 11:SQL 12:SQL 13:SQL 14:SQL 16:SQL");
+                            .isEqualTo("3:BASELINE 4:SQL 5:SQL 6:SQL 7:SQL 9:SQL 10:SQL 11:SQL 12:SQL 13:SQL 14:SQL 16:SQL 17:SQL");
                     assertThat(single(st, "SELECT name FROM committees")).isEqualTo("Guidelines Review Committee");
                     assertThat(single(st, "SELECT count(*) FROM change_log")).isEqualTo("0");
                 }
