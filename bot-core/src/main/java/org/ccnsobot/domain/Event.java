@@ -106,7 +106,7 @@ public record Event(String id, String title, String kind, String meetingCode, In
      */
     public Event titledIn(java.util.Locale locale) {
         String t = title(locale);
-        return t.equals(title) && titles.isEmpty() ? this
+        return t.equals(title) && titles.hasNone() ? this
                 : new Event(id, t, kind, meetingCode, start, end, date, zone, room, access, description, committees,
                 links, status, source, sourceUid, sequence, lastDay, Translations.NONE);
     }

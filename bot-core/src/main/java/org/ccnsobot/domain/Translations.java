@@ -28,7 +28,8 @@ public record Translations(Map<String, String> byLanguage) {
         return byLanguage == null || byLanguage.isEmpty() ? NONE : new Translations(byLanguage);
     }
 
-    public boolean isEmpty() {
+    /** Whether there are none (not named isEmpty: a JSON snapshot of an event would carry it as a property). */
+    public boolean hasNone() {
         return byLanguage.isEmpty();
     }
 

@@ -64,7 +64,7 @@ final class Json {
 
     /** Translations as a JSON object of language to text, or null when there are none. */
     static String translations(org.ccnsobot.domain.Translations t) {
-        return t == null || t.isEmpty() ? null : write(t.byLanguage());
+        return t == null || t.hasNone() ? null : write(t.byLanguage());
     }
 
     static org.ccnsobot.domain.Translations translations(String json) {

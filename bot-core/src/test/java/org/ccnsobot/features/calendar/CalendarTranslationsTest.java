@@ -241,7 +241,7 @@ class CalendarTranslationsTest {
             assertThat(r.added()).containsExactly("ccNSO Council: wrap-up");
             Event imported = BotFixture.snapshot(bot).stream().filter(e -> "sched-1@example.org".equals(e.sourceUid()))
                     .findFirst().orElseThrow();
-            assertThat(imported.titles().isEmpty()).isTrue();
+            assertThat(imported.titles().hasNone()).isTrue();
             assertThat(column(bot, "SELECT coalesce(titles, 'NULL') FROM events WHERE id = '" + imported.id() + "'"))
                     .isEqualTo("NULL");
             assertThat(say(bot, "fr", "event " + imported.id())).startsWith("ccNSO Council: wrap-up\n");

@@ -56,7 +56,7 @@ class TranslatedCalendarFilesTest {
         assertThat(council.name(Locale.forLanguageTag("es"))).isEqualTo("ccNSO Council");
         assertThat(council.description(Locale.forLanguageTag("es"))).isEqualTo("El órgano de gobierno.");
         assertThat(council.description(Locale.FRENCH)).isEqualTo("The governing body.");
-        assertThat(data.committees().get(1).names().isEmpty()).isTrue();
+        assertThat(data.committees().get(1).names().hasNone()).isTrue();
         assertThat(data.events().get(0).title()).isEqualTo("Council meeting");
         assertThat(data.events().get(0).title(Locale.forLanguageTag("es"))).isEqualTo("Reunión del Consejo");
     }
