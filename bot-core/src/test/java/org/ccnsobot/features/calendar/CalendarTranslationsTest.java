@@ -169,6 +169,27 @@ class CalendarTranslationsTest {
     }
 
     @Test
+    void theDigestOfAFrenchConfigShowsTheFrenchTitleAndASpanishOneFallsBackToEnglish() throws Exception {
+        String calendar = BotFixture.ANNOUNCEMENTS_CALENDAR.replace("title: ccNSO Council meeting 300",
+                "title: {en: ccNSO Council meeting 300, fr: Réunion 300 du Conseil de la ccNSO}");
+        for (org.ccnsobot.i18n.Language language : List.of(org.ccnsobot.i18n.Language.FR,
+                org.ccnsobot.i18n.Language.ES)) {
+            try (BotFixture f = BotFixture.announcementsWorld().calendar(calendar).digest(BotFixture.mondays())
+                    .config(c -> c.withLanguage(language)).open(dir.resolve(language.code()))) {
+                f.clock().set(Instant.parse("2024-03-04T09:00:00Z"));
+                f.fire();
+                var posted = f.platform("disc").deliveredTo(new org.ccnsobot.port.Destination.Channel("disc", "news"));
+                assertThat(posted).hasSize(1);
+                String title = language == org.ccnsobot.i18n.Language.FR ? "Réunion 300 du Conseil de la ccNSO"
+                        : "ccNSO Council meeting 300";
+                assertThat(posted.get(0).text()).contains(title + " [council-300]");
+                assertThat(posted.get(0).message().blocks().stream().filter(b -> b instanceof Block.EventCard)
+                        .map(b -> ((Block.EventCard) b).title())).contains(title);
+            }
+        }
+    }
+
+    @Test
     void aBadMapOnAFirstStartIsRefusedInOneLineAndLeavesNoDatabase() throws Exception {
         Path calendar = Files.createDirectories(dir.resolve("calendar"));
         Files.writeString(calendar.resolve("committees.yaml"), CALENDAR.replace(
