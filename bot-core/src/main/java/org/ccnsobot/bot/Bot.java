@@ -519,7 +519,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
             case COMMITTEE -> {
                 for (Committee k : calendar.committees()) {
                     if (lower.isEmpty() || k.acronym().toLowerCase(Locale.ROOT).startsWith(lower)
-                            || k.name().toLowerCase(Locale.ROOT).contains(lower)) {
+                            || k.name().toLowerCase(Locale.ROOT).contains(lower)
+                            || k.names().byLanguage().values().stream()
+                                    .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(lower))) {
                         out.add(new Choice(k.acronym() + " — " + k.name(), k.acronym()));
                     }
                 }

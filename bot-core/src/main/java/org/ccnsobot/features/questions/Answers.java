@@ -125,7 +125,7 @@ final class Answers {
             blocks.add(new Block.Heading(heading));
             for (Event e : others) {
                 sb.append('\n').append(m.line(e, zone, l));
-                blocks.add(m.card(e));
+                blocks.add(m.card(e, l));
             }
         }
         if (tail != null) {

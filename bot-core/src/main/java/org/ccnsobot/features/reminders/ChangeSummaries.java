@@ -65,7 +65,7 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
         }
         if (c.before() == null) {
             return c.after().status() == EventStatus.CANCELLED ? Optional.empty()
-                    : Optional.of(Messages.t(l, "change.added", c.after().title(), messages.when(c.after(), zone, l),
+                    : Optional.of(Messages.t(l, "change.added", c.after().title(l), messages.when(c.after(), zone, l),
                     c.after().id()));
         }
         return ReminderTexts.change(c.before(), c.after(), messages, zone, l);
@@ -95,7 +95,8 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
                     : "nothing members care about is left to tell (over, gone or unchanged)");
         }
         if (lines.size() == 1) {
-            return Rendering.send(ReminderTexts.notice(lines.get(0), Optional.of(only), messages));
+            return Rendering.send(ReminderTexts.notice(lines.get(0), Optional.of(only), messages,
+                    context.locale()));
         }
         String heading = Messages.t(context.locale(), "changes.heading", lines.size());
         StringBuilder text = new StringBuilder(heading).append(':');
