@@ -103,7 +103,7 @@ class ConsoleTest {
         Files.writeString(good, "calendar: " + BotFixture.seedCalendar() + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(CheckConfigCommand.check(good, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("config OK").contains("18 events");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("config OK").contains("26 events");
 
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "calendar: " + BotFixture.seedCalendar() + "\ndiscord:\n  token: literal-token\n");
