@@ -85,8 +85,10 @@ class LocalizedRepliesTest {
                     + " du mer. 14 févr. 2024 au jeu. 7 mars 2024.");
             assertThat(say(f.bot(), "es", "where is icann79")).isEqualTo("ICANN79 Community Forum: Puerto Rico Convention"
                     + " Center, San Juan, Puerto Rico, del sáb 2 mar 2024 al jue 7 mar 2024.");
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il le 5 mars ?")).startsWith("Programme du mar. 5 mars 2024 :\n"
+                    + "• mar. 5 mars 2024 (heure pas encore annoncée) · San Juan — Members Meeting day 1: ccPDP4");
             assertThat(say(f.bot(), "fr", "qu'y a-t-il le 2 mars ?")).startsWith("Programme du sam. 2 mars 2024 :\n"
-                    + "• sam. 2 mars 2024 (heure pas encore annoncée) · San Juan — DASC internal working session");
+                    + "• sam. 2 mars 2024 13:00 UTC à 14:00 UTC · 09:00 AST, San Juan — GRC workshop 1 of 2");
             assertThat(say(f.bot(), "es", "¿hay algo el 20 de marzo?")).startsWith("No hay nada en el calendario el mié"
                     + " 20 mar 2024.\nEl último antes de esa fecha: jue 7 mar 2024");
             assertThat(say(f.bot(), "fr", "council 209")).startsWith("Council réunion 209 ne figure pas au calendrier ;"

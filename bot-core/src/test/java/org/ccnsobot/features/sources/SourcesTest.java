@@ -87,9 +87,11 @@ class SourcesTest {
         assertThat(byTitle("GNSO Council Meeting").committees()).isEmpty();
         assertThat(byTitle("GRC Workshop").meetingCode()).isEqualTo("ICANN79");
         assertThat(bot.ask("next grc")).contains("GRC Workshop");
-        // Tech Day takes the place of the seed's date-only Tech Day (same committee, same day): no duplicate
-        assertThat(sources()).contains("icann79", "3 added, 1 updated", "next look 2024-03-01 12:15 UTC");
+        // no duplicates: Tech Day takes the place of the seed's date-only Tech Day (same committee, same day), and
+        // the GRC Workshop at 13:00 UTC is the seed's timed GRC workshop 1 (09:00 AST: same committee, same start)
+        assertThat(sources()).contains("icann79", "2 added, 2 updated", "next look 2024-03-01 12:15 UTC");
         assertThat(byTitle("Tech Day").id()).isEqualTo("icann79-tech-day");
+        assertThat(byTitle("GRC Workshop").id()).isEqualTo("icann79-grc-workshop-1");
         assertThat(server.requests()).hasSize(1);
 
         // ten minutes on, nothing is due; twenty, the source is asked again with its validators and answers 304
@@ -126,7 +128,8 @@ class SourcesTest {
     void syncLooksNowAndIsForStaffOnly() throws Exception {
         server.serveIcs(sched(GRC));
         open(server.url("/all.ics"));
-        assertThat(bot.staff("sync icann79").text()).contains("icann79: 1 added");
+        // the GRC Workshop (13:00 UTC) takes over the seed's GRC workshop 1, which starts then
+        assertThat(bot.staff("sync icann79").text()).contains("icann79: 0 added, 1 updated");
         assertThat(bot.staff("sync").text()).contains("icann79: unchanged");
         assertThat(bot.staff("sync nope").text()).contains("No source called 'nope'", "icann79");
         assertThat(bot.ask("sync icann79")).doesNotContain("added");
@@ -209,7 +212,9 @@ class SourcesTest {
         bot.fire();
         assertThat(imported()).extracting(Event::title)
                 .containsExactlyInAnyOrder("GRC Workshop", "DNS Abuse Standing Committee");
-        assertThat(sources()).contains("2 added", "1 left out: line 20: the event ends before it starts (UID s-bad@sched)");
+        // the GRC Workshop takes over the seed's GRC workshop 1 (same start), the DASC session is new
+        assertThat(sources()).contains("1 added, 1 updated",
+                "1 left out: line 20: the event ends before it starts (UID s-bad@sched)");
     }
 
     @Test
