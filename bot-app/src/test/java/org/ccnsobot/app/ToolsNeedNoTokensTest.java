@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 12, point 16: the subcommands that never connect run without the platform tokens; run still needs them. */
+/** Issue 12, point 16: the subcommands that never connect (export, audit, import, backup) run without the platform tokens; run still needs them. */
 class ToolsNeedNoTokensTest {
     @TempDir
     Path dir;
 
     @Test
-    void exportAuditAndImportRunWithPlatformSectionsWhoseTokensAreUnset() throws Exception {
+    void exportAuditImportAndBackupRunWithPlatformSectionsWhoseTokensAreUnset() throws Exception {
         Path db = dir.resolve("bot.db");
         Path config = dir.resolve("ccnso-bot.yaml");
         Files.writeString(config, "calendar: " + org.ccnsobot.testing.BotFixture.seedCalendar() + "\n" + """
@@ -39,6 +39,12 @@ class ToolsNeedNoTokensTest {
         Consoles.Run imported = run("import", ics.toString(), "--dry-run", "--config", config.toString(), "--db", db.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.err()).doesNotContain("is not set");
+
+        Path copy = dir.resolve("copy.db");
+        Consoles.Run backup = run("backup", copy.toString(), "--config", config.toString(), "--db", db.toString());
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        assertThat(backup.err()).doesNotContain("is not set");
+        assertThat(copy).as("backup wrote its copy").isNotEmptyFile();
 
         Consoles.Run check = run("check-config", "--config", config.toString());
         assertThat(check.exit()).as("a command that connects still needs them").isNotZero();

@@ -61,6 +61,43 @@ class DiscordWithRealBotTest {
         }
     }
 
+    /**
+     * Issue 12, point 1: every staff-only command of the real core is registered with default_member_permissions "0"
+     * (members do not see it until an admin grants it), every member command with none; all of core's are registered.
+     */
+    @Test
+    void everyStaffCommandOfTheRealCoreIsHiddenFromMembersAndNoMemberCommandIs() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord();
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
+                    new PlatformContext(bot.clock()));
+            try {
+                platform.start(bot);
+                JsonNode commands = fake.await("PUT", "/applications/" + FakeDiscord.BOT + "/guilds/"
+                        + FakeDiscord.GUILD + "/commands").body();
+                Map<String, JsonNode> registered = new java.util.HashMap<>();
+                commands.forEach(c -> registered.put(c.path("name").asText(), c));
+                List<org.ccnsobot.port.CommandInfo> core = bot.commands();
+                assertThat(core).filteredOn(org.ccnsobot.port.CommandInfo::staffOnly).as("core has staff commands")
+                        .hasSizeGreaterThanOrEqualTo(10);
+                assertThat(registered.keySet()).as("every core command is registered")
+                        .containsExactlyInAnyOrderElementsOf(core.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList());
+                for (org.ccnsobot.port.CommandInfo c : core) {
+                    JsonNode permissions = registered.get(c.name().toLowerCase(java.util.Locale.ROOT))
+                            .path("default_member_permissions");
+                    if (c.staffOnly()) {
+                        assertThat(permissions.asText()).as("/" + c.name() + " is staff-only").isEqualTo("0");
+                    } else {
+                        assertThat(permissions.isMissingNode() || permissions.isNull())
+                                .as("/" + c.name() + " is for members: " + permissions).isTrue();
+                    }
+                }
+            } finally {
+                platform.close();
+            }
+        }
+    }
+
     @Test
     void aMentionSubscribesThroughCoreLikeAnyLineOfPlainWords() throws Exception {
         try (FakeDiscord fake = new FakeDiscord();

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, point 9: a correctly signed request replayed after the bot restarts is refused (acked, not run): the
  * signatures served are kept in the database (V9), not only in memory. Real Bolt in HTTP mode, the real core on
- * a seeded SQLite file, the fake Slack on 127.0.0.1.
+ * a seeded SQLite file, the fake Slack on 127.0.0.1. The same holds for event ids: an event redelivered by Slack
+ * ({@code X-Slack-Retry-Num}) after a restart, whose first delivery was processed before it, runs no more.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SlackReplayAfterRestartTest {
@@ -69,6 +70,54 @@ class SlackReplayAfterRestartTest {
         }
     }
 
+    @Test
+    void anEventRedeliveredAfterARestartWhoseFirstDeliveryRanDoesNotRunAgain() throws Exception {
+        try (FakeSlack fake = new FakeSlack();
+             BotFixture f = BotFixture.seeded(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String event = mention("Ev0RESTART", "C0EVRST");
+            long ts = Instant.now().getEpochSecond();
+
+            SlackPlatform first = platform(fake, f);
+            try {
+                assertThat(post(client, first, event, ts, SlackHttpModeEndToEndTest.sign(ts, event), null))
+                        .isEqualTo(200);
+                fake.await("chat.postMessage", c -> "C0EVRST".equals(c.form().get("channel")));
+            } finally {
+                first.close();
+            }
+
+            f.restart();
+            SlackPlatform second = platform(fake, f);
+            try {
+                // Slack's redelivery is signed anew (a later timestamp), so only the event id can tell it
+                long retryTs = ts + 2;
+                assertThat(post(client, second, event, retryTs, SlackHttpModeEndToEndTest.sign(retryTs, event), "1"))
+                        .as("acked").isEqualTo(200);
+                // a fresh event after the redelivery, so the bot has demonstrably run events since the restart
+                String marker = mention("Ev0RESTARTMARK", "C0EVMARK");
+                long now = Instant.now().getEpochSecond();
+                assertThat(post(client, second, marker, now, SlackHttpModeEndToEndTest.sign(now, marker), null))
+                        .isEqualTo(200);
+                fake.await("chat.postMessage", c -> "C0EVMARK".equals(c.form().get("channel")));
+                // the redelivery and the marker run on separate workers: close drains them before counting
+                second.close();
+                assertThat(fake.calls("chat.postMessage").stream()
+                        .filter(c -> "C0EVRST".equals(c.form().get("channel")))).as("answered once").hasSize(1);
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    private static String mention(String eventId, String channel) {
+        return """
+                {"token":"x","team_id":"T0CCNSO","api_app_id":"A0CCNSO","type":"event_callback","event_id":"%s",
+                 "event_time":1700000000,"authorizations":[{"team_id":"T0CCNSO","user_id":"UBOT","is_bot":true}],
+                 "event":{"type":"app_mention","user":"U0MEMBER","text":"<@UBOT> next","ts":"1700000700.000100",
+                          "channel":"%s","event_ts":"1700000700.000100"}}""".formatted(eventId, channel);
+    }
+
     private static SlackPlatform platform(FakeSlack fake, BotFixture f) throws Exception {
         SlackSettings settings = new SlackSettings(new Secret("xoxb-test-bot"), null, new Secret(SECRET), "http", 0,
                 "127.0.0.1", "C0ANNOUNCE", null, fake.apiUrl(), List.of(), null);
@@ -78,13 +127,22 @@ class SlackReplayAfterRestartTest {
     }
 
     private static int post(HttpClient client, SlackPlatform p, String body, long ts, String signature) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.boundPort() + SlackPlatform.PATH))
+        return post(client, p, body, ts, signature, null);
+    }
+
+    /** A form body, or a JSON event when {@code body} starts with a brace; {@code retryNum} as Slack sends it. */
+    private static int post(HttpClient client, SlackPlatform p, String body, long ts, String signature,
+                            String retryNum) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.boundPort() + SlackPlatform.PATH))
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", Long.toString(ts))
                 .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return client.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (retryNum != null) {
+            r.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return client.send(r.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static String slashBody(String text, String responseUrl, String channel) {

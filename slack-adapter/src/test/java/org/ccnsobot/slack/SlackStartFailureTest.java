@@ -87,6 +87,41 @@ class SlackStartFailureTest {
         assertThat(fake.calls("apps.connections.open")).isEmpty();
     }
 
+    private SlackPlatform platformWithScheduleChannel(String scheduleChannel) {
+        SlackSettings s = SlackSocketModeEndToEndTest.settings(fake, List.of());
+        return new SlackPlatform(new SlackSettings(s.botToken(), s.appToken(), s.signingSecret(), s.mode(), s.port(),
+                s.bindAddress(), s.announcementChannel(), s.staffChannel(), s.apiBaseUrl(), s.staffGroups(),
+                s.calendarUrl(), scheduleChannel), new PlatformContext(Clock.systemUTC()));
+    }
+
+    @Test
+    void aMissingScheduleChannelNamesTheSettingAndNothingConnects() {
+        fake.answer("conversations.info", c -> "C0SCHED".equals(c.form().get("channel"))
+                ? FakeSlack.Answer.ok("{\"ok\":false,\"error\":\"channel_not_found\"}")
+                : FakeSlack.Answer.ok("{\"ok\":true,\"channel\":{\"id\":\"" + c.form().get("channel")
+                        + "\",\"name\":\"x\",\"is_channel\":true,\"is_member\":true}}"));
+        SlackPlatform p = platformWithScheduleChannel("C0SCHED");
+        assertThatThrownBy(() -> p.start(SlackCore.handler())).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("slack.scheduleChannel").hasMessageContaining("C0SCHED")
+                .hasMessageContaining("channel_not_found")
+                .matches(e -> !((PlatformException) e).isTransient());
+        assertThat(fake.calls("apps.connections.open")).isEmpty();
+    }
+
+    @Test
+    void aScheduleChannelTheBotIsNotInNamesTheSettingAndSaysToInviteIt() {
+        fake.answer("conversations.info", c -> FakeSlack.Answer.ok("{\"ok\":true,\"channel\":{\"id\":\""
+                + c.form().get("channel") + "\",\"name\":\"schedule\",\"is_channel\":true,\"is_member\":"
+                + !"C0SCHED".equals(c.form().get("channel")) + "}}"));
+        SlackPlatform p = platformWithScheduleChannel("C0SCHED");
+        assertThatThrownBy(() -> p.start(SlackCore.handler())).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("slack.scheduleChannel").hasMessageContaining("C0SCHED")
+                .hasMessageContaining("/invite");
+        assertThat(fake.calls("conversations.info")).extracting(c -> c.form().get("channel"))
+                .containsExactly("C0ANNOUNCE", "C0STAFF", "C0SCHED");
+        assertThat(fake.calls("apps.connections.open")).isEmpty();
+    }
+
     @Test
     void sendingBeforeStartFailsCleanly() {
         assertThat(platform(List.of()).send(new org.ccnsobot.port.Destination.Channel("slack", "C1"),
