@@ -33,6 +33,10 @@ final class FanOutBenchCommand implements Callable<Integer> {
     @Option(names = "--members", paramLabel = "N", description = "DMs to send (default: ${DEFAULT-VALUE})")
     int members = 300;
 
+    @Option(names = "--round-trip", paramLabel = "MS", description = "Discord only: milliseconds the fake takes to"
+            + " answer each REST request, standing in for the network (default: ${DEFAULT-VALUE})")
+    int roundTripMillis = 0;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Where the benchmark's SQLite file goes (default: a temp dir)")
     Path dir;
 
@@ -46,10 +50,18 @@ final class FanOutBenchCommand implements Callable<Integer> {
             System.err.println("error: --members must be 1 or more, not " + members);
             return 2;
         }
+        if (roundTripMillis < 0 || roundTripMillis > 10_000) {
+            System.err.println("error: --round-trip is 0 to 10000 ms, not " + roundTripMillis);
+            return 2;
+        }
+        if (roundTripMillis > 0 && !platform.equals("discord")) {
+            System.err.println("error: --round-trip is for --platform discord only");
+            return 2;
+        }
         Path work = dir != null ? dir : Files.createTempDirectory("ccnso-bench-fanout");
         if (platform.equals("discord")) {
-            DiscordFanOut.print(DiscordFanOut.run(work, members, Limits.PUBLISHED, SETTLE_WITHIN), SETTLE_WITHIN,
-                    System.out);
+            DiscordFanOut.print(DiscordFanOut.run(work, members, Limits.PUBLISHED,
+                    Duration.ofMillis(roundTripMillis), SETTLE_WITHIN), SETTLE_WITHIN, System.out);
         } else {
             slack(work);
         }

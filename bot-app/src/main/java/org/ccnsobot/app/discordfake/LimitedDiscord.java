@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,13 +35,15 @@ public final class LimitedDiscord implements AutoCloseable {
             Pattern.DOTALL);
 
     private final HttpServer http;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8, r -> {
+    // enough threads that a simulated network delay does not queue requests behind each other
+    private final ExecutorService threads = Executors.newFixedThreadPool(32, r -> {
         Thread t = new Thread(r, "limited-discord");
         t.setDaemon(true);
         return t;
     });
     private final Gateway gateway;
     private final RateLimiter limiter;
+    private final long halfTripMillis;
     private final AtomicLong ids = new AtomicLong(600_000_000_000_000_000L);
     /** user id → DM channel id, and back; guarded by {@code this}. */
     private final Map<String, String> dmOf = new HashMap<>();
@@ -51,12 +54,28 @@ public final class LimitedDiscord implements AutoCloseable {
     private int opens;
     private int repeatedNonces;
 
-    /** A fake on the real clock. */
+    /** A fake on the real clock, answering as fast as it can. */
     public LimitedDiscord(Limits limits) throws IOException, InterruptedException {
-        this(limits, System::nanoTime);
+        this(limits, Duration.ZERO, System::nanoTime);
+    }
+
+    /**
+     * A fake on the real clock that takes {@code roundTrip} to answer each REST request (half on the way in, before
+     * the limits count it, half on the way out), standing in for the network between a bot and Discord.
+     */
+    public LimitedDiscord(Limits limits, Duration roundTrip) throws IOException, InterruptedException {
+        this(limits, roundTrip, System::nanoTime);
     }
 
     LimitedDiscord(Limits limits, LongSupplier nanos) throws IOException, InterruptedException {
+        this(limits, Duration.ZERO, nanos);
+    }
+
+    private LimitedDiscord(Limits limits, Duration roundTrip, LongSupplier nanos) throws IOException, InterruptedException {
+        if (roundTrip.isNegative()) {
+            throw new IllegalArgumentException("a round trip cannot be negative: " + roundTrip);
+        }
+        halfTripMillis = roundTrip.toMillis() / 2;
         limiter = new RateLimiter(limits, nanos);
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", this::serve);
@@ -140,6 +159,7 @@ public final class LimitedDiscord implements AutoCloseable {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath().replaceFirst("^/api/v10", "");
             byte[] raw = ex.getRequestBody().readAllBytes();
+            travel();
             if (!("Bot " + Entities.TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 respond(ex, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}", Map.of());
                 return;
@@ -242,8 +262,20 @@ public final class LimitedDiscord implements AutoCloseable {
         return Long.toString(ids.incrementAndGet());
     }
 
-    private static void respond(HttpExchange ex, int status, String json, Map<String, String> headers)
+    /** Half the simulated round trip; a bench fake, so waiting here stands in for the network. */
+    private void travel() {
+        if (halfTripMillis > 0) {
+            try {
+                Thread.sleep(halfTripMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void respond(HttpExchange ex, int status, String json, Map<String, String> headers)
             throws IOException {
+        travel();
         headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         ex.getResponseHeaders().set("Via", "1.1 google");
         ex.getResponseHeaders().set("Content-Type", "application/json");
