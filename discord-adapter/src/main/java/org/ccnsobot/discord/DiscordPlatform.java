@@ -67,6 +67,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
     private final java.util.concurrent.ScheduledExecutorService retryTimer;
     private final ReplyRetry replyRetry;
     private final List<String> diagnostics = new ArrayList<>();
+    private final DmChannels dms = new DmChannels();
     private volatile JDA jda;
     private volatile ScheduledEvents events;
 
@@ -264,8 +265,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         CompletableFuture<SentRef> result = new CompletableFuture<>();
         try {
             List<Page> pages = Renderer.render(message);
-            channelFor(current, destination)
-                    .thenCompose(channel -> sendPages(channel, pages, message.idempotencyKey()))
+            onDestination(current, destination, channel -> sendPages(channel, pages, message.idempotencyKey()))
                     .whenComplete((ref, e) -> {
                         if (e == null) {
                             result.complete(ref);
@@ -294,8 +294,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         String self = current.getSelfUser().getId();
         CompletableFuture<java.util.Optional<SentRef>> result = new CompletableFuture<>();
         try {
-            channelFor(current, destination)
-                    .thenCompose(channel -> channel.getHistory().retrievePast(References.HISTORY).submit()
+            onDestination(current, destination, channel -> channel.getHistory().retrievePast(References.HISTORY).submit()
                             .thenApply(messages -> messages.stream()
                                     .filter(m -> m.getAuthor().getId().equals(self) && References.carries(m.getContentRaw(), ref))
                                     .map(m -> new SentRef(Mapping.PLATFORM, channel.getId(), m.getId())).findFirst()))
@@ -371,9 +370,11 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         return result;
     }
 
-    private static CompletableFuture<MessageChannel> channelFor(JDA jda, Destination destination) {
+    /** Runs {@code action} on the destination's channel: a guild channel, or the member's DM channel. */
+    private <T> CompletableFuture<T> onDestination(JDA jda, Destination destination,
+                                                   java.util.function.Function<MessageChannel, CompletableFuture<T>> action) {
         if (destination instanceof Destination.DirectMessage d) {
-            return jda.openPrivateChannelById(d.userId()).submit().thenApply(c -> (MessageChannel) c);
+            return dms.with(jda, d.userId(), action);
         }
         String id = ((Destination.Channel) destination).channelId();
         MessageChannel channel = jda.getChannelById(GuildMessageChannel.class, id);
@@ -381,7 +382,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
             return CompletableFuture.failedFuture(new PlatformException("channel " + id
                     + " is unknown or not visible to the bot", false));
         }
-        return CompletableFuture.completedFuture(channel);
+        return action.apply(channel);
     }
 
     private static CompletableFuture<SentRef> sendPages(MessageChannel channel, List<Page> pages, String key) {
@@ -465,6 +466,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         JDA current = jda;
         jda = null;
         events = null;
+        dms.clear();
         if (current != null) {
             shutdown(current);
         }
