@@ -493,6 +493,15 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     @Override
+    public Optional<String> wording(String key, String english, Locale locale, Object... args) {
+        org.ccnsobot.i18n.Messages m = org.ccnsobot.i18n.Messages.get();
+        if (english == null || !m.englishPattern(key).map(english::equals).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(m.text(locale == null ? Locale.ENGLISH : locale, key, args));
+    }
+
+    @Override
     public boolean isStaff(org.ccnsobot.port.Actor actor) {
         return staff.isStaff(actor);
     }
