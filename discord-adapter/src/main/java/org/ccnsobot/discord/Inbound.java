@@ -97,7 +97,7 @@ final class Inbound extends ListenerAdapter {
             refuse(event, "I no longer have /" + event.getName() + "; type /help to see what I can do.");
             return;
         }
-        Optional<String> problem = Mapping.problem(info, event.getOptions());
+        Optional<String> problem = Mapping.problem(info, event.getOptions(), labels(event));
         if (problem.isPresent()) {
             refuse(event, problem.get());
             return;

@@ -102,6 +102,25 @@ class DiscordLabelsTest {
         assertThat(labels(es).get(2)).isEqualTo("Siguiente");
     }
 
+    private String refusal(String locale, String command, com.fasterxml.jackson.databind.node.ArrayNode options)
+            throws Exception {
+        fake.userLocale = locale;
+        String token = fake.slash(command, options, FakeDiscord.MEMBER, List.of(FakeDiscord.MEMBER_ROLE));
+        return fake.await("POST", "/interactions/\\d+/" + token + "/callback").body().path("data").path("content")
+                .asText();
+    }
+
+    @Test
+    void theAdaptersOwnRefusalsOfOptionsAreInTheMembersLanguage() throws Exception {
+        assertThat(refusal("en-GB", "week", FakeDiscord.options("colour", 3, "blue")))
+                .isEqualTo("/week has no option `colour` any more; please run the command again.");
+        assertThat(refusal("fr", "week", FakeDiscord.options("colour", 3, "blue")))
+                .isEqualTo("/week n'a plus d'option `colour` ; relancez la commande.");
+        assertThat(refusal("es-ES", "week", FakeDiscord.options("colour", 3, "blue")))
+                .isEqualTo("/week ya no tiene la opción `colour`; vuelve a ejecutar el comando.");
+        assertThat(refusal("fr", "event", null)).isEqualTo("/event a besoin de `id`.");
+    }
+
     @Test
     void aPostInFrenchCarriesFrenchFieldNamesAndButtonsAndOneWithoutALanguageEnglishOnes() throws Exception {
         Block.EventCard c = DiscordCore.council();
