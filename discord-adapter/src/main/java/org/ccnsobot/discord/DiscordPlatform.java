@@ -69,6 +69,8 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
     private final List<String> diagnostics = new ArrayList<>();
     private final DmChannels dms = new DmChannels();
     private volatile JDA jda;
+    /** Core, once started: it words the adapter's own labels in the language each message is written in. */
+    private volatile InboundHandler core;
     private volatile ScheduledEvents events;
 
     DiscordPlatform(DiscordSettings settings, PlatformContext context) {
@@ -136,6 +138,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
             throw new PlatformException("the Discord adapter is already started", false);
         }
         Inbound inbound = new Inbound(handler, executor, clock, settings.guildId(), replyRetry);
+        this.core = handler;
         JDA built = connect(inbound);
         try {
             awaitReady(built, inbound);
@@ -264,7 +267,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
         }
         CompletableFuture<SentRef> result = new CompletableFuture<>();
         try {
-            List<Page> pages = Renderer.render(message);
+            List<Page> pages = Renderer.render(message, Labels.of(core, message.locale()));
             onDestination(current, destination, channel -> sendPages(channel, pages, message.idempotencyKey()))
                     .whenComplete((ref, e) -> {
                         if (e == null) {
@@ -326,7 +329,7 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
     public CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
         String what = "editing message " + ref.messageId() + " in channel " + ref.channelId();
         return onChannel(ref, what, channel -> {
-            List<Page> pages = Renderer.render(message);
+            List<Page> pages = Renderer.render(message, Labels.of(core, message.locale()));
             if (pages.size() != 1) {
                 return CompletableFuture.failedFuture(new PlatformException(what + ": the new text needs " + pages.size()
                         + " Discord messages; an edit replaces exactly one", false));

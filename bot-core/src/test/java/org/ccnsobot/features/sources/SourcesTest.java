@@ -124,6 +124,30 @@ class SourcesTest {
         assertThat(sources()).contains("0 added, 1 updated, 0 cancelled, 2 unchanged");
     }
 
+    private String staffIn(String tag, String text) {
+        return bot.bot().handle(org.ccnsobot.port.Invocation.text(BotFixture.STAFF, BotFixture.CONSOLE, text,
+                bot.clock().instant()).withLocale(java.util.Locale.forLanguageTag(tag))).text();
+    }
+
+    /** Issue 14, point 1 (i18n14c): sync and sources answer in the staffer's language; the source's name as set. */
+    @Test
+    void syncAndSourcesAreInTheStaffersLanguage() throws Exception {
+        server.serveIcs(sched(GRC, DASC));
+        open(server.url("/all.ics"));
+        assertThat(staffIn("fr", "sources")).startsWith("Sources :\n  icann79 (" + server.url("/all.ics")
+                + ", toutes les 15m) : pas encore consultée ; prochaine consultation 2024-03-01 12:00 UTC");
+        assertThat(staffIn("fr", "sync icann79")).isEqualTo("icann79: 2 ajoutés, 0 mis à jour, 0 annulé, 0 inchangé");
+        assertThat(staffIn("es", "sync")).isEqualTo("icann79: sin cambios (no modificada desde la última consulta)");
+        assertThat(staffIn("es", "sources")).startsWith("Fuentes:\n  icann79 (" + server.url("/all.ics")
+                + ", cada 15m): última consulta ")
+                .contains(": sin cambios (no modificada desde la última consulta); próxima consulta ");
+        assertThat(staffIn("fr", "sync nope")).isEqualTo("Aucune source ne s'appelle « nope » ; les sources sont :"
+                + " icann79.");
+        assertThat(staffIn("es", "sync --accept")).isEqualTo("--accept necesita el nombre de la fuente: sync <nombre>"
+                + " --accept");
+        assertThat(staffIn("en", "sync")).startsWith("icann79: unchanged");
+    }
+
     @Test
     void syncLooksNowAndIsForStaffOnly() throws Exception {
         server.serveIcs(sched(GRC));
