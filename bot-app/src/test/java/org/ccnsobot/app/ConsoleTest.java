@@ -157,6 +157,15 @@ class ConsoleTest {
         out.reset();
         assertThat(CheckConfigCommand.check(every, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("sources[0].every: must be at least 1m");
+
+        Path rule = dir.resolve("rule.yaml");
+        Files.writeString(rule, "calendar: " + BotFixture.seedCalendar() + "\nsources:\n"
+                + "  - {name: icann79, url: 'https://icann79.sched.com/all.ics', committees: {'Budget': SOPC,"
+                + " 'Tech Day': TECHX}}\n");
+        out.reset();
+        assertThat(CheckConfigCommand.check(rule, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("config is invalid: sources[0].committees.Tech Day: the calendar has no committee 'TECHX'");
     }
 
     @Test

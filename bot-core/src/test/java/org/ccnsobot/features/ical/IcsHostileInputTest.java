@@ -121,7 +121,7 @@ class IcsHostileInputTest {
     void aHugeFileIsRefusedBeforeItIsRead() {
         byte[] big = new byte[importer.limits().maxBytes() + 1];
         java.util.Arrays.fill(big, (byte) 'A');
-        assertThat(refused(big)).hasMessageContaining("the limit is 10.0 MiB");
+        assertThat(refused(big)).hasMessageContaining("the limit is 32.0 MiB");
     }
 
     @Test
