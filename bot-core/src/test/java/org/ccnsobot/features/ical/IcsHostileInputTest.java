@@ -145,7 +145,7 @@ class IcsHostileInputTest {
 
     @Test
     void tooManyEventsAreRefusedAndManyWithinTheLimitImport() throws Exception {
-        assertThat(refused(events(5_001))).hasMessage("line 20005: the file holds more than 5000 events");
+        assertThat(refused(events(20_001))).hasMessage("line 80005: the file holds more than 20000 events");
         ImportReport r = assertTimeoutPreemptively(HANG, () -> importer.importBytes(
                 events(3_000).getBytes(StandardCharsets.UTF_8), "many.ics", ImportOptions.defaults()));
         assertThat(r.added()).hasSize(3_000);

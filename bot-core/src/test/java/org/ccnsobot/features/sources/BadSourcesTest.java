@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ccnsobot.config.SourceConfig;
 import org.ccnsobot.domain.Event;
-import org.ccnsobot.features.ical.IcsImporter;
 import org.ccnsobot.testing.BotFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,36 +220,6 @@ class BadSourcesTest {
     }
 
     @Test
-    void anUnreachableHostIsOneLine() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        SourceWatcher w = watcher("http://127.0.0.1:" + port + "/all.ics", Duration.ofSeconds(5));
-        List<Event> before = snapshot(bot.bot());
-        assertThat(w.look("elsewhere", false)).isEqualTo("failed: cannot be reached: the connection was refused");
-        assertThat(snapshot(bot.bot())).isEqualTo(before);
-    }
-
-    @Test
-    void aSourceThatDoesNotAnswerInTimeIsOneLine() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        server.answer(x -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        SourceWatcher w = watcher(server.url("/all.ics"), Duration.ofMillis(300));
-        try {
-            assertThat(w.look("elsewhere", false)).isEqualTo("failed: did not answer within 300 ms");
-        } finally {
-            release.countDown();
-        }
-    }
-
-    @Test
     void aRedirectOnTheSameHostIsFollowed() throws Exception {
         String ics = sched(GRC, DASC, SourcesTest.TECH);
         server.answer(x -> {
@@ -263,12 +232,5 @@ class BadSourcesTest {
         });
         // the one session is Tech Day, which takes the seed's date-only Tech Day's place
         assertThat(bot.staff("sync icann79").text()).contains("1 updated").contains("[icann79-tech-day]");
-    }
-
-    /** A watcher of its own (not the bot's) on one source, for answers that need a short timeout. */
-    private SourceWatcher watcher(String url, Duration timeout) {
-        SourceConfig c = new SourceConfig("elsewhere", URI.create(url), null, Duration.ofMinutes(15), List.of());
-        return new SourceWatcher(List.of(c), bot.bot().calendar(), new IcsImporter(bot.bot().calendar()),
-                bot.outbox(), bot.clock(), Fetcher.standard(timeout, SourceWatcher.LIMITS.maxBytes()));
     }
 }
