@@ -45,12 +45,13 @@ final class Renderer {
         // Buttons (Block.Actions) become components, not text: they do not make a message rich.
         List<Block> shown = message.blocks().stream()
                 .filter(b -> !(b instanceof Block.Actions) && !(b instanceof Block.OpenForm)).toList();
-        boolean plain = shown.stream().allMatch(b -> b instanceof Block.Paragraph);
+        boolean plain = shown.stream().allMatch(b -> b instanceof Block.Paragraph
+                || b instanceof Block.TimedParagraph);
         List<Page> pages;
         if (plain) {
-            String text = shown.isEmpty() ? message.fallbackText()
-                    : shown.stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
-            pages = textPages(Escaper.text(text));
+            String text = shown.isEmpty() ? Escaper.text(message.fallbackText())
+                    : shown.stream().map(Renderer::paragraph).collect(Collectors.joining("\n\n"));
+            pages = textPages(text);
         } else {
             pages = embedPages(embeds(message.blocks(), labels));
             if (pages.isEmpty()) {
@@ -109,9 +110,9 @@ final class Renderer {
         for (Block block : blocks) {
             if (block instanceof Block.Heading h) {
                 stack.start(Escaper.text(h.text()), COLOUR);
-            } else if (block instanceof Block.Paragraph p) {
+            } else if (block instanceof Block.Paragraph || block instanceof Block.TimedParagraph) {
                 stack.ensureOpen();
-                for (String line : Escaper.text(p.text()).split("\n", -1)) {
+                for (String line : paragraph(block).split("\n", -1)) {
                     stack.line(line);
                 }
                 stack.line("");
@@ -134,6 +135,23 @@ final class Renderer {
             }
         }
         return stack.finish();
+    }
+
+    /** A paragraph escaped, its marked instants as {@code <t:…>} tokens: each member reads their own time. */
+    static String paragraph(Block b) {
+        if (b instanceof Block.TimedParagraph t) {
+            StringBuilder sb = new StringBuilder();
+            for (Block.TimedParagraph.Piece piece : t.pieces()) {
+                if (piece.mark() == null) {
+                    sb.append(Escaper.text(piece.text()));
+                } else {
+                    sb.append("<t:").append(piece.mark().at().getEpochSecond())
+                            .append(piece.mark().timeOnly() ? ":t>" : ":F>");
+                }
+            }
+            return sb.toString();
+        }
+        return Escaper.text(((Block.Paragraph) b).text());
     }
 
     private static void eventCard(EmbedStack stack, Block.EventCard c, Labels labels) {

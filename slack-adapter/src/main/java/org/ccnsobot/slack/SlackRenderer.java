@@ -150,6 +150,8 @@ final class SlackRenderer {
                                 .emoji(true).build()).build()));
             } else if (b instanceof Block.Paragraph p) {
                 entries.add(paragraph(escape(p.text())));
+            } else if (b instanceof Block.TimedParagraph t) {
+                entries.add(paragraph(timed(t)));
             } else if (b instanceof Block.Fields f) {
                 entries.add(fields(f.fields()));
             } else if (b instanceof Block.Links l) {
@@ -261,6 +263,16 @@ final class SlackRenderer {
         String end = sameDay ? dateToken(c.end(), "{time}", UTC_TIME.format(c.end()))
                 : dateToken(c.end(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.end()));
         return ":date: " + start + " – " + end;
+    }
+
+    /** A paragraph escaped, its marked instants as date tokens in the reader's time, the written text as fallback. */
+    static String timed(Block.TimedParagraph t) {
+        StringBuilder sb = new StringBuilder();
+        for (Block.TimedParagraph.Piece piece : t.pieces()) {
+            sb.append(piece.mark() == null ? escape(piece.text()) : dateToken(piece.mark().at(),
+                    piece.mark().timeOnly() ? "{time}" : "{date_short_pretty} {time}", piece.text()));
+        }
+        return sb.toString();
     }
 
     static String dateToken(Instant at, String format, String fallback) {

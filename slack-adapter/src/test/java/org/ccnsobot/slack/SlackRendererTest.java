@@ -191,4 +191,33 @@ class SlackRendererTest {
         assertThat(SlackRenderer.ButtonValue.decode("not json")).isEmpty();
     }
 
+    @Test
+    void aChangeSummaryShowsEachLinesTimesAsDateTokensWithTheUtcTextAsFallback() {
+        Instant now = Instant.parse("2024-03-02T17:00:00Z");
+        String moved = "• Moved: GRC Workshop is now Sat 2 Mar 2024 17:00 UTC to 18:00 UTC (was Sat 2 Mar 2024"
+                + " 13:00 UTC) <grc>";
+        OutgoingMessage m = OutgoingMessage.of("Schedule changes (1):\n" + moved, List.of(
+                new Block.Heading("Schedule changes (1)"),
+                new Block.TimedParagraph(moved, List.of(new Block.TimeMark(now, "Sat 2 Mar 2024 17:00 UTC", false),
+                        new Block.TimeMark(Instant.parse("2024-03-02T18:00:00Z"), "18:00 UTC", true),
+                        new Block.TimeMark(Instant.parse("2024-03-02T13:00:00Z"), "Sat 2 Mar 2024 13:00 UTC",
+                                false)))));
+        String json = json(renderer.render(m).get(0).blocks());
+        assertThat(json).contains("• Moved: GRC Workshop is now <!date^1709398800^{date_short_pretty} {time}|Sat 2"
+                + " Mar 2024 17:00 UTC> to <!date^1709402400^{time}|18:00 UTC> (was"
+                + " <!date^1709384400^{date_short_pretty} {time}|Sat 2 Mar 2024 13:00 UTC>) &lt;grc&gt;");
+    }
+
+    @Test
+    void controlAndBidiCharactersAlreadyStoredAreNeutralisedInEveryPart() {
+        String title = "GRC \u001B[31mWorkshop\u202Eevil";
+        Block.EventCard card = new Block.EventCard("e", title, Instant.parse("2024-03-02T13:00:00Z"), null,
+                LocalDate.of(2024, 3, 2), ZoneId.of("UTC"), null, "Room\u001B]0;x\u0007", null, List.of(), null,
+                title, List.of());
+        List<SlackRenderer.SlackMessage> pages = renderer.render(OutgoingMessage.of(title,
+                List.of(new Block.Heading(title), new Block.Paragraph(title), card)));
+        String json = json(pages.get(0).blocks()) + pages.get(0).text();
+        assertThat(json).contains("GRC \uFFFD[31mWorkshop\uFFFDevil", "Room\uFFFD]0;x\uFFFD")
+                .doesNotContain("\u001B").doesNotContain("\u202E").doesNotContain("\u0007");
+    }
 }

@@ -89,13 +89,22 @@ public final class ReminderTexts {
 
     /** A notice (kept in the ledger row's note) with the event's card when the event is still known. */
     public static OutgoingMessage notice(String note, Optional<Event> e, EventMessages messages) {
-        return notice(note, e, messages, null);
+        return notice(note, List.of(), e, messages, null);
     }
 
     /** As above, the card's title in the reader's language. */
     public static OutgoingMessage notice(String note, Optional<Event> e, EventMessages messages, Locale l) {
+        return notice(note, List.of(), e, messages, l);
+    }
+
+    /**
+     * As above, the note's instants marked so each platform can show them in its readers' time, the card's title in
+     * the reader's language.
+     */
+    static OutgoingMessage notice(String note, List<Block.TimeMark> times, Optional<Event> e,
+                                  EventMessages messages, Locale l) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Paragraph(note));
+        blocks.add(times.isEmpty() ? new Block.Paragraph(note) : new Block.TimedParagraph(note, times));
         e.ifPresent(ev -> blocks.add(messages.card(ev, l)));
         return OutgoingMessage.of(note, blocks);
     }

@@ -49,12 +49,8 @@ public final class SourceWatcher implements JobSource {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /**
-     * A live source may be a whole meeting's schedule with long HTML descriptions: up to 20,000 events and 32 MiB,
-     * more than a hand import takes.
-     */
-    static final IcsLimits LIMITS = new IcsLimits(32 * 1024 * 1024, 256 * 1024, 4, 25_000, 20_000, 500,
-            java.time.Period.ofYears(2));
+    /** What a look takes: the same as a hand import (up to 20,000 events and 32 MiB). */
+    static final IcsLimits LIMITS = IcsLimits.defaults();
 
     private final CalendarService calendar;
     private final IcsImporter importer;
@@ -116,7 +112,7 @@ public final class SourceWatcher implements JobSource {
                                        Clock clock, org.ccnsobot.store.Database db) {
         IcsImporter importer = new IcsImporter(calendar, LIMITS);
         SourceWatcher w = new SourceWatcher(sources, calendar, importer, outbox, clock,
-                Fetcher.standard(java.time.Duration.ofSeconds(20), LIMITS.maxBytes()),
+                Fetcher.standard(SourceConfig.DEFAULT_TIMEOUT, LIMITS.maxBytes()),
                 sources.isEmpty() ? LookMemory.NONE : LookMemory.sqlite(db));
         w.register();
         return w;
@@ -221,7 +217,7 @@ public final class SourceWatcher implements JobSource {
         SourceConfig c = s.config();
         Fetcher.Fetched fetched;
         try {
-            fetched = fetcher.fetch(c.url(), s.etag(), s.lastModified());
+            fetched = fetcher.fetch(c.url(), s.etag(), s.lastModified(), c.timeout());
         } catch (SourceException e) {
             return failure(s, now, e.getMessage());
         }

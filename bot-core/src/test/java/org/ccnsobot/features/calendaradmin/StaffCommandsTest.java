@@ -88,9 +88,11 @@ class StaffCommandsTest {
         Event moved = event("grc-working-session-20240305");
         assertThat(moved.status()).isEqualTo(EventStatus.MOVED);
         assertThat(moved.date()).isEqualTo(LocalDate.of(2024, 3, 6));
+        assertThat(moved.sequence()).as("a move raises SEQUENCE by one").isEqualTo(2);
 
         assertThat(ok("event cancel grc-working-session-20240305")).startsWith("Cancelled");
         assertThat(event("grc-working-session-20240305").status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(event("grc-working-session-20240305").sequence()).as("so does a cancellation").isEqualTo(3);
         assertThat(BotFixture.ask(bot, "event grc-working-session-20240305")).contains("CANCELLED");
         assertThat(refused("event cancel grc-working-session-20240305")).contains("already cancelled");
     }

@@ -149,6 +149,31 @@ class SourcesTest {
     }
 
     @Test
+    void aSourcesCommitteeRulesGiveItsSessionsTheirCommittees() throws Exception {
+        // as the config reads them: a pattern, any case, found in a title or in a category
+        java.util.function.BiFunction<String, String, SourceConfig.CommitteeRule> rule = (pattern, acronym) ->
+                new SourceConfig.CommitteeRule(java.util.regex.Pattern.compile(pattern,
+                        java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE),
+                        List.of(acronym));
+        SourceConfig source = new SourceConfig("icann79", URI.create(server.url("/all.ics")), "ICANN79",
+                Duration.ofMinutes(15), List.of(rule.apply("budget", "SOPC"), rule.apply("^Outreach Track$", "UAC"),
+                rule.apply("strategy", "NOPE")));
+        server.serveIcs(sched(
+                session("s-budget@sched", "ccNSO Budget Working Session", "20240302T130000Z", "ccNSO", "Room 1"),
+                session("s-out@sched", "Newcomer Orientation", "20240303T130000Z", "Outreach Track", "Room 2"),
+                session("s-plan@sched", "Strategy Session", "20240304T130000Z", "ccNSO", "Room 3")));
+        bot = BotFixture.builder().config(c -> c.withSources(List.of(source))).open(dir);
+        bot.start(false);
+        bot.fire();
+
+        assertThat(byTitle("ccNSO Budget Working Session").committees()).as("a title rule").containsExactly("SOPC");
+        assertThat(byTitle("Newcomer Orientation").committees()).as("a category rule").containsExactly("UAC");
+        assertThat(byTitle("Strategy Session").committees()).as("a rule naming no known committee gives none")
+                .isEmpty();
+        assertThat(bot.ask("committee SOPC")).contains("ccNSO Budget Working Session");
+    }
+
+    @Test
     void syncLooksNowAndIsForStaffOnly() throws Exception {
         server.serveIcs(sched(GRC));
         open(server.url("/all.ics"));
@@ -166,13 +191,19 @@ class SourcesTest {
         bot.fire();
         List<Event> before = snapshot(bot.bot());
         server.answer(x -> SchedServer.send(x, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8)));
-        // backing off: 15m, 30m, 60m, 60m after each failure
+        // backing off: 15m, 30m, 60m, 60m after each failure; without it each next look would be 15m on
+        List<String> nextLooks = new java.util.ArrayList<>();
         for (int minutes : new int[] {15, 15, 30, 60, 60}) {
             bot.clock().advance(Duration.ofMinutes(minutes));
             bot.fire();
+            String line = sources();
+            nextLooks.add(line.substring(line.indexOf("next look ") + "next look ".length()));
         }
+        assertThat(nextLooks).containsExactly("2024-03-01 12:30 UTC", "2024-03-01 13:00 UTC",
+                "2024-03-01 14:00 UTC", "2024-03-01 15:00 UTC", "2024-03-01 16:00 UTC");
         assertThat(server.requests()).hasSize(6);  // the first look and five failures
-        assertThat(sources()).contains("failed: answered HTTP 500", "(5 failures in a row)");
+        assertThat(sources()).contains("failed: answered HTTP 500", "(5 failures in a row)",
+                "last look 2024-03-01 15:00 UTC", "next look 2024-03-01 16:00 UTC");
         assertThat(staffTexts()).singleElement().asString()
                 .contains("Source icann79 has failed 3 times in a row", "answered HTTP 500");
         assertThat(snapshot(bot.bot())).isEqualTo(before);
