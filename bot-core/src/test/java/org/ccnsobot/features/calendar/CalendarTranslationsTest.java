@@ -190,6 +190,29 @@ class CalendarTranslationsTest {
     }
 
     @Test
+    void aMembersPersonalFeedHasTheTitlesInTheirLanguageAndTheSharedFeedStaysEnglish() throws Exception {
+        try (BotFixture f = BotFixture.builder().calendar(CALENDAR).at(MARCH_1).platform("chat")
+                .config(c -> c.withFeeds(new org.ccnsobot.config.FeedsConfig("127.0.0.1", 1, null))).open(dir)) {
+            f.say("alice", "language fr");
+            f.say("alice", "subscribe all");
+            f.say("bob", "language es");
+            f.say("bob", "subscribe all");
+            java.util.regex.Pattern token = java.util.regex.Pattern.compile("/personal/([A-Za-z0-9_-]+)\\.ics");
+            java.util.Map<String, String> feeds = new java.util.HashMap<>();
+            for (String who : List.of("alice", "bob")) {
+                var m = token.matcher(f.say(who, "feed"));
+                assertThat(m.find()).isTrue();
+                feeds.put(who, f.bot().personalFeeds().open(m.group(1)).orElseThrow().export(MARCH_1, null));
+            }
+            assertThat(feeds.get("alice")).contains("SUMMARY:Réunion 300 du Conseil de la ccNSO")
+                    .contains("SUMMARY:GRC call");
+            assertThat(feeds.get("bob")).contains("SUMMARY:ccNSO Council meeting 300").doesNotContain("Réunion");
+            assertThat(new Feeds(f.bot().calendar()).all().export(MARCH_1, null))
+                    .contains("SUMMARY:ccNSO Council meeting 300").doesNotContain("Réunion");
+        }
+    }
+
+    @Test
     void aBadMapOnAFirstStartIsRefusedInOneLineAndLeavesNoDatabase() throws Exception {
         Path calendar = Files.createDirectories(dir.resolve("calendar"));
         Files.writeString(calendar.resolve("committees.yaml"), CALENDAR.replace(
