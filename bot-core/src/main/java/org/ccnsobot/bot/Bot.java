@@ -403,10 +403,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
             return stored.chosen().get();
         }
         if (platformLocale != null) {
-            Optional<org.ccnsobot.i18n.Language> said = org.ccnsobot.i18n.Language.choice(platformLocale.toLanguageTag());
-            if (said.isPresent()) {
-                return said.get();
-            }
+            // the platform says what the member uses now: a language the bot lacks means the config's, not one
+            // the platform said another time
+            return org.ccnsobot.i18n.Language.choice(platformLocale.toLanguageTag()).orElse(config.language());
         }
         return stored.seen().orElse(config.language());
     }
