@@ -17,14 +17,16 @@ import picocli.CommandLine.Option;
 
 /** {@code java -jar ccnso-bot.jar [command]}: with no command, runs the platforms configured, or the console. */
 @Command(name = "ccnso-bot", mixinStandardHelpOptions = true, version = "ccnso-bot 0.1.0",
-        description = "Chat bot for the ccNSO community: meeting calendar, committee updates and reminders.",
-        subcommands = {ConsoleCommand.class, RunCommand.class, CheckConfigCommand.class, BenchCommand.class,
-                ImportCommand.class, ExportCommand.class, AuditCommand.class, FeedsCommand.class,
-                ReminderBenchCommand.class, ChangeBenchCommand.class, QuestionsScoreCommand.class,
-                SourceBenchCommand.class, FanOutBenchCommand.class, BackupCommand.class, VerifyDbCommand.class,
-                BackupBenchCommand.class})
+        description = "Chat bot for the ccNSO community: meeting calendar, committee updates and reminders.")
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("config/ccnso-bot.yaml");
+
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ConsoleCommand.class, RunCommand.class,
+            CheckConfigCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class,
+            AuditCommand.class, FeedsCommand.class, ReminderBenchCommand.class, ChangeBenchCommand.class,
+            QuestionsScoreCommand.class, SourceBenchCommand.class, FanOutBenchCommand.class, BackupCommand.class,
+            VerifyDbCommand.class, BackupBenchCommand.class);
 
     @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: config/ccnso-bot.yaml if present)")
     Path config;
@@ -37,17 +39,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // logging starts on the warm-up thread while this one builds the command line (picocli reads the
         // annotations of every subcommand); nothing runs before logging is up
         Warmup warmup = Warmup.start();
-        CommandLine cl = commandLine(System.out, System.err);
+        CommandLine cl = commandLine(System.out, System.err, args);
+        // the config's YAML parser (about 400 classes) loads here rather than after logging is up: it logs nothing
+        ConfigLoader.preload();
         warmup.awaitLogging();
         System.exit(cl.execute(args));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
-    private static CommandLine commandLine(PrintStream out, PrintStream err) {
+    private static CommandLine commandLine(PrintStream out, PrintStream err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        for (Class<?> sub : needed(args)) {
+            cl.addSubcommand(sub);
+        }
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -55,6 +62,38 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * The subcommands {@code args} can reach. picocli reads every option of every subcommand it is given, about a
+     * tenth of a second of each start for sixteen of them, so a start is given only the one it names, or none when
+     * it names none (the default command); help, a version question and anything unrecognised get them all, so
+     * that usage, suggestions and errors read as they always do.
+     */
+    static List<Class<?>> needed(String[] args) {
+        String named = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config")) {
+                i++;
+            } else if (a.startsWith("--config=")) {
+                continue;
+            } else if (a.startsWith("-")) {
+                return SUBCOMMANDS;
+            } else {
+                named = a;
+                break;
+            }
+        }
+        if (named == null) {
+            return List.of();
+        }
+        for (Class<?> sub : SUBCOMMANDS) {
+            if (sub.getAnnotation(Command.class).name().equals(named)) {
+                return List.of(sub);
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /** With no subcommand: the platforms configured, or the console when there are none. */

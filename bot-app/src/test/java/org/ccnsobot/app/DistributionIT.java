@@ -34,18 +34,21 @@ class DistributionIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path target = Path.of("target").toAbsolutePath();
-        Path tarball;
-        try (Stream<Path> s = Files.list(target)) {
-            tarball = s.filter(p -> p.getFileName().toString().matches("ccnso-bot-.+\\.tar\\.gz")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no ccnso-bot-<version>.tar.gz in " + target));
-        }
+        Path tarball = tarball();
         Process p = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", unpacked.toString())
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
         String folder = tarball.getFileName().toString().replaceFirst("\\.tar\\.gz$", "");
         home = unpacked.resolve(folder);
+    }
+
+    private static Path tarball() throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        try (Stream<Path> s = Files.list(target)) {
+            return s.filter(p -> p.getFileName().toString().matches("ccnso-bot-.+\\.tar\\.gz")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no ccnso-bot-<version>.tar.gz in " + target));
+        }
     }
 
     /** Runs {@code script} with sh in {@code cwd}, Java 17+ from JAVA_HOME unless {@code env} says otherwise. */
@@ -55,6 +58,10 @@ class DistributionIT {
         pb.environment().remove("CCNSO_HEAP");
         pb.environment().remove("CCNSO_JAVA_OPTS");
         pb.environment().remove("CCNSO_LOG_LEVEL");
+        // the shared install is not given a class-data archive by whichever test runs first; the archive's own
+        // test turns it on in an install of its own
+        pb.environment().put("CCNSO_CDS", "off");
+        pb.environment().remove("CCNSO_CDS_DIR");
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);
@@ -85,6 +92,61 @@ class DistributionIT {
         assertThat(unit).contains("\nUser=ccnso-bot\n", "\nStateDirectory=ccnso-bot\n", "\nRestart=on-failure\n",
                 "\nProtectSystem=strict\n", "\nNoNewPrivileges=yes\n", "\nEnvironmentFile=/etc/ccnso-bot/ccnso-bot.env\n",
                 "\nExecStart=/opt/ccnso-bot/bin/ccnso-bot run --config /etc/ccnso-bot/ccnso-bot.yaml\n");
+    }
+
+    @Test
+    void theFirstConsoleRunArchivesTheClassesItLoadedAndLaterStartsMapThemFromTheArchive() throws Exception {
+        Path own = Files.createDirectories(dir.resolve("own"));
+        Process tar = new ProcessBuilder("tar", "-xzf", tarball().toString(), "-C", own.toString())
+                .redirectErrorStream(true).start();
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path install = own.resolve(home.getFileName());
+        Path lib = install.resolve("lib");
+        Map<String, String> on = new java.util.HashMap<>();
+        on.put("CCNSO_CDS", null);
+        String ask = "printf 'next\\n' | bin/ccnso-bot console --now 2024-02-10T12:00:00Z";
+
+        assertThat(sh(install, on, "bin/ccnso-bot check-config").exit()).isZero();
+        assertThat(archives(lib)).as("a tool's run archives nothing").isEmpty();
+
+        Run first = sh(install, on, ask);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("Next up:").doesNotContain("[warning]");
+        assertThat(archives(lib)).as("written by the first console run as it exits").hasSize(1);
+        Path archive = archives(lib).get(0);
+        assertThat(archive.getFileName().toString()).isEqualTo("ccnso-bot-java-" + System.getProperty("java.version")
+                + ".jsa");
+
+        Map<String, String> traced = new java.util.HashMap<>(on);
+        Path loads = dir.resolve("loads.txt");
+        traced.put("CCNSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads);
+        Run second = sh(install, traced, ask);
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(Files.readString(loads)).as("the app's classes come from the archive, not the jar")
+                .contains("org.ccnsobot.app.Main source: shared objects file (top)");
+
+        // an upgrade in place: a jar newer than the archive is archived again by the next console run
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(lib.resolve("ccnso-bot.jar")).toMillis() - 10_000));
+        Run upgraded = sh(install, on, ask);
+        assertThat(upgraded.out()).isEqualTo(first.out());
+        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(lib.resolve("ccnso-bot.jar")));
+        Files.delete(loads);
+        Run after = sh(install, traced, ask);
+        assertThat(after.out()).isEqualTo(first.out());
+        assertThat(Files.readString(loads)).contains("org.ccnsobot.app.Main source: shared objects file (top)");
+
+        Files.delete(loads);
+        traced.put("CCNSO_CDS", "off");
+        sh(install, traced, ask);
+        assertThat(Files.readString(loads)).as("CCNSO_CDS=off").contains("org.ccnsobot.app.Main source: file:")
+                .doesNotContain("shared objects file (top)");
+    }
+
+    private static List<Path> archives(Path lib) throws IOException {
+        try (Stream<Path> s = Files.list(lib)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+        }
     }
 
     @Test

@@ -49,6 +49,19 @@ public final class ConfigLoader {
     private final Map<String, PlatformProvider> providers;
     private final Function<String, String> environment;
 
+    /**
+     * Loads and initialises the YAML parser and Jackson's tree ahead of the first {@link #load}, by reading a
+     * one-line document: for a start that has a moment to spare (the app's main thread, while logging starts on
+     * another). Logs nothing and cannot fail in a way {@link #load} would not report again.
+     */
+    public static void preload() {
+        try {
+            YAML.readTree("preload: true\n");
+        } catch (java.io.IOException | RuntimeException e) {
+            // load reads the real file and reports what is wrong with it
+        }
+    }
+
     public ConfigLoader(List<PlatformProvider> providers, Function<String, String> environment) {
         Map<String, PlatformProvider> byId = new LinkedHashMap<>();
         for (PlatformProvider p : providers) {

@@ -17,8 +17,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Every text the bot sends in a language: {@code messages_<code>.properties} beside this class (UTF-8), read once
- * when the class loads, as ICU MessageFormat patterns, so plurals follow each language's own rules
+ * Every text the bot sends in a language: {@code messages_<code>.properties} beside this class (UTF-8), English read
+ * when the class loads and every other language on its first use (a start needs only the fallback; a French
+ * member's first answer reads French once), as ICU MessageFormat patterns, so plurals follow each language's own rules
  * ("in 1 minute", "dans 5 minutes"; Arabic's zero/one/two/few/many/other). A key a translation lacks falls back
  * to English; a key English lacks is a programming error and throws. Only the patterns with plurals need ICU at
  * run time, and they compile on first use (see {@link Entry}).
@@ -34,6 +35,19 @@ public final class Messages {
         this.loadNanos = loadNanos;
     }
 
+    /** {@code language}'s entries, read and split on first use. */
+    private Map<String, Entry> of(Language language) {
+        return entries.computeIfAbsent(language, Messages::compile);
+    }
+
+    private static Map<String, Entry> compile(Language language) {
+        Map<String, Entry> compiled = new HashMap<>();
+        for (Map.Entry<String, String> e : read("messages_" + language.code() + ".properties").entrySet()) {
+            compiled.put(e.getKey(), Entry.of(e.getValue(), language.locale()));
+        }
+        return Map.copyOf(compiled);
+    }
+
     /** The bundles of this process, read at start. */
     public static Messages get() {
         return BUNDLES;
@@ -44,23 +58,27 @@ public final class Messages {
         return BUNDLES.text(locale, key, args);
     }
 
-    /** How long reading and compiling the bundles took at start. */
+    /** How long reading and compiling the bundles a start reads (English) took. */
     public long loadNanos() {
         return loadNanos;
     }
 
-    /** Reads and compiles every bundle afresh (the bench times this; the process keeps {@link #get}). */
+    /**
+     * Reads and compiles English afresh, the other languages on their first use (the bench times this; the process
+     * keeps {@link #get}).
+     */
     public static Messages load() {
         long t0 = System.nanoTime();
-        Map<Language, Map<String, Entry>> all = new EnumMap<>(Language.class);
-        for (Map.Entry<Language, Map<String, String>> b : raw().entrySet()) {
-            Map<String, Entry> compiled = new HashMap<>();
-            for (Map.Entry<String, String> e : b.getValue().entrySet()) {
-                compiled.put(e.getKey(), Entry.of(e.getValue(), b.getKey().locale()));
-            }
-            all.put(b.getKey(), Map.copyOf(compiled));
-        }
+        Map<Language, Map<String, Entry>> all = new java.util.concurrent.ConcurrentHashMap<>();
+        all.put(Language.EN, compile(Language.EN));
         return new Messages(all, System.nanoTime() - t0);
+    }
+
+    /** How long reading and compiling {@code language} takes in this process now (for the bench). */
+    public static long timeToRead(Language language) {
+        long t0 = System.nanoTime();
+        compile(language);
+        return System.nanoTime() - t0;
     }
 
     /** The bundles as written, by language (keys sorted), for the completeness check. */
@@ -92,9 +110,9 @@ public final class Messages {
     /** The text of {@code key} in {@code locale}'s language, English when that language lacks it. */
     public String text(Locale locale, String key, Object... args) {
         Language lang = Language.of(locale);
-        Entry e = entries.get(lang).get(key);
+        Entry e = of(lang).get(key);
         if (e == null) {
-            e = entries.get(Language.EN).get(key);
+            e = of(Language.EN).get(key);
             if (e == null) {
                 throw new IllegalArgumentException("no message '" + key + "' in messages_en.properties");
             }
@@ -104,7 +122,7 @@ public final class Messages {
 
     /** Whether {@code key} exists in English (every key does in a complete build). */
     public boolean has(String key) {
-        return entries.get(Language.EN).containsKey(key);
+        return of(Language.EN).containsKey(key);
     }
 
     /**
@@ -210,8 +228,13 @@ public final class Messages {
         }
     }
 
+    /** The languages read so far. */
+    java.util.Set<Language> read() {
+        return java.util.Set.copyOf(entries.keySet());
+    }
+
     /** The entry of {@code key} in {@code language} itself (no fallback), for the bundle test. */
     Entry entry(Language language, String key) {
-        return entries.get(language).get(key);
+        return of(language).get(key);
     }
 }

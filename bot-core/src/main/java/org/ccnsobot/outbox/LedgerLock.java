@@ -1,7 +1,6 @@
 package org.ccnsobot.outbox;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -58,7 +57,7 @@ public final class LedgerLock implements AutoCloseable {
         }
         try {
             ch.truncate(0);
-            ch.write(ByteBuffer.wrap(("pid " + ManagementFactory.getRuntimeMXBean().getPid() + " since " + now + "\n")
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + now + "\n")
                     .getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(true);
         } catch (IOException e) {

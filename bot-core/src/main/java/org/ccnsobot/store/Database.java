@@ -81,11 +81,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Loads what a migration needs (SQLite's native library, Flyway, the scan of our migrations) ahead of time,
-     * for a process that may soon create a database; see the app's warm-up.
+     * Loads what opening a database needs ahead of time (SQLite's native library; Flyway and the scan of our
+     * migrations too when this build carries no schema template), for a process that may soon open or create one;
+     * see the app's warm-up.
      */
     public static void preload() {
-        resolvedVersion();
+        if (SchemaTemplate.class.getResource(SchemaTemplate.resourceName(SCHEMA_VERSION)) == null) {
+            resolvedVersion();
+            return;
+        }
+        // a new file is the template's copy: only an upgrade of an older file needs Flyway, and loads it then
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+            new SQLiteConfig();
+        } catch (Exception e) {
+            // reported where the database is really opened
+        }
     }
 
     private static final class Resolved {
@@ -110,7 +121,8 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file, Durability durability) {
         Path abs = file.toAbsolutePath();
         FileCheck.Found found = new FileCheck.Found(FileCheck.Kind.EMPTY, 0);
-        if (Files.exists(abs)) {
+        boolean absent = !Files.exists(abs);
+        if (!absent) {
             found = FileCheck.inspect(abs, latestVersion());
             if (!Files.isWritable(abs)) {
                 // SQLite would open it read-only without a word, and every write would then fail
@@ -131,6 +143,9 @@ public final class Database implements AutoCloseable {
             throw new StoreException(abs + ": its folder " + folder + " is read-only, and SQLite writes its -wal and -shm"
                     + " files beside the database; make the folder writable for the user the bot runs as", null,
                     StoreException.Kind.READ_ONLY);
+        }
+        if (absent && TEMPLATES.get()) {
+            found = fromTemplate(abs, durability);
         }
         Connection c;
         try {
@@ -175,6 +190,37 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** Off only while the template itself is being made, and in tests of Flyway's own first run. */
+    private static final ThreadLocal<Boolean> TEMPLATES = ThreadLocal.withInitial(() -> Boolean.TRUE);
+
+    /** Runs {@code work} with new files migrated by Flyway rather than copied from the schema template. */
+    static void withoutTemplate(Runnable work) {
+        TEMPLATES.set(Boolean.FALSE);
+        try {
+            work.run();
+        } finally {
+            TEMPLATES.remove();
+        }
+    }
+
+    /** A new file made from the schema template when the build carries one; what it then is. */
+    private static FileCheck.Found fromTemplate(Path abs, Durability durability) {
+        SchemaTemplate.Copy copy;
+        try {
+            copy = SchemaTemplate.copyTo(abs, durability == Durability.DURABLE);
+        } catch (IOException e) {
+            throw new StoreException(abs + ": cannot be created (" + e.getMessage() + ")", e);
+        }
+        switch (copy) {
+            case COPIED:
+                return new FileCheck.Found(FileCheck.Kind.OURS, SCHEMA_VERSION, true);
+            case RACED:
+                return FileCheck.inspect(abs, latestVersion());
+            default:
+                return new FileCheck.Found(FileCheck.Kind.EMPTY, 0);
         }
     }
 

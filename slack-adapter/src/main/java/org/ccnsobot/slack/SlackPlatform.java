@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The chat port on Slack through Bolt for Java: Socket Mode by default (no public address needed), HTTP mode on
- * {@link SlackHttpServer} (read time-outs, many workers) as an option.
+ * {@link org.ccnsobot.port.support.http.HttpListener} (read time-outs, many workers) as an option.
  */
 final class SlackPlatform implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(SlackPlatform.class);
@@ -51,9 +51,9 @@ final class SlackPlatform implements ChatPlatform {
     private Slack slack;
     private App app;
     private SocketModeApp socketMode;
-    private SlackHttpServer httpServer;
+    private org.ccnsobot.port.support.http.HttpListener httpServer;
     private java.util.concurrent.ScheduledExecutorService refusalTimer;
-    private volatile SlackHttpServer.Limits httpLimits = SlackHttpServer.Limits.DEFAULT;
+    private volatile org.ccnsobot.port.support.http.HttpListener.Limits httpLimits = org.ccnsobot.port.support.http.HttpListener.Limits.DEFAULT;
     private ExecutorService io;
     private ExecutorService work;
     private SlackSender sender;
@@ -207,8 +207,8 @@ final class SlackPlatform implements ChatPlatform {
             // a signed request, and a slow core answer never delays the next request's ack
             SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, new SlackRequestParser(app.config()),
                     settings.signingSecret().reveal(), Clock.systemUTC(), handler::firstDelivery);
-            httpServer = SlackHttpServer.start(new InetSocketAddress(settings.bindAddress(), settings.port()), PATH,
-                    endpoint, httpLimits);
+            httpServer = org.ccnsobot.port.support.http.HttpListener.start(new InetSocketAddress(settings.bindAddress(),
+                    settings.port()), "slack-http", PATH, endpoint, httpLimits);
             refusalTimer = Executors.newSingleThreadScheduledExecutor(daemon("slack-refusals"));
             refusalTimer.scheduleAtFixedRate(() -> endpoint.refusals().flushIfDue(), 1, 1, TimeUnit.MINUTES);
             LOG.info("Slack: HTTP mode listening on {}:{}{}", settings.bindAddress(), boundPort(), PATH);
@@ -219,7 +219,7 @@ final class SlackPlatform implements ChatPlatform {
     }
 
     /** For tests: shorter read time-outs or fewer workers for HTTP mode; before {@link #start}. */
-    void httpLimits(SlackHttpServer.Limits limits) {
+    void httpLimits(org.ccnsobot.port.support.http.HttpListener.Limits limits) {
         this.httpLimits = limits;
     }
 

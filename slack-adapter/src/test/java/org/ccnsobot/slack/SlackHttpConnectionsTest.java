@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 12, points 8 and 9: HTTP mode against connections that never finish, and Slack's redelivery of an event
- * whose first delivery never reached the bot. Real Bolt behind {@link SlackHttpServer} on 127.0.0.1.
+ * whose first delivery never reached the bot. Real Bolt behind {@link org.ccnsobot.port.support.http.HttpListener} on 127.0.0.1.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SlackHttpConnectionsTest {
@@ -48,7 +48,7 @@ class SlackHttpConnectionsTest {
         SlackSettings settings = new SlackSettings(new Secret("xoxb-test-bot"), null, new Secret(SECRET), "http", 0,
                 "127.0.0.1", "C0ANNOUNCE", null, fake.apiUrl(), List.of(), null);
         platform = new SlackPlatform(settings, new PlatformContext(Clock.systemUTC()));
-        platform.httpLimits(new SlackHttpServer.Limits(Duration.ofSeconds(1), Duration.ofSeconds(2), 256));
+        platform.httpLimits(new org.ccnsobot.port.support.http.HttpListener.Limits(Duration.ofSeconds(1), Duration.ofSeconds(2), 256));
         platform.start(core);
         endpoint = URI.create("http://127.0.0.1:" + platform.boundPort() + SlackPlatform.PATH);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();

@@ -1,7 +1,6 @@
 package org.ccnsobot.features.ical;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -10,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ccnsobot.config.FeedsConfig;
@@ -41,12 +38,10 @@ public final class FeedServer implements AutoCloseable {
         Optional<Feeds.Selection> open(String token);
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final org.ccnsobot.port.support.http.HttpListener server;
 
-    private FeedServer(HttpServer server, ExecutorService executor) {
+    private FeedServer(org.ccnsobot.port.support.http.HttpListener server) {
         this.server = server;
-        this.executor = executor;
     }
 
     /** Starts serving; port 0 picks a free port (see {@link #port()}). */
@@ -63,15 +58,12 @@ public final class FeedServer implements AutoCloseable {
     /** As above, serving members' personal feeds from {@code personal} too. */
     public static FeedServer start(String bind, int port, CalendarService calendar, Clock clock, Duration refresh,
                                    Personal personal) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "feeds");
-            t.setDaemon(true);
-            return t;
-        });
         Feeds feeds = new Feeds(calendar);
         Validators validators = new Validators();
-        server.createContext("/", exchange -> {
+        // the bot's own listener, not the JDK's: a path that is not a valid URI gets a plain 400, not the JDK's
+        // HTML page naming URISyntaxException, and idle subscribers cannot hold its workers
+        org.ccnsobot.port.support.http.HttpListener server = org.ccnsobot.port.support.http.HttpListener.start(new InetSocketAddress(bind, port),
+                "feeds", null, exchange -> {
             try (exchange) {
                 try {
                     handle(exchange, feeds, personal, clock, validators, refresh);
@@ -84,15 +76,13 @@ public final class FeedServer implements AutoCloseable {
                     }
                 }
             }
-        });
-        server.setExecutor(executor);
-        server.start();
-        LOG.info("Serving iCalendar feeds on http://{}:{}/calendar.ics", bind, server.getAddress().getPort());
-        return new FeedServer(server, executor);
+        }, org.ccnsobot.port.support.http.HttpListener.Limits.DEFAULT);
+        LOG.info("Serving iCalendar feeds on http://{}:{}/calendar.ics", bind, server.port());
+        return new FeedServer(server);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** A path as the log may show it: a personal feed's token is a secret, so it is left out. */
@@ -192,7 +182,6 @@ public final class FeedServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

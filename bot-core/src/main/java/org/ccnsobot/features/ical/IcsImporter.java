@@ -201,6 +201,9 @@ public final class IcsImporter {
         List<String> skipped = new ArrayList<>();
         Set<String> seen = new HashSet<>(feed.rejectedUids());
         Set<String> matchedIds = new HashSet<>();
+        // seed sessions some feed event starts at exactly: kept for that event, never taken by another of the day
+        Set<String> exact = seedByCommitteeDay.isEmpty() ? Set.of() : exactSeedStarts(feed, committees,
+                seedByCommitteeDay);
         int outside = 0;
         for (FeedEvent f : feed.events()) {
             seen.add(f.uid());
@@ -217,7 +220,7 @@ public final class IcsImporter {
             List<String> acronyms = committees.match(f.title(), f.categories());
             boolean placeholder = false;
             if (old == null && !seedByCommitteeDay.isEmpty()) {
-                old = seedSession(f, acronyms, seedByCommitteeDay, matchedIds).orElse(null);
+                old = seedSession(f, acronyms, seedByCommitteeDay, matchedIds, exact).orElse(null);
                 if (old != null) {
                     placeholder = true;
                     warnings.add("'" + IcsText.shorten(f.title()) + "' replaces the seed's " + (old.dateOnly()
@@ -329,51 +332,126 @@ public final class IcsImporter {
      * (the day in the placeholder's own zone), or a timed seed session of one of its committees at the same start.
      * Of several, the one whose title shares the most words; none when that does not single one out.
      */
+    /** The seed sessions of a committee some timed feed event of that committee starts at exactly. */
+    private static Set<String> exactSeedStarts(IcsReader.ParsedFeed feed, CommitteeMatcher committees,
+                                               Map<String, List<Event>> seed) {
+        Set<String> out = new HashSet<>();
+        for (FeedEvent f : feed.events()) {
+            if (f.start() == null) {
+                continue;
+            }
+            for (String a : committees.match(f.title(), f.categories())) {
+                for (LocalDate d : daysAround(f)) {
+                    for (Event e : seed.getOrDefault(a + "|" + d, List.of())) {
+                        if (!e.dateOnly() && e.start().equals(f.start())) {
+                            out.add(e.id());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The UTC dates a feed event's venue day may have, from UTC-12 to UTC+14. */
+    private static java.util.Set<LocalDate> daysAround(FeedEvent f) {
+        return f.start() == null ? Set.of(f.date())
+                : new java.util.LinkedHashSet<>(List.of(
+                        LocalDate.ofInstant(f.start().minusSeconds(12 * 3600), java.time.ZoneOffset.UTC),
+                        LocalDate.ofInstant(f.start(), java.time.ZoneOffset.UTC),
+                        LocalDate.ofInstant(f.start().plusSeconds(14 * 3600), java.time.ZoneOffset.UTC)));
+    }
+
+    /**
+     * The seed session a feed event stands for: one of its committee on its venue day. A timed seed session at the
+     * same start is the one; otherwise a date-only placeholder of that day, or a timed seed session of that day no
+     * feed event starts at exactly (the published time has moved since the seed was written: taken over and
+     * moved, not duplicated). Among several, the most title words in common, then the nearest start; a tie takes
+     * none (the event is added as new).
+     */
     private static java.util.Optional<Event> seedSession(FeedEvent f, List<String> acronyms,
-                                                         Map<String, List<Event>> seed, Set<String> taken) {
+                                                         Map<String, List<Event>> seed, Set<String> taken,
+                                                         Set<String> exact) {
         if (acronyms.isEmpty()) {
             return java.util.Optional.empty();
         }
         java.util.LinkedHashSet<Event> candidates = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<Event> sameStart = new java.util.LinkedHashSet<>();
         for (String a : acronyms) {
-            List<LocalDate> days = f.start() == null ? List.of(f.date())
-                    // a day anywhere from UTC-12 to UTC+14
-                    : List.of(LocalDate.ofInstant(f.start().minusSeconds(12 * 3600), java.time.ZoneOffset.UTC),
-                            LocalDate.ofInstant(f.start(), java.time.ZoneOffset.UTC),
-                            LocalDate.ofInstant(f.start().plusSeconds(14 * 3600), java.time.ZoneOffset.UTC));
-            for (LocalDate d : new java.util.LinkedHashSet<>(days)) {
+            for (LocalDate d : daysAround(f)) {
                 for (Event e : seed.getOrDefault(a + "|" + d, List.of())) {
                     if (taken.contains(e.id())) {
                         continue;
                     }
-                    boolean same = e.dateOnly()
-                            ? e.date().equals(f.start() == null ? f.date() : LocalDate.ofInstant(f.start(), e.zone()))
-                            : f.start() != null && e.start().equals(f.start());
-                    if (same) {
+                    if (e.dateOnly()) {
+                        if (e.date().equals(f.start() == null ? f.date() : LocalDate.ofInstant(f.start(), e.zone()))) {
+                            candidates.add(e);
+                        }
+                    } else if (f.start() != null && e.start().equals(f.start())) {
+                        sameStart.add(e);
+                    } else if (f.start() != null && !exact.contains(e.id())
+                            && e.date().equals(LocalDate.ofInstant(f.start(), e.zone()))
+                            && (Math.abs(e.start().getEpochSecond() - f.start().getEpochSecond()) <= MOVED_WITHIN
+                            || sharesADistinctiveWord(e, f.title(), acronyms))) {
                         candidates.add(e);
                     }
                 }
             }
         }
+        if (!sameStart.isEmpty()) {
+            candidates = sameStart;
+        }
         if (candidates.size() <= 1) {
             return candidates.stream().findFirst();
         }
         Set<String> words = words(f.title());
-        Event best = null;
-        int bestScore = 0;
-        boolean tie = false;
+        int bestScore = -1;
+        List<Event> best = new ArrayList<>();
         for (Event e : candidates) {
             Set<String> w = words(e.title());
             w.retainAll(words);
             if (w.size() > bestScore) {
-                best = e;
+                best.clear();
                 bestScore = w.size();
-                tie = false;
-            } else if (w.size() == bestScore) {
-                tie = true;
+            }
+            if (w.size() == bestScore) {
+                best.add(e);
             }
         }
-        return tie || best == null ? java.util.Optional.empty() : java.util.Optional.of(best);
+        if (best.size() == 1) {
+            return java.util.Optional.of(best.get(0));
+        }
+        if (f.start() == null || best.stream().anyMatch(Event::dateOnly)) {
+            return java.util.Optional.empty();
+        }
+        best.sort(java.util.Comparator.comparingLong(e -> Math.abs(e.start().getEpochSecond()
+                - f.start().getEpochSecond())));
+        long first = Math.abs(best.get(0).start().getEpochSecond() - f.start().getEpochSecond());
+        long second = Math.abs(best.get(1).start().getEpochSecond() - f.start().getEpochSecond());
+        return first == second ? java.util.Optional.empty() : java.util.Optional.of(best.get(0));
+    }
+
+    /** How far from its seeded start a timed seed session may have moved and still be taken for the same. */
+    private static final long MOVED_WITHIN = 3 * 3600;
+
+    /** Words that say nothing about which of a committee's sessions a title means. */
+    private static final Set<String> GENERIC = Set.of("ccnso", "icann", "session", "sessions", "meeting", "meetings",
+            "the", "and", "with", "for", "part", "closed", "open", "public");
+
+    /**
+     * Whether a seed session's title and a feed event's share a word beyond its committees' acronyms and the
+     * generic ones: "Council prep call" is not "Council meeting 202", however near their times.
+     */
+    private static boolean sharesADistinctiveWord(Event seed, String title, List<String> acronyms) {
+        Set<String> common = words(seed.title());
+        common.retainAll(words(title));
+        common.removeAll(GENERIC);
+        for (String a : acronyms) {
+            common.removeAll(words(a.replace('-', ' ')));
+            common.remove(a.toLowerCase(Locale.ROOT));
+        }
+        common.removeIf(w -> w.chars().allMatch(Character::isDigit) || w.matches("icann\\d+"));
+        return !common.isEmpty();
     }
 
     private static Set<String> words(String title) {

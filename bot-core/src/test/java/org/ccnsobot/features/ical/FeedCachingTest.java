@@ -89,8 +89,7 @@ class FeedCachingTest {
 
     @Test
     void badPathsAnswerPlainTextWithoutExceptionNames() throws Exception {
-        // (a malformed escape such as /events/%zz.ics is answered by the JDK's server itself, before any handler,
-        // with an HTML page naming URISyntaxException: a known limit of com.sun.net.httpserver, left open)
+        // (a malformed escape such as /events/%zz.ics: FeedStampsTest)
         assertThat(raw("/calendar.ics")).startsWith("HTTP/1.1 200");
         HttpResponse<String> missing = get("/events/nope.ics");
         assertThat(missing.statusCode()).isEqualTo(404);

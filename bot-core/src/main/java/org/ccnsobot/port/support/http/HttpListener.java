@@ -1,5 +1,6 @@
-package org.ccnsobot.slack;
+package org.ccnsobot.port.support.http;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,23 +21,26 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server for Slack's requests, in place of the JDK's HttpServer, which hands every new connection
- * to a worker that then waits without a time limit for its first bytes: two idle connections stopped two workers.
- * Here every read has a time-out and the whole request must arrive within a deadline, workers are many (they are
- * cheap while they wait), each connection serves one request and is closed, and a connection that drops or times
- * out is counted and logged at debug level, one line, never a stack trace.
+ * A small HTTP/1.1 server, in place of the JDK's HttpServer, for the bot's listeners that face the outside (Slack's
+ * requests, the iCalendar feeds). The JDK's hands every new connection to a worker that then waits without a time
+ * limit for its first bytes (two idle connections stopped two workers), and answers a request line whose path is
+ * not a valid URI itself, with an HTML page naming {@code URISyntaxException}. Here every read has a time-out and
+ * the whole request must arrive within a deadline, workers are many (they are cheap while they wait), each
+ * connection serves one request and is closed, a bad request is answered in one plain-text line, and a connection
+ * that drops or times out is counted and logged at debug level, one line, never a stack trace. Handlers are the
+ * JDK's {@link HttpHandler}, given a {@link HttpExchange} that behaves as the JDK's does.
  */
-final class SlackHttpServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
+public final class HttpListener implements AutoCloseable {
+    // the JDK's logging interface, as the port depends on the JDK alone; the app routes it to its SLF4J logging
+    // (slf4j-jdk-platform-logging), where it shows under this class's name like any other logger
+    private static final System.Logger LOG = System.getLogger(HttpListener.class.getName());
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
     /** The per-read time-out, the deadline for a whole request to arrive, and how many connections are served at once. */
-    record Limits(Duration readTimeout, Duration requestDeadline, int maxWorkers) {
-        static final Limits DEFAULT = new Limits(Duration.ofSeconds(5), Duration.ofSeconds(10), 256);
+    public record Limits(Duration readTimeout, Duration requestDeadline, int maxWorkers) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(5), Duration.ofSeconds(10), 256);
     }
 
     private final ServerSocket server;
@@ -48,37 +52,41 @@ final class SlackHttpServer implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
 
-    private SlackHttpServer(ServerSocket server, String path, HttpHandler handler, Limits limits) {
+    private HttpListener(ServerSocket server, String name, String path, HttpHandler handler, Limits limits) {
         this.server = server;
         this.path = path;
         this.handler = handler;
         this.limits = limits;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(4, limits.maxWorkers(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "slack-http-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.acceptor = new Thread(this::acceptLoop, "slack-http-accept");
+        this.acceptor = new Thread(this::acceptLoop, name + "-accept");
         this.acceptor.setDaemon(true);
     }
 
-    static SlackHttpServer start(InetSocketAddress address, String path, HttpHandler handler, Limits limits)
-            throws IOException {
+    /**
+     * Listens on {@code address} (port 0: a free one, see {@link #port()}); {@code name} names its threads. Requests
+     * for {@code path} go to {@code handler}, any other path gets a plain 404; a null {@code path} sends them all.
+     */
+    public static HttpListener start(InetSocketAddress address, String name, String path, HttpHandler handler,
+                                     Limits limits) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(address, 512);
-        SlackHttpServer s = new SlackHttpServer(socket, path, handler, limits);
+        HttpListener s = new HttpListener(socket, name, path, handler, limits);
         s.acceptor.start();
         return s;
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Connections that dropped, timed out or found every worker busy. */
-    long dropped() {
+    public long dropped() {
         return dropped.get();
     }
 
@@ -89,7 +97,7 @@ final class SlackHttpServer implements AutoCloseable {
                 socket = server.accept();
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.debug("accepting a connection failed: {}", e.toString());
+                    LOG.log(System.Logger.Level.DEBUG, "accepting a connection failed: {0}", e.toString());
                 }
                 continue;
             }
@@ -97,7 +105,7 @@ final class SlackHttpServer implements AutoCloseable {
                 workers.execute(() -> serve(socket));
             } catch (RejectedExecutionException e) {
                 dropped.incrementAndGet();
-                LOG.debug("all {} HTTP workers busy; closed a connection", limits.maxWorkers());
+                LOG.log(System.Logger.Level.DEBUG, "all {0} HTTP workers busy; closed a connection", limits.maxWorkers());
                 closeQuietly(socket);
             }
         }
@@ -142,7 +150,11 @@ final class SlackHttpServer implements AutoCloseable {
                     return;
                 }
             }
-            if (exchange.getRequestURI() == null || !exchange.getRequestURI().getPath().equals(path)) {
+            if (exchange.getRequestURI() == null) {
+                plain(out, 400, "bad request: the path is not a valid URI");
+                return;
+            }
+            if (path != null && !path.equals(exchange.getRequestURI().getPath())) {
                 plain(out, 404, "not found");
                 return;
             }
@@ -155,12 +167,14 @@ final class SlackHttpServer implements AutoCloseable {
             exchange.close();
         } catch (SocketTimeoutException | DeadlineInput.DeadlinePassed e) {
             dropped.incrementAndGet();
-            LOG.debug("closed a connection from {} that sent too slowly: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "closed a connection from {0} that sent too slowly: {1}",
+                    socket.getRemoteSocketAddress(), e.getMessage());
         } catch (IOException | NumberFormatException e) {
             dropped.incrementAndGet();
-            LOG.debug("a connection from {} ended early: {}", socket.getRemoteSocketAddress(), e.toString());
+            LOG.log(System.Logger.Level.DEBUG, "a connection from {0} ended early: {1}", socket.getRemoteSocketAddress(),
+                    e.toString());
         } catch (RuntimeException e) {
-            LOG.warn("serving an HTTP request failed: {}", e.toString());
+            LOG.log(System.Logger.Level.WARNING, "serving an HTTP request failed: {0}", e.toString());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.ccnsobot.slack;
+package org.ccnsobot.port.support.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request on a {@link SlackHttpServer} connection, as the JDK's {@link HttpExchange}, so the endpoint reads
+ * One request on a {@link HttpListener} connection, as the JDK's {@link HttpExchange}, so the endpoint reads
  * the same either way. The response has a Content-Length (or none and the connection's end marks it), and the
  * connection closes after it.
  */
@@ -49,12 +49,14 @@ final class SocketExchange extends HttpExchange {
         return switch (status) {
             case 200 -> "OK";
             case 204 -> "No Content";
+            case 304 -> "Not Modified";
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 411 -> "Length Required";
             case 413 -> "Payload Too Large";
+            case 500 -> "Internal Server Error";
             case 431 -> "Request Header Fields Too Large";
             default -> status >= 500 ? "Server Error" : "Status";
         };
@@ -131,7 +133,10 @@ final class SocketExchange extends HttpExchange {
         };
     }
 
-    /** As the JDK's: {@code length} -1 means no body, 0 an unknown length (ended by closing the connection). */
+    /**
+     * As the JDK's: {@code length} -1 means no body, 0 an unknown length (ended by closing the connection). With no
+     * body, a Content-Length the handler set itself is sent as set (a HEAD answer says what a GET would send).
+     */
     @Override
     public void sendResponseHeaders(int rCode, long responseLength) throws IOException {
         if (status >= 0) {
@@ -139,6 +144,7 @@ final class SocketExchange extends HttpExchange {
         }
         status = rCode;
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(rCode).append(' ').append(reason(rCode)).append("\r\n");
+        String declared = responseLength < 0 ? responseHeaders.getFirst("Content-Length") : null;
         for (Map.Entry<String, List<String>> h : responseHeaders.entrySet()) {
             if (h.getKey().equalsIgnoreCase("Content-Length") || h.getKey().equalsIgnoreCase("Connection")) {
                 continue;
@@ -147,7 +153,9 @@ final class SocketExchange extends HttpExchange {
                 head.append(h.getKey()).append(": ").append(v.replaceAll("[\r\n]", " ")).append("\r\n");
             }
         }
-        if (responseLength != 0) {
+        if (declared != null && declared.chars().allMatch(Character::isDigit) && !declared.isEmpty()) {
+            head.append("Content-Length: ").append(declared).append("\r\n");
+        } else if (responseLength > 0 || responseLength < 0 && rCode != 304 && rCode != 204) {
             head.append("Content-Length: ").append(Math.max(0, responseLength)).append("\r\n");
         }
         head.append("Connection: close\r\n\r\n");
