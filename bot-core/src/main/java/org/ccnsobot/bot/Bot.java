@@ -403,10 +403,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
             return stored.chosen().get();
         }
         if (platformLocale != null) {
-            Optional<org.ccnsobot.i18n.Language> said = org.ccnsobot.i18n.Language.choice(platformLocale.toLanguageTag());
-            if (said.isPresent()) {
-                return said.get();
-            }
+            // the platform says what the member reads now: a language the bot lacks means the config's, not an old one
+            return org.ccnsobot.i18n.Language.choice(platformLocale.toLanguageTag()).orElse(config.language());
         }
         return stored.seen().orElse(config.language());
     }
