@@ -44,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives JDA's events and answers them. Discord wants an interaction acknowledged within 3 s, so a slash
- * command is deferred on JDA's event thread at once and core runs on the adapter's own executor; the answer then
- * edits the deferred reply. Plain words (a mention of the bot, or a DM) are handed to core as text.
+ * Receives JDA's events and answers them. Discord wants an interaction acknowledged within 3 s: core runs on the
+ * adapter's own executor; a slash command whose personal answer (or refusal) comes within {@link #FAST_ANSWER} is
+ * answered privately at once, anything else is deferred and the answer then edits the deferred reply. Plain words (a mention of the bot, or a DM) are handed to core as text.
  */
 final class Inbound extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
@@ -107,9 +107,35 @@ final class Inbound extends ListenerAdapter {
         // refusal (like any personal answer) must not show as "thinking…" in the channel.
         boolean ephemeral = info.personal() || SlashCommands.PERSONAL.contains(info.name().toLowerCase(Locale.ROOT))
                 || (info.staffOnly() && !staff(invocation));
-        event.deferReply(ephemeral).queue(null, e -> LOG.warn("could not defer /{}: {}", event.getName(), e.toString()));
-        InteractionHook hook = event.getHook();
-        guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, handle(invocation), invocation));
+        // Core usually answers in milliseconds: waiting for it (within Discord's 3 s) lets a personal answer or a
+        // refusal of a public command (a bad date, an unknown committee, a rate limit) go out privately as the
+        // interaction's own reply, instead of a public "thinking…" that is then deleted. Slower answers are deferred.
+        CompletableFuture<Reply> answer = soon(() -> handle(invocation));
+        answer.copy().completeOnTimeout(null, FAST_ANSWER.toMillis(), TimeUnit.MILLISECONDS).whenComplete((reply, e) -> {
+            if (e != null) {
+                LOG.warn("could not answer /{}: {}", event.getName(), Failures.unwrap(e).toString());
+                return;
+            }
+            if (reply != null && reply.personal() && !ephemeral) {
+                answerPrivately(event, reply, invocation);
+                return;
+            }
+            event.deferReply(ephemeral).queue(null, x -> LOG.warn("could not defer /{}: {}", event.getName(), x.toString()));
+            InteractionHook hook = event.getHook();
+            answer.thenAccept(r -> guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, r, invocation)));
+        });
+    }
+
+    /** A personal answer as the command's own ephemeral reply: the first page (with Previous / Next if it pages). */
+    private static void answerPrivately(SlashCommandInteractionEvent event, Reply reply, Invocation invocation) {
+        List<Page> pages = Renderer.render(reply.message());
+        Optional<net.dv8tion.jda.api.components.actionrow.ActionRow> nav = Pager.row(0, pages.size(), invocation);
+        if (nav.isEmpty()) {
+            answerNow(event, reply);
+            return;
+        }
+        event.reply(Messages.create(pages.get(0).withRows(List.of(nav.get())))).setEphemeral(true)
+                .queue(null, e -> LOG.warn("could not answer /{}: {}", event.getName(), e.toString()));
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String reason) {

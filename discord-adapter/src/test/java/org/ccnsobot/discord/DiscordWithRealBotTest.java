@@ -98,6 +98,35 @@ class DiscordWithRealBotTest {
         }
     }
 
+    /**
+     * Issue 12, point 2: core's refusal of a public command (a staffer's /event-add with a date that does not exist)
+     * is the interaction's own private answer (callback type 4, flags 64): never a public "thinking…" (type 5)
+     * that is then deleted.
+     */
+    @Test
+    void aStaffersEventAddWithABadDateIsRefusedPrivatelyWithoutAPublicDeferral() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord();
+             BotFixture f = BotFixture.builder().at(BotFixture.NEWSLETTER_DAY)
+                     .staff("discord", new org.ccnsobot.config.StaffRule(List.of(), List.of(FakeDiscord.STAFF_ROLE)))
+                     .open(dir)) {
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
+                    new PlatformContext(f.bot().clock()));
+            try {
+                platform.start(f.bot());
+                String token = fake.slash("event-add", FakeDiscord.options("title", 3, "GRC working session",
+                        "date", 3, "2024-02-31"), FakeDiscord.STAFFER, List.of(FakeDiscord.STAFF_ROLE));
+                JsonNode callback = fake.await("POST", "/interactions/\\d+/" + token + "/callback").body();
+                assertThat(callback.path("type").asInt()).as("answered at once, not deferred: " + callback).isEqualTo(4);
+                assertThat(callback.path("data").path("flags").asInt(0) & 64).as("ephemeral").isEqualTo(64);
+                assertThat(callback.path("data").path("content").asText()).isNotBlank();
+                assertThat(fake.requests("DELETE", "/webhooks/" + FakeDiscord.BOT + "/" + token + "/.*"))
+                        .as("no public deferral to delete").isEmpty();
+            } finally {
+                platform.close();
+            }
+        }
+    }
+
     @Test
     void aMentionSubscribesThroughCoreLikeAnyLineOfPlainWords() throws Exception {
         try (FakeDiscord fake = new FakeDiscord();
