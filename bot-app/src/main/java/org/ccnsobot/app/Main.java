@@ -26,7 +26,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             CheckConfigCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class,
             AuditCommand.class, FeedsCommand.class, ReminderBenchCommand.class, ChangeBenchCommand.class,
             QuestionsScoreCommand.class, SourceBenchCommand.class, FanOutBenchCommand.class, BackupCommand.class,
-            VerifyDbCommand.class, BackupBenchCommand.class);
+            VerifyDbCommand.class, BackupBenchCommand.class, TranslationsCommand.class);
 
     @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: config/ccnso-bot.yaml if present)")
     Path config;

@@ -39,7 +39,7 @@ final class Wiring {
     /** What a tool does with its bot; returns the exit code. */
     @FunctionalInterface
     interface ToolWork {
-        int run(Bot bot) throws java.io.IOException;
+        int run(Bot bot) throws java.io.IOException, CalendarException;
     }
 
     /**

@@ -50,6 +50,72 @@ final class Consoles {
         return new Run(exit, text(out), text(err));
     }
 
+    /** As above, with standard input given as a stream (one that does something between lines, say). */
+    static Run console(BotConfig cfg, String now, Path db, java.io.InputStream input) {
+        ConsoleCommand cmd = new ConsoleCommand();
+        cmd.now = now;
+        cmd.store.db = db;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = cmd.runWith(cfg, input, print(out), print(err));
+        return new Run(exit, text(out), text(err));
+    }
+
+    /**
+     * Standard input that hands out one line per read and runs {@code before} just before it hands out the first
+     * line starting with {@code trigger}: the console has answered every line before it by then, since it reads a
+     * line only when it is done with the last (no sleeps, no threads).
+     */
+    static java.io.InputStream linesWithHook(List<String> lines, String trigger, Runnable before) {
+        return new java.io.InputStream() {
+            private int next;
+            private byte[] current = new byte[0];
+            private int at;
+            private boolean ran;
+
+            private boolean load() {
+                while (at >= current.length) {
+                    if (next >= lines.size()) {
+                        return false;
+                    }
+                    String line = lines.get(next++);
+                    if (!ran && line.startsWith(trigger)) {
+                        ran = true;
+                        before.run();
+                    }
+                    current = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                    at = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public int read() {
+                return load() ? current[at++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!load()) {
+                    return -1;
+                }
+                int n = Math.min(len, current.length - at);
+                System.arraycopy(current, at, b, off, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                // never more than the line at hand: the reader must come back for the next one
+                return current.length - at;
+            }
+        };
+    }
+
     static PrintStream print(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }

@@ -154,7 +154,7 @@ class DistributionIT {
         Run r = sh(home, Map.of(), "bin/ccnso-bot check-config");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("config OK: " + home.toRealPath().resolve("config/ccnso-bot.yaml"))
-                .contains("platforms: none (the console runs)").contains("18 committees, 1 meetings, 18 events");
+                .contains("platforms: none (the console runs)").contains("18 committees, 1 meetings, 26 events");
     }
 
     @Test

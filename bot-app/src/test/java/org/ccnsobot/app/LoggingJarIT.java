@@ -75,7 +75,7 @@ class LoggingJarIT {
         List<String> lines = r.logLines();
         assertThat(lines).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  .*"), "INFO lines");
         assertThat(lines).anyMatch(l -> l.contains("Seeded the calendar from"))
-                .anyMatch(l -> l.contains("Planned reminders for 18 event(s)"))
+                .anyMatch(l -> l.contains("Planned reminders for 26 event(s)"))
                 .anyMatch(l -> l.contains("Outbox started on"))
                 .noneMatch(l -> l.contains("frobnicate") || l.contains("soon") || l.contains("nope") || l.contains("Mars"));
 

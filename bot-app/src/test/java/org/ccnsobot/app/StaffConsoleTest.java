@@ -168,7 +168,7 @@ class StaffConsoleTest {
         assertThat(Files.readString(second).replaceAll(stamp, "")).isEqualTo(Files.readString(first)
                 .replaceAll(stamp, ""));
         assertThat(Files.readString(first)).contains("SUMMARY:GRC working session").contains("STATUS:CANCELLED")
-                .contains("DTSTART;VALUE=DATE:20240302");
+                .contains("DTSTART;VALUE=DATE:20240305");
         ExportCommand meeting = new ExportCommand();
         meeting.store.db = db;
         meeting.meeting = "ICANN79";

@@ -92,7 +92,8 @@ public final class Bot implements InboundHandler, AutoCloseable {
     private final Pipeline formSubmitter;
     private final Map<String, ZoneId> zoneOverrides = new ConcurrentHashMap<>();
     private final LoadingCache<String, Optional<ZoneId>> userZones;
-    private final LoadingCache<String, Optional<org.ccnsobot.i18n.Language>> userLanguages;
+    private final LoadingCache<String, org.ccnsobot.features.language.UserLanguages.Stored> userLanguages;
+    private final org.ccnsobot.features.language.UserLanguages languages;
     private final Subscriptions subscriptions;
     private final org.ccnsobot.features.announcements.AnnounceService announcements;
     private final Outbox outbox;
@@ -124,8 +125,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
         org.ccnsobot.features.language.UserLanguages languages = new org.ccnsobot.features.language.UserLanguages(db);
         this.userLanguages = Caffeine.newBuilder().maximumSize(50_000).build(key -> {
             int colon = key.indexOf(':');
-            return languages.get(key.substring(0, colon), key.substring(colon + 1));
+            return languages.stored(key.substring(0, colon), key.substring(colon + 1));
         });
+        this.languages = languages;
         Views views = new Views(calendar, config.updates().staleAfter());
         this.questions = new Questions(calendar, views);
         UserZones zones = (platform, user, zone) -> {
@@ -146,7 +148,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
                     @Override
                     public Optional<org.ccnsobot.i18n.Language> get(String platform, String userId) {
-                        return userLanguages.get(platform + ":" + userId);
+                        return userLanguages.get(platform + ":" + userId).chosen();
                     }
                 }).specs());
         this.subscriptions = Subscriptions.sqlite(db);
@@ -319,7 +321,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
      */
     private static ChangeFeed followChanges(Database db, CalendarService calendar,
                                             LoadingCache<String, Optional<ZoneId>> userZones,
-                                            LoadingCache<String, Optional<org.ccnsobot.i18n.Language>> userLanguages) {
+                                            LoadingCache<String, org.ccnsobot.features.language.UserLanguages.Stored> userLanguages) {
         ChangeFeed feed = ChangeFeed.open(db);
         feed.subscribe(calendar::applyExternal);
         feed.subscribe(batch -> {
@@ -391,34 +393,65 @@ public final class Bot implements InboundHandler, AutoCloseable {
         return languageFor(actor.platform(), actor.userId(), platformLocale).locale();
     }
 
-    /** As {@link #localeFor}, for a member known by id (a DM the outbox sends), with the platform's locale if any. */
+    /**
+     * As {@link #localeFor}, for a member known by id (a DM the outbox sends), with the platform's locale if any;
+     * without one, the language their platform said when they last wrote to the bot.
+     */
     public org.ccnsobot.i18n.Language languageFor(String platform, String userId, Locale platformLocale) {
-        Optional<org.ccnsobot.i18n.Language> chosen = userLanguages.get(platform + ":" + userId);
-        if (chosen.isPresent()) {
-            return chosen.get();
+        org.ccnsobot.features.language.UserLanguages.Stored stored = userLanguages.get(platform + ":" + userId);
+        if (stored.chosen().isPresent()) {
+            return stored.chosen().get();
         }
         if (platformLocale != null) {
-            Optional<org.ccnsobot.i18n.Language> said = org.ccnsobot.i18n.Language.choice(platformLocale.toLanguageTag());
-            if (said.isPresent()) {
-                return said.get();
-            }
+            // the platform says what the member uses now: a language the bot lacks means the config's, not one
+            // the platform said another time
+            return org.ccnsobot.i18n.Language.choice(platformLocale.toLanguageTag()).orElse(config.language());
         }
-        return config.language();
+        return stored.seen().orElse(config.language());
     }
 
     @Override
     public Reply handle(Invocation invocation) {
+        rememberLocale(invocation);
         return pipeline.handle(invocation);
     }
 
     @Override
     public Reply form(Invocation request) {
+        rememberLocale(request);
         return formOpener.handle(request);
     }
 
     @Override
     public Reply submit(Invocation filled) {
+        rememberLocale(filled);
         return formSubmitter.handle(filled);
+    }
+
+    /**
+     * Keeps the language the platform says a member uses, when they chose none and it changed, so the outbox's DMs
+     * (reminders, change notices), which carry no platform locale, are in it too. Written only on a change.
+     */
+    private void rememberLocale(Invocation invocation) {
+        if (invocation.locale() == null || invocation.actor() == null) {
+            return;
+        }
+        Optional<org.ccnsobot.i18n.Language> said = org.ccnsobot.i18n.Language.choice(invocation.locale().toLanguageTag());
+        if (said.isEmpty()) {
+            return;
+        }
+        String key = invocation.actor().platform() + ":" + invocation.actor().userId();
+        org.ccnsobot.features.language.UserLanguages.Stored stored = userLanguages.get(key);
+        if (stored.chosen().isPresent() || stored.seen().equals(said)) {
+            return;
+        }
+        try {
+            languages.rememberSeen(invocation.actor().platform(), invocation.actor().userId(), said.get());
+            userLanguages.invalidate(key);
+        } catch (org.ccnsobot.store.StoreException e) {
+            // the answer does not need it: the member is answered in the platform's language all the same
+            LOG.warn("could not keep the platform language of {}: {}", key, e.getMessage());
+        }
     }
 
     private CommandSpec helpSpec() {
@@ -493,6 +526,15 @@ public final class Bot implements InboundHandler, AutoCloseable {
     }
 
     @Override
+    public Optional<String> wording(String key, String english, Locale locale, Object... args) {
+        org.ccnsobot.i18n.Messages m = org.ccnsobot.i18n.Messages.get();
+        if (english == null || !m.englishPattern(key).map(english::equals).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(m.text(locale == null ? Locale.ENGLISH : locale, key, args));
+    }
+
+    @Override
     public boolean isStaff(org.ccnsobot.port.Actor actor) {
         return staff.isStaff(actor);
     }
@@ -519,7 +561,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
             case COMMITTEE -> {
                 for (Committee k : calendar.committees()) {
                     if (lower.isEmpty() || k.acronym().toLowerCase(Locale.ROOT).startsWith(lower)
-                            || k.name().toLowerCase(Locale.ROOT).contains(lower)) {
+                            || k.name().toLowerCase(Locale.ROOT).contains(lower)
+                            || k.names().byLanguage().values().stream()
+                                    .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(lower))) {
                         out.add(new Choice(k.acronym() + " — " + k.name(), k.acronym()));
                     }
                 }

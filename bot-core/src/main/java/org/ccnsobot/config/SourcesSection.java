@@ -26,7 +26,7 @@ final class SourcesSection {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new ConfigException("sources: must be a list of {name, url, meeting, every, committees}, not "
+            throw new ConfigException("sources: must be a list of {name, url, meeting, every, committees, timeout}, not "
                     + ConfigLoader.describe(node));
         }
         List<SourceConfig> out = new ArrayList<>();
@@ -49,6 +49,7 @@ final class SourcesSection {
         URI url = null;
         String meeting = null;
         Duration every = SourceConfig.DEFAULT_EVERY;
+        Duration timeout = SourceConfig.DEFAULT_TIMEOUT;
         List<SourceConfig.CommitteeRule> rules = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
@@ -67,8 +68,9 @@ final class SourcesSection {
                 case "meeting" -> meeting = text(p, v).strip();
                 case "every" -> every = every(p, v);
                 case "committees" -> rules = rules(p, v);
+                case "timeout" -> timeout = timeout(p, v);
                 default -> throw new ConfigException("unknown key '" + p
-                        + "' (known: name, url, meeting, every, committees)");
+                        + "' (known: name, url, meeting, every, committees, timeout)");
             }
         }
         if (name == null) {
@@ -77,7 +79,7 @@ final class SourcesSection {
         if (url == null) {
             throw new ConfigException(path + ".url: is required (an http, https or file address of an .ics)");
         }
-        return new SourceConfig(name, url, meeting, every, rules);
+        return new SourceConfig(name, url, meeting, every, rules, timeout);
     }
 
     private static String text(String path, JsonNode v) throws ConfigException {
@@ -101,6 +103,19 @@ final class SourcesSection {
             throw new ConfigException(path + ": '" + text + "' must be an http, https or file address");
         }
         return uri;
+    }
+
+    private static Duration timeout(String path, JsonNode v) throws ConfigException {
+        Duration d;
+        try {
+            d = Durations.parse(v.isTextual() ? v.asText() : v.toString(), 's');
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(path + ": " + e.getMessage());
+        }
+        if (d.compareTo(SourceConfig.MIN_TIMEOUT) < 0 || d.compareTo(SourceConfig.MAX_TIMEOUT) > 0) {
+            throw new ConfigException(path + ": must be from 1s to 5m, not " + v.asText());
+        }
+        return d;
     }
 
     private static Duration every(String path, JsonNode v) throws ConfigException {

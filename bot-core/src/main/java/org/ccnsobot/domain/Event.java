@@ -11,11 +11,22 @@ import java.util.Objects;
  * {@code date} (a day in {@code zone}) is known. {@code zone} is the venue's zone for sessions of a meeting, or the
  * zone the organisers announced the time in for online sessions. {@code lastDay} is the last day (inclusive) of a
  * date-only event that spans several days (an all-day 2 to 8 March); it is null for one day and for timed events.
+ * {@code title} is the English (or imported) title; {@code titles} holds a calendar file's translations of it, and
+ * is empty for imported events, whose title stays as imported.
  */
 public record Event(String id, String title, String kind, String meetingCode, Instant start, Instant end,
                     LocalDate date, ZoneId zone, String room, Access access, String description,
                     List<String> committees, List<Link> links, EventStatus status, String source, String sourceUid,
-                    int sequence, LocalDate lastDay) {
+                    int sequence, LocalDate lastDay, Translations titles) {
+
+    /** Without translations of the title. */
+    public Event(String id, String title, String kind, String meetingCode, Instant start, Instant end,
+                 LocalDate date, ZoneId zone, String room, Access access, String description,
+                 List<String> committees, List<Link> links, EventStatus status, String source, String sourceUid,
+                 int sequence, LocalDate lastDay) {
+        this(id, title, kind, meetingCode, start, end, date, zone, room, access, description, committees, links,
+                status, source, sourceUid, sequence, lastDay, Translations.NONE);
+    }
 
     /** A single-day or timed event (no {@code lastDay}). */
     public Event(String id, String title, String kind, String meetingCode, Instant start, Instant end,
@@ -36,6 +47,7 @@ public record Event(String id, String title, String kind, String meetingCode, In
         status = status == null ? EventStatus.SCHEDULED : status;
         committees = committees == null ? List.of() : List.copyOf(committees);
         links = links == null ? List.of() : List.copyOf(links);
+        titles = titles == null ? Translations.NONE : titles;
         if (start != null && end != null && end.isBefore(start)) {
             throw new IllegalArgumentException("event " + id + " ends before it starts");
         }
@@ -78,8 +90,30 @@ public record Event(String id, String title, String kind, String meetingCode, In
         return lastDate().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
+    /** The title in the reader's language, else the English (or imported) one. */
+    public String title(java.util.Locale locale) {
+        return titles.in(locale, title);
+    }
+
     public Event withStatus(EventStatus newStatus) {
         return new Event(id, title, kind, meetingCode, start, end, date, zone, room, access, description, committees,
-                links, newStatus, source, sourceUid, sequence, lastDay);
+                links, newStatus, source, sourceUid, sequence, lastDay, titles);
+    }
+
+    /**
+     * The same event with its title in the reader's language as its one title, for a text made for one reader
+     * that has no language of its own to look it up in (a member's personal feed).
+     */
+    public Event titledIn(java.util.Locale locale) {
+        String t = title(locale);
+        return t.equals(title) && titles.hasNone() ? this
+                : new Event(id, t, kind, meetingCode, start, end, date, zone, room, access, description, committees,
+                links, status, source, sourceUid, sequence, lastDay, Translations.NONE);
+    }
+
+    /** The same event with these translations of its title. */
+    public Event withTitles(Translations newTitles) {
+        return new Event(id, title, kind, meetingCode, start, end, date, zone, room, access, description, committees,
+                links, status, source, sourceUid, sequence, lastDay, newTitles);
     }
 }

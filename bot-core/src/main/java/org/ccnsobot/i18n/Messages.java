@@ -120,6 +120,12 @@ public final class Messages {
         return e.format(args);
     }
 
+    /** The pattern of {@code key} as written in English, empty when English has no such key. */
+    public java.util.Optional<String> englishPattern(String key) {
+        Entry e = entries.get(Language.EN).get(key);
+        return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.pattern);
+    }
+
     /** Whether {@code key} exists in English (every key does in a complete build). */
     public boolean has(String key) {
         return of(Language.EN).containsKey(key);

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.ccnsobot.port.Actor;
 import org.ccnsobot.port.Invocation;
+import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Reply;
 
 /**
@@ -54,7 +55,9 @@ public final class Pipeline {
             // only reached when a chain has no barrier first; still never an exception to the platform
             r = Result.personalText(e.getMessage());
         }
-        return new Reply(r.message(), r.personal(), r.refusedField());
+        // the answer says its language, so an adapter words its own labels (buttons, field names) to match
+        OutgoingMessage message = r.message().locale() == null ? r.message().withLocale(request.locale()) : r.message();
+        return new Reply(message, r.personal(), r.refusedField());
     }
 
     private Result run(int index, Request request) throws CommandException {

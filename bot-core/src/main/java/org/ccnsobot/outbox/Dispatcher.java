@@ -131,9 +131,14 @@ final class Dispatcher {
     }
 
     private <P> Rendering renderAs(JobKind<P> kind, OutboxStore.Row r, Instant now) {
-        Rendering out = kind.render(Outbox.job(kind, r), new SendContext(now, zones.zoneOf(r.target()), zones.localeOf(r.target())));
+        SendContext context = new SendContext(now, zones.zoneOf(r.target()), zones.localeOf(r.target()));
+        Rendering out = kind.render(Outbox.job(kind, r), context);
         if (out == null) {
             throw new IllegalStateException("the " + kind.name() + " kind rendered nothing");
+        }
+        // the message says the language it was worded in, for the labels the platform adds of its own
+        if (out instanceof Rendering.Send s && s.message().locale() == null) {
+            return Rendering.send(s.message().withLocale(context.locale()));
         }
         return out;
     }

@@ -136,6 +136,17 @@ public final class OutboxBench {
      * declared limits) on the system clock, and waits for every send to settle, at most {@code limit}.
      */
     public static FanOut fanOut(Path workDir, ChatPlatform platform, int members, Duration limit) throws Exception {
+        List<String> users = new ArrayList<>(members);
+        for (int i = 0; i < members; i++) {
+            users.add(String.format("U0BENCH%07d", i));
+        }
+        return fanOut(workDir, platform, users, limit);
+    }
+
+    /** The same, to these user ids (one DM each): Discord's are numeric snowflakes, not Slack-like ids. */
+    public static FanOut fanOut(Path workDir, ChatPlatform platform, List<String> userIds, Duration limit)
+            throws Exception {
+        int members = userIds.size();
         Files.createDirectories(workDir);
         Path file = fresh(workDir, "bench-fanout-" + platform.id() + ".db");
         Clock clock = Clock.systemUTC();
@@ -145,7 +156,7 @@ public final class OutboxBench {
             List<OutboxStore.Insert> rows = new ArrayList<>(members);
             for (int i = 0; i < members; i++) {
                 rows.add(new OutboxStore.Insert(BenchKind.KIND, "fanout|" + i, "bench-event", "PT1H",
-                        new Destination.DirectMessage(platform.id(), String.format("U0BENCH%07d", i)), 1, now, "{}"));
+                        new Destination.DirectMessage(platform.id(), userIds.get(i)), 1, now, "{}"));
             }
             ledger.insert(rows, now);
             CountDownLatch settled = new CountDownLatch(members);

@@ -18,6 +18,58 @@ public sealed interface Block {
     record Paragraph(String text) implements Block {
     }
 
+    /**
+     * A paragraph that names instants, like a change summary's {@code Moved: … is now Sat 2 Mar 2024 17:00 UTC}.
+     * {@code text} is complete as written (the console and any platform without time tokens show it as it is);
+     * each {@link TimeMark} says which instant a stretch of it writes, so a platform with tokens shows every reader
+     * their own time there, the written text kept as the token's fallback. As an event card carries its instants.
+     */
+    record TimedParagraph(String text, List<TimeMark> times) implements Block {
+        public TimedParagraph {
+            Objects.requireNonNull(text, "text");
+            times = List.copyOf(times);
+        }
+
+        /**
+         * The text cut at its marks, in order: each mark is looked for after the one before it; one that the text
+         * does not write (a wording that leaves a time out) is left out, so the pieces always join to the text.
+         */
+        public List<Piece> pieces() {
+            List<Piece> out = new java.util.ArrayList<>();
+            int pos = 0;
+            for (TimeMark m : times) {
+                int at = m.shown().isEmpty() ? -1 : text.indexOf(m.shown(), pos);
+                if (at < 0) {
+                    continue;
+                }
+                if (at > pos) {
+                    out.add(new Piece(text.substring(pos, at), null));
+                }
+                out.add(new Piece(m.shown(), m));
+                pos = at + m.shown().length();
+            }
+            if (pos < text.length()) {
+                out.add(new Piece(text.substring(pos), null));
+            }
+            return out;
+        }
+
+        /** A stretch of the text, and the instant it writes (null: plain text). */
+        public record Piece(String text, TimeMark mark) {
+        }
+    }
+
+    /**
+     * An instant and how a text writes it ({@code Sat 2 Mar 2024 17:00 UTC}); {@code timeOnly} when the text gives
+     * only its time of day (the end of a range: {@code to 18:00 UTC}).
+     */
+    record TimeMark(Instant at, String shown, boolean timeOnly) {
+        public TimeMark {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(shown, "shown");
+        }
+    }
+
     record Fields(List<Field> fields) implements Block {
         public Fields {
             fields = List.copyOf(fields);

@@ -21,6 +21,16 @@ public interface InboundHandler {
     }
 
     /**
+     * An adapter's own words (a button's label, a card's field name) in {@code locale}'s language: core's bundle entry
+     * {@code key} filled with {@code args}, when core has that key and its English pattern is {@code english} (so an
+     * adapter and core that disagree show the adapter's English rather than the wrong words); empty otherwise.
+     * Patterns are ICU MessageFormat: {@code {0}} for an argument, an apostrophe before one doubled.
+     */
+    default java.util.Optional<String> wording(String key, String english, java.util.Locale locale, Object... args) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The language core answers {@code actor} in: their own choice, else {@code platformLocale} when core has that
      * language, else the config's. An adapter that words something itself (help in its platform's syntax) asks this.
      */

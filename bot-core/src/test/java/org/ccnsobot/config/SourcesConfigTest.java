@@ -50,8 +50,12 @@ class SourcesConfigTest {
         assertRefused("sources: [{name: x, url: 'https://a.example/x.ics', every: 30s}]",
                 "sources[0].every: must be at least 1m");
         assertRefused("sources: [{name: x, url: 'https://a.example/x.ics', every: soon}]", "sources[0].every:");
+        assertRefused("sources: [{name: x, url: 'https://a.example/x.ics', timeout: 0s}]",
+                "sources[0].timeout: must be from 1s to 5m");
+        assertRefused("sources: [{name: x, url: 'https://a.example/x.ics', timeout: 10m}]",
+                "sources[0].timeout: must be from 1s to 5m");
         assertRefused("sources: [{name: x, url: 'https://a.example/x.ics', often: 5m}]",
-                "unknown key 'sources[0].often' (known: name, url, meeting, every, committees)");
+                "unknown key 'sources[0].often' (known: name, url, meeting, every, committees, timeout)");
         assertRefused("sources: [{name: x, url: 'https://a.example/x.ics', committees: {'(': GRC}}]",
                 "sources[0].committees.(: '(' is not a valid pattern");
         assertRefused("""

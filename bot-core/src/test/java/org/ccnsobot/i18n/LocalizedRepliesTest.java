@@ -85,11 +85,13 @@ class LocalizedRepliesTest {
                     + " du mer. 14 févr. 2024 au jeu. 7 mars 2024.");
             assertThat(say(f.bot(), "es", "where is icann79")).isEqualTo("ICANN79 Community Forum: Puerto Rico Convention"
                     + " Center, San Juan, Puerto Rico, del sáb 2 mar 2024 al jue 7 mar 2024.");
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il le 5 mars ?")).startsWith("Programme du mar. 5 mars 2024 :\n"
+                    + "• mar. 5 mars 2024 (heure pas encore annoncée) · San Juan — Members Meeting day 1: ccPDP4");
             assertThat(say(f.bot(), "fr", "qu'y a-t-il le 2 mars ?")).startsWith("Programme du sam. 2 mars 2024 :\n"
-                    + "• sam. 2 mars 2024 (heure pas encore annoncée) · San Juan — DASC internal working session");
+                    + "• sam. 2 mars 2024 13:00 UTC à 14:00 UTC · 09:00 AST, San Juan — GRC workshop 1 of 2");
             assertThat(say(f.bot(), "es", "¿hay algo el 20 de marzo?")).startsWith("No hay nada en el calendario el mié"
                     + " 20 mar 2024.\nEl último antes de esa fecha: jue 7 mar 2024");
-            assertThat(say(f.bot(), "fr", "council 209")).startsWith("Council réunion 209 ne figure pas au calendrier ;"
+            assertThat(say(f.bot(), "fr", "council 209")).startsWith("La réunion 209 du Council ne figure pas au calendrier ;"
                     + " le plus proche :").contains("\nAutres résultats :\n").endsWith("…et 1 de plus — demandez"
                     + " `schedule Council`");
             assertThat(say(f.bot(), "es", "zzzz qqq")).isEqualTo("Nada en el calendario coincide con «zzzz qqq». El"
@@ -98,6 +100,43 @@ class LocalizedRepliesTest {
             // for; a Spanish member's language reads it as "meeting"
             assertThat(say(f.bot(), "en", "reunion grc")).startsWith("Nothing in the calendar matches 'reunion");
             assertThat(say(f.bot(), "es", "reunion grc")).doesNotContain("coincide con «reunion").contains("GRC");
+        }
+    }
+
+    /** i18n14c: the reader's own words (the span it names, a date it cannot take) and generic nouns, moved. */
+    @Test
+    void theReadersSpanNamesImpossibleDatesAndGenericNounsAreInTheMembersLanguage() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).open(dir)) {
+            // English exactly as the reader words it
+            assertThat(say(f.bot(), "en", "what's on tomorrow")).startsWith("Schedule for tomorrow, Sat 2 Mar 2024:");
+            assertThat(say(f.bot(), "en", "what is on 31 february")).isEqualTo("31 February is not a date.");
+            assertThat(say(f.bot(), "en", "council 209")).startsWith("Council meeting 209 is not in the calendar;");
+            // span names
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il demain ?")).startsWith("Programme du sam. 2 mars 2024 (demain) :");
+            assertThat(say(f.bot(), "es", "que hay hoy")).contains("No hay nada en el calendario el vie 1 mar 2024 (hoy).");
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il le jour 2 de l'icann79")).startsWith("Programme ICANN79, du jour 2"
+                    + " de l'ICANN79, dim. 3 mars 2024 :");
+            assertThat(say(f.bot(), "es", "que hay el dia 2 de icann79")).startsWith("Programa ICANN79, del día 2 de"
+                    + " ICANN79, dom 3 mar 2024:");
+            assertThat(say(f.bot(), "fr", "premier jour de l'icann79")).contains("premier jour de l'ICANN79, sam. 2 mars 2024");
+            assertThat(say(f.bot(), "es", "que hay el domingo en icann79")).startsWith("Programa ICANN79, del dom 3 mar"
+                    + " 2024 en ICANN79:");
+            assertThat(say(f.bot(), "fr", "ce week-end")).startsWith("Le week-end du sam. 2 mars 2024 :");
+            assertThat(say(f.bot(), "es", "este fin de semana")).startsWith("El fin de semana del sáb 2 mar 2024:");
+            // dates the reader cannot take
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il le 31 février")).isEqualTo("Le 31 février n'existe pas.");
+            assertThat(say(f.bot(), "es", "que hay el 31 de febrero")).isEqualTo("El 31 de febrero no existe.");
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il le 31 février 2025")).isEqualTo("Le 31 février 2025 n'existe pas.");
+            assertThat(say(f.bot(), "es", "que hay el 2024-02-30")).isEqualTo("«2024-02-30» no es una fecha.");
+            assertThat(say(f.bot(), "fr", "du 5 mars au 2 mars")).isEqualTo("Cette période se termine avant de commencer.");
+            assertThat(say(f.bot(), "es", "del 5 al 2 de marzo")).isEqualTo("Ese intervalo termina antes de empezar.");
+            assertThat(say(f.bot(), "fr", "qu'y a-t-il le jour 9 de l'icann79")).isEqualTo("L'ICANN79 dure 6 jours.");
+            assertThat(say(f.bot(), "es", "que hay el dia 9 de icann79")).isEqualTo("ICANN79 dura 6 días.");
+            // a generic noun inside a sentence comes from the bundle, in the language's order
+            assertThat(say(f.bot(), "es", "council 209")).startsWith("La reunión 209 del Council no está en el calendario;");
+            assertThat(say(f.bot(), "fr", "réunion 209 du conseil")).startsWith("La réunion 209 du Council ne figure pas");
+            assertThat(say(f.bot(), "fr", "séances du grc en avril")).startsWith("Séances GRC, en avril 2024 :");
+            assertThat(say(f.bot(), "es", "sesiones del grc en marzo")).startsWith("Sesiones GRC, en marzo de 2024:");
         }
     }
 

@@ -88,7 +88,7 @@ class FileCheckTest {
                     assertThat(single(st, "PRAGMA user_version")).isEqualTo(String.valueOf(Database.latestVersion()));
                     assertThat(single(st, "SELECT group_concat(version || ':' || type, ' ') FROM"
                             + " (SELECT version, type FROM flyway_schema_history ORDER BY installed_rank)"))
-                            .isEqualTo("3:BASELINE 4:SQL 5:SQL 6:SQL 7:SQL 9:SQL 10:SQL 11:SQL 12:SQL 13:SQL 14:SQL 16:SQL");
+                            .isEqualTo("3:BASELINE 4:SQL 5:SQL 6:SQL 7:SQL 9:SQL 10:SQL 11:SQL 12:SQL 13:SQL 14:SQL 16:SQL 17:SQL");
                     assertThat(single(st, "SELECT name FROM committees")).isEqualTo("Guidelines Review Committee");
                     assertThat(single(st, "SELECT count(*) FROM change_log")).isEqualTo("0");
                 }
@@ -112,9 +112,9 @@ class FileCheckTest {
             assertThat(versions).isEqualTo("V1__calendar.sql V2__reminders.sql V3__announcements.sql V4__outbox.sql"
                     + " V5__change_log.sql V6__outbox_changes.sql V7__search.sql V9__seen_deliveries.sql"
                     + " V10__multi_day_and_stamps.sql V11__member_language.sql V12__outbox_failed_index.sql"
-                    + " V13__feed_tokens.sql V14__source_validators.sql V16__form_drafts.sql");
+                    + " V13__feed_tokens.sql V14__source_validators.sql V16__form_drafts.sql V17__calendar_translations.sql");
             assertThat(Database.latestVersion()).as("Database.SCHEMA_VERSION is the newest migration's")
-                    .isEqualTo(16).isEqualTo(Database.resolvedVersion());
+                    .isEqualTo(17).isEqualTo(Database.resolvedVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             assertThat(single(st, "PRAGMA application_id")).isEqualTo(String.valueOf(0x63634E53));

@@ -32,6 +32,11 @@ final class Buttons {
 
     /** The buttons of the message's {@link Block.Actions} (an announcement's Confirm / Edit / Cancel), then its cards'. */
     static List<ActionRow> rows(OutgoingMessage message) {
+        return rows(message, Labels.ENGLISH);
+    }
+
+    /** As {@link #rows(OutgoingMessage)}, the cards' buttons labelled in {@code labels}' language. */
+    static List<ActionRow> rows(OutgoingMessage message, Labels labels) {
         List<ActionRow> rows = new ArrayList<>();
         for (Block b : message.blocks()) {
             if (b instanceof Block.Actions a && rows.size() < MAX_ROWS) {
@@ -49,14 +54,14 @@ final class Buttons {
                 }
             }
         }
-        List<ActionRow> cardRows = cardRows(message);
+        List<ActionRow> cardRows = cardRows(message, labels);
         if (rows.size() + cardRows.size() <= MAX_ROWS) {
             rows.addAll(cardRows);
         }
         return rows;
     }
 
-    private static List<ActionRow> cardRows(OutgoingMessage message) {
+    private static List<ActionRow> cardRows(OutgoingMessage message, Labels labels) {
         List<Block.EventCard> cards = message.blocks().stream().filter(b -> b instanceof Block.EventCard)
                 .map(b -> (Block.EventCard) b).filter(c -> (UNSUBSCRIBE + c.eventId()).length() <= CUSTOM_ID_MAX).toList();
         if (cards.isEmpty() || cards.size() > MAX_ROWS) {
@@ -65,11 +70,15 @@ final class Buttons {
         List<ActionRow> rows = new ArrayList<>();
         boolean one = cards.size() == 1;
         for (Block.EventCard c : cards) {
-            String what = one ? "" : ": " + c.title();
+            String subscribe = one ? labels.text("discord.button.subscribe", "Subscribe")
+                    : labels.text("discord.button.subscribeTo", "Subscribe: {0}", c.title());
+            String unsubscribe = one ? labels.text("discord.button.unsubscribe", "Unsubscribe")
+                    : labels.text("discord.button.unsubscribeFrom", "Unsubscribe: {0}", c.title());
             List<Button> buttons = new ArrayList<>(List.of(
-                    Button.primary(SUBSCRIBE + c.eventId(), Truncation.cut("Subscribe" + what, LABEL_MAX)),
-                    Button.secondary(UNSUBSCRIBE + c.eventId(), Truncation.cut("Unsubscribe" + what, LABEL_MAX))));
-            calendarLink(c).ifPresent(url -> buttons.add(Button.link(url, "Add to calendar")));
+                    Button.primary(SUBSCRIBE + c.eventId(), Truncation.cut(subscribe, LABEL_MAX)),
+                    Button.secondary(UNSUBSCRIBE + c.eventId(), Truncation.cut(unsubscribe, LABEL_MAX))));
+            String add = labels.text("discord.button.calendar", "Add to calendar");
+            calendarLink(c).ifPresent(url -> buttons.add(Button.link(url, add)));
             rows.add(ActionRow.of(buttons));
         }
         return rows;

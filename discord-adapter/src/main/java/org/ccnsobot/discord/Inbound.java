@@ -98,7 +98,7 @@ final class Inbound extends ListenerAdapter {
             refuse(event, "I no longer have /" + event.getName() + "; type /help to see what I can do.");
             return;
         }
-        Optional<String> problem = Mapping.problem(info, event.getOptions());
+        Optional<String> problem = Mapping.problem(info, event.getOptions(), labels(event));
         if (problem.isPresent()) {
             refuse(event, problem.get());
             return;
@@ -143,10 +143,11 @@ final class Inbound extends ListenerAdapter {
      */
     CompletableFuture<?> answer(InteractionHook hook, boolean deferredEphemeral, Reply reply, Invocation invocation) {
         java.time.Instant received = invocation.receivedAt();
-        List<Page> pages = Renderer.render(reply.message());
+        Labels labels = labels(reply, invocation);
+        List<Page> pages = Renderer.render(reply.message(), labels);
         boolean inPlace = !reply.personal() || deferredEphemeral;
         Optional<net.dv8tion.jda.api.components.actionrow.ActionRow> nav = inPlace
-                ? Pager.row(0, pages.size(), invocation) : Optional.empty();
+                ? Pager.row(0, pages.size(), invocation, labels) : Optional.empty();
         if (nav.isPresent()) {
             // a long answer pages in place with Previous / Next instead of a string of follow-ups
             Page first = pages.get(0).withRows(List.of(nav.get()));
@@ -232,8 +233,9 @@ final class Inbound extends ListenerAdapter {
         Optional<Buttons.Click> click = Buttons.click(event.getComponentId())
                 .or(() -> Pager.parseRun(event.getComponentId()).map(t -> new Buttons.Click(t.command(), t.options())));
         if (click.isEmpty()) {
-            event.reply(Messages.create(new Page("This button is from an older message and no longer does anything;"
-                    + " type /help to see what I can do.", List.of(), Mentions.NONE))).setEphemeral(true)
+            String gone = labels(event).text("discord.button.gone", "This button is from an older message and no longer"
+                    + " does anything; type /help to see what I can do.");
+            event.reply(Messages.create(new Page(gone, List.of(), Mentions.NONE))).setEphemeral(true)
                     .queue(null, e -> LOG.warn("could not answer a button: {}", e.toString()));
             return;
         }
@@ -258,7 +260,8 @@ final class Inbound extends ListenerAdapter {
         soon(() -> ask(() -> handler.form(request), request)).completeOnTimeout(null, FAST_ANSWER.toMillis(),
                 TimeUnit.MILLISECONDS).whenComplete((reply, e) -> {
                     if (reply == null) {
-                        privately(event, "Preparing that form took too long; please click again.");
+                        privately(event, labels(event).text("discord.form.slow",
+                                "Preparing that form took too long; please click again."));
                         return;
                     }
                     Optional<org.ccnsobot.port.Form> shown = Modals.form(reply.message());
@@ -267,9 +270,11 @@ final class Inbound extends ListenerAdapter {
                         event.replyModal(modal.get()).queue(null, x -> LOG.warn("could not open the {} form: {}",
                                 target.command(), x.toString()));
                     } else if (shown.isPresent()) {
-                        privately(event, "That form does not fit Discord. " + reply.text());
+                        privately(event, labels(reply, request).text("discord.form.tooBig",
+                                "That form does not fit Discord. {0}", reply.text()));
                     } else {
-                        event.reply(Messages.create(Renderer.render(reply.message()).get(0))).setEphemeral(true)
+                        event.reply(Messages.create(Renderer.render(reply.message(), labels(reply, request)).get(0)))
+                                .setEphemeral(true)
                                 .queue(null, x -> LOG.warn("could not answer a form button: {}", x.toString()));
                     }
                 });
@@ -284,8 +289,8 @@ final class Inbound extends ListenerAdapter {
     public void onModalInteraction(ModalInteractionEvent event) {
         Optional<Modals.Target> target = Modals.parseSubmit(event.getModalId());
         if (target.isEmpty()) {
-            privately(event, "This form is from an older version and no longer does anything; type /forms to open"
-                    + " it again.");
+            privately(event, labels(event).text("discord.form.gone", "This form is from an older version and no longer"
+                    + " does anything; type /forms to open it again."));
             return;
         }
         Invocation filled = Invocation.command(Mapping.actor(event.getUser(), event.getMember()),
@@ -298,7 +303,7 @@ final class Inbound extends ListenerAdapter {
                 return;
             }
             if (reply != null) {
-                answerNow(event, reply);
+                answerNow(event, reply, labels(reply, filled));
                 return;
             }
             event.deferReply(true).queue(null, x -> LOG.warn("could not defer a form: {}", x.toString()));
@@ -308,8 +313,9 @@ final class Inbound extends ListenerAdapter {
     }
 
     /** The first page as the interaction's own answer, the rest as follow-ups, all as private as core says. */
-    private static void answerNow(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, Reply reply) {
-        List<Page> pages = Renderer.render(reply.message());
+    private static void answerNow(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, Reply reply,
+                                  Labels labels) {
+        List<Page> pages = Renderer.render(reply.message(), labels);
         CompletableFuture<?> chain = event.reply(Messages.create(pages.get(0))).setEphemeral(reply.personal()).submit();
         for (Page page : pages.subList(1, pages.size())) {
             chain = chain.thenCompose(x -> event.getHook().sendMessage(Messages.create(page))
@@ -320,6 +326,18 @@ final class Inbound extends ListenerAdapter {
                 LOG.warn("could not answer a form: {}", Failures.unwrap(e).toString());
             }
         });
+    }
+
+    /** The adapter's own words in the language of core's answer (core says it; else core's choice for the asker). */
+    private Labels labels(Reply reply, Invocation invocation) {
+        java.util.Locale said = reply.message().locale();
+        return Labels.of(handler, said != null ? said : handler.languageOf(invocation.actor(), invocation.locale()));
+    }
+
+    /** The adapter's own words for the member behind an interaction core has not answered. */
+    private Labels labels(net.dv8tion.jda.api.interactions.Interaction event) {
+        return Labels.of(handler, handler.languageOf(Mapping.actor(event.getUser(), event.getMember()),
+                Mapping.locale(event)));
     }
 
     private static void privately(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String text) {
@@ -357,9 +375,11 @@ final class Inbound extends ListenerAdapter {
         event.deferEdit().queue(null, e -> LOG.warn("could not acknowledge a page button: {}", e.toString()));
         InteractionHook hook = event.getHook();
         guarded("turning a page", () -> {
-            List<Page> pages = Renderer.render(handle(invocation).message());
+            Reply reply = handle(invocation);
+            Labels labels = labels(reply, invocation);
+            List<Page> pages = Renderer.render(reply.message(), labels);
             int n = Math.min(target.page(), pages.size() - 1);
-            List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = Pager.row(n, pages.size(), invocation)
+            List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = Pager.row(n, pages.size(), invocation, labels)
                     .map(List::of).orElse(List.of());
             Page shown = new Page(pages.get(n).content(), pages.get(n).embeds(), Mentions.NONE, rows);
             retry.submit("turning a page", invocation.receivedAt(), () -> hook.editOriginal(Messages.edit(shown)),
@@ -422,7 +442,7 @@ final class Inbound extends ListenerAdapter {
             Reply reply = handle(invocation);
             // Discord has no private replies outside interactions: a personal answer to a mention is given in
             // place; it concerns only what the member asked in that place.
-            List<Page> pages = Renderer.render(reply.message());
+            List<Page> pages = Renderer.render(reply.message(), labels(reply, invocation));
             CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
             for (int i = 0; i < pages.size(); i++) {
                 Page page = pages.get(i);

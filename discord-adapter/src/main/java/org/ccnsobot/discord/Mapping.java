@@ -75,6 +75,11 @@ final class Mapping {
      * still carry anything, and it deserves a one-line reason rather than silence.
      */
     static Optional<String> problem(CommandInfo command, List<OptionMapping> received) {
+        return problem(command, received, Labels.ENGLISH);
+    }
+
+    /** As {@link #problem(CommandInfo, List)}, the reason in {@code labels}' language. */
+    static Optional<String> problem(CommandInfo command, List<OptionMapping> received, Labels labels) {
         Map<String, OptionInfo> declared = new LinkedHashMap<>();
         for (OptionInfo o : command.options()) {
             declared.put(o.name().toLowerCase(Locale.ROOT), o);
@@ -83,28 +88,31 @@ final class Mapping {
         for (OptionMapping o : received) {
             OptionInfo info = declared.get(o.getName());
             if (info == null) {
-                return Optional.of("/" + command.name() + " has no option `" + o.getName()
-                        + "` any more; please run the command again.");
+                return Optional.of(labels.text("discord.option.gone", "/{0} has no option `{1}` any more; please run"
+                        + " the command again.", command.name(), o.getName()));
             }
             seen.add(o.getName());
             OptionType expected = SlashCommands.type(info.kind());
             if (o.getType() != expected) {
-                return Optional.of("`" + o.getName() + "` must be " + describe(expected) + ".");
+                return Optional.of(labels.text("discord.option.type", "`{0}` must be {1}.", o.getName(),
+                        describe(expected, labels)));
             }
             if (expected == OptionType.INTEGER && !withinDiscordRange(o)) {
-                return Optional.of("`" + o.getName() + "` is out of range: use a whole number between -"
-                        + MAX_INTEGER + " and " + MAX_INTEGER + ".");
+                return Optional.of(labels.text("discord.option.range", "`{0}` is out of range: use a whole number"
+                        + " between -{1} and {1}.", o.getName(), Long.toString(MAX_INTEGER)));
             }
             if (!info.choices().isEmpty()) {
                 String v = value(o);
                 if (info.choices().stream().noneMatch(c -> c.equalsIgnoreCase(v))) {
-                    return Optional.of("`" + o.getName() + "` must be one of: " + String.join(", ", info.choices()) + ".");
+                    return Optional.of(labels.text("discord.option.choices", "`{0}` must be one of: {1}.", o.getName(),
+                            String.join(", ", info.choices())));
                 }
             }
         }
         for (Map.Entry<String, OptionInfo> e : declared.entrySet()) {
             if (e.getValue().required() && !seen.contains(e.getKey())) {
-                return Optional.of("/" + command.name() + " needs `" + e.getKey() + "`.");
+                return Optional.of(labels.text("discord.option.missing", "/{0} needs `{1}`.", command.name(),
+                        e.getKey()));
             }
         }
         return Optional.empty();
@@ -122,11 +130,11 @@ final class Mapping {
         }
     }
 
-    private static String describe(OptionType type) {
+    private static String describe(OptionType type, Labels labels) {
         return switch (type) {
-            case INTEGER -> "a whole number";
-            case BOOLEAN -> "true or false";
-            default -> "text";
+            case INTEGER -> labels.text("discord.option.integer", "a whole number");
+            case BOOLEAN -> labels.text("discord.option.boolean", "true or false");
+            default -> labels.text("discord.option.text", "text");
         };
     }
 }

@@ -32,6 +32,10 @@ final class Pager {
 
     /** The row for page {@code page} (0-based) of {@code total}, or empty when the command cannot be carried. */
     static Optional<ActionRow> row(int page, int total, Invocation invocation) {
+        return row(page, total, invocation, Labels.ENGLISH);
+    }
+
+    static Optional<ActionRow> row(int page, int total, Invocation invocation, Labels labels) {
         if (!invocation.isTyped() || total < 2) {
             return Optional.empty();
         }
@@ -42,9 +46,11 @@ final class Pager {
         }
         // custom ids in one message must differ: Previous and Next point at different pages, the label at none
         return Optional.of(ActionRow.of(
-                Button.secondary(previous.get(), "Previous").withDisabled(page == 0),
-                Button.secondary("pg-label:" + page, "Page " + (page + 1) + " of " + total).withDisabled(true),
-                Button.secondary(next.get(), "Next").withDisabled(page == total - 1)));
+                Button.secondary(previous.get(), labels.text("discord.button.previous", "Previous"))
+                        .withDisabled(page == 0),
+                Button.secondary("pg-label:" + page, labels.text("discord.button.page", "Page {0} of {1}", page + 1, total))
+                        .withDisabled(true),
+                Button.secondary(next.get(), labels.text("discord.button.next", "Next")).withDisabled(page == total - 1)));
     }
 
     static Optional<String> id(int page, Invocation invocation) {

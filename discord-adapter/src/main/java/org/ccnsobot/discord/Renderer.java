@@ -1,6 +1,5 @@
 package org.ccnsobot.discord;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,30 +31,35 @@ final class Renderer {
 
     private static final int COLOUR = 0x1F6FB2;
     private static final int COLOUR_CANCELLED = 0x8A8A8A;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-
     private Renderer() {
     }
 
+    /** In English: the words the adapter adds are English whatever the message's language. */
     static List<Page> render(OutgoingMessage message) {
+        return render(message, Labels.ENGLISH);
+    }
+
+    /** With the adapter's own words (field names, buttons, the venue line) from {@code labels}. */
+    static List<Page> render(OutgoingMessage message, Labels labels) {
         // Plain paragraphs read better as a normal message than as a boxed embed (and stay one line when short).
         // Buttons (Block.Actions) become components, not text: they do not make a message rich.
         List<Block> shown = message.blocks().stream()
                 .filter(b -> !(b instanceof Block.Actions) && !(b instanceof Block.OpenForm)).toList();
-        boolean plain = shown.stream().allMatch(b -> b instanceof Block.Paragraph);
+        boolean plain = shown.stream().allMatch(b -> b instanceof Block.Paragraph
+                || b instanceof Block.TimedParagraph);
         List<Page> pages;
         if (plain) {
-            String text = shown.isEmpty() ? message.fallbackText()
-                    : shown.stream().map(b -> ((Block.Paragraph) b).text()).collect(Collectors.joining("\n\n"));
-            pages = textPages(Escaper.text(text));
+            String text = shown.isEmpty() ? Escaper.text(message.fallbackText())
+                    : shown.stream().map(Renderer::paragraph).collect(Collectors.joining("\n\n"));
+            pages = textPages(text);
         } else {
-            pages = embedPages(embeds(message.blocks()));
+            pages = embedPages(embeds(message.blocks(), labels));
             if (pages.isEmpty()) {
                 // Blocks that render to nothing (an empty field list): the fallback is complete on its own.
                 pages = textPages(Escaper.text(message.fallbackText()));
             }
         }
-        return withButtons(withPings(pages, message.mentions()), Buttons.rows(message));
+        return withButtons(withPings(pages, message.mentions()), Buttons.rows(message, labels));
     }
 
     private static List<Page> withButtons(List<Page> pages, List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows) {
@@ -101,14 +105,14 @@ final class Renderer {
                 .map(p -> new Page("", p, Mentions.NONE)).toList();
     }
 
-    static List<MessageEmbed> embeds(List<Block> blocks) {
+    static List<MessageEmbed> embeds(List<Block> blocks, Labels labels) {
         EmbedStack stack = new EmbedStack();
         for (Block block : blocks) {
             if (block instanceof Block.Heading h) {
                 stack.start(Escaper.text(h.text()), COLOUR);
-            } else if (block instanceof Block.Paragraph p) {
+            } else if (block instanceof Block.Paragraph || block instanceof Block.TimedParagraph) {
                 stack.ensureOpen();
-                for (String line : Escaper.text(p.text()).split("\n", -1)) {
+                for (String line : paragraph(block).split("\n", -1)) {
                     stack.line(line);
                 }
                 stack.line("");
@@ -126,21 +130,41 @@ final class Renderer {
                 stack.ensureOpen();
                 stack.footer(Escaper.text(n.text()));
             } else if (block instanceof Block.EventCard c) {
-                eventCard(stack, c);
+                eventCard(stack, c, labels);
                 stack.end();
             }
         }
         return stack.finish();
     }
 
-    private static void eventCard(EmbedStack stack, Block.EventCard c) {
+    /** A paragraph escaped, its marked instants as {@code <t:…>} tokens: each member reads their own time. */
+    static String paragraph(Block b) {
+        if (b instanceof Block.TimedParagraph t) {
+            StringBuilder sb = new StringBuilder();
+            for (Block.TimedParagraph.Piece piece : t.pieces()) {
+                if (piece.mark() == null) {
+                    sb.append(Escaper.text(piece.text()));
+                } else {
+                    sb.append("<t:").append(piece.mark().at().getEpochSecond())
+                            .append(piece.mark().timeOnly() ? ":t>" : ":F>");
+                }
+            }
+            return sb.toString();
+        }
+        return Escaper.text(((Block.Paragraph) b).text());
+    }
+
+    private static void eventCard(EmbedStack stack, Block.EventCard c, Labels labels) {
         boolean cancelled = "cancelled".equalsIgnoreCase(c.status());
         String title = Escaper.text(c.title());
         if (c.status() != null && !"scheduled".equalsIgnoreCase(c.status())) {
-            title = (cancelled ? "~~" + title + "~~" : title) + " (" + c.status().toLowerCase(Locale.ROOT) + ")";
+            String status = c.status().toLowerCase(Locale.ROOT);
+            title = (cancelled ? "~~" + title + "~~" : title) + " ("
+                    + (status.equals("cancelled") || status.equals("moved")
+                    ? labels.text("discord.card.status." + status, status) : status) + ")";
         }
         stack.start(title, cancelled ? COLOUR_CANCELLED : COLOUR);
-        for (String line : whenLines(c)) {
+        for (String line : whenLines(c, labels)) {
             stack.line(line);
         }
         if (c.description() != null && !c.description().isBlank()) {
@@ -150,42 +174,51 @@ final class Renderer {
             }
         }
         if (c.room() != null && !c.room().isBlank()) {
-            stack.field("Room", Escaper.text(c.room()), true);
+            stack.field(labels.text("discord.card.room", "Room"), Escaper.text(c.room()), true);
         }
         if (c.access() != null && !c.access().isBlank()) {
             String access = c.access().toLowerCase(Locale.ROOT);
-            stack.field("Access", access.equals("open") ? "Open to all" : access.equals("closed") ? "Closed session"
+            stack.field(labels.text("discord.card.access", "Access"),
+                    access.equals("open") ? labels.text("discord.card.open", "Open to all")
+                    : access.equals("closed") ? labels.text("discord.card.closed", "Closed session")
                     : Escaper.text(c.access()), true);
         }
         if (!c.committees().isEmpty()) {
-            stack.field("Committees", Escaper.text(String.join(", ", c.committees())), true);
+            stack.field(labels.text("discord.card.committees", "Committees"), Escaper.text(String.join(", ", c.committees())), true);
         }
         if (!c.links().isEmpty()) {
-            stack.field("Links", joinWithin(c.links().stream().map(Renderer::link).collect(Collectors.toList()),
-                    FIELD_VALUE_MAX), false);
+            stack.field(labels.text("discord.card.links", "Links"), joinWithin(c.links().stream().map(Renderer::link)
+                    .collect(Collectors.toList()), FIELD_VALUE_MAX, labels), false);
         }
-        stack.footer("event " + c.eventId());
+        stack.footer(labels.text("discord.card.footer", "event {0}", c.eventId()));
     }
 
     /** The member-local time tokens and the venue's own clock, or the bare date when no time is known yet. */
     static List<String> whenLines(Block.EventCard c) {
+        return whenLines(c, Labels.ENGLISH);
+    }
+
+    static List<String> whenLines(Block.EventCard c, Labels labels) {
         if (c.dateOnly()) {
             String where = c.place() == null || c.place().isBlank() ? "" : ", " + Escaper.text(c.place());
             if (c.multiDay()) {
-                return List.of("📅 " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + where
-                        + " (all day)");
+                return List.of("📅 " + labels.text("discord.card.allDay", "{0} (all day)",
+                        VenueTime.days(c.date(), c.lastDay(), labels.locale()) + where));
             }
-            return List.of("📅 " + DAY.format(c.date()) + where + " (time to be announced)");
+            return List.of("📅 " + labels.text("discord.card.tba", "{0} (time to be announced)",
+                    VenueTime.longDay(c.date(), labels.locale()) + where));
         }
         long start = c.start().getEpochSecond();
         String first = "🕒 <t:" + start + ":F> (<t:" + start + ":R>)";
         if (c.end() != null) {
-            first += " until <t:" + c.end().getEpochSecond() + ":t>";
+            first = labels.text("discord.card.until", "{0} until {1}", first, "<t:" + c.end().getEpochSecond() + ":t>");
         }
         // Discord shows the range in each member's own time just above, so the venue line gives the start in full
-        String venue = "Venue time: " + Escaper.text(VenueTime.of(c.start(), null, c.venueZone(), c.place()));
+        String venue = labels.text("discord.card.venue", "Venue time: {0}",
+                Escaper.text(VenueTime.of(c.start(), null, c.venueZone(), c.place())));
         if (c.end() != null) {
-            venue += " (until " + VenueTime.hoursAndMinutes(c.end(), c.venueZone()) + ")";
+            venue = labels.text("discord.card.venueUntil", "{0} (until {1})", venue,
+                    VenueTime.hoursAndMinutes(c.end(), c.venueZone()));
         }
         return List.of(first, venue);
     }
@@ -196,10 +229,10 @@ final class Renderer {
     }
 
     // Drops whole entries that do not fit and says how many, rather than cutting a link in half.
-    private static String joinWithin(List<String> entries, int max) {
+    private static String joinWithin(List<String> entries, int max, Labels labels) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < entries.size(); i++) {
-            String more = "\n…and " + (entries.size() - i) + " more";
+            String more = "\n" + labels.text("discord.card.more", "…and {0} more", entries.size() - i);
             String next = (sb.length() == 0 ? "" : "\n") + entries.get(i);
             boolean last = i == entries.size() - 1;
             if (sb.length() + next.length() + (last ? 0 : more.length()) > max) {

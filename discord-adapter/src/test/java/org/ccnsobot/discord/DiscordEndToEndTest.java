@@ -404,6 +404,33 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void aSecondDmToTheSameMemberReusesItsDmChannelSoItCostsOneRequest() throws Exception {
+        platform.send(new Destination.DirectMessage("discord", MEMBER), OutgoingMessage.text("first")).get(10, SECONDS);
+        platform.send(new Destination.DirectMessage("discord", MEMBER), OutgoingMessage.text("second")).get(10, SECONDS);
+
+        assertThat(fake.requests("POST", "/users/@me/channels")).hasSize(1);
+        assertThat(fake.posted(fake.dmChannelOf(MEMBER))).extracting(m -> m.path("content").asText())
+                .containsExactly("first", "second");
+    }
+
+    @Test
+    void aDmChannelDiscordNoLongerKnowsIsOpenedAgainAndTheMessageLandsOnce() throws Exception {
+        platform.send(new Destination.DirectMessage("discord", MEMBER), OutgoingMessage.text("first")).get(10, SECONDS);
+        String old = fake.dmChannelOf(MEMBER);
+        fake.forgetDmChannel(MEMBER);
+
+        SentRef ref = platform.send(new Destination.DirectMessage("discord", MEMBER), OutgoingMessage.text("second"))
+                .get(10, SECONDS);
+
+        String fresh = fake.dmChannelOf(MEMBER);
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(ref.channelId()).isEqualTo(fresh);
+        assertThat(fake.requests("POST", "/users/@me/channels")).hasSize(2);
+        assertThat(fake.posted(fresh)).extracting(m -> m.path("content").asText()).containsExactly("second");
+        assertThat(fake.posted(old)).extracting(m -> m.path("content").asText()).containsExactly("first");
+    }
+
+    @Test
     void aMemberWithClosedDmsFailsNonTransiently() {
         assertThatThrownBy(() -> platform.send(new Destination.DirectMessage("discord", CLOSED_DMS),
                 OutgoingMessage.text("Reminder")).get(10, SECONDS))

@@ -104,5 +104,12 @@ class DiscordSettingsTest {
                 new org.ccnsobot.port.PlatformContext(java.time.Clock.systemUTC()));
         assertThat(p.sendLimits().perSecond()).isBetween(1.0, 50.0);
         assertThat(p.sendLimits().unlimited()).isFalse();
+        // A DM is two requests (open the channel, post) and JDA does not pace Discord's global 50 a second: the most
+        // the outbox lets through in any one second (the burst, then a second's refill) must stay well under it.
+        double worstSecond = 2 * (p.sendLimits().burst() + p.sendLimits().perSecond());
+        assertThat(worstSecond).isLessThanOrEqualTo(40);
+        // and fast enough for issue 12's figure: 300 DMs in under 30 s
+        assertThat((300 - p.sendLimits().burst()) / p.sendLimits().perSecond()).isLessThan(25);
+        assertThat(p.destinationLimits().burst()).isLessThanOrEqualTo(5); // Discord's 5 messages per 5 s per channel
     }
 }

@@ -208,6 +208,13 @@ final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Discord no longer knows the member's DM channel: posts to it are Unknown Channel, and opening makes a new one. */
+    void forgetDmChannel(String userId) {
+        synchronized (dmChannels) {
+            dmChannels.remove(userId);
+        }
+    }
+
     Map<String, ObjectNode> scheduledEvents() {
         synchronized (scheduledEvents) {
             return new LinkedHashMap<>(scheduledEvents);

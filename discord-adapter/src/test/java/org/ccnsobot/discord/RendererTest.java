@@ -136,4 +136,44 @@ class RendererTest {
         MessageEmbed e = Renderer.render(OutgoingMessage.of("x", List.of(cancelled))).get(0).embeds().get(0);
         assertThat(e.getTitle()).isEqualTo("~~ccNSO Council Meeting~~ (cancelled)");
     }
+
+    /** A change summary as core words it: its lines' instants marked, the UTC text written in full. */
+    static OutgoingMessage summary() {
+        Instant now = Instant.parse("2024-03-02T17:00:00Z");
+        Instant end = Instant.parse("2024-03-02T18:00:00Z");
+        Instant was = Instant.parse("2024-03-02T13:00:00Z");
+        String moved = "• Moved: GRC Workshop is now Sat 2 Mar 2024 17:00 UTC to 18:00 UTC (was Sat 2 Mar 2024"
+                + " 13:00 UTC) [grc]";
+        String added = "• Added: Tech Day — Mon 4 Mar 2024 15:00 UTC [tech]";
+        return OutgoingMessage.of("Schedule changes (2):\n" + moved + "\n" + added, List.of(
+                new Block.Heading("Schedule changes (2)"),
+                new Block.TimedParagraph(moved, List.of(new Block.TimeMark(now, "Sat 2 Mar 2024 17:00 UTC", false),
+                        new Block.TimeMark(end, "18:00 UTC", true),
+                        new Block.TimeMark(was, "Sat 2 Mar 2024 13:00 UTC", false))),
+                new Block.TimedParagraph(added, List.of(new Block.TimeMark(Instant.parse("2024-03-04T15:00:00Z"),
+                        "Mon 4 Mar 2024 15:00 UTC", false)))));
+    }
+
+    @Test
+    void aChangeSummaryShowsEachLinesTimesAsTokens() {
+        List<Page> pages = Renderer.render(summary());
+        String description = pages.get(0).embeds().get(0).getDescription();
+        assertThat(description).isEqualTo("• Moved: GRC Workshop is now <t:1709398800:F> to <t:1709402400:t> (was"
+                + " <t:1709384400:F>) [grc]\n\n• Added: Tech Day — <t:1709564400:F> [tech]");
+        assertThat(description).doesNotContain("UTC");
+    }
+
+    @Test
+    void controlAndBidiCharactersAlreadyStoredAreNeutralisedInEveryPart() {
+        String title = "GRC \u001B[31mWorkshop\u202Eevil";
+        Block.EventCard card = new Block.EventCard("e", title, Instant.parse("2024-03-02T13:00:00Z"), null,
+                LocalDate.of(2024, 3, 2), ZoneId.of("UTC"), null, null, null, List.of(), null, title, List.of());
+        List<Page> pages = Renderer.render(OutgoingMessage.of(title, List.of(new Block.Heading(title),
+                new Block.Paragraph(title), card)));
+        String all = pages.stream().flatMap(p -> p.embeds().stream()).map(e -> e.getTitle() + "\n"
+                + e.getDescription()).collect(Collectors.joining("\n")) + pages.get(0).content();
+        assertThat(all).contains("GRC \uFFFD[31mWorkshop\uFFFDevil").doesNotContain("\u001B").doesNotContain("\u202E");
+        assertThat(Renderer.render(OutgoingMessage.text(title)).get(0).content())
+                .isEqualTo("GRC \uFFFD[31mWorkshop\uFFFDevil");
+    }
 }

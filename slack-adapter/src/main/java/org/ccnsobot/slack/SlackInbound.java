@@ -4,37 +4,25 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.util.Responder;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.model.block.DividerBlock;
-import com.slack.api.model.block.HeaderBlock;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.SubteamMembersChangedEvent;
-import com.slack.api.model.view.View;
-import com.slack.api.webhook.WebhookResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.ccnsobot.port.Actor;
-import org.ccnsobot.port.Block;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.port.CommandInfo;
 import org.ccnsobot.port.InboundHandler;
 import org.ccnsobot.port.Invocation;
-import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.Place;
 import org.ccnsobot.port.Reply;
 import org.ccnsobot.port.support.FaultReference;
@@ -60,14 +48,18 @@ final class SlackInbound {
     static final String NEXT = "next";
     static final String SUBSCRIPTIONS = "subscriptions";
     /** Slack accepts five posts to one response_url. */
-    static final int MAX_RESPONSES = 5;
 
     /** The parts of a slash command the adapter uses. */
     record SlashCommand(String userId, String userName, String channelId, String channelName, String text,
-                        String responseUrl) {
+                        String responseUrl, String triggerId) {
+        SlashCommand(String userId, String userName, String channelId, String channelName, String text,
+                     String responseUrl) {
+            this(userId, userName, channelId, channelName, text, responseUrl, null);
+        }
+
         static SlashCommand of(SlashCommandPayload p) {
             return new SlashCommand(p.getUserId(), p.getUserName(), p.getChannelId(), p.getChannelName(),
-                    p.getText(), p.getResponseUrl());
+                    p.getText(), p.getResponseUrl(), p.getTriggerId());
         }
 
         boolean direct() {
@@ -78,6 +70,19 @@ final class SlackInbound {
     /** Plain words from a mention or a DM. */
     record Words(String eventId, String userId, String channelId, String text, String ts, String threadTs,
                  boolean direct) {
+    }
+
+    /**
+     * A click on one of core's buttons ({@code run_…}: a command; {@code form_…}: a form to open), from a message
+     * (with its response_url) or the App Home (none: answers go by DM).
+     */
+    record Press(String userId, String channelId, String actionId, String value, String responseUrl,
+                 String triggerId, String actionTs) {
+        static Press of(BlockActionPayload p, BlockActionPayload.Action action) {
+            String channel = p.getChannel() == null ? null : p.getChannel().getId();
+            return new Press(p.getUser().getId(), channel, action.getActionId(), action.getValue(), p.getResponseUrl(),
+                    p.getTriggerId(), action.getActionTs());
+        }
     }
 
     /** A click on a Subscribe button. */
@@ -103,6 +108,9 @@ final class SlackInbound {
     private final Executor work;
     private final String botUserId;
     private final SlackLocales locales;
+    private final SlackHome home;
+    private final SlackResponses responses;
+    private final SlackModals modals;
     private static final Duration SEEN_FOR = Duration.ofHours(1);
     /** Slack redelivers events it thinks were lost; each is handled once. */
     private final Cache<String, Boolean> seen = Caffeine.newBuilder()
@@ -122,6 +130,10 @@ final class SlackInbound {
         this.work = work;
         this.botUserId = botUserId;
         this.locales = locales;
+        SlackTexts texts = new SlackTexts(handler);
+        this.responses = new SlackResponses(slack, renderer, texts);
+        this.home = new SlackHome(handler, renderer, methods, calls, clock, texts, id -> actor(id, null), this::locale);
+        this.modals = new SlackModals(handler, methods, calls, clock, work, this::deliver, texts, this::locale);
     }
 
     void register(App app) {
@@ -170,8 +182,14 @@ final class SlackInbound {
             BlockActionPayload p = req.getPayload();
             boolean subscribe = p.getActions() != null && p.getActions().stream()
                     .anyMatch(a -> SlackRenderer.SUBSCRIBE_ACTION.equals(a.getActionId()));
+            BlockActionPayload.Action ours = p.getActions() == null ? null : p.getActions().stream()
+                    .filter(a -> String.valueOf(a.getActionId()).startsWith(SlackRenderer.RUN_ACTION)
+                            || String.valueOf(a.getActionId()).startsWith(SlackRenderer.FORM_ACTION))
+                    .findFirst().orElse(null);
             if (subscribe) {
                 guard("subscribe button", () -> onClick(Click.of(p)));
+            } else if (ours != null) {
+                guard("button", () -> onPress(Press.of(p, ours)));
             } else if (p.getActions() != null && p.getActions().stream().noneMatch(a -> KNOWN_LINKS.matcher(
                     String.valueOf(a.getActionId())).matches())) {
                 LOG.debug("acked an action the bot does not handle: {}", p.getActions().stream()
@@ -179,8 +197,18 @@ final class SlackInbound {
             }
             return ctx.ack();
         });
-        // The bot opens no forms and declares no shortcuts, but whatever Slack delivers is acked within 3 s.
-        app.viewSubmission(ANY, (req, ctx) -> ctx.ack());
+        // The staff forms; whatever else Slack delivers (a form of another app version, a shortcut) is acked all the same.
+        app.viewSubmission(ANY, (req, ctx) -> {
+            try {
+                String callback = req.getPayload().getView().getCallbackId();
+                if (SlackModals.CALLBACK.equals(callback) || SlackModals.PICK.equals(callback)) {
+                    return modals.submit(req.getPayload(), ctx, actor(req.getPayload().getUser().getId(), null));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("could not take a form's submission in hand", e);
+            }
+            return ctx.ack();
+        });
         app.viewClosed(ANY, (req, ctx) -> ctx.ack());
         app.globalShortcut(ANY, (req, ctx) -> ctx.ack());
         app.messageShortcut(ANY, (req, ctx) -> ctx.ack());
@@ -194,6 +222,13 @@ final class SlackInbound {
                 Actor actor = actor(c.userId(), c.userName());
                 Place place = new Place("slack", c.channelId(), c.direct());
                 String text = unescape(c.text()).strip();
+                java.util.Optional<SlackModals.Ask> form = c.triggerId() == null ? java.util.Optional.empty()
+                        : SlackModals.ask(text);
+                if (form.isPresent() && staff(actor)) {
+                    // a staff form instead of a usage line; a member gets the command's own refusal below
+                    modals.open(c.triggerId(), actor, place, form.get(), c.responseUrl());
+                    return;
+                }
                 reply = helpFor(text, actor);
                 if (reply == null) {
                     reply = handler.handle(Invocation.text(actor, place, text, clock.instant()).withLocale(locale(actor)));
@@ -261,10 +296,7 @@ final class SlackInbound {
                 reply = fault("the Subscribe button on " + click.eventId(), e);
             }
             if (click.responseUrl() != null && !click.responseUrl().isBlank()) {
-                for (SlackRenderer.SlackMessage page : renderer.render(reply.message())) {
-                    respond(click.responseUrl(), ActionResponse.builder().responseType("ephemeral")
-                            .replaceOriginal(false).text(page.text()).blocks(page.blocks()).build());
-                }
+                responses.privately(click.responseUrl(), reply, reader(actor(click.userId(), null)));
             } else {
                 // a click on the Home tab has nowhere to answer in place: the answer goes to the member's DM
                 sender.send(new Destination.DirectMessage("slack", click.userId()), reply.message())
@@ -280,57 +312,58 @@ final class SlackInbound {
         });
     }
 
-    /** App Home: the member's next events and subscriptions, asked of core as typed {@code next} and {@code subscriptions}. */
+    /**
+     * A core button: a command runs through core as a typed invocation (core checks staff on every click), its answer
+     * only for the clicker; a form button opens the form (core refuses a member's).
+     */
+    void onPress(Press press) {
+        java.util.Optional<SlackRenderer.ButtonValue> value = SlackRenderer.ButtonValue.decode(press.value());
+        if (value.isEmpty() || !firstTime("action:" + press.userId() + ":" + press.actionTs())) {
+            return;
+        }
+        boolean form = press.actionId().startsWith(SlackRenderer.FORM_ACTION);
+        work.execute(() -> {
+            Actor actor = actor(press.userId(), null);
+            try {
+                String channel = press.channelId() == null ? press.userId() : press.channelId();
+                Place place = new Place("slack", channel, press.channelId() == null || press.channelId().startsWith("D"));
+                if (form) {
+                    // trigger_id lasts 3 s: the form opens before the database hears of the click
+                    modals.open(press.triggerId(), actor, place, new SlackModals.Ask(value.get().c(), value.get().o()),
+                            press.responseUrl());
+                    return;
+                }
+                if (!firstInDatabase("action:" + press.userId() + ":" + press.actionTs())) {
+                    return;
+                }
+                Reply reply = handler.handle(Invocation.command(actor, place, value.get().c(), value.get().o(),
+                        clock.instant()).withLocale(locale(actor)));
+                deliver(reply, press.responseUrl(), actor);
+            } catch (RuntimeException e) {
+                deliver(fault("a button (" + value.get().c() + ")", e), press.responseUrl(), actor);
+            }
+        });
+    }
+
+    /**
+     * A reply to a button or a form, only for the member: where it came from (its response_url), else their DM
+     * (the App Home has neither).
+     */
+    void deliver(Reply reply, String responseUrl, Actor actor) {
+        if (responseUrl != null && !responseUrl.isBlank()) {
+            responses.privately(responseUrl, reply, reader(actor));
+            return;
+        }
+        sender.send(new Destination.DirectMessage("slack", actor.userId()), reply.message()).whenComplete((ok, e) -> {
+            if (e != null) {
+                LOG.warn("could not answer {} by DM: {}", actor.userId(), e.getMessage());
+            }
+        });
+    }
+
+    /** App Home: see {@link SlackHome}. */
     void publishHome(String userId, String channelId) {
-        try {
-            Actor actor = actor(userId, null);
-            Place place = new Place("slack", channelId == null ? userId : channelId, true);
-            Reply next = handler.handle(Invocation.command(actor, place, NEXT, Map.of(), clock.instant())
-                    .withLocale(locale(actor)));
-            Reply subs = handler.handle(Invocation.command(actor, place, SUBSCRIPTIONS, Map.of(), clock.instant())
-                    .withLocale(locale(actor)));
-            List<LayoutBlock> blocks = homeBlocks(next.message(), subs.message());
-            calls.call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId)
-                            .view(View.builder().type("home").blocks(blocks).build())))
-                    .whenComplete((ok, e) -> {
-                        if (e != null) {
-                            LOG.warn("could not publish the App Home of {}: {}", userId, e.getMessage());
-                        }
-                    });
-        } catch (RuntimeException e) {
-            LOG.error("App Home for {} failed", userId, e);
-        }
-    }
-
-    List<LayoutBlock> homeBlocks(OutgoingMessage next, OutgoingMessage subscriptions) {
-        List<LayoutBlock> subs = new ArrayList<>();
-        subs.add(DividerBlock.builder().build());
-        subs.add(header("Your subscriptions"));
-        subs.addAll(orText(subscriptions));
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header("Your next events"));
-        List<LayoutBlock> events = orText(next);
-        int room = SlackRenderer.MAX_HOME_BLOCKS - 1 - subs.size() - 1;
-        if (events.size() > room) {
-            // Home holds 100 blocks; the rest stays one command away
-            events = new ArrayList<>(events.subList(0, Math.max(0, room)));
-            blocks.addAll(events);
-            blocks.add(SlackRenderer.context("More: type " + SlackHelp.SLASH + " next"));
-        } else {
-            blocks.addAll(events);
-        }
-        blocks.addAll(subs);
-        return blocks.size() > SlackRenderer.MAX_HOME_BLOCKS
-                ? blocks.subList(0, SlackRenderer.MAX_HOME_BLOCKS) : blocks;
-    }
-
-    private List<LayoutBlock> orText(OutgoingMessage m) {
-        List<LayoutBlock> blocks = renderer.blocks(m.blocks());
-        return blocks.isEmpty() ? renderer.blocks(List.of(new Block.Paragraph(m.fallbackText()))) : blocks;
-    }
-
-    private static HeaderBlock header(String text) {
-        return HeaderBlock.builder().text(SlackRenderer.plain(text)).build();
+        home.publish(userId, channelId);
     }
 
     /** The name core declares for the first option of {@code command}, or {@code fallback} if it declares none. */
@@ -370,6 +403,15 @@ final class SlackInbound {
         }
     }
 
+    /** The language of the adapter's own words for {@code actor} (card buttons), as core decides it. */
+    private java.util.Locale reader(Actor actor) {
+        try {
+            return handler.languageOf(actor, locale(actor));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The member's Slack locale, for core to use when they have not chosen a language. */
     private java.util.Locale locale(Actor actor) {
         return locales == null ? null : locales.of(actor.userId());
@@ -381,44 +423,7 @@ final class SlackInbound {
     }
 
     private void respondToCommand(SlashCommand c, Reply reply) {
-        String type = reply.personal() ? "ephemeral" : "in_channel";
-        for (SlackRenderer.SlackMessage page : responsePages(renderer.render(reply.message()))) {
-            respond(c.responseUrl(), SlashCommandResponse.builder().responseType(type).text(page.text())
-                    .blocks(page.blocks()).build());
-        }
-    }
-
-    /**
-     * A response_url takes at most five answers; the bot may not be in the channel, so there is no other way in.
-     * Beyond five pages the last one says the list goes on instead of the rest being refused one by one.
-     */
-    static List<SlackRenderer.SlackMessage> responsePages(List<SlackRenderer.SlackMessage> pages) {
-        if (pages.size() <= MAX_RESPONSES) {
-            return pages;
-        }
-        List<SlackRenderer.SlackMessage> out = new ArrayList<>(pages.subList(0, MAX_RESPONSES));
-        SlackRenderer.SlackMessage last = out.get(MAX_RESPONSES - 1);
-        List<LayoutBlock> blocks = new ArrayList<>(last.blocks());
-        if (blocks.size() >= SlackRenderer.MAX_BLOCKS) {
-            blocks = new ArrayList<>(blocks.subList(0, SlackRenderer.MAX_BLOCKS - 1));
-        }
-        blocks.add(SlackRenderer.context("There is more than Slack can show in one answer: ask about one day or "
-                + "one committee to see the rest."));
-        out.set(MAX_RESPONSES - 1, new SlackRenderer.SlackMessage(last.text(), blocks));
-        return out;
-    }
-
-    private void respond(String responseUrl, Object body) {
-        try {
-            Responder responder = new Responder(slack, responseUrl);
-            WebhookResponse r = body instanceof SlashCommandResponse s ? responder.send(s)
-                    : responder.send((ActionResponse) body);
-            if (r.getCode() == null || r.getCode() != 200) {
-                LOG.warn("response_url refused the answer: HTTP {} {}", r.getCode(), r.getBody());
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not answer through response_url: {}", e.toString());
-        }
+        responses.toCommand(c.responseUrl(), reply, reader(actor(c.userId(), c.userName())));
     }
 
     private static Reply fault(String what, RuntimeException e) {

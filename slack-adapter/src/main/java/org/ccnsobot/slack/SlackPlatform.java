@@ -131,7 +131,7 @@ final class SlackPlatform implements ChatPlatform {
                 .getUsers()), Duration.ofMinutes(5), Ticker.systemTicker());
         staff.verify();
 
-        SlackRenderer renderer = new SlackRenderer(settings.calendarUrl());
+        SlackRenderer renderer = new SlackRenderer(settings.calendarUrl(), new SlackTexts(handler));
         sender = new SlackSender(methods, calls, renderer);
         Clock clock = context.clock();
         SlackLocales locales = new SlackLocales(id -> Optional.ofNullable(calls.await("users.info",

@@ -47,6 +47,35 @@ final class SlackRenderer {
 
     static final String SUBSCRIBE_ACTION = "subscribe_event";
     static final String CALENDAR_ACTION = "calendar_event";
+    /** A core button ({@link Block.Action}) that runs a command: action id {@code run_<n>}, value {@link ButtonValue}. */
+    static final String RUN_ACTION = "run_";
+    /** A core button, or an App Home shortcut, that opens a form: action id {@code form_<…>}. */
+    static final String FORM_ACTION = "form_";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * What a core button carries in its value: the command (or the form's command) and its options. All a click
+     * needs travels in the button, so it works on a message posted before a restart.
+     */
+    record ButtonValue(String c, java.util.Map<String, String> o) {
+        String encode() {
+            try {
+                return JSON.writeValueAsString(this);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static java.util.Optional<ButtonValue> decode(String value) {
+            try {
+                ButtonValue v = value == null ? null : JSON.readValue(value, ButtonValue.class);
+                return v == null || v.c() == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(new ButtonValue(v.c(), v.o() == null ? java.util.Map.of() : v.o()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
 
     private static final DateTimeFormatter UTC_FALLBACK =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -63,19 +92,30 @@ final class SlackRenderer {
     }
 
     private final String calendarUrlTemplate;
+    private final SlackTexts texts;
 
     SlackRenderer(String calendarUrlTemplate) {
+        this(calendarUrlTemplate, SlackTexts.ENGLISH);
+    }
+
+    SlackRenderer(String calendarUrlTemplate, SlackTexts texts) {
         this.calendarUrlTemplate = calendarUrlTemplate;
+        this.texts = texts;
     }
 
     /** Renders a message as one or more Slack messages, split between entries so no card is cut in two. */
     List<SlackMessage> render(OutgoingMessage message) {
+        return render(message, null);
+    }
+
+    /** As {@link #render(OutgoingMessage)}, with the adapter's own labels (card buttons) in {@code reader}'s language. */
+    List<SlackMessage> render(OutgoingMessage message, Locale reader) {
         String pings = pings(message.mentions());
         List<List<LayoutBlock>> entries = new ArrayList<>();
         if (!pings.isEmpty()) {
             entries.add(List.of(section(pings)));
         }
-        entries.addAll(entries(message.blocks()));
+        entries.addAll(entries(message.blocks(), reader));
         List<List<LayoutBlock>> pages = paginate(entries, MAX_BLOCKS);
         String fallback = truncate((pings.isEmpty() ? "" : pings + " ") + escape(message.fallbackText()),
                 MAX_MESSAGE_TEXT);
@@ -92,12 +132,16 @@ final class SlackRenderer {
 
     /** The blocks of a message without paging, for views that hold more than a message (App Home). */
     List<LayoutBlock> blocks(List<Block> blocks) {
+        return blocks(blocks, null);
+    }
+
+    List<LayoutBlock> blocks(List<Block> blocks, Locale reader) {
         List<LayoutBlock> out = new ArrayList<>();
-        entries(blocks).forEach(out::addAll);
+        entries(blocks, reader).forEach(out::addAll);
         return out;
     }
 
-    private List<List<LayoutBlock>> entries(List<Block> blocks) {
+    private List<List<LayoutBlock>> entries(List<Block> blocks, Locale reader) {
         List<List<LayoutBlock>> entries = new ArrayList<>();
         for (Block b : blocks) {
             if (b instanceof Block.Heading h) {
@@ -106,6 +150,8 @@ final class SlackRenderer {
                                 .emoji(true).build()).build()));
             } else if (b instanceof Block.Paragraph p) {
                 entries.add(paragraph(escape(p.text())));
+            } else if (b instanceof Block.TimedParagraph t) {
+                entries.add(paragraph(timed(t)));
             } else if (b instanceof Block.Fields f) {
                 entries.add(fields(f.fields()));
             } else if (b instanceof Block.Links l) {
@@ -115,34 +161,59 @@ final class SlackRenderer {
             } else if (b instanceof Block.Footnote n) {
                 entries.add(List.of(context(truncate(escape(n.text()), MAX_SECTION_TEXT))));
             } else if (b instanceof Block.EventCard c) {
-                entries.add(eventCard(c));
+                entries.add(eventCard(c, reader));
+            } else if (b instanceof Block.Actions a) {
+                actions(a).ifPresent(block -> entries.add(List.of(block)));
             }
+            // Block.OpenForm is an answer to a form request, opened as a modal by SlackModals, never rendered
         }
         return entries;
     }
 
-    private List<LayoutBlock> eventCard(Block.EventCard c) {
+    /** Core's buttons (the announcement preview's Confirm, Edit, Cancel; Fix it); core checks who may on every click. */
+    private static java.util.Optional<LayoutBlock> actions(Block.Actions a) {
+        List<BlockElement> buttons = new ArrayList<>();
+        for (Block.Action action : a.actions()) {
+            String value = new ButtonValue(action.command(), action.options()).encode();
+            if (value.length() > MAX_BUTTON_VALUE || buttons.size() >= MAX_ACTIONS) {
+                continue;
+            }
+            ButtonElement.ButtonElementBuilder b = ButtonElement.builder()
+                    .actionId((action.opensForm() ? FORM_ACTION : RUN_ACTION) + buttons.size())
+                    .value(value).text(plain(truncate(action.label(), MAX_BUTTON_TEXT)));
+            if (action.primary()) {
+                b.style("primary");
+            }
+            buttons.add(b.build());
+        }
+        return buttons.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(ActionsBlock.builder().elements(buttons).build());
+    }
+
+    private List<LayoutBlock> eventCard(Block.EventCard c, Locale reader) {
         List<LayoutBlock> out = new ArrayList<>();
         StringBuilder head = new StringBuilder("*").append(escape(c.title())).append('*');
         if (c.status() != null && !c.status().equalsIgnoreCase("scheduled")) {
             head.append("  _").append(escape(c.status().toLowerCase(Locale.ROOT))).append('_');
         }
-        head.append('\n').append(when(c));
+        head.append('\n').append(when(c, reader));
         String venue = venueTime(c);
         if (venue != null) {
-            head.append("\nVenue time: ").append(escape(venue));
+            head.append('\n').append(escape(texts.t(reader, "slack.card.venueTime", "Venue time:"))).append(' ')
+                    .append(escape(venue));
         }
         out.add(section(truncate(head.toString(), MAX_SECTION_TEXT)));
 
         List<Block.Field> facts = new ArrayList<>();
         if (c.room() != null && !c.room().isBlank()) {
-            facts.add(new Block.Field("Room", c.room()));
+            facts.add(new Block.Field(texts.t(reader, "slack.card.room", "Room"), c.room()));
         }
         if (c.access() != null && !c.access().isBlank()) {
-            facts.add(new Block.Field("Access", capitalise(c.access())));
+            facts.add(new Block.Field(texts.t(reader, "slack.card.access", "Access"), capitalise(c.access())));
         }
         if (!c.committees().isEmpty()) {
-            facts.add(new Block.Field("Committees", String.join(", ", c.committees())));
+            facts.add(new Block.Field(texts.t(reader, "slack.card.committees", "Committees"),
+                    String.join(", ", c.committees())));
         }
         if (!facts.isEmpty()) {
             out.addAll(fields(facts));
@@ -153,13 +224,13 @@ final class SlackRenderer {
         List<BlockElement> buttons = new ArrayList<>();
         if (c.eventId().length() <= MAX_BUTTON_VALUE) {
             buttons.add(ButtonElement.builder().actionId(SUBSCRIBE_ACTION).value(c.eventId())
-                    .text(plain("Subscribe")).build());
+                    .text(plain(texts.t(reader, "slack.card.subscribe", "Subscribe"))).build());
         }
         String ics = calendarUrl(c);
         if (ics != null) {
             // a link button still sends a block_actions payload; the adapter only acks it
             buttons.add(ButtonElement.builder().actionId(CALENDAR_ACTION).url(ics).value(c.eventId())
-                    .text(plain("Add to calendar")).build());
+                    .text(plain(texts.t(reader, "slack.card.calendar", "Add to calendar"))).build());
         }
         for (Block.Link link : c.links()) {
             String url = safeUrl(link.url());
@@ -174,12 +245,14 @@ final class SlackRenderer {
     }
 
     /** The reader's local time through Slack's date token, with a UTC fallback for clients that cannot. */
-    private static String when(Block.EventCard c) {
+    private String when(Block.EventCard c, Locale reader) {
         if (c.multiDay()) {
-            return ":date: " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + " (all day)";
+            return ":date: " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + " "
+                    + escape(texts.t(reader, "slack.card.allDay", "(all day)"));
         }
         if (c.dateOnly()) {
-            return ":date: " + DAY.format(c.date()) + " (time not yet announced)";
+            return ":date: " + DAY.format(c.date()) + " " + escape(texts.t(reader, "slack.card.noTime",
+                    "(time not yet announced)"));
         }
         String start = dateToken(c.start(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.start()));
         if (c.end() == null) {
@@ -190,6 +263,16 @@ final class SlackRenderer {
         String end = sameDay ? dateToken(c.end(), "{time}", UTC_TIME.format(c.end()))
                 : dateToken(c.end(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.end()));
         return ":date: " + start + " – " + end;
+    }
+
+    /** A paragraph escaped, its marked instants as date tokens in the reader's time, the written text as fallback. */
+    static String timed(Block.TimedParagraph t) {
+        StringBuilder sb = new StringBuilder();
+        for (Block.TimedParagraph.Piece piece : t.pieces()) {
+            sb.append(piece.mark() == null ? escape(piece.text()) : dateToken(piece.mark().at(),
+                    piece.mark().timeOnly() ? "{time}" : "{date_short_pretty} {time}", piece.text()));
+        }
+        return sb.toString();
     }
 
     static String dateToken(Instant at, String format, String fallback) {

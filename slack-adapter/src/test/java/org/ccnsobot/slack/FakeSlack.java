@@ -173,6 +173,8 @@ final class FakeSlack implements AutoCloseable {
             case "conversations.history" -> Answer.ok("{\"ok\":true,\"messages\":[],\"has_more\":false}");
             case "usergroups.users.list" -> Answer.ok("{\"ok\":true,\"users\":[]}");
             case "views.publish" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"V1\",\"type\":\"home\"}}");
+            case "views.open" -> Answer.ok("{\"ok\":true,\"view\":{\"id\":\"VM" + ids.incrementAndGet()
+                    + "\",\"type\":\"modal\"}}");
             // every member reads Slack in US English unless a test scripts another locale
             case "users.info" -> Answer.ok("{\"ok\":true,\"user\":{\"id\":\"" + call.form().get("user")
                     + "\",\"name\":\"member\"" + (asksLocale(call) ? ",\"locale\":\"en-US\"" : "") + "}}");

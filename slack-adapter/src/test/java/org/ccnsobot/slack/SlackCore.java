@@ -81,6 +81,9 @@ final class SlackCore {
                     + (invocation.isTyped() ? invocation.options().get("topic") : text.substring(10)) + "."));
             case "subscriptions" -> Reply.personally(OutgoingMessage.of("You follow: Council",
                     List.of(new Block.Paragraph("You follow: Council"))));
+            // a submitted add form: core refuses its date, naming the field (Reply.refusedField)
+            case "event-add" -> new Reply(OutgoingMessage.text("'" + invocation.options().get("date")
+                    + "' is not a date"), true, java.util.Optional.of("date"));
             case "announce" -> invocation.actor().roles().contains(STAFF_GROUP)
                     ? Reply.publicly(OutgoingMessage.text("Announcement scheduled."))
                     : Reply.personally(OutgoingMessage.text("Only staff can use announce."));

@@ -71,9 +71,9 @@ class SlackHttpEndpointTest {
         for (int i = 0; i < 7; i++) {
             pages.add(new SlackRenderer.SlackMessage("page " + i, List.of(SlackRenderer.section("x"))));
         }
-        List<SlackRenderer.SlackMessage> sent = SlackInbound.responsePages(pages);
-        assertThat(sent).hasSize(SlackInbound.MAX_RESPONSES);
+        List<SlackRenderer.SlackMessage> sent = SlackResponses.pages(pages, SlackResponses.MORE);
+        assertThat(sent).hasSize(SlackResponses.MAX_RESPONSES);
         assertThat(sent.get(4).blocks()).hasSize(2);
-        assertThat(SlackInbound.responsePages(pages.subList(0, 3))).hasSize(3);
+        assertThat(SlackResponses.pages(pages.subList(0, 3), SlackResponses.MORE)).hasSize(3);
     }
 }

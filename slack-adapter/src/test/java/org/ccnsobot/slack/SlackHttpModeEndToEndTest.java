@@ -85,6 +85,40 @@ class SlackHttpModeEndToEndTest {
     }
 
     @Test
+    void aFormSubmissionsRefusalIsTheResponseBodyBesideItsField() throws Exception {
+        // issue 12, point 11: in HTTP mode the errors go back in the HTTP response to the signed view_submission
+        core.staff = a -> true;
+        try {
+            String meta = SlackModals.metadata(new SlackModals.Meta("event-add", Map.of(), List.of("title", "date"),
+                    "C0HTTP", false, null));
+            com.fasterxml.jackson.databind.node.ObjectNode view = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    FakeSlack.JSON.readTree("""
+                            {"id":"V12","type":"modal","callback_id":"ccnso_form","state":{"values":{
+                              "title":{"value":{"type":"plain_text_input","value":"GRC session"}},
+                              "date":{"value":{"type":"plain_text_input","value":"5 Marhc"}}}}}""");
+            view.put("private_metadata", meta);
+            com.fasterxml.jackson.databind.node.ObjectNode payload = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    FakeSlack.JSON.readTree("""
+                            {"type":"view_submission","user":{"id":"U0STAFF","username":"bart","team_id":"T0CCNSO"},
+                             "api_app_id":"A0CCNSO","token":"x","trigger_id":"1.2.12",
+                             "team":{"id":"T0CCNSO","domain":"ccnso"}}""");
+            payload.set("view", view);
+            String body = "payload=" + URLEncoder.encode(FakeSlack.JSON.writeValueAsString(payload),
+                    StandardCharsets.UTF_8);
+            HttpResponse<String> response = post(body, now(), null, null);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode answer = FakeSlack.JSON.readTree(response.body());
+            assertThat(answer.get("response_action").asText()).isEqualTo("errors");
+            assertThat(answer.get("errors").get("date").asText()).isEqualTo("'5 Marhc' is not a date");
+            Invocation seen = core.next();
+            assertThat(seen.command()).isEqualTo("event-add");
+            assertThat(seen.options()).isEqualTo(Map.of("title", "GRC session", "date", "5 Marhc"));
+        } finally {
+            core.staff = a -> a.roles().contains(SlackCore.STAFF_GROUP);
+        }
+    }
+
+    @Test
     void urlVerificationChallengeIsAnswered() throws Exception {
         String body = "{\"token\":\"x\",\"challenge\":\"c0ffee\",\"type\":\"url_verification\"}";
         HttpResponse<String> response = post(body, now(), null, "application/json");

@@ -170,4 +170,54 @@ class SlackRendererTest {
                 "scheduled", null, List.of());
         assertThat(SlackRenderer.venueTime(lateUtc)).isEqualTo("Mon 4 Mar 2024 22:00 AST, San Juan");
     }
+
+    @Test
+    void coreButtonsBecomeButtonsCarryingTheirCommandOrFormAndOptions() {
+        // issue 12, point 11: the announcement preview's Confirm / Edit / Cancel, rendered as Block Kit buttons
+        OutgoingMessage preview = OutgoingMessage.of("Preview of announcement A3", List.of(
+                new Block.Paragraph("Preview of announcement A3"),
+                new Block.Actions(List.of(new Block.Action("Confirm", "announce", java.util.Map.of("text", "confirm A3"), true),
+                        Block.Action.form("Edit", "announce", java.util.Map.of("draft", "A3")),
+                        new Block.Action("Cancel", "announce", java.util.Map.of("text", "cancel A3"), false)))));
+        List<LayoutBlock> blocks = renderer.render(preview).get(0).blocks();
+        ActionsBlock actions = (ActionsBlock) blocks.get(blocks.size() - 1);
+        List<ButtonElement> buttons = actions.getElements().stream().map(e -> (ButtonElement) e).toList();
+        assertThat(buttons).extracting(ButtonElement::getActionId).containsExactly("run_0", "form_1", "run_2");
+        assertThat(buttons).extracting(ButtonElement::getStyle).containsExactly("primary", null, null);
+        assertThat(SlackRenderer.ButtonValue.decode(buttons.get(0).getValue())).contains(
+                new SlackRenderer.ButtonValue("announce", java.util.Map.of("text", "confirm A3")));
+        assertThat(SlackRenderer.ButtonValue.decode(buttons.get(1).getValue())).contains(
+                new SlackRenderer.ButtonValue("announce", java.util.Map.of("draft", "A3")));
+        assertThat(SlackRenderer.ButtonValue.decode("not json")).isEmpty();
+    }
+
+    @Test
+    void aChangeSummaryShowsEachLinesTimesAsDateTokensWithTheUtcTextAsFallback() {
+        Instant now = Instant.parse("2024-03-02T17:00:00Z");
+        String moved = "• Moved: GRC Workshop is now Sat 2 Mar 2024 17:00 UTC to 18:00 UTC (was Sat 2 Mar 2024"
+                + " 13:00 UTC) <grc>";
+        OutgoingMessage m = OutgoingMessage.of("Schedule changes (1):\n" + moved, List.of(
+                new Block.Heading("Schedule changes (1)"),
+                new Block.TimedParagraph(moved, List.of(new Block.TimeMark(now, "Sat 2 Mar 2024 17:00 UTC", false),
+                        new Block.TimeMark(Instant.parse("2024-03-02T18:00:00Z"), "18:00 UTC", true),
+                        new Block.TimeMark(Instant.parse("2024-03-02T13:00:00Z"), "Sat 2 Mar 2024 13:00 UTC",
+                                false)))));
+        String json = json(renderer.render(m).get(0).blocks());
+        assertThat(json).contains("• Moved: GRC Workshop is now <!date^1709398800^{date_short_pretty} {time}|Sat 2"
+                + " Mar 2024 17:00 UTC> to <!date^1709402400^{time}|18:00 UTC> (was"
+                + " <!date^1709384400^{date_short_pretty} {time}|Sat 2 Mar 2024 13:00 UTC>) &lt;grc&gt;");
+    }
+
+    @Test
+    void controlAndBidiCharactersAlreadyStoredAreNeutralisedInEveryPart() {
+        String title = "GRC \u001B[31mWorkshop\u202Eevil";
+        Block.EventCard card = new Block.EventCard("e", title, Instant.parse("2024-03-02T13:00:00Z"), null,
+                LocalDate.of(2024, 3, 2), ZoneId.of("UTC"), null, "Room\u001B]0;x\u0007", null, List.of(), null,
+                title, List.of());
+        List<SlackRenderer.SlackMessage> pages = renderer.render(OutgoingMessage.of(title,
+                List.of(new Block.Heading(title), new Block.Paragraph(title), card)));
+        String json = json(pages.get(0).blocks()) + pages.get(0).text();
+        assertThat(json).contains("GRC \uFFFD[31mWorkshop\uFFFDevil", "Room\uFFFD]0;x\uFFFD")
+                .doesNotContain("\u001B").doesNotContain("\u202E").doesNotContain("\u0007");
+    }
 }

@@ -36,29 +36,31 @@ final class AnnounceInput {
      * be saved as a new announcement's text, which replaces the staff member's draft: refused instead, naming their
      * drafts ({@code drafts}), and nothing changes. {@code sub} is the sub-command's match, or null.
      */
-    static void refuseSlip(String text, Matcher sub, java.util.function.Supplier<String> drafts)
+    static void refuseSlip(String text, Matcher sub, java.util.function.Supplier<String> drafts, Locale l)
             throws CommandException {
         if (sub != null) {
             String verb = sub.group(1).toLowerCase(java.util.Locale.ROOT);
             if (!verb.equals("edit") && sub.group(3) != null) {
-                throw new CommandException("announce " + verb + " takes only the announcement's id, like announce "
-                        + verb + " A3; nothing was changed. " + drafts.get());
+                throw new CommandException(t(l, "ann.in.onlyId", verb, drafts.get()));
             }
             return;
         }
         Matcher slip = SUB_SLIP.matcher(text);
         if (slip.matches()) {
             String verb = slip.group(1).toLowerCase(java.util.Locale.ROOT);
-            throw new CommandException((slip.group(2) == null ? "announce " + verb + " needs the announcement's id"
-                    : "'" + org.ccnsobot.kernel.Text.shorten(slip.group(2), 20) + "' is not an announcement id")
-                    + ", like announce " + verb + " A3; nothing was changed. " + drafts.get());
+            throw new CommandException(slip.group(2) == null ? t(l, "ann.in.needsId", verb, drafts.get())
+                    : t(l, "ann.in.notAnId", org.ccnsobot.kernel.Text.shorten(slip.group(2), 20), verb, drafts.get()));
         }
     }
 
-    static long id(String text) throws CommandException {
+    private static String t(Locale l, String key, Object... args) {
+        return org.ccnsobot.i18n.Messages.t(l, key, args);
+    }
+
+    static long id(String text, Locale l) throws CommandException {
         Matcher m = ID.matcher(text.strip());
         if (!m.matches()) {
-            throw new CommandException("'" + text + "' is not an announcement id like A3");
+            throw new CommandException(t(l, "ann.in.badId", text));
         }
         return Long.parseLong(m.group(1));
     }
@@ -69,7 +71,7 @@ final class AnnounceInput {
     }
 
     /** {@code 2024-03-04T13:00Z}, {@code 2024-03-04T09:00-04:00}, or {@code 2024-03-04 09:00 [zone]} (the staff's zone). */
-    static Instant parseAt(String raw, ZoneId viewer, Instant now) throws CommandException {
+    static Instant parseAt(String raw, ZoneId viewer, Instant now, Locale l) throws CommandException {
         String t = raw.strip();
         Instant at;
         try {
@@ -84,7 +86,7 @@ final class AnnounceInput {
                     try {
                         zone = ZoneId.of(last.equalsIgnoreCase("utc") ? "UTC" : last);
                     } catch (java.time.DateTimeException ex) {
-                        throw new CommandException("--at: '" + last + "' is not a time zone (like America/Puerto_Rico or UTC)");
+                        throw new CommandException(t(l, "ann.in.atZone", last));
                     }
                     local = t.substring(0, t.length() - last.length()).strip();
                 }
@@ -92,13 +94,11 @@ final class AnnounceInput {
             try {
                 at = LocalDateTime.parse(local, LOCAL).atZone(zone).toInstant();
             } catch (DateTimeParseException ex) {
-                throw new CommandException("--at: '" + t + "' is not a time like 2024-03-04T13:00Z or \"2024-03-04 09:00"
-                        + " America/Puerto_Rico\"");
+                throw new CommandException(t(l, "ann.in.atTime", t));
             }
         }
         if (at.isBefore(now.minusSeconds(60))) {
-            throw new CommandException("--at: " + TimeFormat.instant(at, viewer) + " has passed; leave --at out to post"
-                    + " now.");
+            throw new CommandException(t(l, "ann.in.atPast", TimeFormat.instant(at, viewer, l)));
         }
         return at.isBefore(now) ? now : at;
     }
@@ -110,14 +110,13 @@ final class AnnounceInput {
      */
     private static final Set<String> PLATFORM_NAMES = Set.of("discord", "slack", "console");
 
-    static List<Destination> targets(Optional<String> to, String invokingPlatform, PlatformRegistry service)
+    static List<Destination> targets(Optional<String> to, String invokingPlatform, PlatformRegistry service, Locale l)
             throws CommandException {
         Set<Destination> out = new LinkedHashSet<>();
         if (to.isEmpty()) {
             out.addAll(service.channels(ChannelRole.ANNOUNCEMENTS));
             if (out.isEmpty()) {
-                throw new CommandException("No announcement channel is configured (announcementChannel in a platform's"
-                        + " section); name one with --to platform:channel-id");
+                throw new CommandException(t(l, "ann.in.noChannel"));
             }
             return List.copyOf(out);
         }
@@ -129,33 +128,31 @@ final class AnnounceInput {
             String named = t.toLowerCase(Locale.ROOT);
             if (service.platform(named).isPresent()) {
                 out.add(service.channel(named, ChannelRole.ANNOUNCEMENTS).orElseThrow(() ->
-                        new CommandException("--to " + t + ": that platform has no announcement channel configured;"
-                                + " name a channel, like " + t + ":channel-id")));
+                        new CommandException(t(l, "ann.in.toNoChannel", t))));
                 continue;
             }
             if (PLATFORM_NAMES.contains(named)) {
-                throw new CommandException("--to " + t + ": " + named + " is not running here (running: "
-                        + String.join(", ", service.ids()) + "); nothing was changed");
+                throw new CommandException(t(l, "ann.in.toNotRunningUnchanged", t, named,
+                        String.join(", ", service.ids())));
             }
             int colon = t.indexOf(':');
             String p = colon > 0 ? t.substring(0, colon).toLowerCase(Locale.ROOT) : invokingPlatform;
             String channel = colon > 0 ? t.substring(colon + 1).replaceFirst("^#", "") : t;
             if (service.platform(p).isEmpty()) {
-                throw new CommandException("--to " + t + ": " + p + " is not running here (running: "
-                        + String.join(", ", service.ids()) + ")");
+                throw new CommandException(t(l, "ann.in.toNotRunning", t, p, String.join(", ", service.ids())));
             }
             if (!channel.matches("[A-Za-z0-9_.-]{1,80}")) {
-                throw new CommandException("--to " + t + ": '" + channel + "' is not a channel id");
+                throw new CommandException(t(l, "ann.in.toBadChannel", t, channel));
             }
             out.add(new Destination.Channel(p, channel));
         }
         if (out.isEmpty()) {
-            throw new CommandException("--to names no platform or channel");
+            throw new CommandException(t(l, "ann.in.toEmpty"));
         }
         return List.copyOf(out);
     }
 
-    static Optional<String> ping(Optional<String> raw, String invokingPlatform, List<Destination> targets)
+    static Optional<String> ping(Optional<String> raw, String invokingPlatform, List<Destination> targets, Locale l)
             throws CommandException {
         if (raw.isEmpty() || raw.get().isBlank()) {
             return Optional.empty();
@@ -169,12 +166,10 @@ final class AnnounceInput {
         String id = colon > 0 ? t.substring(colon + 1) : t;
         id = id.replaceAll("^<@&|^<!subteam\\^|>$", "");
         if (!id.matches("[A-Za-z0-9]{1,40}")) {
-            throw new CommandException("--ping: '" + raw.get() + "' is not everyone or a role/group id (like"
-                    + " discord:123456789 or slack:S0123ABC)");
+            throw new CommandException(t(l, "ann.in.badPing", raw.get()));
         }
         if (targets.stream().noneMatch(d -> d.platform().equals(platform))) {
-            throw new CommandException("--ping " + raw.get() + ": the announcement does not go to " + platform
-                    + "; write the role as platform:id");
+            throw new CommandException(t(l, "ann.in.pingElsewhere", raw.get(), platform));
         }
         return Optional.of(platform + ":" + id);
     }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -106,7 +107,7 @@ public final class AnnounceService {
                                 "announce confirm A3", "announce edit A3 Registration closes Friday", "announce delete A3"),
                         true, true, this::announce),
                 new CommandSpec("announcements", List.of(), "Scheduled and sent announcements, with delivery per platform",
-                        List.of(), List.of("announcements"), true, true, (c, a) -> Result.text(list(c.zone()))));
+                        List.of(), List.of("announcements"), true, true, (c, a) -> Result.text(list(c.zone(), c.locale()))));
     }
 
     /**
@@ -123,14 +124,13 @@ public final class AnnounceService {
         if (!given.containsKey("draft")) {
             return FormSpec.Filled.EMPTY;
         }
-        Announcement a = find(AnnounceInput.id(given.get("draft")));
+        Locale l = ctx.locale();
+        Announcement a = find(AnnounceInput.id(given.get("draft"), l), l);
         if (a.state() != Announcement.State.DRAFT) {
-            throw new CommandException("Announcement " + a.subject() + " is not a draft (it is " + a.state().sql()
-                    + "); see announcements.");
+            throw new CommandException(t(l, "ann.notDraft", a.subject(), state(a.state().sql(), l)));
         }
         if (!a.platform().equals(ctx.platform()) || !a.author().equals(ctx.userId())) {
-            throw new CommandException("Announcement " + a.subject() + " is another staff member's draft; only its"
-                    + " author edits it.");
+            throw new CommandException(t(l, "ann.notYours.edit", a.subject()));
         }
         Map<String, String> v = new LinkedHashMap<>();
         v.put("text", a.text());
@@ -148,149 +148,152 @@ public final class AnnounceService {
     }
 
     private Result announce(CommandContext ctx, Args args) throws CommandException {
-        Outbox service = requireReminders();
+        Locale l = ctx.locale();
+        Outbox service = requireReminders(l);
         String text = args.requireText("text").strip();
         Matcher sub = SUB.matcher(text);
-        AnnounceInput.refuseSlip(text, sub.matches() ? sub : null, () -> drafts(ctx));
+        AnnounceInput.refuseSlip(text, sub.matches() ? sub : null, () -> drafts(ctx), l);
         String verb = sub.matches() ? sub.group(1).toLowerCase(java.util.Locale.ROOT) : "";
         if (sub.matches() && (verb.equals("edit") || sub.group(3) == null)) {
-            long id = AnnounceInput.id(sub.group(2));
+            long id = AnnounceInput.id(sub.group(2), l);
             if (args.has("at") || args.has("to") || args.has("ping")) {
-                throw new CommandException("--at, --to and --ping go with a new announcement, not with " + verb);
+                throw new CommandException(t(l, "ann.flagsWithVerb", verb));
             }
             return switch (verb) {
                 case "confirm" -> confirm(ctx, id, service);
-                case "cancel" -> cancel(id, service);
-                case "delete" -> delete(id, service);
-                default -> edit(id, sub.group(3) == null ? "" : sub.group(3), service);
+                case "cancel" -> cancel(id, service, l);
+                case "delete" -> delete(id, service, l);
+                default -> edit(id, sub.group(3) == null ? "" : sub.group(3), service, l);
             };
         }
         text = AnnounceInput.unescape(text);
         if (text.isBlank()) {
-            throw new CommandException("An announcement needs some text.");
+            throw new CommandException(t(l, "ann.noText"));
         }
         Instant now = clock.instant();
-        Instant at = args.text("at").isPresent() ? AnnounceInput.parseAt(args.text("at").get(), ctx.zone(), now) : now;
-        List<Destination> targets = AnnounceInput.targets(args.text("to"), ctx.platform(), service.platforms());
-        Optional<String> ping = AnnounceInput.ping(args.text("ping"), ctx.platform(), targets);
+        Instant at = args.text("at").isPresent() ? AnnounceInput.parseAt(args.text("at").get(), ctx.zone(), now, l)
+                : now;
+        List<Destination> targets = AnnounceInput.targets(args.text("to"), ctx.platform(), service.platforms(), l);
+        Optional<String> ping = AnnounceInput.ping(args.text("ping"), ctx.platform(), targets, l);
         Map<String, Integer> partsByPlatform = new LinkedHashMap<>();
         for (Destination d : targets) {
-            partsByPlatform.put(d.platform(), split(text, d.platform(), ping, service).size());
+            partsByPlatform.put(d.platform(), split(text, d.platform(), ping, service, l).size());
         }
         Announcement a = store.saveDraft(ctx.platform(), ctx.userId(), text, at, targets, ping, now);
-        StringBuilder sb = new StringBuilder("Preview of announcement ").append(a.subject()).append(" — ")
-                .append(at.equals(now) ? "posts as soon as you confirm" : "posts " + TimeFormat.instant(at, ctx.zone()))
-                .append(", to ").append(describe(targets)).append("; ").append(describePing(ping)).append(":\n---\n")
-                .append(text).append("\n---");
+        StringBuilder sb = new StringBuilder(t(l, "ann.preview", a.subject(), at.equals(now) ? t(l, "ann.postsOnConfirm")
+                : t(l, "ann.postsAt", TimeFormat.instant(at, ctx.zone(), l)), describe(targets), describePing(ping, l),
+                text));
         partsByPlatform.forEach((p, n) -> {
             if (n > 1) {
-                sb.append("\nOn ").append(p).append(" it is posted as ").append(n)
-                        .append(" messages (split between paragraphs).");
+                sb.append('\n').append(t(l, "ann.parts", p, n));
             }
         });
-        sb.append("\nPost it: announce confirm ").append(a.subject()).append(" · drop it: announce cancel ")
-                .append(a.subject());
+        sb.append('\n').append(t(l, "ann.postIt", a.subject()));
         String preview = sb.toString();
         // the same as buttons where the platform has them
         return new Result(org.ccnsobot.port.OutgoingMessage.of(preview, List.of(new Block.Paragraph(preview),
                 new Block.Actions(List.of(
-                        new Block.Action("Confirm", "announce", Map.of("text", "confirm " + a.subject()), true),
-                        Block.Action.form("Edit", "announce", Map.of("draft", a.subject())),
-                        new Block.Action("Cancel", "announce", Map.of("text", "cancel " + a.subject()), false))))),
+                        new Block.Action(t(l, "ann.button.confirm"), "announce", Map.of("text", "confirm " + a.subject()),
+                                true),
+                        Block.Action.form(t(l, "ann.button.edit"), "announce", Map.of("draft", a.subject())),
+                        new Block.Action(t(l, "ann.button.cancel"), "announce", Map.of("text", "cancel " + a.subject()),
+                                false))))),
                 true);
+    }
+
+    private static String t(Locale l, String key, Object... args) {
+        return org.ccnsobot.i18n.Messages.t(l, key, args);
+    }
+
+    /** A state's word ("scheduled", "posted") in {@code l}'s language. */
+    private static String state(String sql, Locale l) {
+        return org.ccnsobot.i18n.Messages.get().has("ann.state." + sql.replace(' ', '_'))
+                ? t(l, "ann.state." + sql.replace(' ', '_')) : sql;
     }
 
     /** The asker's drafts, for a refusal: which ids {@code announce confirm} takes. */
     private String drafts(CommandContext ctx) {
         List<String> ids = store.drafts(ctx.platform(), ctx.userId()).stream().map(Announcement::subject).toList();
-        return ids.isEmpty() ? "You have no draft; write one with announce <text>."
-                : "Your draft: " + String.join(", ", ids) + " (announce confirm " + ids.get(ids.size() - 1) + ").";
+        return ids.isEmpty() ? t(ctx.locale(), "ann.noDrafts")
+                : t(ctx.locale(), "ann.yourDrafts", String.join(", ", ids), ids.get(ids.size() - 1), ids.size());
     }
 
     private Result confirm(CommandContext ctx, long id, Outbox service) throws CommandException {
+        Locale l = ctx.locale();
         Optional<Announcement> found = store.find(id);
         if (found.isEmpty()) {
-            throw new CommandException("There is no announcement A" + id + "; nothing was changed. " + drafts(ctx));
+            throw new CommandException(t(l, "ann.noSuchUnchanged", "A" + id, drafts(ctx)));
         }
         Announcement a = found.get();
         if (a.state() != Announcement.State.DRAFT) {
-            throw new CommandException("Announcement " + a.subject() + " is not a draft (it is " + a.state().sql()
-                    + "); see announcements.");
+            throw new CommandException(t(l, "ann.notDraft", a.subject(), state(a.state().sql(), l)));
         }
         if (!a.platform().equals(ctx.platform()) || !a.author().equals(ctx.userId())) {
-            throw new CommandException("Announcement " + a.subject() + " is another staff member's draft; only its"
-                    + " author confirms it.");
+            throw new CommandException(t(l, "ann.notYours.confirm", a.subject()));
         }
         Instant now = clock.instant();
         Instant due = a.publishAt().isBefore(now) ? now : a.publishAt();
         List<NewJob<NoPayload>> jobs = new ArrayList<>();
         for (Destination d : a.targets()) {
-            int n = split(a.text(), d.platform(), a.ping(), service).size();
+            int n = split(a.text(), d.platform(), a.ping(), service, l).size();
             for (int part = 1; part <= n; part++) {
                 jobs.add(new NewJob<>(a.subject(), Integer.toString(part), d, due, NoPayload.INSTANCE));
             }
         }
         // the state moves first: a row fired at once must find the announcement scheduled, not a draft
         if (!store.transition(id, Announcement.State.DRAFT, Announcement.State.SCHEDULED, due, now)) {
-            throw new CommandException("Announcement " + a.subject() + " changed meanwhile; see announcements.");
+            throw new CommandException(t(l, "ann.changedMeanwhile", a.subject()));
         }
         service.enqueue(kind, jobs);
         LOG.info("Announcement {} by {}:{} scheduled for {} to {}", a.subject(), a.platform(), a.author(), due,
                 a.targets());
-        return Result.personalText("Announcement " + a.subject() + (due.equals(now) ? " is being posted now" : " is"
-                + " scheduled for " + TimeFormat.instant(due, ctx.zone())) + " to " + describe(a.targets())
-                + ". announcements shows where it landed; announce edit " + a.subject() + " <text> or announce delete "
-                + a.subject() + " change it everywhere.");
+        return Result.personalText(due.equals(now) ? t(l, "ann.confirmed.now", a.subject(), describe(a.targets()))
+                : t(l, "ann.confirmed.later", a.subject(), TimeFormat.instant(due, ctx.zone(), l), describe(a.targets())));
     }
 
-    private Result cancel(long id, Outbox service) throws CommandException {
-        Announcement a = find(id);
+    private Result cancel(long id, Outbox service, Locale l) throws CommandException {
+        Announcement a = find(id, l);
         Instant now = clock.instant();
         if (a.state() == Announcement.State.DRAFT
                 && store.transition(id, Announcement.State.DRAFT, Announcement.State.CANCELLED, a.publishAt(), now)) {
-            return Result.personalText("Draft " + a.subject() + " dropped; nothing was posted.");
+            return Result.personalText(t(l, "ann.draftDropped", a.subject()));
         }
         if (a.state() != Announcement.State.SCHEDULED) {
-            throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + " already.");
+            throw new CommandException(t(l, "ann.alreadyState", a.subject(), state(a.state().sql(), l)));
         }
         long posted = service.jobs(kind, a.subject()).stream().filter(j -> j.sent() || j.state() == JobState.SENDING).count();
         if (posted > 0) {
-            throw new CommandException("Announcement " + a.subject() + " is already posted (" + posted
-                    + " message(s)); to take it down: announce delete " + a.subject());
+            throw new CommandException(t(l, "ann.alreadyPosted", a.subject(), posted));
         }
         store.transition(id, Announcement.State.SCHEDULED, Announcement.State.CANCELLED, a.publishAt(), now);
         int dropped = service.dropPending(kind, a.subject(), "the announcement was cancelled");
-        return Result.personalText("Announcement " + a.subject() + " cancelled before it was posted (" + dropped
-                + " delivery(ies) dropped).");
+        return Result.personalText(t(l, "ann.cancelled", a.subject(), dropped));
     }
 
-    private Result edit(long id, String newText, Outbox service) throws CommandException {
-        Announcement a = find(id);
+    private Result edit(long id, String newText, Outbox service, Locale l) throws CommandException {
+        Announcement a = find(id, l);
         String text = AnnounceInput.unescape(newText.strip());
         if (text.isBlank()) {
-            throw new CommandException("Usage: announce edit " + a.subject() + " <new text>");
+            throw new CommandException(t(l, "ann.editUsage", a.subject()));
         }
         if (a.state() == Announcement.State.CANCELLED || a.state() == Announcement.State.DELETED) {
-            throw new CommandException("Announcement " + a.subject() + " is " + a.state().sql() + "; nothing to edit.");
+            throw new CommandException(t(l, "ann.nothingToEdit", a.subject(), state(a.state().sql(), l)));
         }
         Map<Destination, List<Job<NoPayload>>> rows = rowsByDestination(a, service);
         // the new text must keep the number of messages on every platform: a posted message can change, not multiply
         for (Destination d : a.targets()) {
-            int now = split(text, d.platform(), a.ping(), service).size();
+            int now = split(text, d.platform(), a.ping(), service, l).size();
             int before = a.state() == Announcement.State.DRAFT ? now : rows.getOrDefault(d, List.of()).size();
             if (now != before) {
-                throw new CommandException("The new text needs " + now + " message(s) on " + d.platform() + " where "
-                        + a.subject() + " has " + before + "; keep it to the same length, or delete it and announce"
-                        + " again.");
+                throw new CommandException(t(l, "ann.partsChanged", now, d.platform(), a.subject(), before));
             }
         }
         if (rows.values().stream().flatMap(List::stream).anyMatch(j -> j.state() == JobState.SENDING)) {
-            throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
+            throw new CommandException(t(l, "ann.busy", a.subject()));
         }
         store.setText(id, text, clock.instant());
         if (a.state() == Announcement.State.DRAFT) {
-            return Result.personalText("Draft " + a.subject() + " now reads:\n---\n" + text + "\n---\nPost it: announce"
-                    + " confirm " + a.subject());
+            return Result.personalText(t(l, "ann.draftEdited", a.subject(), text));
         }
         Announcement edited = a.withText(text);
         List<String> outcome = new ArrayList<>();
@@ -298,32 +301,33 @@ public final class AnnounceService {
             List<Job<NoPayload>> sent = e.getValue().stream().filter(Job::sent).toList();
             if (sent.isEmpty()) {
                 boolean waiting = e.getValue().stream().anyMatch(j -> j.state() == JobState.PENDING);
-                outcome.add(where(e.getKey()) + (waiting ? ": not posted yet, will post the new text"
-                        : ": never posted (" + delivery(e.getValue()) + "), nothing to edit"));
+                outcome.add(t(l, waiting ? "ann.out.waiting" : "ann.out.neverPostedEdit", where(e.getKey()),
+                        delivery(e.getValue(), l)));
                 continue;
             }
-            List<TextParts.Part> parts = split(text, e.getKey().platform(), a.ping(), service);
+            List<TextParts.Part> parts = split(text, e.getKey().platform(), a.ping(), service, l);
             String failure = null;
             for (Job<NoPayload> j : sent) {
                 int n = Integer.parseInt(j.part());
                 OutgoingMessage m = message(edited, parts.get(n - 1), n, e.getKey().platform());
                 failure = failure != null ? failure : call(service, e.getKey(), p -> p.edit(ref(j), m));
             }
-            outcome.add(where(e.getKey()) + (failure == null ? ": edited" : ": NOT edited (" + failure + ")"));
+            outcome.add(failure == null ? t(l, "ann.out.edited", where(e.getKey()))
+                    : t(l, "ann.out.notEdited", where(e.getKey()), failure));
         }
-        return Result.personalText("Announcement " + a.subject() + " edited. " + String.join("; ", outcome) + ".");
+        return Result.personalText(t(l, "ann.edited", a.subject(), String.join("; ", outcome)));
     }
 
-    private Result delete(long id, Outbox service) throws CommandException {
-        Announcement a = find(id);
+    private Result delete(long id, Outbox service, Locale l) throws CommandException {
+        Announcement a = find(id, l);
         if (a.state() == Announcement.State.DRAFT) {
-            return cancel(id, service);
+            return cancel(id, service, l);
         }
         if (a.state() == Announcement.State.DELETED) {
-            throw new CommandException("Announcement " + a.subject() + " is deleted already.");
+            throw new CommandException(t(l, "ann.deletedAlready", a.subject()));
         }
         if (service.jobs(kind, a.subject()).stream().anyMatch(j -> j.state() == JobState.SENDING)) {
-            throw new CommandException("Announcement " + a.subject() + " is being posted right now; try again in a moment.");
+            throw new CommandException(t(l, "ann.busy", a.subject()));
         }
         Instant now = clock.instant();
         store.transition(id, a.state(), Announcement.State.DELETED, a.publishAt(), now);
@@ -332,7 +336,7 @@ public final class AnnounceService {
         for (Map.Entry<Destination, List<Job<NoPayload>>> e : rowsByDestination(a, service).entrySet()) {
             List<Job<NoPayload>> sent = e.getValue().stream().filter(Job::sent).toList();
             if (sent.isEmpty()) {
-                outcome.add(where(e.getKey()) + ": never posted");
+                outcome.add(t(l, "ann.out.neverPosted", where(e.getKey())));
                 continue;
             }
             String failure = null;
@@ -340,9 +344,10 @@ public final class AnnounceService {
                 String f = call(service, e.getKey(), p -> p.delete(ref(j)));
                 failure = failure != null ? failure : f;
             }
-            outcome.add(where(e.getKey()) + (failure == null ? ": deleted" : ": NOT deleted (" + failure + ")"));
+            outcome.add(failure == null ? t(l, "ann.out.deleted", where(e.getKey()))
+                    : t(l, "ann.out.notDeleted", where(e.getKey()), failure));
         }
-        return Result.personalText("Announcement " + a.subject() + " deleted. " + String.join("; ", outcome) + ".");
+        return Result.personalText(t(l, "ann.deleted", a.subject(), String.join("; ", outcome)));
     }
 
     /** Runs one edit or delete on a platform and waits for it; returns null when it worked, or why not. */
@@ -388,19 +393,23 @@ public final class AnnounceService {
 
     /** For the staff's {@code announcements} command. */
     String list(ZoneId zone) {
+        return list(zone, Locale.ENGLISH);
+    }
+
+    String list(ZoneId zone, Locale l) {
         Outbox service = reminders;
         List<Announcement> all = store.recent(15);
         if (all.isEmpty()) {
-            return "No announcements yet. Write one with: announce <text>";
+            return t(l, "ann.list.none");
         }
-        StringBuilder sb = new StringBuilder("Announcements (newest first):");
+        StringBuilder sb = new StringBuilder(t(l, "ann.list.title"));
         for (Announcement a : all) {
             Map<Destination, List<Job<NoPayload>>> rows = service == null ? Map.of() : rowsByDestination(a, service);
-            sb.append("\n").append(a.subject()).append(" · ").append(label(a, rows)).append(" · ")
-                    .append(TimeFormat.instant(a.publishAt(), zone)).append(" · by ").append(a.author()).append(" · \"")
-                    .append(org.ccnsobot.kernel.Text.shorten(a.text().replace('\n', ' '), 60)).append('"');
+            sb.append("\n").append(t(l, "ann.list.line", a.subject(), state(label(a, rows), l),
+                    TimeFormat.instant(a.publishAt(), zone, l), a.author(),
+                    org.ccnsobot.kernel.Text.shorten(a.text().replace('\n', ' '), 60)));
             for (Map.Entry<Destination, List<Job<NoPayload>>> e : rows.entrySet()) {
-                sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue()));
+                sb.append("\n    ").append(where(e.getKey())).append(": ").append(delivery(e.getValue(), l));
             }
         }
         return sb.toString();
@@ -416,17 +425,17 @@ public final class AnnounceService {
         return sent == 0 ? "scheduled" : sent == all.size() ? "posted" : "partly posted";
     }
 
-    private static String delivery(List<Job<NoPayload>> jobs) {
+    private static String delivery(List<Job<NoPayload>> jobs, Locale l) {
         if (jobs.isEmpty()) {
-            return "not queued";
+            return t(l, "ann.delivery.notQueued");
         }
         Map<String, Integer> byState = new LinkedHashMap<>();
         for (Job<NoPayload> j : jobs) {
             byState.merge(j.state().sql(), 1, Integer::sum);
         }
-        String states = byState.size() == 1 && jobs.size() == 1 ? jobs.get(0).state().sql()
-                : byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(java.util.stream.Collectors.joining(", ")) + " (of " + jobs.size() + " messages)";
+        String states = byState.size() == 1 && jobs.size() == 1 ? state(jobs.get(0).state().sql(), l)
+                : t(l, "ann.delivery.of", byState.entrySet().stream().map(e -> e.getValue() + " " + state(e.getKey(), l))
+                .collect(java.util.stream.Collectors.joining(", ")), jobs.size());
         Optional<String> error = jobs.stream().map(Job::lastError).filter(s -> s != null).findFirst();
         boolean open = jobs.stream().anyMatch(j -> !j.sent());
         return states + (open && error.isPresent() ? " — " + error.get() : "");
@@ -434,32 +443,30 @@ public final class AnnounceService {
 
     // ---- parsing ----
 
-    private Outbox requireReminders() throws CommandException {
+    private Outbox requireReminders(Locale l) throws CommandException {
         Outbox r = reminders;
         if (r == null || !r.running()) {
-            throw new CommandException("Announcements need the reminders running in this process (they deliver them);"
-                    + " another process may hold the ledger.");
+            throw new CommandException(t(l, "ann.noOutbox"));
         }
         return r;
     }
 
-    private Announcement find(long id) throws CommandException {
-        return store.find(id).orElseThrow(() -> new CommandException("There is no announcement A" + id
-                + "; see announcements."));
+    private Announcement find(long id, Locale l) throws CommandException {
+        return store.find(id).orElseThrow(() -> new CommandException(t(l, "ann.noSuch", "A" + id)));
     }
 
-    private List<TextParts.Part> split(String text, String platform, Optional<String> ping, Outbox service)
+    private List<TextParts.Part> split(String text, String platform, Optional<String> ping, Outbox service, Locale l)
             throws CommandException {
         Optional<ChatPlatform> o = service.platforms().platform(platform);
         if (o.isEmpty()) {
-            throw new CommandException(platform + " is not running in this process");
+            throw new CommandException(t(l, "ann.platformDown", platform));
         }
         ChatPlatform p = o.get();
         try {
             return TextParts.split(text, platform, p.maxTextLength(), p.maxBlockLength(),
                     AnnounceInput.mentions(ping, platform).pingsAnyone() ? PING_RESERVE : 0);
         } catch (TextParts.TooLong e) {
-            throw new CommandException("Too long for " + platform + ": " + e.getMessage() + ".");
+            throw new CommandException(t(l, "ann.tooLong", platform, e.getMessage()));
         }
     }
 
@@ -476,9 +483,9 @@ public final class AnnounceService {
         return String.join(", ", targets.stream().map(AnnounceService::where).toList());
     }
 
-    private static String describePing(Optional<String> ping) {
-        return ping.map(p -> p.equals("everyone") ? "pings everyone" : "pings " + p.replace(":", " role/group "))
-                .orElse("pings nobody");
+    private static String describePing(Optional<String> ping, Locale l) {
+        return ping.map(p -> p.equals("everyone") ? t(l, "ann.ping.everyone") : t(l, "ann.ping.role",
+                p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 1))).orElse(t(l, "ann.ping.nobody"));
     }
 
     /** How the outbox words and judges our jobs: from the stored text at send time, so an edit before posting counts. */
@@ -513,7 +520,7 @@ public final class AnnounceService {
             int n = Integer.parseInt(job.part());
             String platform = job.destination().platform();
             try {
-                List<TextParts.Part> parts = split(a.text(), platform, a.ping(), reminders);
+                List<TextParts.Part> parts = split(a.text(), platform, a.ping(), reminders, Locale.ENGLISH);
                 if (n > parts.size()) {
                     throw new IllegalStateException("announcement " + a.subject() + " has no part " + n + " any more");
                 }

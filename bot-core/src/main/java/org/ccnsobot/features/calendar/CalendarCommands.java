@@ -78,7 +78,7 @@ public final class CalendarCommands {
             blocks.add(new Block.Heading(c.text("next.after.heading")));
             for (Event e : up.subList(1, up.size())) {
                 sb.append('\n').append(m.line(e, c.shown(), c.locale()));
-                blocks.add(m.card(e));
+                blocks.add(m.card(e, c.locale()));
             }
             return Result.rich(sb.toString(), blocks);
         }

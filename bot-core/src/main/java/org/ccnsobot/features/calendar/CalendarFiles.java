@@ -117,7 +117,7 @@ public final class CalendarFiles {
         for (Map.Entry<Path, RawCalendar> f : raw.entrySet()) {
             for (RawCommittee c : f.getValue().committees()) {
                 String where = f.getKey() + ": committee " + (c.acronym() == null ? "(no acronym)" : c.acronym()) + ": ";
-                if (blank(c.acronym()) || blank(c.name())) {
+                if (blank(c.acronym()) || c.name() == null || blank(c.name().en())) {
                     problems.add(where + "acronym and name are required");
                     continue;
                 }
@@ -125,7 +125,8 @@ public final class CalendarFiles {
                     problems.add(where + "defined twice");
                     continue;
                 }
-                committees.add(new Committee(c.acronym(), c.name(), c.description(), c.link(), c.aliases()));
+                committees.add(new Committee(c.acronym(), c.name().en(), RawText.english(c.description()), c.link(),
+                        c.aliases(), RawText.translations(c.name()), RawText.translations(c.description())));
             }
             for (RawMeeting m : f.getValue().meetings()) {
                 String where = f.getKey() + ": meeting " + (m.code() == null ? "(no code)" : m.code()) + ": ";
@@ -159,7 +160,7 @@ public final class CalendarFiles {
         }
         for (Map.Entry<Path, RawCalendar> f : raw.entrySet()) {
             for (RawEvent e : f.getValue().events()) {
-                String where = f.getKey() + ": event " + (e.id() == null ? "'" + e.title() + "'" : e.id()) + ": ";
+                String where = f.getKey() + ": event " + (e.id() == null ? "'" + RawText.english(e.title()) + "'" : e.id()) + ": ";
                 try {
                     Event event = event(e, meetings, canonical);
                     if (!eventIds.add(event.id())) {
@@ -225,7 +226,7 @@ public final class CalendarFiles {
         if (!e.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new IllegalArgumentException("id must be lower-case letters, digits and dashes");
         }
-        if (blank(e.title())) {
+        if (blank(RawText.english(e.title()))) {
             throw new IllegalArgumentException("title is required");
         }
         Meeting meeting = null;
@@ -278,9 +279,9 @@ public final class CalendarFiles {
                 default -> throw new IllegalArgumentException("access must be open or closed, not '" + e.access() + "'");
             };
         }
-        return new Event(e.id(), e.title().strip(), e.kind() == null ? "session" : e.kind(), e.meeting(), start, end, day,
+        return new Event(e.id(), e.title().en().strip(), e.kind() == null ? "session" : e.kind(), e.meeting(), start, end, day,
                 zone, e.room(), access, e.description() == null ? null : e.description().strip(), acronyms,
-                links(e.links()), EventStatus.SCHEDULED, "calendar", null, 0);
+                links(e.links()), EventStatus.SCHEDULED, "calendar", null, 0, null, RawText.translations(e.title()));
     }
 
     private static Instant instant(LocalDate day, LocalTime time, ZoneId zone) {
@@ -367,7 +368,7 @@ public final class CalendarFiles {
         }
     }
 
-    record RawCommittee(String acronym, String name, List<String> aliases, String description, String link,
+    record RawCommittee(String acronym, RawText name, List<String> aliases, RawText description, String link,
                         String status) {
     }
 
@@ -378,7 +379,7 @@ public final class CalendarFiles {
         }
     }
 
-    record RawEvent(String id, String title, String kind, String meeting, String date, String weekday, String start,
+    record RawEvent(String id, RawText title, String kind, String meeting, String date, String weekday, String start,
                     String end, String zone, String room, String access, List<String> committees, String description,
                     List<RawLink> links, String note, List<String> reminders) {
         RawEvent {

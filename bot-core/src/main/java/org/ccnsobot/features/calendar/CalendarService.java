@@ -247,6 +247,8 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
         names.add(c.acronym());
         names.add(c.name());
         names.addAll(c.aliases());
+        // "committee Conseil de la ccNSO": a translated name finds its committee in any language
+        names.addAll(c.names().byLanguage().values());
         return names;
     }
 
@@ -287,6 +289,15 @@ public final class CalendarService implements org.ccnsobot.kernel.Names {
             Map<String, Optional<Event>> before = before(data);
             store.saveAll(data.committees(), data.meetings(), data.events(), data.updates(), meta);
             afterSaveAll(data, before);
+        }
+    }
+
+    /** Writes only translations (see {@link CalendarStore#saveTranslations}); the caches follow. */
+    int[] saveTranslations(List<Committee> committees, List<Event> events) {
+        synchronized (notifyLock) {
+            int[] changed = store.saveTranslations(committees, events);
+            invalidateAll();
+            return changed;
         }
     }
 

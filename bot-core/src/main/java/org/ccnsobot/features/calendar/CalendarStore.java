@@ -36,6 +36,14 @@ public interface CalendarStore {
 
     void saveEvent(Event event);
 
+    /**
+     * Writes only the translations of the given committees (names, descriptions) and events (titles), in one
+     * transaction, to rows that exist; an event's only when its stored English title and source are still the
+     * file's ({@code calendar}), so neither a staff edit nor an import gets another title's translations. Returns
+     * how many committees and events changed, in that order.
+     */
+    int[] saveTranslations(List<Committee> committees, List<Event> events);
+
     Optional<Event> event(String id);
 
     /** Events not cancelled whose sort key is at or after {@code from}, earliest first. */

@@ -72,7 +72,7 @@ public final class EventMessages {
 
     public String line(Event e, ZoneId viewer, Locale locale) {
         return Messages.t(locale, e.status() == EventStatus.CANCELLED ? "event.line.cancelled" : "event.line",
-                when(e, viewer, locale), Bidi.isolate(e.title(), locale), Bidi.isolate(e.id(), locale));
+                when(e, viewer, locale), Bidi.isolate(e.title(locale), locale), Bidi.isolate(e.id(), locale));
     }
 
     /** The whole event, as text. */
@@ -82,7 +82,7 @@ public final class EventMessages {
 
     public String details(Event e, ZoneId viewer, Instant now, Locale locale) {
         List<String> lines = new ArrayList<>();
-        String title = Bidi.isolate(e.title(), locale);
+        String title = Bidi.isolate(e.title(locale), locale);
         lines.add(e.status() == EventStatus.SCHEDULED ? title : Messages.t(locale, "event.title.status", title,
                 status(e.status(), locale).toUpperCase(locale)));
         String rel = e.dateOnly() ? "" : " (" + TimeFormat.relative(e.start(), now, locale) + ")";
@@ -118,13 +118,19 @@ public final class EventMessages {
         return Messages.t(locale, "status." + status.name().toLowerCase(Locale.ROOT));
     }
 
+    /** The card with the English (or imported) title: for what is shown to no one reader, like a guild's mirror. */
     public Block.EventCard card(Event e) {
+        return card(e, null);
+    }
+
+    /** The card with the title in the reader's language, else English. */
+    public Block.EventCard card(Event e, Locale locale) {
         Meeting m = meetingOf(e);
         List<Block.Link> links = new ArrayList<>();
         for (Link l : e.links()) {
             links.add(new Block.Link(l.label(), l.url()));
         }
-        return new Block.EventCard(e.id(), e.title(), e.start(), e.end(), e.date(), m != null ? m.zone() : e.zone(),
+        return new Block.EventCard(e.id(), e.title(locale), e.start(), e.end(), e.date(), m != null ? m.zone() : e.zone(),
                 m != null ? m.city() : null, e.room(), e.access().label(), e.committees(), e.status().label(),
                 e.description(), links, e.lastDay());
     }

@@ -59,6 +59,25 @@ final class Json {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectReader TEXTS =
+            MAPPER.readerFor(new TypeReference<java.util.TreeMap<String, String>>() { });
+
+    /** Translations as a JSON object of language to text, or null when there are none. */
+    static String translations(org.ccnsobot.domain.Translations t) {
+        return t == null || t.hasNone() ? null : write(t.byLanguage());
+    }
+
+    static org.ccnsobot.domain.Translations translations(String json) {
+        if (json == null || json.isBlank()) {
+            return org.ccnsobot.domain.Translations.NONE;
+        }
+        try {
+            return org.ccnsobot.domain.Translations.of(TEXTS.readValue(json));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new StoreException("corrupt translations column: " + e.getMessage(), e);
+        }
+    }
+
     private static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -72,6 +72,24 @@ public final class Seeder {
         }
     }
 
+    /** What {@link #refreshTranslations} changed. */
+    public record Refreshed(int committees, int events) {
+    }
+
+    /**
+     * Takes the calendar folder's translations into a database seeded before (a seed is read once, so new or
+     * corrected French and Spanish names would otherwise never reach it): committees' names and descriptions and
+     * events' titles, and nothing else, so what staff changed since the seed stays. The folder is validated
+     * whole first; a bad file throws and writes nothing. An event edited or imported since keeps its own title
+     * (see {@link CalendarStore#saveTranslations}).
+     */
+    public static Refreshed refreshTranslations(CalendarService calendar, Path folder) throws CalendarException {
+        CalendarData data = CalendarFiles.loadDirectory(folder);
+        int[] changed = calendar.saveTranslations(data.committees(), data.events());
+        LOG.info("Translations from {}: {} committee(s) and {} event(s) changed", folder, changed[0], changed[1]);
+        return new Refreshed(changed[0], changed[1]);
+    }
+
     private static boolean seed(CalendarService calendar, Path folder, CalendarData data) {
         calendar.saveAll(data, SEEDED_KEY, folder.toString());
         LOG.info("Seeded the calendar from {}: {} committees, {} meetings, {} events, {} updates", folder,

@@ -23,7 +23,7 @@ import org.ccnsobot.store.Database;
 final class SqliteCalendarStore implements CalendarStore {
     static final String EVENT_COLUMNS = "e.id, e.title, e.kind, e.meeting_code, e.start_utc, e.end_utc,"
             + " e.local_date, e.zone, e.room, e.access, e.description, e.links, e.status, e.source, e.source_uid,"
-            + " e.sequence, e.committees, e.last_day";
+            + " e.sequence, e.committees, e.last_day, e.titles";
 
     private final Database db;
     private final EventSearch search;
@@ -87,15 +87,52 @@ final class SqliteCalendarStore implements CalendarStore {
         });
     }
 
+    @Override
+    public int[] saveTranslations(List<Committee> committees, List<Event> events) {
+        return db.transaction(c -> {
+            int[] changed = new int[2];
+            // IS NOT: a row whose translations are already these is not written, so it fires no change
+            try (PreparedStatement ps = c.prepareStatement("UPDATE committees SET names = ?, descriptions = ?"
+                    + " WHERE acronym = ? AND (names IS NOT ? OR descriptions IS NOT ?)")) {
+                for (Committee k : committees) {
+                    String names = Json.translations(k.names());
+                    String descriptions = Json.translations(k.descriptions());
+                    ps.setString(1, names);
+                    ps.setString(2, descriptions);
+                    ps.setString(3, k.acronym());
+                    ps.setString(4, names);
+                    ps.setString(5, descriptions);
+                    changed[0] += ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE events SET titles = ?,"
+                    + " updated_at = CAST(unixepoch('subsec') * 1000 AS INTEGER)"
+                    + " WHERE id = ? AND title = ? AND source = 'calendar' AND titles IS NOT ?")) {
+                for (Event e : events) {
+                    String titles = Json.translations(e.titles());
+                    ps.setString(1, titles);
+                    ps.setString(2, e.id());
+                    ps.setString(3, e.title());
+                    ps.setString(4, titles);
+                    changed[1] += ps.executeUpdate();
+                }
+            }
+            return changed;
+        });
+    }
+
     private static void upsertCommittee(Connection c, Committee committee) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO committees(acronym, name, description, link, aliases)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(acronym) DO UPDATE SET name=excluded.name,"
-                + " description=excluded.description, link=excluded.link, aliases=excluded.aliases")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO committees(acronym, name, description, link, aliases,"
+                + " names, descriptions) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(acronym) DO UPDATE SET name=excluded.name,"
+                + " description=excluded.description, link=excluded.link, aliases=excluded.aliases,"
+                + " names=excluded.names, descriptions=excluded.descriptions")) {
             ps.setString(1, committee.acronym());
             ps.setString(2, committee.name());
             ps.setString(3, committee.description());
             ps.setString(4, committee.link());
             ps.setString(5, Json.strings(committee.aliases()));
+            ps.setString(6, Json.translations(committee.names()));
+            ps.setString(7, Json.translations(committee.descriptions()));
             ps.executeUpdate();
         }
     }
@@ -127,8 +164,8 @@ final class SqliteCalendarStore implements CalendarStore {
      */
     private static final String UPSERT_EVENT = "INSERT INTO events(id, title, kind, meeting_code, start_utc,"
             + " end_utc, local_date, zone, sort_utc, end_key_utc, room, access, description, links, status, source,"
-            + " source_uid, sequence, committees, last_day, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " source_uid, sequence, committees, last_day, titles, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " CAST(unixepoch('subsec') * 1000 AS INTEGER))"
             + " ON CONFLICT(id) DO UPDATE SET title=excluded.title, kind=excluded.kind,"
             + " meeting_code=excluded.meeting_code, start_utc=excluded.start_utc, end_utc=excluded.end_utc,"
@@ -136,7 +173,8 @@ final class SqliteCalendarStore implements CalendarStore {
             + " end_key_utc=excluded.end_key_utc, room=excluded.room, access=excluded.access,"
             + " description=excluded.description, links=excluded.links, status=excluded.status,"
             + " source=excluded.source, source_uid=excluded.source_uid, sequence=excluded.sequence,"
-            + " committees=excluded.committees, last_day=excluded.last_day, updated_at=excluded.updated_at"
+            + " committees=excluded.committees, last_day=excluded.last_day, titles=excluded.titles,"
+            + " updated_at=excluded.updated_at"
             + " WHERE title IS NOT excluded.title OR kind IS NOT excluded.kind"
             + " OR meeting_code IS NOT excluded.meeting_code OR start_utc IS NOT excluded.start_utc"
             + " OR end_utc IS NOT excluded.end_utc OR local_date IS NOT excluded.local_date"
@@ -145,7 +183,8 @@ final class SqliteCalendarStore implements CalendarStore {
             + " OR access IS NOT excluded.access OR description IS NOT excluded.description"
             + " OR links IS NOT excluded.links OR status IS NOT excluded.status OR source IS NOT excluded.source"
             + " OR source_uid IS NOT excluded.source_uid OR sequence IS NOT excluded.sequence"
-            + " OR committees IS NOT excluded.committees OR last_day IS NOT excluded.last_day";
+            + " OR committees IS NOT excluded.committees OR last_day IS NOT excluded.last_day"
+            + " OR titles IS NOT excluded.titles";
 
     private static void upsertEvent(Connection c, Event e) throws SQLException {
         int changed;
@@ -170,6 +209,7 @@ final class SqliteCalendarStore implements CalendarStore {
             ps.setInt(18, e.sequence());
             ps.setString(19, String.join(",", new java.util.TreeSet<>(e.committees())));
             ps.setString(20, e.multiDay() ? e.lastDay().toString() : null);
+            ps.setString(21, Json.translations(e.titles()));
             changed = ps.executeUpdate();
         }
         if (changed == 0) {
@@ -359,7 +399,7 @@ final class SqliteCalendarStore implements CalendarStore {
                 LocalDate.parse(rs.getString(7)), zone(rs.getString(8)), rs.getString(9),
                 Access.valueOf(rs.getString(10)), rs.getString(11), committees(rs.getString(17)), Json.links(rs.getString(12)),
                 EventStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getInt(16),
-                rs.getString(18) == null ? null : LocalDate.parse(rs.getString(18)));
+                rs.getString(18) == null ? null : LocalDate.parse(rs.getString(18)), Json.translations(rs.getString(19)));
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -377,11 +417,13 @@ final class SqliteCalendarStore implements CalendarStore {
         return db.read(c -> {
             List<Committee> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT acronym, name, description, link, aliases FROM committees ORDER BY acronym COLLATE NOCASE");
+                    "SELECT acronym, name, description, link, aliases, names, descriptions FROM committees"
+                    + " ORDER BY acronym COLLATE NOCASE");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Committee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            Json.strings(rs.getString(5))));
+                            Json.strings(rs.getString(5)), Json.translations(rs.getString(6)),
+                            Json.translations(rs.getString(7))));
                 }
             }
             return out;

@@ -79,7 +79,7 @@ public final class Views {
         if (lead != null) {
             blocks.add(new Block.Paragraph(lead));
         }
-        blocks.add(m.card(e));
+        blocks.add(m.card(e, l));
         return Result.rich(text, blocks);
     }
 
@@ -101,7 +101,7 @@ public final class Views {
         for (int i = 0; i < shown; i++) {
             Event e = events.get(i);
             sb.append('\n').append(m.line(e, zone, l));
-            blocks.add(m.card(e));
+            blocks.add(m.card(e, l));
         }
         if (events.size() > shown) {
             String more = Messages.t(l, "list.more", String.valueOf(events.size() - shown));
@@ -151,12 +151,13 @@ public final class Views {
         EventMessages m = messages();
         StringBuilder sb = new StringBuilder();
         List<Block> blocks = new ArrayList<>();
-        String heading = c.name() + " (" + c.acronym() + ")";
+        String heading = c.name(l) + " (" + c.acronym() + ")";
         sb.append(heading);
         blocks.add(new Block.Heading(heading));
-        if (c.description() != null) {
-            sb.append('\n').append(c.description());
-            blocks.add(new Block.Paragraph(c.description()));
+        String description = c.description(l);
+        if (description != null) {
+            sb.append('\n').append(description);
+            blocks.add(new Block.Paragraph(description));
         }
         List<Event> all = calendar.aheadForCommittee(c.acronym(), now, COMMITTEE_PAGE + 50);
         List<Event> upcoming = all.size() > COMMITTEE_PAGE ? all.subList(0, COMMITTEE_PAGE) : all;
@@ -168,7 +169,7 @@ public final class Views {
             blocks.add(new Block.Heading(Messages.t(l, "committee.upcoming.heading")));
             for (Event e : upcoming) {
                 sb.append('\n').append(m.line(e, zone, l));
-                blocks.add(m.card(e));
+                blocks.add(m.card(e, l));
             }
             if (all.size() > upcoming.size()) {
                 String more = Messages.t(l, "committee.more", String.valueOf(all.size() - upcoming.size()),

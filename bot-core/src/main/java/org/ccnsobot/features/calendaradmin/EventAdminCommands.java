@@ -209,7 +209,10 @@ public final class EventAdminCommands {
         Event e = new Event(old.id(), title, a.text("kind").map(String::strip).orElse(old.kind()), old.meetingCode(),
                 old.start(), old.end(), old.date(), old.zone(), room, access(a.text("access")).orElse(old.access()),
                 description, committees(a.text("committees")).orElse(old.committees()), old.links(), old.status(),
-                old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
+                old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay(),
+                // the calendar file's translations were of the old title: a new title drops them, rather than show
+                // French and Spanish members a title that is no longer the event's
+                title.equals(old.title()) ? old.titles() : null);
         // an edit leaves the time alone: an event in the past is no news
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), false,
                 c.locale());
@@ -240,7 +243,7 @@ public final class EventAdminCommands {
                 ? day.plusDays(old.lastDay().toEpochDay() - old.date().toEpochDay()) : null;
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), times[0], times[1], day, zone,
                 old.room(), old.access(), old.description(), old.committees(), old.links(), EventStatus.MOVED,
-                old.source(), old.sourceUid(), old.sequence() + 1, lastDay);
+                old.source(), old.sourceUid(), old.sequence() + 1, lastDay, old.titles());
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), true,
                 c.locale());
         calendar.saveEvent(e);
@@ -254,7 +257,7 @@ public final class EventAdminCommands {
         }
         Event e = new Event(old.id(), old.title(), old.kind(), old.meetingCode(), old.start(), old.end(), old.date(),
                 old.zone(), old.room(), old.access(), old.description(), old.committees(), old.links(),
-                EventStatus.CANCELLED, old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay());
+                EventStatus.CANCELLED, old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay(), old.titles());
         calendar.saveEvent(e);
         return saved("admin.cancelled", e, c, List.of());
     }

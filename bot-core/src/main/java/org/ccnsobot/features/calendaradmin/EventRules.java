@@ -131,7 +131,7 @@ final class EventRules {
                 Instant os = other.start();
                 Instant oe = other.end() == null || !other.end().isAfter(os) ? os.plusSeconds(60) : other.end();
                 if (os.isBefore(end) && s.isBefore(oe)) {
-                    String msg = Messages.t(l, "rules.booked", e.room(), other.title(), other.id(),
+                    String msg = Messages.t(l, "rules.booked", e.room(), other.title(l), other.id(),
                             TimeFormat.wallClock(os, e.zone()), TimeFormat.wallClock(oe, e.zone()));
                     if (!force) {
                         throw new CommandException(Messages.t(l, "rules.booked.refused", msg), "room");
@@ -152,7 +152,7 @@ final class EventRules {
                 Instant oe = other.end() == null || !other.end().isAfter(os) ? os.plusSeconds(60) : other.end();
                 List<String> shared = other.committees().stream().filter(e.committees()::contains).toList();
                 if (!shared.isEmpty() && os.isBefore(end) && s.isBefore(oe)) {
-                    warnings.add(Messages.t(l, "rules.overlaps", other.title(), other.id(), String.join(", ", shared)));
+                    warnings.add(Messages.t(l, "rules.overlaps", other.title(l), other.id(), String.join(", ", shared)));
                 }
             }
         }

@@ -29,7 +29,7 @@ public final class CommitteeCommands {
         specs.add(new CommandSpec("committee", List.of("group"), "A committee: what it does, its sessions and updates",
                 List.of(OptionSpec.requiredRest("name", OptionKind.COMMITTEE, "Its acronym or name")),
                 List.of("committee GRC", "committee tld-ops"), false, false,
-                (c, a) -> views.committee(a.committee("name").orElseThrow(), c.shown(), c.now())));
+                (c, a) -> views.committee(a.committee("name").orElseThrow(), c.shown(), c.now(), c.locale())));
         return specs;
     }
 
@@ -37,8 +37,8 @@ public final class CommitteeCommands {
         StringBuilder sb = new StringBuilder(c.text("committees.title"));
         List<Block.Field> fields = new ArrayList<>();
         for (Committee k : calendar.committees()) {
-            sb.append("\n• ").append(k.acronym()).append(" — ").append(k.name());
-            fields.add(new Block.Field(k.acronym(), k.name()));
+            sb.append("\n• ").append(k.acronym()).append(" — ").append(k.name(c.locale()));
+            fields.add(new Block.Field(k.acronym(), k.name(c.locale())));
         }
         sb.append('\n').append(c.text("committees.hint"));
         return Result.rich(sb.toString(), List.of(new Block.Heading(c.text("committees.heading")),

@@ -162,7 +162,7 @@ public final class Digest implements JobKind<NoPayload> {
         }
         for (Event e : events) {
             text.append('\n').append(messages.line(e, readerZone, l));
-            blocks.add(messages.card(e));
+            blocks.add(messages.card(e, l));
         }
         String sinceText = day(since, config.zone(), l);
         text.append('\n').append(Messages.t(l, "digest.updatesSince", sinceText));

@@ -285,7 +285,10 @@ public final class IcsImporter {
                     old != null && !placeholder ? old.source() : source,
                     old != null && !placeholder ? old.sourceUid() : f.uid(),
                     old != null ? old.sequence() : f.sequence(),
-                    f.start() == null ? f.lastDay() : null);
+                    f.start() == null ? f.lastDay() : null,
+                    // an imported title stays as imported, with no translations; only the calendar file's own title
+                    // coming back (our export re-imported) keeps the file's translations of it
+                    old != null && f.title().equals(old.title()) ? old.titles() : null);
             if (old == null) {
                 writes.add(candidate);
                 added.add(candidate.title());
@@ -475,7 +478,7 @@ public final class IcsImporter {
     private static Event withSequence(Event e, int sequence) {
         return new Event(e.id(), e.title(), e.kind(), e.meetingCode(), e.start(), e.end(), e.date(), e.zone(),
                 e.room(), e.access(), e.description(), e.committees(), e.links(), e.status(), e.source(),
-                e.sourceUid(), sequence, e.lastDay());
+                e.sourceUid(), sequence, e.lastDay(), e.titles());
     }
 
     /** The feed's own id when it is free and well-formed; otherwise a slug of the title plus a stable hash. */

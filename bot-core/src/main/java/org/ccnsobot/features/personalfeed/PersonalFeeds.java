@@ -58,7 +58,10 @@ public final class PersonalFeeds implements FeedServer.Personal {
 
     /** The member's feed. */
     Feeds.Selection of(FeedTokens.Owner owner) {
-        List<Event> events = subscribed(owner.platform(), owner.userId());
+        Locale reader = languages.of(owner.platform(), owner.userId());
+        // one member's feed: its titles in their language, as its name is (the shared feeds stay English)
+        List<Event> events = subscribed(owner.platform(), owner.userId()).stream().map(e -> e.titledIn(reader))
+                .toList();
         Map<String, List<Alarm>> alarms = new LinkedHashMap<>();
         for (Event e : events) {
             List<Alarm> mine = new ArrayList<>();
@@ -69,7 +72,7 @@ public final class PersonalFeeds implements FeedServer.Personal {
                 alarms.put(e.id(), mine);
             }
         }
-        String name = Messages.t(languages.of(owner.platform(), owner.userId()), "feed.calendarName");
+        String name = Messages.t(reader, "feed.calendarName");
         return feeds.of(name, events, alarms);
     }
 

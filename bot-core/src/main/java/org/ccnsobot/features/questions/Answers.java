@@ -45,8 +45,8 @@ final class Answers {
 
     /** As {@link #answer(Question, String, ZoneId, ZoneId, Instant)}, written in {@code l}'s language. */
     Result answer(Question q, String text, ZoneId zone, ZoneId shown, Instant now, Locale l) throws CommandException {
-        if (q.problem() != null) {
-            throw new CommandException(q.problem());
+        if (q.trouble() != null) {
+            throw new CommandException(q.trouble().in(l));
         }
         if (text.length() > Reader.MAX_CHARS) {
             throw new CommandException(Messages.t(l, "q.long"));
@@ -78,7 +78,7 @@ final class Answers {
             return views.committee(a.committee(), shown, now, l);
         }
         Retrieval.Found found = retrieval.find(a, q.span(), zone, now);
-        String subject = subject(a);
+        String subject = subject(a, l);
         if (q.span() != null) {
             return day(q, subject, found.events(), zone, shown, now, l);
         }
@@ -91,10 +91,7 @@ final class Answers {
         String lead = found.dropped().isEmpty() ? null
                 : Messages.t(l, "q.noMatch.closest", String.join(" ", found.dropped()));
         if (a.number() != null && found.droppedNumber()) {
-            String noun = !a.generic().isEmpty() ? String.join(" ", a.generic())
-                    : Messages.t(l, a.committee() != null ? "q.noun.meeting" : "q.noun.event");
-            lead = Messages.t(l, "q.number.missing", Text.capitalize((a.committee() != null
-                    ? a.committee().acronym() + " " : "") + noun + " " + a.number()));
+            lead = Messages.t(l, "q.number.missing", Text.capitalize(numbered(a, l)));
         }
         if (past) {
             lead = (lead == null ? "" : lead + "\n") + Messages.t(l, q.intent() == Question.Intent.IS_THERE
@@ -125,7 +122,7 @@ final class Answers {
             blocks.add(new Block.Heading(heading));
             for (Event e : others) {
                 sb.append('\n').append(m.line(e, zone, l));
-                blocks.add(m.card(e));
+                blocks.add(m.card(e, l));
             }
         }
         if (tail != null) {
@@ -168,6 +165,9 @@ final class Answers {
     private static String label(Question.Span s, Locale l) {
         if (org.ccnsobot.i18n.Language.of(l) == org.ccnsobot.i18n.Language.EN) {
             return s.label();
+        }
+        if (s.named() != null) {
+            return s.named().in(l);
         }
         if (s.oneDay()) {
             return TimeFormat.day(s.from(), l);
@@ -260,8 +260,48 @@ final class Answers {
                 TimeFormat.day(r.get().get(1).date(), l));
     }
 
-    private static String subject(Question.About a) {
+    /**
+     * "Council meeting 209" in English as the question put it; in another language the noun comes from the bundle,
+     * in that language's order, "la réunion 209 du Council", "la reunión 209 del Council".
+     */
+    private static String numbered(Question.About a, Locale l) {
+        if (org.ccnsobot.i18n.Language.of(l) == org.ccnsobot.i18n.Language.EN) {
+            String noun = !a.generic().isEmpty() ? String.join(" ", a.generic())
+                    : Messages.t(l, a.committee() != null ? "q.noun.meeting" : "q.noun.event");
+            return (a.committee() != null ? a.committee().acronym() + " " : "") + noun + " " + a.number();
+        }
+        // the noun of a numbered thing: a meeting, a session, a call; anything else is an event
+        String kind = a.generic().stream().map(Answers::family).filter(f -> f != null).findFirst()
+                .map(f -> f.startsWith("meeting") ? "meeting" : f.startsWith("session") ? "session"
+                        : f.startsWith("call") ? "call" : "event")
+                .orElse(a.committee() != null ? "meeting" : "event");
+        return a.committee() != null ? Messages.t(l, "q.numbered." + kind + ".of", a.number(), a.committee().acronym())
+                : Messages.t(l, "q.numbered." + kind, a.number());
+    }
+
+    /** The bundle family of a generic word of the question ("mtg" is a meeting), or null for a name (ccnso, icann). */
+    private static String family(String word) {
+        return switch (word) {
+            case "meeting", "mtg", "meetng", "meting" -> "meeting";
+            case "meetings" -> "meetings";
+            case "session", "sessions", "event", "events", "call", "calls", "activity", "activities", "member",
+                 "members" -> word;
+            case "thing" -> "event";
+            case "things" -> "events";
+            default -> null;
+        };
+    }
+
+    /** The subject as the question named it; in another language its generic words in that language, first. */
+    private static String subject(Question.About a, Locale l) {
         List<String> parts = new ArrayList<>();
+        boolean english = org.ccnsobot.i18n.Language.of(l) == org.ccnsobot.i18n.Language.EN;
+        if (!english) {
+            for (String g : a.generic()) {
+                String f = family(g);
+                parts.add(f == null ? g : Messages.t(l, "q.generic." + f));
+            }
+        }
         if (a.committee() != null) {
             parts.add(a.committee().acronym());
         }
@@ -269,7 +309,9 @@ final class Answers {
             parts.add(a.meeting().code());
         }
         parts.addAll(a.words());
-        parts.addAll(a.generic());
+        if (english) {
+            parts.addAll(a.generic());
+        }
         if (a.number() != null) {
             parts.add(a.number());
         }

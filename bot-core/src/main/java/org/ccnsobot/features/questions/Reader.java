@@ -418,6 +418,8 @@ final class Reader implements Understanding {
         all.add(c.acronym());
         all.add(c.name());
         all.addAll(c.aliases());
+        // the calendar file's French and Spanish names ("Comité d'examen des lignes directrices") find it too
+        all.addAll(c.names().byLanguage().values());
         for (String n : all) {
             out.add(Text.squash(n));
             String folded = Text.normalize(n);

@@ -25,13 +25,17 @@ final class TimeWords {
             .map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2200;
+    private static final Question.Said YEARS = Question.Said.of("I read years from " + MIN_YEAR + " to " + MAX_YEAR
+            + " only.", "q.problem.years", String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
+    private static final Question.Said BACKWARDS = Question.Said.of("That range ends before it starts.",
+            "q.problem.backwards");
 
     private TimeWords() {
     }
 
     /** A span found, or a problem (an impossible date), and which words it took. */
-    record Found(Question.Span span, String problem, boolean weekday) {
-        Found(Question.Span span, String problem) {
+    record Found(Question.Span span, Question.Said problem, boolean weekday) {
+        Found(Question.Span span, Question.Said problem) {
             this(span, problem, false);
         }
     }
@@ -65,8 +69,7 @@ final class TimeWords {
             int j = i + 1 < w.size() && w.get(i + 1).equals("of") ? i + 2 : i + 1;
             Month m = j < w.size() ? month(w.get(j)) : null;
             if (m != null) {
-                return new Found(null, bare + " " + m.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                        + " is not a date.");
+                return new Found(null, notADate(bare, m, null));
             }
         }
         if (day != null) {
@@ -92,7 +95,7 @@ final class TimeWords {
                 if (year != null) {
                     end++;
                 } else if (end < w.size() && digits(w.get(end)) && w.get(end).length() >= 3) {
-                    return new Found(null, "I read years from " + MIN_YEAR + " to " + MAX_YEAR + " only.");
+                    return new Found(null, YEARS);
                 }
                 mark(used, i > 0 && isFrom(w.get(i - 1)) ? i - 1 : i, end);
                 if (day2 != null) {
@@ -112,7 +115,7 @@ final class TimeWords {
                     LocalDate from = one.span().from();
                     LocalDate to = two.span().from();
                     if (to.isBefore(from)) {
-                        return new Found(null, "That range ends before it starts.");
+                        return new Found(null, BACKWARDS);
                     }
                     return new Found(new Question.Span(from, to.plusDays(1), TimeFormat.day(from) + " to "
                             + TimeFormat.day(to)), null);
@@ -153,22 +156,24 @@ final class TimeWords {
         switch (t) {
             case "today", "tonight", "now" -> {
                 used[i] = true;
-                return day(today, "today, " + TimeFormat.day(today));
+                return day(today, Question.Said.of("today, " + TimeFormat.day(today), "q.said.today", today));
             }
             case "tomorrow", "tmrw", "tomorow", "tommorow" -> {
                 used[i] = true;
-                return day(today.plusDays(1), "tomorrow, " + TimeFormat.day(today.plusDays(1)));
+                LocalDate d = today.plusDays(1);
+                return day(d, Question.Said.of("tomorrow, " + TimeFormat.day(d), "q.said.tomorrow", d));
             }
             case "yesterday" -> {
                 used[i] = true;
-                return day(today.minusDays(1), "yesterday, " + TimeFormat.day(today.minusDays(1)));
+                LocalDate d = today.minusDays(1);
+                return day(d, Question.Said.of("yesterday, " + TimeFormat.day(d), "q.said.yesterday", d));
             }
             case "year" -> {
                 if (i + 1 < w.size() && digits(w.get(i + 1))) {
                     mark(used, i, i + 2);
                     Integer y = year(w.get(i + 1));
                     if (y == null) {
-                        return new Found(null, "I read years from " + MIN_YEAR + " to " + MAX_YEAR + " only.");
+                        return new Found(null, YEARS);
                     }
                     return new Found(new Question.Span(LocalDate.of(y, 1, 1), LocalDate.of(y + 1, 1, 1),
                             String.valueOf(y)), null);
@@ -195,25 +200,29 @@ final class TimeWords {
             if (meeting != null) {
                 for (LocalDate d = meeting.firstDay(); !d.isAfter(meeting.lastDay()); d = d.plusDays(1)) {
                     if (d.getDayOfWeek() == dow) {
-                        return day(d, TimeFormat.day(d) + " at " + meeting.code());
+                        return day(d, Question.Said.of(TimeFormat.day(d) + " at " + meeting.code(), "q.said.atMeeting",
+                                d, meeting.code()));
                     }
                 }
-                return new Found(null, meeting.code() + " runs " + TimeFormat.day(meeting.firstDay()) + " to "
-                        + TimeFormat.day(meeting.lastDay()) + ": it has no " + Text.capitalize(t) + ".");
+                return new Found(null, Question.Said.of(meeting.code() + " runs " + TimeFormat.day(meeting.firstDay())
+                        + " to " + TimeFormat.day(meeting.lastDay()) + ": it has no " + Text.capitalize(t) + ".",
+                        "q.problem.noWeekday", meeting.code(), meeting.firstDay(), meeting.lastDay(), dow));
             }
             int diff = (dow.getValue() - today.getDayOfWeek().getValue() + 7) % 7;
             LocalDate d = today.plusDays(next && diff == 0 ? 7 : diff);
-            return new Found(day(d, TimeFormat.day(d)).span(), null, true);
+            return new Found(day(d, null).span(), null, true);
         }
         if (meeting != null && t.equals("day") && i + 1 < w.size() && dayNumber(w.get(i + 1)) != null) {
             int n = dayNumber(w.get(i + 1));
             mark(used, i, i + 2);
             LocalDate d = meeting.firstDay().plusDays(n - 1L);
             if (n < 1 || d.isAfter(meeting.lastDay())) {
-                return new Found(null, meeting.code() + " has " + (meeting.lastDay().toEpochDay()
-                        - meeting.firstDay().toEpochDay() + 1) + " days.");
+                long days = meeting.lastDay().toEpochDay() - meeting.firstDay().toEpochDay() + 1;
+                return new Found(null, Question.Said.of(meeting.code() + " has " + days + " days.", "q.problem.days",
+                        meeting.code(), days));
             }
-            return day(d, "day " + n + " of " + meeting.code() + ", " + TimeFormat.day(d));
+            return day(d, Question.Said.of("day " + n + " of " + meeting.code() + ", " + TimeFormat.day(d),
+                    "q.said.dayOf", String.valueOf(n), meeting.code(), d));
         }
         if (meeting != null && i + 1 < w.size() && w.get(i + 1).equals("day")) {
             LocalDate d = switch (t) {
@@ -224,7 +233,13 @@ final class TimeWords {
             };
             if (d != null) {
                 mark(used, i, i + 2);
-                return day(d, t + " day of " + meeting.code() + ", " + TimeFormat.day(d));
+                String which = switch (t) {
+                    case "first", "opening", "1st" -> "first";
+                    case "last", "final", "closing" -> "last";
+                    default -> "second";
+                };
+                return day(d, Question.Said.of(t + " day of " + meeting.code() + ", " + TimeFormat.day(d),
+                        "q.said." + which + "Day", meeting.code(), d));
             }
         }
         return null;
@@ -254,7 +269,8 @@ final class TimeWords {
                 sat = today.minusDays(1);
             }
             sat = sat.plusWeeks(Math.max(0, shift));
-            return new Found(new Question.Span(sat, sat.plusDays(2), "the weekend of " + TimeFormat.day(sat)), null);
+            return new Found(new Question.Span(sat, sat.plusDays(2), "the weekend of " + TimeFormat.day(sat),
+                    Question.Said.of("the weekend of " + TimeFormat.day(sat), "q.said.weekend", sat)), null);
         }
         LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
         LocalDate from = shift == 0 ? today : monday.plusWeeks(shift);
@@ -318,8 +334,7 @@ final class TimeWords {
             }
             return day(c, null);
         } catch (DateTimeException e) {
-            return new Found(null, d + " " + m.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                    + (year == null ? "" : " " + year) + " is not a date.");
+            return new Found(null, notADate(String.valueOf(d), m, year));
         }
     }
 
@@ -335,7 +350,7 @@ final class TimeWords {
         LocalDate from = a.span().from();
         LocalDate to = b.span().from();
         if (to.isBefore(from)) {
-            return new Found(null, "That range ends before it starts.");
+            return new Found(null, BACKWARDS);
         }
         return new Found(new Question.Span(from, to.plusDays(1), TimeFormat.day(from) + " to " + TimeFormat.day(to)),
                 null);
@@ -343,17 +358,25 @@ final class TimeWords {
 
     private static Found date(int y, int m, int d, String typed) {
         if (y < MIN_YEAR || y > MAX_YEAR) {
-            return new Found(null, "I read years from " + MIN_YEAR + " to " + MAX_YEAR + " only.");
+            return new Found(null, YEARS);
         }
         try {
             return day(LocalDate.of(y, m, d), null);
         } catch (DateTimeException e) {
-            return new Found(null, typed + " is not a date.");
+            return new Found(null, Question.Said.of(typed + " is not a date.", "q.problem.notADate", typed));
         }
     }
 
-    private static Found day(LocalDate d, String label) {
-        return new Found(new Question.Span(d, d.plusDays(1), label == null ? TimeFormat.day(d) : label), null);
+    /** {@code 31 February [2025] is not a date.}: the day as typed, the month in the asker's words. */
+    private static Question.Said notADate(String day, Month m, Integer year) {
+        return Question.Said.of(day + " " + m.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                + (year == null ? "" : " " + year) + " is not a date.", year == null ? "q.problem.noSuchDay"
+                : "q.problem.noSuchDayInYear", day, m, String.valueOf(year));
+    }
+
+    private static Found day(LocalDate d, Question.Said named) {
+        return new Found(new Question.Span(d, d.plusDays(1), named == null ? TimeFormat.day(d) : named.english(), named),
+                null);
     }
 
     private static void mark(boolean[] used, int from, int to) {

@@ -59,7 +59,7 @@ final class ChangeNotices implements JobKind<EventSnapshots.Change> {
         EventMessages messages = new EventMessages(calendar.meetingsByCode());
         Optional<String> text = ReminderTexts.change(change.before(), change.after(), messages, context.readerZone(),
                 context.locale());
-        return text.<Rendering>map(t -> Rendering.send(ReminderTexts.notice(t, e, messages)))
+        return text.<Rendering>map(t -> Rendering.send(ReminderTexts.notice(t, e, messages, context.locale())))
                 .orElseGet(() -> Rendering.drop("nothing members care about changed"));
     }
 

@@ -9,6 +9,7 @@ import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.features.calendar.CalendarService;
 import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.features.calendar.TimeFormat;
 import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.outbox.Job;
 import org.ccnsobot.outbox.JobKind;
@@ -65,16 +66,36 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
         }
         if (c.before() == null) {
             return c.after().status() == EventStatus.CANCELLED ? Optional.empty()
-                    : Optional.of(Messages.t(l, "change.added", c.after().title(), messages.when(c.after(), zone, l),
+                    : Optional.of(Messages.t(l, "change.added", c.after().title(l), messages.when(c.after(), zone, l),
                     c.after().id()));
         }
         return ReminderTexts.change(c.before(), c.after(), messages, zone, l);
+    }
+
+    /**
+     * The instants a change's line writes, in the order the wordings write them: the time it is at now, then the
+     * time it was at (a move, a cancellation). A mark the line does not write is passed over by the renderers.
+     */
+    static List<Block.TimeMark> marks(EventSnapshots.Change c, ZoneId zone, Locale l) {
+        List<Block.TimeMark> out = new ArrayList<>();
+        for (Event e : new Event[] {c.after(), c.before()}) {
+            if (e == null || e.dateOnly() || e.multiDay() || e.start() == null) {
+                continue;
+            }
+            // as EventMessages#when writes them
+            out.add(new Block.TimeMark(e.start(), TimeFormat.instant(e.start(), zone, l), false));
+            if (e.end() != null && !e.end().equals(e.start())) {
+                out.add(new Block.TimeMark(e.end(), TimeFormat.wallClock(e.end(), zone), true));
+            }
+        }
+        return out;
     }
 
     @Override
     public Rendering render(Job<EventSnapshots.Changes> job, SendContext context) {
         EventMessages messages = new EventMessages(calendar.meetingsByCode());
         List<String> lines = new ArrayList<>();
+        List<List<Block.TimeMark>> marks = new ArrayList<>();
         Event only = null;
         for (EventSnapshots.Change c : job.payload().changes()) {
             if (c.after() == null) {
@@ -87,6 +108,7 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
             Optional<String> text = line(c, messages, context.readerZone(), context.locale());
             if (text.isPresent()) {
                 lines.add(text.get());
+                marks.add(marks(c, context.readerZone(), context.locale()));
                 only = now.get();
             }
         }
@@ -95,16 +117,19 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
                     : "nothing members care about is left to tell (over, gone or unchanged)");
         }
         if (lines.size() == 1) {
-            return Rendering.send(ReminderTexts.notice(lines.get(0), Optional.of(only), messages));
+            return Rendering.send(ReminderTexts.notice(lines.get(0), marks.get(0), Optional.of(only), messages,
+                    context.locale()));
         }
         String heading = Messages.t(context.locale(), "changes.heading", lines.size());
         StringBuilder text = new StringBuilder(heading).append(':');
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(heading));
         int shown = Math.min(lines.size(), MAX_LINES);
-        for (String l : lines.subList(0, shown)) {
+        for (int i = 0; i < shown; i++) {
+            String l = lines.get(i);
             text.append("\n• ").append(l);
-            blocks.add(new Block.Paragraph("• " + l));
+            // each line carries its instants, so Discord and Slack show each reader their own time
+            blocks.add(new Block.TimedParagraph("• " + l, marks.get(i)));
         }
         if (lines.size() > shown) {
             String more = Messages.t(context.locale(), "changes.more", lines.size() - shown);

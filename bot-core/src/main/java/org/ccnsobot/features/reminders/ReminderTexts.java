@@ -29,7 +29,7 @@ public final class ReminderTexts {
 
     /** As above, in {@code l}'s words and plurals. */
     static OutgoingMessage reminder(Event e, EventMessages messages, ZoneId viewer, Instant now, Locale l) {
-        String title = Bidi.isolate(e.title(), l);
+        String title = Bidi.isolate(e.title(l), l);
         String amount = e.dateOnly() ? null : amount(e.start(), now, l);
         String lead = e.multiDay() ? Messages.t(l, "reminder.multiDay", title, TimeFormat.days(e.date(), e.lastDay(), l))
                 : e.dateOnly() ? Messages.t(l, "reminder.dateOnly", title, TimeFormat.day(e.date(), l))
@@ -39,7 +39,7 @@ public final class ReminderTexts {
         String heading = e.dateOnly() ? Messages.t(l, "reminder.heading")
                 : amount == null ? Messages.t(l, "reminder.heading.startingNow")
                 : Messages.t(l, "reminder.heading.startsIn", amount);
-        return OutgoingMessage.of(text, List.of(new Block.Heading(heading), messages.card(e)));
+        return OutgoingMessage.of(text, List.of(new Block.Heading(heading), messages.card(e, l)));
     }
 
     /** The rounded time to {@code start} in {@code l}'s words ("5 minutes", "5 minutos"), or null when about now. */
@@ -89,9 +89,23 @@ public final class ReminderTexts {
 
     /** A notice (kept in the ledger row's note) with the event's card when the event is still known. */
     public static OutgoingMessage notice(String note, Optional<Event> e, EventMessages messages) {
+        return notice(note, List.of(), e, messages, null);
+    }
+
+    /** As above, the card's title in the reader's language. */
+    public static OutgoingMessage notice(String note, Optional<Event> e, EventMessages messages, Locale l) {
+        return notice(note, List.of(), e, messages, l);
+    }
+
+    /**
+     * As above, the note's instants marked so each platform can show them in its readers' time, the card's title in
+     * the reader's language.
+     */
+    static OutgoingMessage notice(String note, List<Block.TimeMark> times, Optional<Event> e,
+                                  EventMessages messages, Locale l) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Paragraph(note));
-        e.ifPresent(ev -> blocks.add(messages.card(ev)));
+        blocks.add(times.isEmpty() ? new Block.Paragraph(note) : new Block.TimedParagraph(note, times));
+        e.ifPresent(ev -> blocks.add(messages.card(ev, l)));
         return OutgoingMessage.of(note, blocks);
     }
 
@@ -103,7 +117,7 @@ public final class ReminderTexts {
     /** As above, in {@code l}'s words. */
     static Optional<String> change(Event before, Event after, EventMessages messages, ZoneId viewer, Locale l) {
         String id = Bidi.isolate(after.id(), l);
-        String title = Bidi.isolate(after.title(), l);
+        String title = Bidi.isolate(after.title(l), l);
         if (after.status() == EventStatus.CANCELLED && before.status() != EventStatus.CANCELLED) {
             return Optional.of(Messages.t(l, "change.cancelled", title, messages.when(before, viewer, l), id));
         }
@@ -118,7 +132,7 @@ public final class ReminderTexts {
         }
         List<String> what = new ArrayList<>();
         if (!before.title().equals(after.title())) {
-            what.add(Messages.t(l, "change.title", Bidi.isolate(before.title(), l)));
+            what.add(Messages.t(l, "change.title", Bidi.isolate(before.title(l), l)));
         }
         if (!Objects.equals(before.room(), after.room())) {
             what.add(after.room() == null ? Messages.t(l, "change.room.none")

@@ -19,10 +19,11 @@ interface Fetcher {
     }
 
     /**
-     * Fetches {@code url} (http, https or file), sending {@code etag} and {@code lastModified} when not null.
+     * Fetches {@code url} (http, https or file), sending {@code etag} and {@code lastModified} when not null, and
+     * waiting at most {@code timeout} (the source's own) for an answer; null: the fetcher's default.
      * Anything but a usable answer is a {@link SourceException} with one line that says what went wrong.
      */
-    Fetched fetch(URI url, String etag, String lastModified) throws SourceException;
+    Fetched fetch(URI url, String etag, String lastModified, Duration timeout) throws SourceException;
 
     static Fetcher standard(Duration timeout, int maxBytes) {
         return new HttpFetcher(timeout, maxBytes);

@@ -51,14 +51,15 @@ final class HttpFetcher implements Fetcher {
     }
 
     @Override
-    public Fetched fetch(URI url, String etag, String lastModified) throws SourceException {
+    public Fetched fetch(URI url, String etag, String lastModified, Duration wait) throws SourceException {
+        Duration limit = wait != null ? wait : timeout;
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("file")) {
             return file(Path.of(url), lastModified);
         }
         URI at = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder req = HttpRequest.newBuilder(at).timeout(timeout)
+            HttpRequest.Builder req = HttpRequest.newBuilder(at).timeout(limit)
                     .header("Accept", "text/calendar, */*;q=0.1").GET();
             if (etag != null) {
                 req.header("If-None-Match", etag);
@@ -66,7 +67,7 @@ final class HttpFetcher implements Fetcher {
             if (lastModified != null) {
                 req.header("If-Modified-Since", lastModified);
             }
-            HttpResponse<InputStream> resp = send(req.build());
+            HttpResponse<InputStream> resp = send(req.build(), limit);
             int status = resp.statusCode();
             try (InputStream in = resp.body()) {
                 if (status == 304) {
@@ -100,7 +101,7 @@ final class HttpFetcher implements Fetcher {
         throw new SourceException("redirects more than " + MAX_REDIRECTS + " times");
     }
 
-    private HttpResponse<InputStream> send(HttpRequest req) throws SourceException {
+    private HttpResponse<InputStream> send(HttpRequest req, Duration timeout) throws SourceException {
         try {
             return client().send(req, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {

@@ -22,7 +22,7 @@ public final class SourceCommands {
     public List<CommandSpec> specs() {
         return List.of(
                 new CommandSpec("sources", List.of(), "The calendars the bot follows: last look, result, next look",
-                        List.of(), List.of("sources"), true, true, (c, a) -> Result.personalText(watcher.describe())),
+                        List.of(), List.of("sources"), true, true, (c, a) -> Result.personalText(watcher.describe(c.locale()))),
                 new CommandSpec("sync", List.of(), "Look at a source (or all of them) now",
                         List.of(OptionSpec.optional("name", OptionKind.TEXT, "The source's name (default: all)"),
                                 OptionSpec.flag("accept", OptionKind.BOOLEAN,
@@ -33,22 +33,21 @@ public final class SourceCommands {
     private Result sync(CommandContext c, Args a) throws CommandException {
         List<SourceState> all = watcher.snapshot();
         if (all.isEmpty()) {
-            throw new CommandException("No sources are configured; add a sources: list to the config.");
+            throw new CommandException(c.text("src.noneSync"));
         }
         boolean accept = a.bool("accept").orElse(false);
         java.util.Optional<String> name = a.text("name").map(Text::unquote).map(String::strip);
         if (name.isPresent()) {
-            SourceState s = watcher.state(name.get()).orElseThrow(() -> new CommandException("No source called '"
-                    + Text.clip(name.get()) + "'; the sources are: "
-                    + all.stream().map(SourceState::name).collect(Collectors.joining(", ")) + "."));
-            return Result.personalText(s.name() + ": " + watcher.look(s.name(), accept));
+            SourceState s = watcher.state(name.get()).orElseThrow(() -> new CommandException(c.text("src.noSuch",
+                    Text.clip(name.get()), all.stream().map(SourceState::name).collect(Collectors.joining(", ")))));
+            return Result.personalText(s.name() + ": " + watcher.look(s.name(), accept, c.locale()));
         }
         if (accept) {
-            throw new CommandException("--accept needs the source's name: sync <name> --accept");
+            throw new CommandException(c.text("src.acceptNeedsName"));
         }
         StringBuilder sb = new StringBuilder();
         for (SourceState s : all) {
-            sb.append(sb.length() == 0 ? "" : "\n").append(s.name()).append(": ").append(watcher.look(s.name(), false));
+            sb.append(sb.length() == 0 ? "" : "\n").append(s.name()).append(": ").append(watcher.look(s.name(), false, c.locale()));
         }
         return Result.personalText(sb.toString());
     }

@@ -32,6 +32,7 @@ import org.ccnsobot.outbox.NewJob;
 import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.Destination;
+import org.ccnsobot.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +49,8 @@ public final class SourceWatcher implements JobSource {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /**
-     * A live source may be a whole meeting's schedule with long HTML descriptions: up to 20,000 events and 32 MiB,
-     * more than a hand import takes.
-     */
-    static final IcsLimits LIMITS = new IcsLimits(32 * 1024 * 1024, 256 * 1024, 4, 25_000, 20_000, 500,
-            java.time.Period.ofYears(2));
+    /** What a look takes: the same as a hand import (up to 20,000 events and 32 MiB). */
+    static final IcsLimits LIMITS = IcsLimits.defaults();
 
     private final CalendarService calendar;
     private final IcsImporter importer;
@@ -115,7 +112,7 @@ public final class SourceWatcher implements JobSource {
                                        Clock clock, org.ccnsobot.store.Database db) {
         IcsImporter importer = new IcsImporter(calendar, LIMITS);
         SourceWatcher w = new SourceWatcher(sources, calendar, importer, outbox, clock,
-                Fetcher.standard(java.time.Duration.ofSeconds(20), LIMITS.maxBytes()),
+                Fetcher.standard(SourceConfig.DEFAULT_TIMEOUT, LIMITS.maxBytes()),
                 sources.isEmpty() ? LookMemory.NONE : LookMemory.sqlite(db));
         w.register();
         return w;
@@ -163,6 +160,11 @@ public final class SourceWatcher implements JobSource {
 
     /** Looks at a source now and says what came of it in one line; {@code accept} lets a mass cancellation through. */
     String look(String name, boolean accept) {
+        return look(name, accept, Locale.ENGLISH);
+    }
+
+    /** As {@link #look(String, boolean)}, the line in {@code locale}'s language. */
+    String look(String name, boolean accept, Locale locale) {
         looking.lock();
         try {
             SourceState s = state(name).orElseThrow();
@@ -174,7 +176,7 @@ public final class SourceWatcher implements JobSource {
             }
             outbox.wake();
             onLook.accept(s.name(), outcome(next));
-            return next.result();
+            return next.result().in(locale);
         } finally {
             looking.unlock();
         }
@@ -208,19 +210,19 @@ public final class SourceWatcher implements JobSource {
         if (after.awaitingAccept()) {
             return Outcome.HELD;
         }
-        return after.result().startsWith("unchanged") ? Outcome.UNCHANGED : Outcome.CHANGED;
+        return after.result().key().startsWith("src.unchanged") ? Outcome.UNCHANGED : Outcome.CHANGED;
     }
 
     private SourceState lookAt(SourceState s, Instant now, boolean accept) {
         SourceConfig c = s.config();
         Fetcher.Fetched fetched;
         try {
-            fetched = fetcher.fetch(c.url(), s.etag(), s.lastModified());
+            fetched = fetcher.fetch(c.url(), s.etag(), s.lastModified(), c.timeout());
         } catch (SourceException e) {
             return failure(s, now, e.getMessage());
         }
         if (fetched instanceof Fetcher.NotModified) {
-            return recovered(s, s.succeeded(now, "unchanged (not modified since the last look)", s.etag(),
+            return recovered(s, s.succeeded(now, Line.of("src.unchangedNotModified"), s.etag(),
                     s.lastModified(), s.bodyHash()));
         }
         Fetcher.Body body = (Fetcher.Body) fetched;
@@ -231,7 +233,7 @@ public final class SourceWatcher implements JobSource {
         }
         String hash = sha256(body.data());
         if (hash.equals(s.bodyHash()) && !s.awaitingAccept()) {
-            return recovered(s, s.succeeded(now, "unchanged", body.etag(), body.lastModified(), hash));
+            return recovered(s, s.succeeded(now, Line.of("src.unchanged"), body.etag(), body.lastModified(), hash));
         }
         ImportOptions options = new ImportOptions(c.meeting(), null, c.name(), false, c.committees(), true);
         try {
@@ -240,20 +242,19 @@ public final class SourceWatcher implements JobSource {
                     plan -> accept || plan.cancelled().isEmpty() || plan.cancelled().size() * 2 <= upcoming);
             if (done.dryRun()) {
                 int cancelling = done.cancelled().size();
-                String line = "held back: this look would cancel " + cancelling + " of " + upcoming
-                        + " upcoming events; nothing was changed. If that is right: sync " + c.name() + " --accept";
+                Line line = Line.of("src.held", cancelling, upcoming, c.name());
                 if (!s.awaitingAccept()) {
-                    tellStaff(c.name(), "held|" + hash, "Source " + c.name() + ": " + line);
+                    tellStaff(c.name(), "held|" + hash, "Source " + c.name() + ": " + line.english());
                 }
                 LOG.warn("Source {}: {}", c.name(), line);
                 return recovered(s, s.held(now, line));
             }
-            String line = done.added().size() + " added, " + done.updated().size() + " updated, "
-                    + done.cancelled().size() + " cancelled, " + done.unchanged().size() + " unchanged"
-                    + (done.rejected().isEmpty() ? "" : ", " + done.rejected().size() + " left out: "
-                    + done.rejected().get(0))
-                    + (done.warnings().isEmpty() ? "" : ", " + done.warnings().size() + " warning(s): "
-                    + done.warnings().get(0));
+            // the rejected and warned lines are the reader's own (per event), as it writes them
+            Line line = Line.of("src.counts", done.added().size(), done.updated().size(), done.cancelled().size(),
+                    done.unchanged().size(), done.rejected().isEmpty() ? "" : Line.of("src.leftOut",
+                            done.rejected().size(), done.rejected().get(0)),
+                    done.warnings().isEmpty() ? "" : Line.of("src.warned", done.warnings().size(),
+                            done.warnings().get(0)));
             LOG.info("Source {}: {}", c.name(), line);
             done.rejected().forEach(r -> LOG.warn("Source {}: {}", c.name(), r));
             return recovered(s, s.succeeded(now, line, body.etag(), body.lastModified(), hash));
@@ -278,7 +279,7 @@ public final class SourceWatcher implements JobSource {
     }
 
     private SourceState failure(SourceState s, Instant now, String reason) {
-        String line = "failed: " + reason;
+        Line line = Line.of("src.failed", reason);
         LOG.warn("Source {} ({}): {}", s.name(), s.config().url(), line);
         boolean alert = !s.alerted() && s.failures() + 1 >= ALERT_AFTER;
         SourceState next = s.failed(now, line, alert);
@@ -293,7 +294,7 @@ public final class SourceWatcher implements JobSource {
     private SourceState recovered(SourceState before, SourceState after) {
         if (before.alerted()) {
             tellStaff(before.name(), "recovered|" + before.streakStart().toEpochMilli(), "Source " + before.name()
-                    + " answers again after " + before.failures() + " failures: " + after.result());
+                    + " answers again after " + before.failures() + " failures: " + after.result().english());
         }
         return after;
     }
@@ -342,24 +343,28 @@ public final class SourceWatcher implements JobSource {
 
     /** One line per source: where, how often, the last look and its result, the next look. */
     String describe() {
+        return describe(Locale.ENGLISH);
+    }
+
+    /** As {@link #describe()}, in {@code l}'s language (times as written in UTC, the same everywhere). */
+    String describe(Locale l) {
         List<SourceState> all = snapshot();
         if (all.isEmpty()) {
-            return "No sources are configured. Add a sources: list to the config (name, url, every) and the bot keeps"
-                    + " the calendar current with it.";
+            return Messages.t(l, "src.none");
         }
-        StringBuilder sb = new StringBuilder("Sources:");
+        StringBuilder sb = new StringBuilder(Messages.t(l, "src.title"));
         for (SourceState s : all) {
-            sb.append("\n  ").append(s.name()).append(" (").append(s.config().url()).append(", every ")
-                    .append(every(s.config().every())).append("): ");
+            sb.append("\n  ").append(Messages.t(l, "src.source", s.name(), s.config().url().toString(),
+                    every(s.config().every())));
             if (s.lastLook() != null) {
-                sb.append("last look ").append(WHEN.format(s.lastLook())).append(": ");
+                sb.append(Messages.t(l, "src.lastLook", WHEN.format(s.lastLook())));
             }
-            sb.append(s.result());
+            sb.append(s.result().in(l));
             if (s.failures() > 1) {
-                sb.append(" (").append(s.failures()).append(" failures in a row)");
+                sb.append(Messages.t(l, "src.streak", s.failures()));
             }
-            sb.append(s.nextLook() != null ? "; next look " + WHEN.format(s.nextLook())
-                    : "; looks once this process sends (or on sync)");
+            sb.append(s.nextLook() != null ? Messages.t(l, "src.nextLook", WHEN.format(s.nextLook()))
+                    : Messages.t(l, "src.looksLater"));
         }
         return sb.toString();
     }

@@ -104,10 +104,10 @@ public final class SubscriptionCommands {
         if (event.isPresent()) {
             Event e = event.get();
             if (!unsubscribing && e.status() == EventStatus.CANCELLED) {
-                throw new CommandException(Messages.t(l, "sub.cancelled", e.id(), Text.shorten(e.title(), 60)));
+                throw new CommandException(Messages.t(l, "sub.cancelled", e.id(), Text.shorten(e.title(l), 60)));
             }
             if (!unsubscribing && !e.endKey().isAfter(now)) {
-                throw new CommandException(Messages.t(l, "sub.over", e.id(), Text.shorten(e.title(), 60)));
+                throw new CommandException(Messages.t(l, "sub.over", e.id(), Text.shorten(e.title(l), 60)));
             }
             return Topic.event(e.id());
         }

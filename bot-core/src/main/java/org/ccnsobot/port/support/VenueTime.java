@@ -111,4 +111,35 @@ public final class VenueTime {
         }
         return first.getDayOfMonth() + "–" + last.getDayOfMonth() + " " + month + " " + last.getYear();
     }
+
+    /**
+     * As {@link #days(LocalDate, LocalDate)} in {@code locale}'s words and order: {@code 2–8 mars 2024},
+     * {@code 28 février – 3 mars 2024}, {@code 2–8 de marzo de 2024}; English (and null) exactly as {@link #days}.
+     */
+    public static String days(LocalDate first, LocalDate last, Locale locale) {
+        if (locale == null || locale.getLanguage().equals("en") || locale.getLanguage().isEmpty()) {
+            return days(first, last);
+        }
+        boolean es = locale.getLanguage().equals("es");
+        Locale l = Locale.forLanguageTag(locale.getLanguage());
+        DateTimeFormatter full = DateTimeFormatter.ofPattern(es ? "d 'de' MMMM 'de' yyyy" : "d MMMM yyyy", l);
+        if (first.getYear() != last.getYear()) {
+            return full.format(first) + " – " + full.format(last);
+        }
+        if (first.getMonthValue() != last.getMonthValue()) {
+            return DateTimeFormatter.ofPattern(es ? "d 'de' MMMM" : "d MMMM", l).format(first) + " – " + full.format(last);
+        }
+        return first.getDayOfMonth() + "–" + full.format(last);
+    }
+
+    /**
+     * A day in full, for a card whose time is not announced yet: {@code Thursday 15 February 2024},
+     * {@code jeudi 15 février 2024}, {@code jueves, 15 de febrero de 2024}.
+     */
+    public static String longDay(LocalDate day, Locale locale) {
+        String lang = locale == null ? "en" : locale.getLanguage();
+        String pattern = lang.equals("es") ? "EEEE, d 'de' MMMM 'de' yyyy" : "EEEE d MMMM yyyy";
+        Locale l = lang.equals("en") || lang.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(lang);
+        return DateTimeFormatter.ofPattern(pattern, l).format(day);
+    }
 }

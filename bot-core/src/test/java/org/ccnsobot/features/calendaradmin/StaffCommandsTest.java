@@ -76,7 +76,8 @@ class StaffCommandsTest {
         assertThat(e.meetingCode()).isEqualTo("ICANN79");
         assertThat(e.committees()).containsExactly("GRC");
         assertThat(e.room()).isEqualTo("209 ABC");
-        assertThat(BotFixture.ask(bot, "next grc")).contains("GRC working session");
+        // the seed's GRC workshops on 2 March come first for "next grc"; the new session is on its day
+        assertThat(BotFixture.ask(bot, "schedule 5 march")).contains("GRC working session");
 
         assertThat(ok("event edit grc-working-session-20240305 --title \"GRC workshop\" --room \"Ballroom A\""))
                 .startsWith("Updated:").contains("GRC workshop").contains("Room: Ballroom A");
@@ -87,9 +88,11 @@ class StaffCommandsTest {
         Event moved = event("grc-working-session-20240305");
         assertThat(moved.status()).isEqualTo(EventStatus.MOVED);
         assertThat(moved.date()).isEqualTo(LocalDate.of(2024, 3, 6));
+        assertThat(moved.sequence()).as("a move raises SEQUENCE by one").isEqualTo(2);
 
         assertThat(ok("event cancel grc-working-session-20240305")).startsWith("Cancelled");
         assertThat(event("grc-working-session-20240305").status()).isEqualTo(EventStatus.CANCELLED);
+        assertThat(event("grc-working-session-20240305").sequence()).as("so does a cancellation").isEqualTo(3);
         assertThat(BotFixture.ask(bot, "event grc-working-session-20240305")).contains("CANCELLED");
         assertThat(refused("event cancel grc-working-session-20240305")).contains("already cancelled");
     }

@@ -142,6 +142,32 @@ class FidelityTest {
         assertThat(only().sequence()).as("a new description alone is no reason to").isEqualTo(3);
         assertThat(only().description()).isEqualTo("second");
         assertThat(IcsExporter.export("x", List.of(only()), NOW)).contains("SEQUENCE:3");
+
+        // a cancellation is a change of status: the feed says so, or drops the event from the file
+        String cancelled = reRoomed.replace("DESCRIPTION:first", "DESCRIPTION:second")
+                .replace("SUMMARY:Call", "STATUS:CANCELLED\r\nSUMMARY:Call");
+        // (the report counts a feed's own STATUS:CANCELLED as an update; only a dropped event as cancelled)
+        assertThat(importText(cancelled).updated()).containsExactly("Call");
+        assertThat(only().status()).isEqualTo(org.ccnsobot.domain.EventStatus.CANCELLED);
+        assertThat(only().sequence()).as("cancelled by the feed's STATUS").isEqualTo(4);
+        assertThat(IcsExporter.export("x", List.of(only()), NOW)).contains("SEQUENCE:4", "STATUS:CANCELLED");
+    }
+
+    @Test
+    void anEventDroppedFromTheFileIsCancelledWithItsSequenceRaised() throws Exception {
+        String two = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-CALNAME:fidelity\r\n"
+                + "BEGIN:VEVENT\r\nUID:f-1\r\nDTSTAMP:20240301T000000Z\r\nDTSTART:20240302T130000Z\r\n"
+                + "DTEND:20240302T140000Z\r\nSUMMARY:Call\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nUID:f-2\r\nDTSTAMP:20240301T000000Z\r\nDTSTART:20240303T130000Z\r\n"
+                + "DTEND:20240303T140000Z\r\nSUMMARY:Other\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        importText(two);
+        assertThat(only().sequence()).isZero();
+        int second = two.indexOf("BEGIN:VEVENT\r\nUID:f-2");
+        String withoutCall = two.substring(0, two.indexOf("BEGIN:VEVENT")) + two.substring(second);
+        assertThat(importText(withoutCall).cancelled()).containsExactly("Call");
+        Event call = snapshot(bot).stream().filter(e -> "f-1".equals(e.sourceUid())).findFirst().orElseThrow();
+        assertThat(call.status()).isEqualTo(org.ccnsobot.domain.EventStatus.CANCELLED);
+        assertThat(call.sequence()).isEqualTo(1);
     }
 
     @Test

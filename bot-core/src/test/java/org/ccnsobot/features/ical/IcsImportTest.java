@@ -222,4 +222,29 @@ class IcsImportTest {
         assertThatThrownBy(() -> importText(schedSample(), new ImportOptions("ICANN99", null, null, false)))
                 .isInstanceOf(IcsException.class).hasMessageContaining("no meeting called 'ICANN99'");
     }
+    /**
+     * A hand import takes what a source takes (20,000 events, 32 MiB): 10,000 events were refused outright under
+     * the old limit of 5,000. The importer is built as {@code import} and the staff command build theirs.
+     */
+    @Test
+    void aHandImportTakesTenThousandEvents() throws Exception {
+        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Big\r\n");
+        Instant first = Instant.parse("2024-03-02T00:00:00Z");
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < 10_000; i++) {
+            Instant start = first.plusSeconds(600L * i);
+            ics.append("BEGIN:VEVENT\r\nUID:big-").append(i).append("@example\r\nDTSTAMP:20240301T000000Z\r\n")
+                    .append("DTSTART:").append(f.format(start)).append("\r\nDTEND:")
+                    .append(f.format(start.plusSeconds(1800))).append("\r\nSUMMARY:Session ").append(i)
+                    .append("\r\nEND:VEVENT\r\n");
+        }
+        ics.append("END:VCALENDAR\r\n");
+        ImportReport r = importText(ics.toString(), new ImportOptions(null, null, "big", false));
+        assertThat(r.added()).hasSize(10_000);
+        assertThat(r.rejected()).isEmpty();
+        assertThat(imported("big")).hasSize(10_000);
+        assertThat(new IcsImporter(bot.calendar()).limits().maxEvents()).isEqualTo(20_000);
+        assertThat(new IcsImporter(bot.calendar()).limits().maxBytes()).isEqualTo(32 * 1024 * 1024);
+    }
 }

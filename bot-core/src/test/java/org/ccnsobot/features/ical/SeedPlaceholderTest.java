@@ -55,48 +55,50 @@ class SeedPlaceholderTest {
 
     @Test
     void theDateOnlyPlaceholderIsReplacedNotDuplicated() throws Exception {
-        BotFixture.ask(bot, "subscribe icann79-dasc-working-session");
+        // the Members Meeting sessions have no published time in the seed: date-only placeholders
+        BotFixture.ask(bot, "subscribe icann79-mm1-ccpdp4");
         int before = bot.calendar().store().eventCount();
 
-        ImportReport r = importEvents(vevent("sched-dasc", "20240302T140000Z", "20240302T153000Z",
-                "DASC Working Session (closed)"));
+        ImportReport r = importEvents(vevent("sched-ccpdp4", "20240305T140000Z", "20240305T153000Z",
+                "ccNSO Members Meeting: ccPDP4 IDN ccTLDs"));
 
         assertThat(r.added()).isEmpty();
-        assertThat(r.updated()).containsExactly("DASC Working Session (closed)");
+        assertThat(r.updated()).containsExactly("ccNSO Members Meeting: ccPDP4 IDN ccTLDs");
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("replaces the seed's date-only placeholder")
-                .contains("[icann79-dasc-working-session]"));
+                .contains("[icann79-mm1-ccpdp4]"));
         assertThat(bot.calendar().store().eventCount()).isEqualTo(before);
-        List<Event> dasc = ofCommitteeOn("DASC", LocalDate.of(2024, 3, 2));
-        assertThat(dasc).singleElement().satisfies(e -> {
-            assertThat(e.id()).isEqualTo("icann79-dasc-working-session");
-            assertThat(e.start()).isEqualTo(Instant.parse("2024-03-02T14:00:00Z"));
+        List<Event> ccpdp4 = ofCommitteeOn("ccPDP4", LocalDate.of(2024, 3, 5));
+        assertThat(ccpdp4).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("icann79-mm1-ccpdp4");
+            assertThat(e.start()).isEqualTo(Instant.parse("2024-03-05T14:00:00Z"));
             assertThat(e.meetingCode()).isEqualTo("ICANN79");
             assertThat(e.zone().getId()).isEqualTo("America/Puerto_Rico");
             assertThat(e.room()).isEqualTo("El Morro, Level 1");
             assertThat(e.status()).isEqualTo(EventStatus.SCHEDULED);
-            assertThat(e.sourceUid()).isEqualTo("sched-dasc");
-            assertThat(e.description()).contains("DNS Abuse Standing Committee");
+            assertThat(e.sourceUid()).isEqualTo("sched-ccpdp4");
+            assertThat(e.description()).contains("ccPDP4 Working Group");
         });
-        assertThat(BotFixture.ask(bot, "subscriptions")).contains("icann79-dasc-working-session");
+        assertThat(BotFixture.ask(bot, "subscriptions")).contains("icann79-mm1-ccpdp4");
 
         // the next look finds it by its UID: nothing added, nothing changed
-        ImportReport again = importEvents(vevent("sched-dasc", "20240302T140000Z", "20240302T153000Z",
-                "DASC Working Session (closed)"));
+        ImportReport again = importEvents(vevent("sched-ccpdp4", "20240305T140000Z", "20240305T153000Z",
+                "ccNSO Members Meeting: ccPDP4 IDN ccTLDs"));
         assertThat(again.added()).isEmpty();
         assertThat(again.updated()).isEmpty();
-        assertThat(ofCommitteeOn("DASC", LocalDate.of(2024, 3, 2))).hasSize(1);
+        assertThat(ofCommitteeOn("ccPDP4", LocalDate.of(2024, 3, 5))).hasSize(1);
     }
 
     @Test
     void ofSeveralPlaceholdersThatDayTheOneWhoseTitleMatchesIsReplaced() throws Exception {
-        // 3 March holds two Council workshops, both date-only
-        importEvents(vevent("sched-roles", "20240303T130000Z", "20240303T150000Z",
-                "ccNSO Council Workshop: Roles and Responsibilities"));
-        Event roles = bot.calendar().event("icann79-council-workshop-roles").orElseThrow();
-        Event gaps = bot.calendar().event("icann79-council-workshop-policy-gaps").orElseThrow();
-        assertThat(roles.dateOnly()).isFalse();
-        assertThat(gaps.dateOnly()).isTrue();
-        assertThat(ofCommitteeOn("Council", LocalDate.of(2024, 3, 3))).hasSize(2);
+        // 5 March holds two date-only Council sessions: the Members Meeting's Welcome and Policy Gap sessions
+        importEvents(vevent("sched-gaps", "20240305T170000Z", "20240305T183000Z",
+                "ccNSO Council: Policy Gap session"));
+        Event gaps = bot.calendar().event("icann79-mm1-policy-gap").orElseThrow();
+        Event welcome = bot.calendar().event("icann79-mm1-welcome").orElseThrow();
+        assertThat(gaps.dateOnly()).isFalse();
+        assertThat(gaps.sourceUid()).isEqualTo("sched-gaps");
+        assertThat(welcome.dateOnly()).isTrue();
+        assertThat(ofCommitteeOn("Council", LocalDate.of(2024, 3, 5))).hasSize(2);
     }
 
     @Test

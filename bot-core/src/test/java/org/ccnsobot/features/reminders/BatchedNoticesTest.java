@@ -122,4 +122,46 @@ class BatchedNoticesTest {
             assertThat(f.platform().delivered()).isEmpty();
         }
     }
+
+    /**
+     * Each line of a summary carries the instants it writes, so Discord and Slack can put their own time tokens
+     * there; the text (the console's, every fallback's) keeps the UTC wording.
+     */
+    @Test
+    void aSummarysLinesCarryTheirInstantsForTheRenderers() throws Exception {
+        ManualClock clock = new ManualClock(BotFixture.START);
+        RecordingPlatform platform = new RecordingPlatform("chat", clock);
+        try (BotFixture f = BotFixture.remindersWorld().clock(clock).platforms(platform).open(dir)) {
+            f.start(false);
+            importText(f, FEED);
+            f.outbox().fireDue();
+            platform.clear();
+            importText(f, CHANGED);
+            f.outbox().fireDue();
+        }
+        org.ccnsobot.port.OutgoingMessage m = platform.deliveredTo(CHANNEL).get(0).message();
+        java.util.List<org.ccnsobot.port.Block.TimedParagraph> lines = m.blocks().stream()
+                .filter(b -> b instanceof org.ccnsobot.port.Block.TimedParagraph)
+                .map(b -> (org.ccnsobot.port.Block.TimedParagraph) b).toList();
+        assertThat(lines).hasSize(3);
+        org.ccnsobot.port.Block.TimedParagraph moved = lines.stream().filter(l -> l.text().contains("Moved:"))
+                .findFirst().orElseThrow();
+        assertThat(moved.text()).contains("Thu 14 Mar 2024 15:00 UTC");
+        // the time it is at now, then the time it was at, each where the text writes it
+        assertThat(moved.pieces()).filteredOn(p -> p.mark() != null)
+                .extracting(p -> p.mark().at(), p -> p.text())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-03-14T15:00:00Z"),
+                                "Thu 14 Mar 2024 15:00 UTC"),
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-03-14T16:00:00Z"), "16:00 UTC"),
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-03-14T14:00:00Z"),
+                                "Thu 14 Mar 2024 14:00 UTC"),
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-03-14T15:00:00Z"), "15:00 UTC"));
+        assertThat(String.join("", moved.pieces().stream().map(p -> p.text()).toList())).isEqualTo(moved.text());
+        org.ccnsobot.port.Block.TimedParagraph added = lines.stream().filter(l -> l.text().contains("Added:"))
+                .findFirst().orElseThrow();
+        assertThat(added.times()).extracting(org.ccnsobot.port.Block.TimeMark::at)
+                .startsWith(Instant.parse("2024-03-17T14:00:00Z"));
+        assertThat(m.fallbackText()).contains("• Moved: GRC Workshop is now Thu 14 Mar 2024 15:00 UTC");
+    }
 }

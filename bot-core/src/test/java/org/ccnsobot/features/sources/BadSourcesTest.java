@@ -7,6 +7,10 @@ import static org.ccnsobot.features.sources.SourcesTest.DASC;
 import static org.ccnsobot.features.sources.SourcesTest.GRC;
 import static org.ccnsobot.testing.BotFixture.snapshot;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -20,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ccnsobot.config.SourceConfig;
 import org.ccnsobot.domain.Event;
-import org.ccnsobot.features.ical.IcsImporter;
 import org.ccnsobot.testing.BotFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every kind of bad answer a source can give: one clear line in {@code sources}, the calendar as it was, and the
@@ -57,8 +61,30 @@ class BadSourcesTest {
 
     @AfterEach
     void close() {
+        ours.detachAppender(log);
         bot.close();
         server.close();
+    }
+
+    /** What the bot logs (its staff read the log), from the moment a test starts listening. */
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger ours = (Logger) LoggerFactory.getLogger("org.ccnsobot");
+
+    private void listen() {
+        log.start();
+        ours.addAppender(log);
+    }
+
+    private List<String> warnings() {
+        return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** The bot again, on its own file, with {@code source} as its one source, and its first look taken. */
+    private void reopen(SourceConfig source) throws Exception {
+        bot.close();
+        bot = BotFixture.builder().config(c -> c.withSources(List.of(source))).open(dir.resolve("again"));
+        bot.start(false);
     }
 
     static Stream<Arguments> answers() {
@@ -117,10 +143,13 @@ class BadSourcesTest {
     void aBadAnswerIsOneLineAndChangesNothing(String what, SchedServer.Answer answer, String line) throws Exception {
         List<Event> before = snapshot(bot.bot());
         server.answer(answer);
+        listen();
         bot.clock().advance(Duration.ofMinutes(15));
         bot.fire();
 
         assertThat(snapshot(bot.bot())).isEqualTo(before);
+        // the log has the same one line, once per failed look
+        assertThat(warnings()).singleElement().asString().contains("Source icann79", line);
         String sources = bot.staff("sources").text();
         assertThat(sources).contains(line, "next look 2024-03-01 12:30 UTC").doesNotContain("Exception");
         assertThat(sources.lines()).hasSize(2);
@@ -129,22 +158,37 @@ class BadSourcesTest {
         bot.clock().advance(Duration.ofMinutes(15));
         bot.fire();
         assertThat(snapshot(bot.bot())).filteredOn(e -> "ics:icann79".equals(e.source())).hasSize(3);
+        assertThat(warnings()).as("a good look logs no warning").hasSize(1);
     }
 
     @Test
-    void anUnreachableHostIsOneLine() throws Exception {
+    void anUnreachableHostIsOneLineThroughTheBotsOwnWatcher() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        SourceWatcher w = watcher("http://127.0.0.1:" + port + "/all.ics", Duration.ofSeconds(5));
+        reopen(new SourceConfig("elsewhere", URI.create("http://127.0.0.1:" + port + "/all.ics"), null,
+                Duration.ofMinutes(15), List.of()));
         List<Event> before = snapshot(bot.bot());
-        assertThat(w.look("elsewhere", false)).isEqualTo("failed: cannot be reached: the connection was refused");
+        listen();
+        bot.fire();
+        String sources = bot.staff("sources").text();
+        assertThat(sources.lines()).hasSize(2);
+        assertThat(sources).contains("last look 2024-03-01 12:00 UTC: failed: cannot be reached: the connection was"
+                + " refused; next look 2024-03-01 12:15 UTC").doesNotContain("Exception");
+        assertThat(snapshot(bot.bot())).isEqualTo(before);
+        assertThat(warnings()).singleElement().asString().contains("Source elsewhere", "connection was refused");
+        // the next look happens as scheduled (and backs off after it)
+        bot.clock().advance(Duration.ofMinutes(15));
+        bot.fire();
+        assertThat(bot.staff("sources").text()).contains("last look 2024-03-01 12:15 UTC: failed: cannot be reached",
+                "(2 failures in a row); next look 2024-03-01 12:45 UTC");
+        assertThat(warnings()).hasSize(2);
         assertThat(snapshot(bot.bot())).isEqualTo(before);
     }
 
     @Test
-    void aSourceThatDoesNotAnswerInTimeIsOneLine() throws Exception {
+    void aSourceThatDoesNotAnswerInItsTimeoutIsOneLineThroughTheBotsOwnWatcher() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         server.answer(x -> {
             try {
@@ -153,12 +197,26 @@ class BadSourcesTest {
                 Thread.currentThread().interrupt();
             }
         });
-        SourceWatcher w = watcher(server.url("/all.ics"), Duration.ofMillis(300));
+        reopen(new SourceConfig("slow", URI.create(server.url("/all.ics")), "ICANN79", Duration.ofMinutes(15),
+                List.of(), Duration.ofSeconds(1)));
+        List<Event> before = snapshot(bot.bot());
+        listen();
         try {
-            assertThat(w.look("elsewhere", false)).isEqualTo("failed: did not answer within 300 ms");
+            bot.fire();
         } finally {
             release.countDown();
         }
+        String sources = bot.staff("sources").text();
+        assertThat(sources.lines()).hasSize(2);
+        assertThat(sources).contains("last look 2024-03-01 12:00 UTC: failed: did not answer within 1 s; next look"
+                + " 2024-03-01 12:15 UTC").doesNotContain("Exception");
+        assertThat(snapshot(bot.bot())).isEqualTo(before);
+        assertThat(warnings()).singleElement().asString().contains("Source slow", "did not answer within 1 s");
+        // on schedule, a source that answers again is taken
+        server.serveIcs(sched(GRC, DASC));
+        bot.clock().advance(Duration.ofMinutes(15));
+        bot.fire();
+        assertThat(snapshot(bot.bot())).filteredOn(e -> "ics:slow".equals(e.source())).hasSize(2);
     }
 
     @Test
@@ -174,12 +232,5 @@ class BadSourcesTest {
         });
         // the one session is Tech Day, which takes the seed's date-only Tech Day's place
         assertThat(bot.staff("sync icann79").text()).contains("1 updated").contains("[icann79-tech-day]");
-    }
-
-    /** A watcher of its own (not the bot's) on one source, for answers that need a short timeout. */
-    private SourceWatcher watcher(String url, Duration timeout) {
-        SourceConfig c = new SourceConfig("elsewhere", URI.create(url), null, Duration.ofMinutes(15), List.of());
-        return new SourceWatcher(List.of(c), bot.bot().calendar(), new IcsImporter(bot.bot().calendar()),
-                bot.outbox(), bot.clock(), Fetcher.standard(timeout, SourceWatcher.LIMITS.maxBytes()));
     }
 }

@@ -87,9 +87,11 @@ class SourcesTest {
         assertThat(byTitle("GNSO Council Meeting").committees()).isEmpty();
         assertThat(byTitle("GRC Workshop").meetingCode()).isEqualTo("ICANN79");
         assertThat(bot.ask("next grc")).contains("GRC Workshop");
-        // Tech Day takes the place of the seed's date-only Tech Day (same committee, same day): no duplicate
-        assertThat(sources()).contains("icann79", "3 added, 1 updated", "next look 2024-03-01 12:15 UTC");
+        // no duplicates: Tech Day takes the place of the seed's date-only Tech Day (same committee, same day), and
+        // the GRC Workshop at 13:00 UTC is the seed's timed GRC workshop 1 (09:00 AST: same committee, same start)
+        assertThat(sources()).contains("icann79", "2 added, 2 updated", "next look 2024-03-01 12:15 UTC");
         assertThat(byTitle("Tech Day").id()).isEqualTo("icann79-tech-day");
+        assertThat(byTitle("GRC Workshop").id()).isEqualTo("icann79-grc-workshop-1");
         assertThat(server.requests()).hasSize(1);
 
         // ten minutes on, nothing is due; twenty, the source is asked again with its validators and answers 304
@@ -122,11 +124,63 @@ class SourcesTest {
         assertThat(sources()).contains("0 added, 1 updated, 0 cancelled, 2 unchanged");
     }
 
+    private String staffIn(String tag, String text) {
+        return bot.bot().handle(org.ccnsobot.port.Invocation.text(BotFixture.STAFF, BotFixture.CONSOLE, text,
+                bot.clock().instant()).withLocale(java.util.Locale.forLanguageTag(tag))).text();
+    }
+
+    /** Issue 14, point 1 (i18n14c): sync and sources answer in the staffer's language; the source's name as set. */
+    @Test
+    void syncAndSourcesAreInTheStaffersLanguage() throws Exception {
+        server.serveIcs(sched(GRC, DASC));
+        open(server.url("/all.ics"));
+        assertThat(staffIn("fr", "sources")).startsWith("Sources :\n  icann79 (" + server.url("/all.ics")
+                + ", toutes les 15m) : pas encore consultée ; prochaine consultation 2024-03-01 12:00 UTC");
+        // the GRC session starts when the seed's first GRC workshop does (09:00 AST): it takes that session over
+        assertThat(staffIn("fr", "sync icann79")).startsWith("icann79: 1 ajouté, 1 mis à jour, 0 annulé, 0 inchangé,"
+                + " 1 avertissement : ").contains("[icann79-grc-workshop-1]");
+        assertThat(staffIn("es", "sync")).isEqualTo("icann79: sin cambios (no modificada desde la última consulta)");
+        assertThat(staffIn("es", "sources")).startsWith("Fuentes:\n  icann79 (" + server.url("/all.ics")
+                + ", cada 15m): última consulta ")
+                .contains(": sin cambios (no modificada desde la última consulta); próxima consulta ");
+        assertThat(staffIn("fr", "sync nope")).isEqualTo("Aucune source ne s'appelle « nope » ; les sources sont :"
+                + " icann79.");
+        assertThat(staffIn("es", "sync --accept")).isEqualTo("--accept necesita el nombre de la fuente: sync <nombre>"
+                + " --accept");
+        assertThat(staffIn("en", "sync")).startsWith("icann79: unchanged");
+    }
+
+    @Test
+    void aSourcesCommitteeRulesGiveItsSessionsTheirCommittees() throws Exception {
+        // as the config reads them: a pattern, any case, found in a title or in a category
+        java.util.function.BiFunction<String, String, SourceConfig.CommitteeRule> rule = (pattern, acronym) ->
+                new SourceConfig.CommitteeRule(java.util.regex.Pattern.compile(pattern,
+                        java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE),
+                        List.of(acronym));
+        SourceConfig source = new SourceConfig("icann79", URI.create(server.url("/all.ics")), "ICANN79",
+                Duration.ofMinutes(15), List.of(rule.apply("budget", "SOPC"), rule.apply("^Outreach Track$", "UAC"),
+                rule.apply("strategy", "NOPE")));
+        server.serveIcs(sched(
+                session("s-budget@sched", "ccNSO Budget Working Session", "20240302T130000Z", "ccNSO", "Room 1"),
+                session("s-out@sched", "Newcomer Orientation", "20240303T130000Z", "Outreach Track", "Room 2"),
+                session("s-plan@sched", "Strategy Session", "20240304T130000Z", "ccNSO", "Room 3")));
+        bot = BotFixture.builder().config(c -> c.withSources(List.of(source))).open(dir);
+        bot.start(false);
+        bot.fire();
+
+        assertThat(byTitle("ccNSO Budget Working Session").committees()).as("a title rule").containsExactly("SOPC");
+        assertThat(byTitle("Newcomer Orientation").committees()).as("a category rule").containsExactly("UAC");
+        assertThat(byTitle("Strategy Session").committees()).as("a rule naming no known committee gives none")
+                .isEmpty();
+        assertThat(bot.ask("committee SOPC")).contains("ccNSO Budget Working Session");
+    }
+
     @Test
     void syncLooksNowAndIsForStaffOnly() throws Exception {
         server.serveIcs(sched(GRC));
         open(server.url("/all.ics"));
-        assertThat(bot.staff("sync icann79").text()).contains("icann79: 1 added");
+        // the GRC Workshop (13:00 UTC) takes over the seed's GRC workshop 1, which starts then
+        assertThat(bot.staff("sync icann79").text()).contains("icann79: 0 added, 1 updated");
         assertThat(bot.staff("sync").text()).contains("icann79: unchanged");
         assertThat(bot.staff("sync nope").text()).contains("No source called 'nope'", "icann79");
         assertThat(bot.ask("sync icann79")).doesNotContain("added");
@@ -139,13 +193,19 @@ class SourcesTest {
         bot.fire();
         List<Event> before = snapshot(bot.bot());
         server.answer(x -> SchedServer.send(x, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8)));
-        // backing off: 15m, 30m, 60m, 60m after each failure
+        // backing off: 15m, 30m, 60m, 60m after each failure; without it each next look would be 15m on
+        List<String> nextLooks = new java.util.ArrayList<>();
         for (int minutes : new int[] {15, 15, 30, 60, 60}) {
             bot.clock().advance(Duration.ofMinutes(minutes));
             bot.fire();
+            String line = sources();
+            nextLooks.add(line.substring(line.indexOf("next look ") + "next look ".length()));
         }
+        assertThat(nextLooks).containsExactly("2024-03-01 12:30 UTC", "2024-03-01 13:00 UTC",
+                "2024-03-01 14:00 UTC", "2024-03-01 15:00 UTC", "2024-03-01 16:00 UTC");
         assertThat(server.requests()).hasSize(6);  // the first look and five failures
-        assertThat(sources()).contains("failed: answered HTTP 500", "(5 failures in a row)");
+        assertThat(sources()).contains("failed: answered HTTP 500", "(5 failures in a row)",
+                "last look 2024-03-01 15:00 UTC", "next look 2024-03-01 16:00 UTC");
         assertThat(staffTexts()).singleElement().asString()
                 .contains("Source icann79 has failed 3 times in a row", "answered HTTP 500");
         assertThat(snapshot(bot.bot())).isEqualTo(before);
@@ -209,7 +269,9 @@ class SourcesTest {
         bot.fire();
         assertThat(imported()).extracting(Event::title)
                 .containsExactlyInAnyOrder("GRC Workshop", "DNS Abuse Standing Committee");
-        assertThat(sources()).contains("2 added", "1 left out: line 20: the event ends before it starts (UID s-bad@sched)");
+        // the GRC Workshop takes over the seed's GRC workshop 1 (same start), the DASC session is new
+        assertThat(sources()).contains("1 added, 1 updated",
+                "1 left out: line 20: the event ends before it starts (UID s-bad@sched)");
     }
 
     @Test
