@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives JDA's events and answers them. Discord wants an interaction acknowledged within 3 s: core runs on the
- * adapter's own executor; a slash command whose personal answer (or refusal) comes within {@link #FAST_ANSWER} is
- * answered privately at once, anything else is deferred and the answer then edits the deferred reply. Plain words (a mention of the bot, or a DM) are handed to core as text.
+ * adapter's own executor; a slash command whose one-page personal answer (or refusal) comes within
+ * {@link #FAST_ANSWER} is answered privately at once, anything else is deferred and the answer then edits the
+ * deferred reply. Plain words (a mention of the bot, or a DM) are handed to core as text.
  */
 final class Inbound extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
@@ -116,26 +117,15 @@ final class Inbound extends ListenerAdapter {
                 LOG.warn("could not answer /{}: {}", event.getName(), Failures.unwrap(e).toString());
                 return;
             }
-            if (reply != null && reply.personal() && !ephemeral) {
-                answerPrivately(event, reply, invocation);
+            // one page only: a longer personal answer keeps the deferred path, whose follow-ups ReplyRetry covers
+            if (reply != null && reply.personal() && !ephemeral && Renderer.render(reply.message()).size() == 1) {
+                answerNow(event, reply);
                 return;
             }
             event.deferReply(ephemeral).queue(null, x -> LOG.warn("could not defer /{}: {}", event.getName(), x.toString()));
             InteractionHook hook = event.getHook();
             answer.thenAccept(r -> guarded("answering /" + event.getName(), () -> answer(hook, ephemeral, r, invocation)));
         });
-    }
-
-    /** A personal answer as the command's own ephemeral reply: the first page (with Previous / Next if it pages). */
-    private static void answerPrivately(SlashCommandInteractionEvent event, Reply reply, Invocation invocation) {
-        List<Page> pages = Renderer.render(reply.message());
-        Optional<net.dv8tion.jda.api.components.actionrow.ActionRow> nav = Pager.row(0, pages.size(), invocation);
-        if (nav.isEmpty()) {
-            answerNow(event, reply);
-            return;
-        }
-        event.reply(Messages.create(pages.get(0).withRows(List.of(nav.get())))).setEphemeral(true)
-                .queue(null, e -> LOG.warn("could not answer /{}: {}", event.getName(), e.toString()));
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String reason) {
