@@ -118,9 +118,12 @@ final class Inbound extends ListenerAdapter {
                 return;
             }
             // one page only: a longer personal answer keeps the deferred path, whose follow-ups ReplyRetry covers
-            if (reply != null && reply.personal() && !ephemeral && Renderer.render(reply.message()).size() == 1) {
-                answerNow(event, reply);
-                return;
+            if (reply != null && reply.personal() && !ephemeral) {
+                Labels words = labels(reply, invocation);
+                if (Renderer.render(reply.message(), words).size() == 1) {
+                    answerNow(event, reply, words);
+                    return;
+                }
             }
             event.deferReply(ephemeral).queue(null, x -> LOG.warn("could not defer /{}: {}", event.getName(), x.toString()));
             InteractionHook hook = event.getHook();
