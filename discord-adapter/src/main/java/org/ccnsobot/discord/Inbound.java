@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: every Discord interaction (slash commands, buttons, modals, scheduled-event clicks) meets core here, so the privacy-before-deferral and retry rules are in one place.
 package org.ccnsobot.discord;
 
 import java.time.Clock;

@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: one import plan (matching by UID, own exports, seed takeovers, sequences, cancellations) that must be read as a whole to stay one transaction.
 package org.ccnsobot.features.ical;
 
 import java.io.IOException;
