@@ -303,7 +303,12 @@ public final class IcsImporter {
                 int sequence = Math.max(f.sequence(), significant(old, candidate) ? old.sequence() + 1
                         : old.sequence());
                 writes.add(withSequence(candidate, sequence));
-                updated.add(candidate.title());
+                // the feed's own STATUS:CANCELLED is a cancellation, told and guarded like one gone from the feed
+                if (candidate.status() == EventStatus.CANCELLED && old.status() != EventStatus.CANCELLED) {
+                    cancelled.add(candidate.title());
+                } else {
+                    updated.add(candidate.title());
+                }
                 if (sequence != f.sequence()) {
                     feedSeq.put(id, f.sequence());
                 } else {
