@@ -289,4 +289,42 @@ class SourcesTest {
             assertThat(grc.body()).contains("SUMMARY:GRC Workshop").doesNotContain("Tech Day");
         }
     }
+
+    private static String cancelledInFeed(String session) {
+        return session.replace("SUMMARY:", "STATUS:CANCELLED\r\nSUMMARY:");
+    }
+
+    /** A feed that keeps a session but marks it STATUS:CANCELLED cancels it as surely as one that drops it. */
+    @Test
+    void aSessionTheFeedMarksCancelledIsCountedAsCancelled() throws Exception {
+        server.serveIcs(sched(GRC, DASC, TECH, GNSO));
+        open(server.url("/all.ics"));
+        bot.fire();
+        server.serveIcs(sched(GRC, DASC, TECH, cancelledInFeed(GNSO)));
+        bot.clock().advance(Duration.ofMinutes(20));
+        bot.fire();
+
+        assertThat(sources()).contains("0 added, 0 updated, 1 cancelled, 3 unchanged");
+        assertThat(imported()).filteredOn(e -> e.status() == EventStatus.CANCELLED)
+                .extracting(Event::title).containsExactly("GNSO Council Meeting");
+    }
+
+    /** Marking most upcoming sessions STATUS:CANCELLED is held like a truncated export. */
+    @Test
+    void aLookThatMarksMostUpcomingSessionsCancelledWaitsForAccept() throws Exception {
+        server.serveIcs(sched(GRC, DASC, TECH, GNSO));
+        open(server.url("/all.ics"));
+        bot.fire();
+        List<Event> before = snapshot(bot.bot());
+
+        server.serveIcs(sched(GRC, cancelledInFeed(DASC), cancelledInFeed(TECH), cancelledInFeed(GNSO)));
+        bot.clock().advance(Duration.ofMinutes(20));
+        bot.fire();
+        assertThat(snapshot(bot.bot())).as("held: nothing changed").isEqualTo(before);
+        assertThat(sources()).contains("held back: this look would cancel 3 of 4 upcoming events");
+        assertThat(staffTexts()).singleElement().asString().contains("held back");
+
+        assertThat(bot.staff("sync icann79 --accept").text()).contains("3 cancelled");
+        assertThat(imported()).filteredOn(e -> e.status() == EventStatus.CANCELLED).hasSize(3);
+    }
 }
