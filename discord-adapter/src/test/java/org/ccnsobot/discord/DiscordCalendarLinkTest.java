@@ -35,7 +35,7 @@ class DiscordCalendarLinkTest {
     Path dir;
 
     @Test
-    void withFeedsConfiguredACoreCardLinksToTheEventsOwnFeedWhichTheFeedServerServes() throws Exception {
+    void aCoreCardLinksToTheEventsOwnFeedWhichTheFeedServerServesAndWithoutFeedsHasNoSuchButton() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -43,7 +43,7 @@ class DiscordCalendarLinkTest {
         FeedsConfig feeds = new FeedsConfig("127.0.0.1", port, null);
         try (FakeDiscord fake = new FakeDiscord();
              BotFixture f = BotFixture.builder().at(BotFixture.NEWSLETTER_DAY).config(c -> c.withFeeds(feeds))
-                     .open(dir);
+                     .open(dir.resolve("with"));
              FeedServer server = FeedServer.start(feeds.bind(), port, f.bot().calendar(), f.bot().clock())) {
             JsonNode row = cardRow(fake, f);
             String eventId = row.path("components").get(0).path("custom_id").asText().substring("sub:".length());
@@ -62,13 +62,10 @@ class DiscordCalendarLinkTest {
             Event event = f.bot().calendar().event(eventId).orElseThrow();
             assertThat(got.body()).contains("UID:" + IcsExporter.uid(event));
         }
-    }
 
-    /** A guard: the button appears only when its address is known (this passes with or without the feed address). */
-    @Test
-    void withoutFeedsACoreCardHasNoAddToCalendarButton() throws Exception {
+        // the same card from a bot without feeds (and no .ics link on the event): no Add to calendar at all
         try (FakeDiscord fake = new FakeDiscord();
-             BotFixture f = BotFixture.builder().at(BotFixture.NEWSLETTER_DAY).open(dir)) {
+             BotFixture f = BotFixture.builder().at(BotFixture.NEWSLETTER_DAY).open(dir.resolve("without"))) {
             JsonNode row = cardRow(fake, f);
             assertThat(row.path("components").findValuesAsText("custom_id")).hasSize(2)
                     .allMatch(id -> id.startsWith("sub:") || id.startsWith("unsub:"));
