@@ -67,7 +67,7 @@ public final class ReminderService implements JobSource {
         this.defaultZone = defaultZone;
         this.outbox = outbox;
         this.reminderJobs = new ReminderJobs(calendar, policy, feeds);
-        this.changeNotices = new ChangeNotices(calendar);
+        this.changeNotices = new ChangeNotices(calendar, feeds);
         this.changeSummaries = new ChangeSummaries(calendar);
         this.slots = new Slots(db, outbox, reminderJobs, changeNotices, changeSummaries);
     }
