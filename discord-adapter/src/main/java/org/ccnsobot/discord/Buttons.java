@@ -11,9 +11,9 @@ import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.support.Truncation;
 
 /**
- * Subscribe and Unsubscribe buttons under event cards, and Add to calendar when the event's .ics address is known. A button's custom id carries all it needs
- * ({@code sub:<event id>}), so it works after a restart and on a message posted long ago; an id the bot does not
- * know (from an older version) gets an ephemeral explanation. Discord allows five rows, so a message with more
+ * Subscribe and Unsubscribe buttons under event cards, and Add to calendar when the event's .ics address is known.
+ * A button's custom id carries all it needs ({@code sub:<event id>}), so it works after a restart and on a message
+ * posted long ago; an id the bot does not know (from an older version) gets an ephemeral explanation. Discord allows five rows, so a message with more
  * than five cards (a week's list) carries none: the cards' ids are in the text for {@code /subscribe}.
  */
 final class Buttons {

@@ -141,6 +141,7 @@ public final class EventMessages {
         }
         return new Block.EventCard(e.id(), e.title(locale), e.start(), e.end(), e.date(), m != null ? m.zone() : e.zone(),
                 m != null ? m.city() : null, e.room(), e.access().label(), e.committees(), e.status().label(),
-                e.description(), links, e.lastDay(), feeds == null ? null : feeds.eventUrl(e.id()));
+                e.description(), links, e.lastDay(),
+                feeds == null ? null : feeds.eventUrl(e.id()));
     }
 }
