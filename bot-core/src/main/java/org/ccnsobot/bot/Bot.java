@@ -128,7 +128,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
             return languages.stored(key.substring(0, colon), key.substring(colon + 1));
         });
         this.languages = languages;
-        Views views = new Views(calendar, config.updates().staleAfter());
+        Views views = new Views(calendar, config.updates().staleAfter(), config.feeds());
         this.questions = new Questions(calendar, views);
         UserZones zones = (platform, user, zone) -> {
             store.setUserZone(platform, user, zone);
@@ -173,12 +173,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
         this.metrics = new BotMetrics(db, platforms, outbox);
         outbox.observe(metrics::delivered);
         ReminderService reminderPlan = ReminderService.attach(db, calendar, subscriptions, config.reminders(), botZone,
-                outbox);
+                outbox, config.feeds());
         // a write's changes reach the reminders together, so members hear of them in one message
         calendar.onEventsChanged(reminderPlan::eventsChanged);
         calendar.onUpdateAdded(UpdateFollowers.attach(subscriptions, outbox)::committeeUpdated);
-        this.digest = config.digest() == null ? null
-                : new Digest(config.digest(), calendar, outbox, clock, ZoneOffset.UTC); // channels: public
+        this.digest = config.digest() == null ? null // channels: public, so UTC
+                : new Digest(config.digest(), calendar, outbox, clock, ZoneOffset.UTC, config.feeds());
         if (digest != null) {
             outbox.register(digest);
         }

@@ -25,4 +25,14 @@ public record FeedsConfig(String bind, int port, String publicUrl, Duration refr
         String b = publicUrl != null ? publicUrl : "http://" + bind + ":" + port;
         return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
+
+    /**
+     * One event's own feed, {@code <base>/events/<id>.ics}, as the feed server serves it: the id percent-encoded
+     * (a space as {@code %20}, since the server decodes a {@code +} as a space too).
+     */
+    public String eventUrl(String eventId) {
+        return base() + "/events/"
+                + java.net.URLEncoder.encode(eventId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + ".ics";
+    }
 }

@@ -138,16 +138,26 @@ public sealed interface Block {
      * One calendar event. {@code start} is null when only the date is known ({@code date} is then the day in
      * {@code venueZone}); {@code place} names the venue's city ("San Juan") for venue-local time, or is null for
      * online sessions. {@code lastDay} is the last day (inclusive) of a date-only event over several days, else null.
+     * {@code calendarUrl} is the event's own feed on the bot's feed server ({@code <base>/events/<id>.ics}) for an
+     * "Add to calendar" button, or null when no feed server is configured.
      */
     record EventCard(String eventId, String title, Instant start, Instant end, LocalDate date, ZoneId venueZone,
                      String place, String room, String access, List<String> committees, String status,
-                     String description, List<Link> links, LocalDate lastDay) implements Block {
+                     String description, List<Link> links, LocalDate lastDay, String calendarUrl) implements Block {
         /** A card of a timed or single-day event. */
         public EventCard(String eventId, String title, Instant start, Instant end, LocalDate date, ZoneId venueZone,
                          String place, String room, String access, List<String> committees, String status,
                          String description, List<Link> links) {
             this(eventId, title, start, end, date, venueZone, place, room, access, committees, status, description,
                     links, null);
+        }
+
+        /** A card without a feed address. */
+        public EventCard(String eventId, String title, Instant start, Instant end, LocalDate date, ZoneId venueZone,
+                         String place, String room, String access, List<String> committees, String status,
+                         String description, List<Link> links, LocalDate lastDay) {
+            this(eventId, title, start, end, date, venueZone, place, room, access, committees, status, description,
+                    links, lastDay, null);
         }
 
         public EventCard {

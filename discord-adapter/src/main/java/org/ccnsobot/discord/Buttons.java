@@ -11,9 +11,9 @@ import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.support.Truncation;
 
 /**
- * Subscribe and Unsubscribe buttons under event cards. A button's custom id carries all it needs
- * ({@code sub:<event id>}), so it works after a restart and on a message posted long ago; an id the bot does not
- * know (from an older version) gets an ephemeral explanation. Discord allows five rows, so a message with more
+ * Subscribe and Unsubscribe buttons under event cards, and Add to calendar when the event's .ics address is known.
+ * A button's custom id carries all it needs ({@code sub:<event id>}), so it works after a restart and on a message
+ * posted long ago; an id the bot does not know (from an older version) gets an ephemeral explanation. Discord allows five rows, so a message with more
  * than five cards (a week's list) carries none: the cards' ids are in the text for {@code /subscribe}.
  */
 final class Buttons {
@@ -84,17 +84,32 @@ final class Buttons {
         return rows;
     }
 
-    /** The event's own .ics link (an https address), for the Add to calendar link button. */
+    /**
+     * The address of the Add to calendar link button: the event's own feed on the bot's feed server when core knows
+     * it, else an .ics link among the event's links; empty (no button) when there is neither. Discord refuses a link
+     * button that is not http(s) or longer than 512 characters, so such an address counts as none.
+     */
     static Optional<String> calendarLink(Block.EventCard c) {
+        if (usable(c.calendarUrl())) {
+            return Optional.of(c.calendarUrl().trim());
+        }
         for (Block.Link link : c.links()) {
             String url = link.url() == null ? "" : link.url().trim();
-            String lower = url.toLowerCase(java.util.Locale.ROOT);
-            if ((lower.startsWith("https://") || lower.startsWith("http://")) && lower.contains(".ics")
-                    && url.length() <= 512 && url.chars().noneMatch(Character::isWhitespace)) {
+            if (usable(url) && url.toLowerCase(java.util.Locale.ROOT).contains(".ics")) {
                 return Optional.of(url);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean usable(String url) {
+        if (url == null) {
+            return false;
+        }
+        String u = url.trim();
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        return (lower.startsWith("https://") || lower.startsWith("http://")) && u.length() <= 512
+                && u.chars().noneMatch(Character::isWhitespace);
     }
 
     /** The command a button's custom id stands for, or empty for an id this version does not know. */

@@ -285,10 +285,21 @@ final class SlackRenderer {
                 .orElse(null);
     }
 
+    /**
+     * The Add to calendar address: the workspace's own template when set (the admin chose it), else the event's
+     * feed on the bot's feed server that core put on the card, else an .ics link among the event's links.
+     */
     private String calendarUrl(Block.EventCard c) {
         if (calendarUrlTemplate != null && !calendarUrlTemplate.isBlank()) {
-            return safeUrl(calendarUrlTemplate.replace("{eventId}",
+            String templated = safeUrl(calendarUrlTemplate.replace("{eventId}",
                     java.net.URLEncoder.encode(c.eventId(), java.nio.charset.StandardCharsets.UTF_8)));
+            if (templated != null) {
+                return templated;
+            }
+        }
+        String feed = safeUrl(c.calendarUrl());
+        if (feed != null) {
+            return feed;
         }
         for (Block.Link link : c.links()) {
             String url = safeUrl(link.url());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ccnsobot.config.FeedsConfig;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.domain.Link;
@@ -19,10 +20,18 @@ import org.ccnsobot.port.support.VenueTime;
 public final class EventMessages {
     private final Map<String, Meeting> source;
     private final Map<String, Meeting> meetings;
+    /** The feed server the cards point to for "Add to calendar", or null when none is configured. */
+    private final FeedsConfig feeds;
 
     public EventMessages(Map<String, Meeting> meetings) {
+        this(meetings, null);
+    }
+
+    /** Cards that carry each event's own feed address on {@code feeds} (null: none). */
+    public EventMessages(Map<String, Meeting> meetings, FeedsConfig feeds) {
         this.source = meetings;
         this.meetings = Map.copyOf(meetings);
+        this.feeds = feeds;
     }
 
     /** The map this was built from, so a holder can tell when to rebuild. */
@@ -132,6 +141,7 @@ public final class EventMessages {
         }
         return new Block.EventCard(e.id(), e.title(locale), e.start(), e.end(), e.date(), m != null ? m.zone() : e.zone(),
                 m != null ? m.city() : null, e.room(), e.access().label(), e.committees(), e.status().label(),
-                e.description(), links, e.lastDay());
+                e.description(), links, e.lastDay(),
+                feeds == null ? null : feeds.eventUrl(e.id()));
     }
 }

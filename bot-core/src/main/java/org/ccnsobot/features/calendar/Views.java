@@ -26,6 +26,7 @@ public final class Views {
 
     private final CalendarService calendar;
     private final Duration staleAfter;
+    private final org.ccnsobot.config.FeedsConfig feeds;
 
     /**
      * The honest empty state: nothing is ahead, so say up to when the calendar holds anything, and tell staff how
@@ -51,8 +52,14 @@ public final class Views {
     }
 
     public Views(CalendarService calendar, Duration staleAfter) {
+        this(calendar, staleAfter, null);
+    }
+
+    /** As above, the cards pointing to each event's own feed on {@code feeds} (null: no feed server). */
+    public Views(CalendarService calendar, Duration staleAfter, org.ccnsobot.config.FeedsConfig feeds) {
         this.calendar = calendar;
         this.staleAfter = staleAfter;
+        this.feeds = feeds;
     }
 
     private volatile EventMessages messages;
@@ -62,7 +69,7 @@ public final class Views {
         java.util.Map<String, org.ccnsobot.domain.Meeting> meetings = calendar.meetingsByCode();
         EventMessages m = messages;
         if (m == null || m.source() != meetings) {
-            m = new EventMessages(meetings);
+            m = new EventMessages(meetings, feeds);
             messages = m;
         }
         return m;

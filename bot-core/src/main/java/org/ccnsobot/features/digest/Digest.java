@@ -56,7 +56,17 @@ public final class Digest implements JobKind<NoPayload> {
     private final Clock clock;
     private final ZoneId readerZone;
 
+    /** Where the cards' "Add to calendar" points (null: no feed server). */
+    private final org.ccnsobot.config.FeedsConfig feeds;
+
     public Digest(DigestConfig config, CalendarService calendar, Outbox ledger, Clock clock, ZoneId readerZone) {
+        this(config, calendar, ledger, clock, readerZone, null);
+    }
+
+    /** As above, the cards pointing to each event's own feed on {@code feeds} (null: no feed server). */
+    public Digest(DigestConfig config, CalendarService calendar, Outbox ledger, Clock clock, ZoneId readerZone,
+                  org.ccnsobot.config.FeedsConfig feeds) {
+        this.feeds = feeds;
         this.config = config;
         this.calendar = calendar;
         this.ledger = ledger;
@@ -138,7 +148,7 @@ public final class Digest implements JobKind<NoPayload> {
 
     private OutgoingMessage words(Instant due, Locale l) {
         Instant since = lastPosted(due).orElse(due.minus(Duration.ofDays(7)));
-        EventMessages messages = new EventMessages(calendar.meetingsByCode());
+        EventMessages messages = new EventMessages(calendar.meetingsByCode(), feeds);
         List<Event> events = calendar.between(due, due.plus(Duration.ofDays(7))).stream()
                 .filter(e -> e.status() != EventStatus.CANCELLED).toList();
         List<CommitteeUpdate> updates = new ArrayList<>();

@@ -28,9 +28,12 @@ final class ChangeNotices implements JobKind<EventSnapshots.Change> {
         }
     };
     private final CalendarService calendar;
+    /** Where the card's "Add to calendar" points (null: no feed server). */
+    private final org.ccnsobot.config.FeedsConfig feeds;
 
-    ChangeNotices(CalendarService calendar) {
+    ChangeNotices(CalendarService calendar, org.ccnsobot.config.FeedsConfig feeds) {
         this.calendar = calendar;
+        this.feeds = feeds;
     }
 
     @Override
@@ -56,7 +59,7 @@ final class ChangeNotices implements JobKind<EventSnapshots.Change> {
         if (change.before() == null || change.after() == null) {
             return Rendering.drop("the recorded change cannot be read");
         }
-        EventMessages messages = new EventMessages(calendar.meetingsByCode());
+        EventMessages messages = new EventMessages(calendar.meetingsByCode(), feeds);
         Optional<String> text = ReminderTexts.change(change.before(), change.after(), messages, context.readerZone(),
                 context.locale());
         return text.<Rendering>map(t -> Rendering.send(ReminderTexts.notice(t, e, messages, context.locale())))

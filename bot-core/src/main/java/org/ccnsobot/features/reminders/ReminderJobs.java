@@ -22,10 +22,17 @@ final class ReminderJobs implements JobKind<NoPayload> {
     private static final PayloadCodec<NoPayload> CODEC = PayloadCodec.none();
     private final CalendarService calendar;
     private final ReminderPolicy policy;
+    /** Where the cards' "Add to calendar" points (null: no feed server). */
+    private final org.ccnsobot.config.FeedsConfig feeds;
 
     ReminderJobs(CalendarService calendar, ReminderPolicy policy) {
+        this(calendar, policy, null);
+    }
+
+    ReminderJobs(CalendarService calendar, ReminderPolicy policy, org.ccnsobot.config.FeedsConfig feeds) {
         this.calendar = calendar;
         this.policy = policy;
+        this.feeds = feeds;
     }
 
     @Override
@@ -51,7 +58,7 @@ final class ReminderJobs implements JobKind<NoPayload> {
         if (superseded.isPresent()) {
             return Rendering.drop(superseded.get());
         }
-        return Rendering.send(ReminderTexts.reminder(e.get(), new EventMessages(calendar.meetingsByCode()),
+        return Rendering.send(ReminderTexts.reminder(e.get(), new EventMessages(calendar.meetingsByCode(), feeds),
                 context.readerZone(), context.now(), context.locale()));
     }
 

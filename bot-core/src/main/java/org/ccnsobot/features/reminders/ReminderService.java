@@ -59,15 +59,15 @@ public final class ReminderService implements JobSource {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private ReminderService(Database db, CalendarService calendar, Subscriptions subscriptions, RemindersConfig config,
-                            ZoneId defaultZone, Outbox outbox) {
+                            ZoneId defaultZone, Outbox outbox, org.ccnsobot.config.FeedsConfig feeds) {
         this.calendar = calendar;
         this.subscriptions = subscriptions;
         this.policy = new ReminderPolicy(config);
         this.config = config;
         this.defaultZone = defaultZone;
         this.outbox = outbox;
-        this.reminderJobs = new ReminderJobs(calendar, policy);
-        this.changeNotices = new ChangeNotices(calendar);
+        this.reminderJobs = new ReminderJobs(calendar, policy, feeds);
+        this.changeNotices = new ChangeNotices(calendar, feeds);
         this.changeSummaries = new ChangeSummaries(calendar);
         this.slots = new Slots(db, outbox, reminderJobs, changeNotices, changeSummaries);
     }
@@ -75,7 +75,15 @@ public final class ReminderService implements JobSource {
     /** Registers the reminder and change-notice kinds and the slots with the outbox (before it starts). */
     public static ReminderService attach(Database db, CalendarService calendar, Subscriptions subscriptions,
                                          RemindersConfig config, ZoneId defaultZone, Outbox outbox) {
-        ReminderService service = new ReminderService(db, calendar, subscriptions, config, defaultZone, outbox);
+        return attach(db, calendar, subscriptions, config, defaultZone, outbox, null);
+    }
+
+    /** As above, the reminders' cards pointing to each event's own feed on {@code feeds} (null: no feed server). */
+    public static ReminderService attach(Database db, CalendarService calendar, Subscriptions subscriptions,
+                                         RemindersConfig config, ZoneId defaultZone, Outbox outbox,
+                                         org.ccnsobot.config.FeedsConfig feeds) {
+        ReminderService service = new ReminderService(db, calendar, subscriptions, config, defaultZone, outbox,
+                feeds);
         outbox.register(service.reminderJobs);
         // the single-change kind stays registered for notices an older build queued
         outbox.register(service.changeNotices);
