@@ -40,6 +40,7 @@ import org.ccnsobot.kernel.Text;
 import org.ccnsobot.outbox.LedgerBusyException;
 import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.outbox.PlatformRegistry;
+import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.features.reminders.ReminderService;
@@ -182,7 +183,9 @@ public final class Bot implements InboundHandler, AutoCloseable {
         if (digest != null) {
             outbox.register(digest);
         }
-        this.mirroring = EventMirroring.of(calendar, platforms, clock);
+        // a server's event list is read beside its announcement channel, so it is worded in that channel's language
+        this.mirroring = EventMirroring.of(calendar, platforms, clock, p -> p.channel(ChannelRole.ANNOUNCEMENTS)
+                .map(id -> config.channelLanguage(p.id(), id)).orElse(config.language()).locale());
         specs.addAll(new SubscriptionCommands(calendar, subscriptions, outbox).specs());
         org.ccnsobot.features.personalfeed.FeedTokens feedTokens =
                 org.ccnsobot.features.personalfeed.FeedTokens.sqlite(db);
@@ -546,6 +549,12 @@ public final class Bot implements InboundHandler, AutoCloseable {
 
     @Override
     public List<Choice> complete(String command, String option, String prefix, int limit) {
+        return complete(command, option, prefix, limit, null);
+    }
+
+    /** As above, a committee's name in {@code language} where the calendar has it translated, else English. */
+    @Override
+    public List<Choice> complete(String command, String option, String prefix, int limit, Locale language) {
         Optional<CommandSpec> spec = engine.lookup(command);
         if (spec.isEmpty()) {
             return List.of();
@@ -564,7 +573,7 @@ public final class Bot implements InboundHandler, AutoCloseable {
                             || k.name().toLowerCase(Locale.ROOT).contains(lower)
                             || k.names().byLanguage().values().stream()
                                     .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(lower))) {
-                        out.add(new Choice(k.acronym() + " — " + k.name(), k.acronym()));
+                        out.add(new Choice(k.acronym() + " — " + k.name(language), k.acronym()));
                     }
                 }
                 if (out.isEmpty()) {

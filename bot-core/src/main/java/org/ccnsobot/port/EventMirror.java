@@ -19,6 +19,15 @@ public interface EventMirror {
      */
     CompletableFuture<String> upsert(Block.EventCard card);
 
+    /**
+     * As {@link #upsert(Block.EventCard)}, with the words the platform adds of its own (a "Committees:" line, "Time
+     * to be announced") in {@code locale}'s language: the language of the channel the platform's list is read beside
+     * (its announcement channel). Platforms that add no words of their own need not implement it.
+     */
+    default CompletableFuture<String> upsert(Block.EventCard card, java.util.Locale locale) {
+        return upsert(card);
+    }
+
     /** Removes the platform event mirrored for {@code eventId}, if there is one. */
     CompletableFuture<Void> remove(String eventId);
 

@@ -45,6 +45,14 @@ public interface InboundHandler {
     List<Choice> complete(String command, String option, String prefix, int limit);
 
     /**
+     * As above, the labels in {@code language} (a committee's translated name) where core has them, else English;
+     * the values submitted stay the same in every language.
+     */
+    default List<Choice> complete(String command, String option, String prefix, int limit, java.util.Locale language) {
+        return complete(command, option, prefix, limit);
+    }
+
+    /**
      * Whether core counts {@code actor} as staff. An adapter that must fix an answer's visibility before core has
      * answered (Discord's deferral) asks this, so a member's attempt at a staff command is never shown in the
      * channel. Cheap and side-effect free; core still decides on every command.

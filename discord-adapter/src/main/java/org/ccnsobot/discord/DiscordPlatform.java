@@ -414,11 +414,16 @@ final class DiscordPlatform implements ChatPlatform, EventMirror {
 
     @Override
     public CompletableFuture<String> upsert(Block.EventCard card) {
+        return upsert(card, null);
+    }
+
+    @Override
+    public CompletableFuture<String> upsert(Block.EventCard card, java.util.Locale locale) {
         ScheduledEvents mirror = events;
         if (mirror == null) {
             return CompletableFuture.failedFuture(new PlatformException("the Discord adapter is not connected", true));
         }
-        return mapped(mirror.upsert(card), "mirroring event " + card.eventId());
+        return mapped(mirror.upsert(card, Labels.of(core, locale)), "mirroring event " + card.eventId());
     }
 
     @Override

@@ -403,7 +403,10 @@ final class Inbound extends ListenerAdapter {
         guarded("completing /" + event.getName(), () -> {
             List<Command.Choice> choices;
             try {
-                choices = handler.complete(event.getName(), option, prefix, AUTOCOMPLETE_MAX).stream()
+                // the member's own language, else their client's (fr, es-ES, es-419), so a committee reads as they do
+                Locale language = handler.languageOf(Mapping.actor(event.getUser(), event.getMember()),
+                        Mapping.locale(event));
+                choices = handler.complete(event.getName(), option, prefix, AUTOCOMPLETE_MAX, language).stream()
                         .limit(AUTOCOMPLETE_MAX)
                         .filter(c -> type != OptionType.INTEGER || c.value().matches("-?\\d{1,18}"))
                         .map(c -> type == OptionType.INTEGER

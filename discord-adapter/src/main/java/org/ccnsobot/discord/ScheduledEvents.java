@@ -3,6 +3,7 @@ package org.ccnsobot.discord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +85,12 @@ final class ScheduledEvents {
     }
 
     CompletableFuture<String> upsert(Block.EventCard card) {
-        return serially(card.eventId(), () -> doUpsert(card));
+        return upsert(card, Labels.ENGLISH);
+    }
+
+    /** As above, the lines the adapter adds ("Committees: …") in {@code labels}' language. */
+    CompletableFuture<String> upsert(Block.EventCard card, Labels labels) {
+        return serially(card.eventId(), () -> doUpsert(card, labels));
     }
 
     CompletableFuture<Void> remove(String eventId) {
@@ -112,11 +118,11 @@ final class ScheduledEvents {
         return result;
     }
 
-    private CompletableFuture<String> doUpsert(Block.EventCard card) {
+    private CompletableFuture<String> doUpsert(Block.EventCard card, Labels labels) {
         if ("cancelled".equalsIgnoreCase(card.status())) {
             return doRemove(card.eventId()).thenApply(v -> null);
         }
-        Shape shape = Shape.of(card);
+        Shape shape = Shape.of(card, labels);
         // Discord (and JDA before it) refuses to create or move an event into the past by the real clock, not
         // the bot's injected one, so that is the clock asked here.
         if (!shape.start().toInstant().isAfter(Instant.now())) {
@@ -180,6 +186,10 @@ final class ScheduledEvents {
     record Shape(String name, String location, OffsetDateTime start, OffsetDateTime end, String description) {
 
         static Shape of(Block.EventCard c) {
+            return of(c, Labels.ENGLISH);
+        }
+
+        static Shape of(Block.EventCard c, Labels labels) {
             OffsetDateTime start;
             OffsetDateTime end;
             if (c.dateOnly()) {
@@ -199,20 +209,27 @@ final class ScheduledEvents {
             if (c.room() != null && !c.room().isBlank()) {
                 where.append(where.length() == 0 ? "" : ", ").append(c.room().strip());
             }
-            String location = where.length() == 0 ? "Online" : Truncation.cut(where.toString(), LOCATION_MAX);
+            String location = where.length() == 0 ? labels.text("discord.event.online", "Online")
+                    : Truncation.cut(where.toString(), LOCATION_MAX);
             String marker = marker(c.eventId());
             StringBuilder text = new StringBuilder();
             if (c.description() != null && !c.description().isBlank()) {
                 text.append(c.description().strip());
             }
             if (!c.committees().isEmpty()) {
-                text.append(text.length() == 0 ? "" : "\n").append("Committees: ").append(String.join(", ", c.committees()));
+                text.append(text.length() == 0 ? "" : "\n").append(labels.text("discord.event.committees",
+                        "Committees: {0}", String.join(", ", c.committees())));
             }
             if (c.access() != null && !c.access().isBlank()) {
-                text.append(text.length() == 0 ? "" : "\n").append("Access: ").append(c.access());
+                // core's words for open and closed, as its own event text uses them; any other value as given
+                String access = c.access().toLowerCase(Locale.ROOT);
+                text.append(text.length() == 0 ? "" : "\n").append(labels.text("discord.event.access", "Access: {0}",
+                        access.equals("open") || access.equals("closed")
+                                ? labels.text("access." + access, access) : c.access()));
             }
             if (c.dateOnly()) {
-                text.append(text.length() == 0 ? "" : "\n").append("Time to be announced.");
+                text.append(text.length() == 0 ? "" : "\n").append(labels.text("discord.event.tba",
+                        "Time to be announced."));
             }
             String body = Truncation.cut(Escaper.text(text.toString()), DESCRIPTION_MAX - marker.length() - 2);
             String description = body.isEmpty() ? marker : body + "\n\n" + marker;

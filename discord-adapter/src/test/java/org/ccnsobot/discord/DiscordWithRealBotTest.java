@@ -228,6 +228,106 @@ class DiscordWithRealBotTest {
         }
     }
 
+    /**
+     * Issue 14 (i18n14e): with the announcement channel written {@code {id: …, language: fr}}, the events the bot
+     * mirrors into the server's list (through the real core's wiring, {@code Bot.start}) carry the French title and
+     * French lines the adapter adds; an event with no place is "En ligne", one without a time says so in French.
+     */
+    @Test
+    void mirroredEventsAreWordedInTheAnnouncementChannelsLanguage() throws Exception {
+        // Discord takes only events in its own future, so this calendar lives at the real clock's today
+        ManualClock clock = new ManualClock(Instant.now());
+        com.fasterxml.jackson.databind.node.ObjectNode discord = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        discord.putObject("announcementChannel").put("id", FakeDiscord.ANNOUNCE).put("language", "fr");
+        org.ccnsobot.config.BotConfig config = org.ccnsobot.config.BotConfig.defaults()
+                .withDatabase(dir.resolve("bot.db")).withCalendar(BotFixture.seedCalendar())
+                .withPlatforms(Map.of("discord", discord));
+        try (FakeDiscord fake = new FakeDiscord()) {
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
+                    new PlatformContext(clock));
+            try (Bot bot = Bot.open(config, clock, List.of(platform))) {
+                Event like = bot.calendar().event("council-202").orElseThrow();
+                Instant start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+                bot.calendar().saveEvent(new Event("council-soon", "ccNSO Council meeting", like.kind(), null, start,
+                        start.plus(Duration.ofMinutes(90)), start.atZone(ZoneOffset.UTC).toLocalDate(), ZoneOffset.UTC,
+                        null, org.ccnsobot.domain.Access.OPEN, "Agenda to follow.", List.of("Council"), List.of(),
+                        EventStatus.SCHEDULED, like.source(), null, 0, null,
+                        org.ccnsobot.domain.Translations.of(Map.of("fr", "Réunion du Conseil de la ccNSO"))));
+                java.time.LocalDate day = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(5);
+                bot.calendar().saveEvent(new Event("grc-tba", "GRC call", like.kind(), null, null, null, day,
+                        ZoneOffset.UTC, null, org.ccnsobot.domain.Access.CLOSED, null, List.of("GRC"), List.of(),
+                        EventStatus.SCHEDULED, like.source(), null, 0));
+                platform.start(bot);
+                bot.start(false);
+
+                JsonNode council = awaitMirrored(fake, "council-soon");
+                assertThat(council.path("name").asText()).isEqualTo("Réunion du Conseil de la ccNSO");
+                assertThat(council.path("description").asText()).isEqualTo("Agenda to follow.\nComités : Council"
+                        + "\nAccès : ouvert à tous\n\n" + ScheduledEvents.marker("council-soon"));
+                assertThat(council.path("entity_metadata").path("location").asText()).isEqualTo("En ligne");
+                JsonNode tba = awaitMirrored(fake, "grc-tba");
+                assertThat(tba.path("description").asText()).isEqualTo("Comités : GRC\nAccès : réservé aux membres"
+                        + "\nHoraire communiqué ultérieurement.\n\n" + ScheduledEvents.marker("grc-tba"));
+            } finally {
+                platform.close();
+            }
+        }
+    }
+
+    /**
+     * Issue 14 (i18n14e): the committee autocomplete of a member whose Discord is in French (or Latin-American
+     * Spanish) offers the calendar's translated name; the value submitted stays the acronym; English otherwise.
+     */
+    @Test
+    void committeeAutocompleteOffersTheTranslatedNameInTheInteractionsLocale() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord();
+             Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            DiscordPlatform platform = (DiscordPlatform) new DiscordProvider().create(TestSections.of(fake.section()),
+                    new PlatformContext(bot.clock()));
+            try {
+                platform.start(bot);
+                fake.await("PUT", "/applications/" + FakeDiscord.BOT + "/guilds/" + FakeDiscord.GUILD + "/commands");
+                assertThat(autocomplete(fake, "fr", "counc")).containsEntry("Council", "Council — Conseil de la ccNSO");
+                assertThat(autocomplete(fake, "es-419", "counc")).containsEntry("Council", "Council — Consejo de la ccNSO");
+                assertThat(autocomplete(fake, "es-ES", "consejo")).containsEntry("Council",
+                        "Council — Consejo de la ccNSO");
+                assertThat(autocomplete(fake, "en-GB", "counc")).containsEntry("Council", "Council — ccNSO Council");
+                // a committee the calendar does not translate keeps its English name
+                assertThat(autocomplete(fake, "fr", "grc")).containsEntry("GRC", "GRC — Guidelines Review Committee");
+            } finally {
+                platform.close();
+            }
+        }
+    }
+
+    /** Types {@code prefix} into /committee's name in a client of {@code locale}; the choices offered, value to name. */
+    private static Map<String, String> autocomplete(FakeDiscord fake, String locale, String prefix) throws Exception {
+        fake.userLocale = locale;
+        com.fasterxml.jackson.databind.node.ArrayNode options = FakeDiscord.options("name", 3, prefix);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) options.get(0)).put("focused", true);
+        String token = fake.interaction(4, "committee", options, FakeDiscord.MEMBER, List.of(FakeDiscord.MEMBER_ROLE));
+        JsonNode callback = fake.await("POST", "/interactions/\\d+/" + token + "/callback").body();
+        assertThat(callback.path("type").asInt()).as("autocomplete result: " + callback).isEqualTo(8);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        callback.path("data").path("choices").forEach(c -> out.put(c.path("value").asText(), c.path("name").asText()));
+        return out;
+    }
+
+    /** Waits (up to 20 s) for the scheduled event that mirrors calendar event {@code eventId}. */
+    private static JsonNode awaitMirrored(FakeDiscord fake, String eventId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (JsonNode e : fake.scheduledEvents().values()) {
+                if (e.path("description").asText().endsWith(ScheduledEvents.marker(eventId))) {
+                    return e;
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new AssertionError("no scheduled event mirrors " + eventId + ": " + fake.scheduledEvents());
+    }
+
     /** Waits (up to 20 s) until the member's subscriptions are {@code expected}. */
     private static void awaitTopics(Subscriptions subscriptions, List<Topic> expected) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

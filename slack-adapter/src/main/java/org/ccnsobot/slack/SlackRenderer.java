@@ -121,7 +121,8 @@ final class SlackRenderer {
                 MAX_MESSAGE_TEXT);
         List<SlackMessage> out = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            String text = i == 0 ? fallback : "(continued, part " + (i + 1) + " of " + pages.size() + ")";
+            String text = i == 0 ? fallback : escape(texts.format(reader, "slack.continued",
+                    "(continued, part {0} of {1})", i + 1, pages.size()));
             out.add(new SlackMessage(text, pages.get(i)));
         }
         if (out.isEmpty()) {
@@ -194,10 +195,10 @@ final class SlackRenderer {
         List<LayoutBlock> out = new ArrayList<>();
         StringBuilder head = new StringBuilder("*").append(escape(c.title())).append('*');
         if (c.status() != null && !c.status().equalsIgnoreCase("scheduled")) {
-            head.append("  _").append(escape(c.status().toLowerCase(Locale.ROOT))).append('_');
+            head.append("  _").append(escape(status(c.status(), reader))).append('_');
         }
         head.append('\n').append(when(c, reader));
-        String venue = venueTime(c);
+        String venue = venueTime(c, reader);
         if (venue != null) {
             head.append('\n').append(escape(texts.t(reader, "slack.card.venueTime", "Venue time:"))).append(' ')
                     .append(escape(venue));
@@ -209,7 +210,8 @@ final class SlackRenderer {
             facts.add(new Block.Field(texts.t(reader, "slack.card.room", "Room"), c.room()));
         }
         if (c.access() != null && !c.access().isBlank()) {
-            facts.add(new Block.Field(texts.t(reader, "slack.card.access", "Access"), capitalise(c.access())));
+            facts.add(new Block.Field(texts.t(reader, "slack.card.access", "Access"), capitalise(access(c.access(),
+                    reader))));
         }
         if (!c.committees().isEmpty()) {
             facts.add(new Block.Field(texts.t(reader, "slack.card.committees", "Committees"),
@@ -247,21 +249,22 @@ final class SlackRenderer {
     /** The reader's local time through Slack's date token, with a UTC fallback for clients that cannot. */
     private String when(Block.EventCard c, Locale reader) {
         if (c.multiDay()) {
-            return ":date: " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay()) + " "
+            return ":date: " + org.ccnsobot.port.support.VenueTime.days(c.date(), c.lastDay(), reader) + " "
                     + escape(texts.t(reader, "slack.card.allDay", "(all day)"));
         }
         if (c.dateOnly()) {
-            return ":date: " + DAY.format(c.date()) + " " + escape(texts.t(reader, "slack.card.noTime",
+            return ":date: " + day(reader).format(c.date()) + " " + escape(texts.t(reader, "slack.card.noTime",
                     "(time not yet announced)"));
         }
-        String start = dateToken(c.start(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.start()));
+        DateTimeFormatter fallback = utcFallback(reader);
+        String start = dateToken(c.start(), "{date_short_pretty} {time}", fallback.format(c.start()));
         if (c.end() == null) {
             return ":date: " + start;
         }
         boolean sameDay = c.start().atZone(ZoneOffset.UTC).toLocalDate()
                 .equals(c.end().atZone(ZoneOffset.UTC).toLocalDate());
         String end = sameDay ? dateToken(c.end(), "{time}", UTC_TIME.format(c.end()))
-                : dateToken(c.end(), "{date_short_pretty} {time}", UTC_FALLBACK.format(c.end()));
+                : dateToken(c.end(), "{date_short_pretty} {time}", fallback.format(c.end()));
         return ":date: " + start + " – " + end;
     }
 
@@ -281,8 +284,48 @@ final class SlackRenderer {
 
     /** "10:30–12:00 AST, San Juan": what the clocks in the meeting room say (the port's {@link VenueTime}). */
     static String venueTime(Block.EventCard c) {
-        return VenueTime.of(c).map(t -> c.place() == null || c.place().isBlank() ? t + " (venue time)" : t)
-                .orElse(null);
+        return SlackRenderer.venueTime(c, null, SlackTexts.ENGLISH);
+    }
+
+    private String venueTime(Block.EventCard c, Locale reader) {
+        return venueTime(c, reader, texts);
+    }
+
+    private static String venueTime(Block.EventCard c, Locale reader, SlackTexts texts) {
+        return VenueTime.of(c).map(t -> c.place() == null || c.place().isBlank()
+                ? texts.format(reader, "slack.card.venueClock", "{0} (venue time)", t) : t).orElse(null);
+    }
+
+    /** A card's access in the reader's words: core's own for open and closed, any other value as given. */
+    private String access(String access, Locale reader) {
+        String a = access.toLowerCase(Locale.ROOT);
+        return a.equals("open") || a.equals("closed") ? texts.t(reader, "access." + a, a) : access;
+    }
+
+    /** A card's state (moved, cancelled) in the reader's words, core's own; any other value as given. */
+    private String status(String status, Locale reader) {
+        String s = status.toLowerCase(Locale.ROOT);
+        return s.equals("moved") || s.equals("cancelled") ? texts.t(reader, "status." + s, s) : s;
+    }
+
+    /** A bare date ("Thu 15 Feb 2024", "jeu. 15 févr. 2024") in the reader's language; English without one. */
+    private static DateTimeFormatter day(Locale reader) {
+        return english(reader) ? DAY : DateTimeFormatter.ofPattern("EEE d MMM yyyy", language(reader));
+    }
+
+    /** The text a client that cannot show Slack's date token shows instead, in the reader's language. */
+    private static DateTimeFormatter utcFallback(Locale reader) {
+        return english(reader) ? UTC_FALLBACK : DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'",
+                language(reader)).withZone(ZoneOffset.UTC);
+    }
+
+    private static boolean english(Locale reader) {
+        return reader == null || reader.getLanguage().isEmpty() || reader.getLanguage().equals("en");
+    }
+
+    /** The language alone ("es" for es-419), so the JDK's patterns do not vary by country. */
+    private static Locale language(Locale reader) {
+        return Locale.forLanguageTag(reader.getLanguage());
     }
 
     /**

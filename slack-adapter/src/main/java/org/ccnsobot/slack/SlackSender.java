@@ -80,7 +80,7 @@ final class SlackSender {
 
     /** Posts every page in order; the reference is the first page's. */
     CompletableFuture<SentRef> post(String channel, OutgoingMessage message, String threadTs) {
-        List<SlackRenderer.SlackMessage> pages = renderer.render(message);
+        List<SlackRenderer.SlackMessage> pages = renderer.render(message, message.locale());
         // a DM posted to a user id answers with the DM's channel id: later pages and the reference use that
         CompletableFuture<SentRef> first = postPage(channel, pages.get(0), pageKey(message, 0), threadTs);
         CompletableFuture<SentRef> chain = first;
@@ -97,7 +97,7 @@ final class SlackSender {
      * only what its {@code Mentions} ask for. A message that renders to more than one Slack message cannot replace one.
      */
     CompletableFuture<Void> edit(SentRef ref, OutgoingMessage message) {
-        List<SlackRenderer.SlackMessage> pages = renderer.render(message);
+        List<SlackRenderer.SlackMessage> pages = renderer.render(message, message.locale());
         if (pages.size() != 1) {
             return CompletableFuture.failedFuture(new PlatformException("chat.update of " + ref.messageId() + " in "
                     + ref.channelId() + ": the new text needs " + pages.size() + " Slack messages; an edit replaces one",
@@ -123,7 +123,7 @@ final class SlackSender {
     /** A message only one member sees. */
     CompletableFuture<Void> postEphemeral(String channel, String user, OutgoingMessage message, String threadTs) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (SlackRenderer.SlackMessage page : renderer.render(message)) {
+        for (SlackRenderer.SlackMessage page : renderer.render(message, message.locale())) {
             chain = chain.thenCompose(ignored -> calls.call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r
                     .channel(channel).user(user).text(page.text()).blocks(page.blocks()).threadTs(threadTs)
                     .linkNames(false).parse("none"))).thenApply(r -> null));

@@ -21,6 +21,28 @@ final class SlackTexts {
         this.handler = handler;
     }
 
+    /**
+     * A pattern with arguments ({@code "(continued, part {0} of {1})"}): core's entry filled in, else the English
+     * written here with its {@code {n}} replaced (the English patterns here have no apostrophes to unquote).
+     */
+    String format(Locale locale, String key, String english, Object... args) {
+        if (handler != null && locale != null && !locale.getLanguage().equals("en")) {
+            try {
+                java.util.Optional<String> said = handler.wording(key, english, locale, args);
+                if (said.isPresent()) {
+                    return said.get();
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("no wording of {} from core: {}", key, e.toString());
+            }
+        }
+        String out = english;
+        for (int i = 0; i < args.length; i++) {
+            out = out.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return out;
+    }
+
     String t(Locale locale, String key, String english) {
         if (handler == null || locale == null || locale.getLanguage().equals("en")) {
             return english;

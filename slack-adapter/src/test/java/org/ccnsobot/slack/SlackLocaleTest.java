@@ -79,4 +79,76 @@ class SlackLocaleTest {
             }
         }
     }
+    /**
+     * Issue 14 (i18n14e), real core and outbox: a channel written {@code announcementChannel: {id: …, language: es}}
+     * gets its reminder card with the adapter's labels in Spanish (Acceso, Abierto, Comités, Suscribirse), not only
+     * core's text.
+     */
+    @Test
+    void aChannelWrittenInSpanishGetsItsReminderCardWithSpanishLabels() throws Exception {
+        Path calendar = dir.resolve("calendar");
+        java.nio.file.Files.createDirectories(calendar);
+        java.nio.file.Files.writeString(calendar.resolve("test.yaml"), BotFixture.REMINDERS_CALENDAR);
+        ObjectNode slack = FakeSlack.JSON.createObjectNode();
+        slack.putObject("announcementChannel").put("id", "C0ANNOUNCE").put("language", "es");
+        org.ccnsobot.config.BotConfig config = new org.ccnsobot.config.BotConfig(dir.resolve("bot.db"), calendar,
+                java.time.ZoneOffset.UTC, java.util.Map.of(), BotFixture.testReminders(),
+                java.util.Map.of("slack", slack), null);
+        ManualClock clock = new ManualClock(BotFixture.START);
+        try (FakeSlack fake = new FakeSlack()) {
+            SlackPlatform platform = new SlackPlatform(SlackSocketModeEndToEndTest.settings(fake, List.of()),
+                    new PlatformContext(clock));
+            try (Bot bot = Bot.open(config, clock, List.of(platform))) {
+                platform.start(bot);
+                fake.connection(1).get(10, TimeUnit.SECONDS);
+                bot.start(false);
+                clock.set(java.time.Instant.parse("2024-03-09T18:00:00Z")); // 24 h before council-300
+                bot.outbox().fireDue();
+                FakeSlack.Call post = fake.await("chat.postMessage", c -> "C0ANNOUNCE".equals(c.form().get("channel")));
+                String blocks = post.form().get("blocks");
+                assertThat(blocks).contains("ccNSO Council meeting 300").contains("*Acceso*").contains("Abierto")
+                        .contains("*Comités*").contains("Suscribirse")
+                        .doesNotContain("*Access*").doesNotContain("*Committees*").doesNotContain("Subscribe\"");
+            } finally {
+                platform.close();
+            }
+        }
+    }
+
+    /**
+     * Issue 14 (i18n14e): for a member who chose French, the adapter's own words in a long answer come from the real
+     * core's bundles: the later messages' "(suite, partie 2 sur n)", the access and state, a date with no time yet,
+     * and a venue clock shown without a place.
+     */
+    @Test
+    void aFrenchMembersLongAnswerAndItsCardsUseTheAdaptersWordsInFrench() throws Exception {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            org.ccnsobot.port.Actor alice = new org.ccnsobot.port.Actor("slack", "U0ALICE", "alice", java.util.Set.of());
+            bot.handle(org.ccnsobot.port.Invocation.text(alice, new org.ccnsobot.port.Place("slack", "D0ALICE", true),
+                    "language fr", bot.clock().instant()));
+            java.util.Locale reader = bot.languageOf(alice, null);
+            assertThat(reader.getLanguage()).isEqualTo("fr");
+            SlackRenderer renderer = new SlackRenderer(null, new SlackTexts(bot));
+            List<org.ccnsobot.port.Block> blocks = new java.util.ArrayList<>();
+            java.time.ZoneId sanJuan = java.time.ZoneId.of("America/Puerto_Rico");
+            blocks.add(new org.ccnsobot.port.Block.EventCard("tba", "Tech Day", null, null,
+                    java.time.LocalDate.of(2024, 3, 15), sanJuan, "San Juan", null, "closed", List.of("TLD-OPS"),
+                    "cancelled", null, List.of()));
+            for (int i = 0; i < 30; i++) {
+                blocks.add(new org.ccnsobot.port.Block.EventCard("e" + i, "Session " + i,
+                        java.time.Instant.parse("2024-03-04T14:30:00Z"), java.time.Instant.parse("2024-03-04T15:30:00Z"),
+                        java.time.LocalDate.of(2024, 3, 4), sanJuan, null, "Room " + i, "open", List.of("Council"),
+                        "scheduled", null, List.of()));
+            }
+            org.ccnsobot.port.OutgoingMessage message = org.ccnsobot.port.OutgoingMessage.of("La semaine", blocks)
+                    .withLocale(reader);
+            List<SlackRenderer.SlackMessage> pages = renderer.render(message, message.locale());
+            assertThat(pages.size()).isGreaterThan(1);
+            assertThat(pages.get(1).text()).isEqualTo("(suite, partie 2 sur " + pages.size() + ")");
+            String first = pages.get(0).blocks().toString();
+            assertThat(first).contains("_annulé_").contains(":date: ven. 15 mars 2024 (heure pas encore annoncée)")
+                    .contains("Réservé aux membres").contains("Ouvert à tous")
+                    .contains("10:30–11:30 AST (heure du lieu)").contains("lun. 4 mars 2024 14:30 UTC");
+        }
+    }
 }

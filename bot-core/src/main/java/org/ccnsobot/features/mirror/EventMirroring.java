@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.features.calendar.CalendarService;
@@ -40,16 +42,23 @@ public final class EventMirroring implements AutoCloseable {
     private final CalendarService calendar;
     private final List<EventMirror> mirrors;
     private final Clock clock;
+    /** Per mirror, the language its cards are worded in (null: English); see {@link #of(CalendarService, List, Clock, Function)}. */
+    private final Map<EventMirror, Locale> languages = new ConcurrentHashMap<>();
     /** Per mirror, the calendar ids it lists for us now; guarded by {@code this}. */
     private final Map<EventMirror, Set<String>> listed = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService roller;
 
-    private EventMirroring(CalendarService calendar, List<EventMirror> mirrors, Clock clock) {
+    private EventMirroring(CalendarService calendar, List<EventMirror> mirrors, Clock clock,
+                           Function<EventMirror, Locale> language) {
         this.calendar = calendar;
         this.mirrors = List.copyOf(mirrors);
         this.clock = clock;
         for (EventMirror m : this.mirrors) {
             listed.put(m, new LinkedHashSet<>());
+            Locale l = language.apply(m);
+            if (l != null) {
+                languages.put(m, l);
+            }
         }
     }
 
@@ -58,7 +67,13 @@ public final class EventMirroring implements AutoCloseable {
      * then on (without the periodic roll). Returns null when no platform is a mirror.
      */
     public static EventMirroring start(CalendarService calendar, List<? extends ChatPlatform> platforms, Clock clock) {
-        EventMirroring m = of(calendar, platforms, clock);
+        return start(calendar, platforms, clock, p -> null);
+    }
+
+    /** As above, each platform's cards in the language {@code language} gives it (null: English). */
+    public static EventMirroring start(CalendarService calendar, List<? extends ChatPlatform> platforms, Clock clock,
+                                       Function<ChatPlatform, Locale> language) {
+        EventMirroring m = of(calendar, platforms, clock, language);
         if (m != null) {
             calendar.onEventChanged(m::changed);
         }
@@ -67,9 +82,20 @@ public final class EventMirroring implements AutoCloseable {
 
     /** The mirroring of the platforms that can show events, not yet following; null when none can. */
     public static EventMirroring of(CalendarService calendar, List<? extends ChatPlatform> platforms, Clock clock) {
+        return of(calendar, platforms, clock, p -> null);
+    }
+
+    /**
+     * As above, with the language each platform's mirrored events are worded in (their translated titles and the
+     * words the platform adds): a platform's event list has many readers, like a channel, so core gives the language
+     * of the channel it stands beside; null for English.
+     */
+    public static EventMirroring of(CalendarService calendar, List<? extends ChatPlatform> platforms, Clock clock,
+                                    Function<ChatPlatform, Locale> language) {
         List<EventMirror> mirrors = platforms.stream().filter(p -> p instanceof EventMirror)
                 .map(p -> (EventMirror) p).toList();
-        return mirrors.isEmpty() ? null : new EventMirroring(calendar, mirrors, clock);
+        return mirrors.isEmpty() ? null : new EventMirroring(calendar, mirrors, clock,
+                m -> m instanceof ChatPlatform p ? language.apply(p) : null);
     }
 
     /**
@@ -180,8 +206,10 @@ public final class EventMirroring implements AutoCloseable {
         for (String id : down) {
             calls.add(guard(() -> m.remove(id), id, "remove"));
         }
+        Locale language = languages.get(m);
         for (Event e : up) {
-            calls.add(guard(() -> m.upsert(messages.card(e)), e.id(), "upsert"));
+            calls.add(guard(() -> language == null ? m.upsert(messages.card(e))
+                    : m.upsert(messages.card(e, language), language), e.id(), "upsert"));
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
     }
