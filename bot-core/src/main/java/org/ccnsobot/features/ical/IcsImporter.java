@@ -25,6 +25,7 @@ import org.ccnsobot.domain.Access;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.i18n.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +156,7 @@ public final class IcsImporter {
             }
             ImportReport r = plan.report();
             return new ImportReport(name, dryRun, r.added(), r.updated(), r.unchanged(), r.cancelled(),
-                    r.skipped(), r.warnings(), feed.rejected());
+                    r.skipped(), r.warned(), feed.rejected());
         }
     }
 
@@ -171,7 +172,7 @@ public final class IcsImporter {
 
     private Plan plan(IcsReader.ParsedFeed feed, String source, Meeting meeting, ZoneId zoneOption,
                       CommitteeMatcher committees) {
-        List<String> warnings = new ArrayList<>(feed.warnings());
+        List<Phrase> warnings = new ArrayList<>(feed.warnings());
         Map<String, Event> existing = new HashMap<>();
         Set<String> takenIds = new HashSet<>();
         Map<String, List<Event>> seedByCommitteeDay = new HashMap<>();
@@ -224,10 +225,9 @@ public final class IcsImporter {
                 old = seedSession(f, acronyms, seedByCommitteeDay, matchedIds, exact).orElse(null);
                 if (old != null) {
                     placeholder = true;
-                    warnings.add("'" + IcsText.shorten(f.title()) + "' replaces the seed's " + (old.dateOnly()
-                            ? "date-only placeholder" : "session") + " [" + old.id() + "] of " + String.join(", ",
-                            old.committees()) + " on " + old.date() + " (same committee and day; id, subscribers and"
-                            + " reminders kept)");
+                    warnings.add(Phrase.of(old.dateOnly() ? "ics.replacesPlaceholder" : "ics.replacesSession",
+                            IcsText.shorten(f.title()), old.id(), String.join(", ", old.committees()),
+                            old.date().toString()));
                 }
             }
             ZoneId zone = zoneOption != null ? zoneOption : meeting != null ? meeting.zone()
@@ -312,8 +312,8 @@ public final class IcsImporter {
             }
         }
         if (outside > 0) {
-            warnings.add(outside + " event(s) fall outside " + meeting.code() + " (" + meeting.firstDay() + " to "
-                    + meeting.lastDay() + "); they were given its zone but not the meeting");
+            warnings.add(Phrase.of("ics.outsideMeeting", outside, meeting.code(), meeting.firstDay().toString(),
+                    meeting.lastDay().toString()));
         }
         List<Event> gone = new ArrayList<>(existing.values());
         gone.sort(java.util.Comparator.comparing(Event::sortKey).thenComparing(Event::id));
