@@ -97,7 +97,7 @@ public final class IcalCommands {
                 report = importer.importFile(Path.of(from), options);
             }
         } catch (IcsException e) {
-            throw new CommandException("Import refused, nothing was changed: " + e.getMessage());
+            throw new CommandException(c.text("import.refused", e.phrase().in(c.locale())));
         } catch (java.nio.file.InvalidPathException e) {
             throw new CommandException("'" + Text.clip(from) + "' is not a file name or an http(s) address.");
         }
