@@ -62,20 +62,20 @@ public final class IcsImporter {
         byte[] data;
         try {
             if (Files.isDirectory(file)) {
-                throw new IcsException(0, file + " is a folder, not an iCalendar file");
+                throw new IcsException(0, Phrase.of("ics.folder", file.toString()));
             }
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
-                throw new IcsException(0, file + " is " + size / (1024 * 1024) + " MiB; the limit is "
-                        + limits.maxBytes() / (1024 * 1024) + " MiB");
+                throw new IcsException(0, Phrase.of("ics.tooBig", file.toString(), String.valueOf(size / (1024 * 1024)),
+                        String.valueOf(limits.maxBytes() / (1024 * 1024))));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 data = in.readNBytes(limits.maxBytes() + 1);
             }
         } catch (NoSuchFileException e) {
-            throw new IcsException(0, "no such file: " + file);
+            throw new IcsException(0, Phrase.of("ics.noFile", file.toString()));
         } catch (IOException e) {
-            throw new IcsException(0, file + " cannot be read: " + e.getMessage());
+            throw new IcsException(0, Phrase.of("ics.unreadable", file.toString(), String.valueOf(e.getMessage())));
         }
         Path name = file.getFileName();
         return importBytes(data, name == null ? file.toString() : name.toString(), options);
@@ -85,7 +85,7 @@ public final class IcsImporter {
     public ImportReport importUrl(URI url, ImportOptions options, Duration timeout) throws IcsException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IcsException(0, "'" + IcsText.shorten(url.toString()) + "' is not an http(s) address");
+            throw new IcsException(0, Phrase.of("ics.notHttp", IcsText.shorten(url.toString())));
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -96,27 +96,27 @@ public final class IcsImporter {
             HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = resp.body()) {
                 if (resp.statusCode() != 200) {
-                    throw new IcsException(0, url + " answered HTTP " + resp.statusCode());
+                    throw new IcsException(0, Phrase.of("ics.status", url.toString(), String.valueOf(resp.statusCode())));
                 }
                 long declared = resp.headers().firstValueAsLong("content-length").orElse(-1);
                 if (declared > limits.maxBytes()) {
-                    throw new IcsException(0, url + " is " + declared / (1024 * 1024) + " MiB; the limit is "
-                            + limits.maxBytes() / (1024 * 1024) + " MiB");
+                    throw new IcsException(0, Phrase.of("ics.tooBig", url.toString(),
+                            String.valueOf(declared / (1024 * 1024)), String.valueOf(limits.maxBytes() / (1024 * 1024))));
                 }
                 data = in.readNBytes(limits.maxBytes() + 1);
             }
         } catch (java.net.http.HttpTimeoutException e) {
-            throw new IcsException(0, url + " did not answer within " + timeout.toSeconds() + " s");
+            throw new IcsException(0, Phrase.of("ics.timeout", url.toString(), String.valueOf(timeout.toSeconds())));
         } catch (java.net.ConnectException e) {
-            throw new IcsException(0, url + " cannot be fetched: the connection was refused");
+            throw new IcsException(0, Phrase.of("ics.refused", url.toString()));
         } catch (IOException e) {
-            throw new IcsException(0, url + " cannot be fetched: " + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()));
+            throw new IcsException(0, Phrase.of("ics.cannotFetch", url.toString(), e.getMessage() != null
+                    ? e.getMessage() : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IcsException(0, "fetching " + url + " was interrupted");
+            throw new IcsException(0, Phrase.of("ics.interrupted", url.toString()));
         } catch (IllegalArgumentException e) {
-            throw new IcsException(0, url + " cannot be fetched: " + e.getMessage());
+            throw new IcsException(0, Phrase.of("ics.cannotFetch", url.toString(), String.valueOf(e.getMessage())));
         }
         return importBytes(data, url.toString(), options);
     }
@@ -134,8 +134,8 @@ public final class IcsImporter {
                                     java.util.function.Predicate<ImportReport> allow) throws IcsException {
         Meeting meeting = null;
         if (options.meeting() != null) {
-            meeting = calendar.meeting(options.meeting()).orElseThrow(() -> new IcsException(0, "no meeting called '"
-                    + IcsText.shorten(options.meeting()) + "'"));
+            meeting = calendar.meeting(options.meeting()).orElseThrow(() -> new IcsException(0, Phrase.of("ics.noMeeting",
+                    IcsText.shorten(options.meeting()))));
         }
         ZoneId floating = options.zone() != null ? options.zone() : meeting != null ? meeting.zone() : null;
         IcsText.Scanned scanned = IcsText.scan(data, limits);
