@@ -71,6 +71,16 @@ class LocalizedImportLinesTest {
     }
 
     @Test
+    void aFileThatIsNotICalendarIsRefusedInTheStaffersLanguage() throws Exception {
+        Path page = dir.resolve("page.ics");
+        Files.writeString(page, "<html><body>Not found</body></html>\n");
+        assertThat(staffIn("fr", "import " + page)).isEqualTo("Importation refusée, rien n'a été modifié : ligne 1 :"
+                + " ce n'est pas un fichier iCalendar : il doit commencer par BEGIN:VCALENDAR");
+        assertThat(staffIn("es", "import " + dir.resolve("missing.ics"))).isEqualTo("Importación rechazada, no se ha"
+                + " cambiado nada: no existe el archivo: " + dir.resolve("missing.ics"));
+    }
+
+    @Test
     void aTimeInADstGapIsNamedInTheStaffersLanguage() throws Exception {
         Path gap = dir.resolve("gap.ics");
         Files.writeString(gap, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",

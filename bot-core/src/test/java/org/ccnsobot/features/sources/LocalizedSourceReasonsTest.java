@@ -127,6 +127,14 @@ class LocalizedSourceReasonsTest {
         bot.fire();
         assertThat(staffIn("es", "sources")).contains("error: devolvió HTML (una página web), no iCalendar",
                 "(2 fallos seguidos)");
+
+        // a body the iCalendar reader refuses: the reader's own reason, in Spanish too
+        server.answer(x -> send(x, 200, "text/calendar", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        bot.clock().advance(Duration.ofMinutes(60));
+        bot.fire();
+        assertThat(staffIn("es", "sources")).contains("error: no es un iCalendar utilizable: línea 2: BEGIN:VEVENT"
+                + " nunca se cierra");
     }
 
     @Test
