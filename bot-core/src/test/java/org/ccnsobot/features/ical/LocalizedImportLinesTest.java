@@ -78,6 +78,7 @@ class LocalizedImportLinesTest {
                 + " ce n'est pas un fichier iCalendar : il doit commencer par BEGIN:VCALENDAR");
         assertThat(staffIn("es", "import " + dir.resolve("missing.ics"))).isEqualTo("Importación rechazada, no se ha"
                 + " cambiado nada: no existe el archivo: " + dir.resolve("missing.ics"));
+        assertThat(staffIn("fr", "import http://[bad")).isEqualTo("« http://[bad » n'est pas une adresse valide.");
     }
 
     @Test
