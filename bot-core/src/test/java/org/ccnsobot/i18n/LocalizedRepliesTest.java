@@ -175,16 +175,20 @@ class LocalizedRepliesTest {
         }
     }
 
+    /** i18n14d: the reader's lines about single events are worded in the staffer's language too. */
     @Test
-    void anImportsReportIsInTheStaffersLanguageAndTheReadersOwnLinesAsWritten() {
+    void anImportsReportIsInTheStaffersLanguageAndSoAreTheReadersLines() {
         org.ccnsobot.features.ical.ImportReport r = new org.ccnsobot.features.ical.ImportReport("all.ics", true,
                 java.util.List.of("Tech Day"), java.util.List.of(), java.util.List.of("a", "b"), java.util.List.of(),
-                java.util.List.of(), java.util.List.of("line 4: a warning"));
+                java.util.List.of(), java.util.List.of(Phrase.of("ics.atLine", "4", Phrase.of("ics.noSummary"))));
         assertThat(r.describe(10, Locale.FRENCH)).isEqualTo("Essai sur all.ics (rien n'a été modifié) : à ajouter 1,"
-                + " à mettre à jour 0, inchangés 2, à annuler 0.\nAjoutés : Tech Day\nAvertissements :\n  line 4: a warning");
+                + " à mettre à jour 0, inchangés 2, à annuler 0.\nAjoutés : Tech Day\nAvertissements :\n  ligne 4 : un"
+                + " événement n'a pas de SUMMARY ; il s'appelle « Untitled event »");
         assertThat(r.describe(10, Locale.forLanguageTag("es"))).startsWith("Prueba de all.ics (no se ha cambiado nada):"
-                + " por añadir 1, por actualizar 0, sin cambios 2, por cancelar 0.\nAñadidos: Tech Day");
+                + " por añadir 1, por actualizar 0, sin cambios 2, por cancelar 0.\nAñadidos: Tech Day")
+                .endsWith("\n  línea 4: un evento no tiene SUMMARY; se llama «Untitled event»");
         assertThat(r.describe(10)).isEqualTo("Dry run of all.ics (nothing was changed): 1 would be added, 0 would be"
-                + " updated, 2 unchanged, 0 would be cancelled.\nAdded: Tech Day\nWarnings:\n  line 4: a warning");
+                + " updated, 2 unchanged, 0 would be cancelled.\nAdded: Tech Day\nWarnings:\n  line 4: an event has no"
+                + " SUMMARY; it is called 'Untitled event'");
     }
 }

@@ -86,20 +86,19 @@ public final class IcalCommands {
                 try {
                     uri = URI.create(from);
                 } catch (IllegalArgumentException e) {
-                    throw new CommandException("'" + Text.clip(from) + "' is not a valid address.");
+                    throw new CommandException(c.text("import.badAddress", Text.clip(from)));
                 }
                 report = importer.importUrl(uri, options, FETCH_TIMEOUT);
             } else {
                 if (!CONSOLE.equals(c.platform())) {
-                    throw new CommandException("From chat, import takes an http(s) address; files on the bot's own disk"
-                            + " are imported from its console (ccnso-bot import FILE).");
+                    throw new CommandException(c.text("import.fileFromChat"));
                 }
                 report = importer.importFile(Path.of(from), options);
             }
         } catch (IcsException e) {
-            throw new CommandException("Import refused, nothing was changed: " + e.getMessage());
+            throw new CommandException(c.text("import.refused", e.phrase().in(c.locale())));
         } catch (java.nio.file.InvalidPathException e) {
-            throw new CommandException("'" + Text.clip(from) + "' is not a file name or an http(s) address.");
+            throw new CommandException(c.text("import.notFileOrAddress", Text.clip(from)));
         }
         return Result.text(report.describe(10, c.locale()));
     }

@@ -25,6 +25,7 @@ import org.ccnsobot.domain.Access;
 import org.ccnsobot.domain.Event;
 import org.ccnsobot.domain.EventStatus;
 import org.ccnsobot.domain.Meeting;
+import org.ccnsobot.i18n.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,20 +62,20 @@ public final class IcsImporter {
         byte[] data;
         try {
             if (Files.isDirectory(file)) {
-                throw new IcsException(0, file + " is a folder, not an iCalendar file");
+                throw new IcsException(0, Phrase.of("ics.folder", file.toString()));
             }
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
-                throw new IcsException(0, file + " is " + size / (1024 * 1024) + " MiB; the limit is "
-                        + limits.maxBytes() / (1024 * 1024) + " MiB");
+                throw new IcsException(0, Phrase.of("ics.tooBig", file.toString(), String.valueOf(size / (1024 * 1024)),
+                        String.valueOf(limits.maxBytes() / (1024 * 1024))));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 data = in.readNBytes(limits.maxBytes() + 1);
             }
         } catch (NoSuchFileException e) {
-            throw new IcsException(0, "no such file: " + file);
+            throw new IcsException(0, Phrase.of("ics.noFile", file.toString()));
         } catch (IOException e) {
-            throw new IcsException(0, file + " cannot be read: " + e.getMessage());
+            throw new IcsException(0, Phrase.of("ics.unreadable", file.toString(), String.valueOf(e.getMessage())));
         }
         Path name = file.getFileName();
         return importBytes(data, name == null ? file.toString() : name.toString(), options);
@@ -84,7 +85,7 @@ public final class IcsImporter {
     public ImportReport importUrl(URI url, ImportOptions options, Duration timeout) throws IcsException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IcsException(0, "'" + IcsText.shorten(url.toString()) + "' is not an http(s) address");
+            throw new IcsException(0, Phrase.of("ics.notHttp", IcsText.shorten(url.toString())));
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -95,27 +96,27 @@ public final class IcsImporter {
             HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = resp.body()) {
                 if (resp.statusCode() != 200) {
-                    throw new IcsException(0, url + " answered HTTP " + resp.statusCode());
+                    throw new IcsException(0, Phrase.of("ics.status", url.toString(), String.valueOf(resp.statusCode())));
                 }
                 long declared = resp.headers().firstValueAsLong("content-length").orElse(-1);
                 if (declared > limits.maxBytes()) {
-                    throw new IcsException(0, url + " is " + declared / (1024 * 1024) + " MiB; the limit is "
-                            + limits.maxBytes() / (1024 * 1024) + " MiB");
+                    throw new IcsException(0, Phrase.of("ics.tooBig", url.toString(),
+                            String.valueOf(declared / (1024 * 1024)), String.valueOf(limits.maxBytes() / (1024 * 1024))));
                 }
                 data = in.readNBytes(limits.maxBytes() + 1);
             }
         } catch (java.net.http.HttpTimeoutException e) {
-            throw new IcsException(0, url + " did not answer within " + timeout.toSeconds() + " s");
+            throw new IcsException(0, Phrase.of("ics.timeout", url.toString(), String.valueOf(timeout.toSeconds())));
         } catch (java.net.ConnectException e) {
-            throw new IcsException(0, url + " cannot be fetched: the connection was refused");
+            throw new IcsException(0, Phrase.of("ics.refused", url.toString()));
         } catch (IOException e) {
-            throw new IcsException(0, url + " cannot be fetched: " + (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()));
+            throw new IcsException(0, Phrase.of("ics.cannotFetch", url.toString(), e.getMessage() != null
+                    ? e.getMessage() : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IcsException(0, "fetching " + url + " was interrupted");
+            throw new IcsException(0, Phrase.of("ics.interrupted", url.toString()));
         } catch (IllegalArgumentException e) {
-            throw new IcsException(0, url + " cannot be fetched: " + e.getMessage());
+            throw new IcsException(0, Phrase.of("ics.cannotFetch", url.toString(), String.valueOf(e.getMessage())));
         }
         return importBytes(data, url.toString(), options);
     }
@@ -133,8 +134,8 @@ public final class IcsImporter {
                                     java.util.function.Predicate<ImportReport> allow) throws IcsException {
         Meeting meeting = null;
         if (options.meeting() != null) {
-            meeting = calendar.meeting(options.meeting()).orElseThrow(() -> new IcsException(0, "no meeting called '"
-                    + IcsText.shorten(options.meeting()) + "'"));
+            meeting = calendar.meeting(options.meeting()).orElseThrow(() -> new IcsException(0, Phrase.of("ics.noMeeting",
+                    IcsText.shorten(options.meeting()))));
         }
         ZoneId floating = options.zone() != null ? options.zone() : meeting != null ? meeting.zone() : null;
         IcsText.Scanned scanned = IcsText.scan(data, limits);
@@ -155,7 +156,7 @@ public final class IcsImporter {
             }
             ImportReport r = plan.report();
             return new ImportReport(name, dryRun, r.added(), r.updated(), r.unchanged(), r.cancelled(),
-                    r.skipped(), r.warnings(), feed.rejected());
+                    r.skipped(), r.warned(), feed.rejected());
         }
     }
 
@@ -171,7 +172,7 @@ public final class IcsImporter {
 
     private Plan plan(IcsReader.ParsedFeed feed, String source, Meeting meeting, ZoneId zoneOption,
                       CommitteeMatcher committees) {
-        List<String> warnings = new ArrayList<>(feed.warnings());
+        List<Phrase> warnings = new ArrayList<>(feed.warnings());
         Map<String, Event> existing = new HashMap<>();
         Set<String> takenIds = new HashSet<>();
         Map<String, List<Event>> seedByCommitteeDay = new HashMap<>();
@@ -224,10 +225,9 @@ public final class IcsImporter {
                 old = seedSession(f, acronyms, seedByCommitteeDay, matchedIds, exact).orElse(null);
                 if (old != null) {
                     placeholder = true;
-                    warnings.add("'" + IcsText.shorten(f.title()) + "' replaces the seed's " + (old.dateOnly()
-                            ? "date-only placeholder" : "session") + " [" + old.id() + "] of " + String.join(", ",
-                            old.committees()) + " on " + old.date() + " (same committee and day; id, subscribers and"
-                            + " reminders kept)");
+                    warnings.add(Phrase.of(old.dateOnly() ? "ics.replacesPlaceholder" : "ics.replacesSession",
+                            IcsText.shorten(f.title()), old.id(), String.join(", ", old.committees()),
+                            old.date().toString()));
                 }
             }
             ZoneId zone = zoneOption != null ? zoneOption : meeting != null ? meeting.zone()
@@ -317,8 +317,8 @@ public final class IcsImporter {
             }
         }
         if (outside > 0) {
-            warnings.add(outside + " event(s) fall outside " + meeting.code() + " (" + meeting.firstDay() + " to "
-                    + meeting.lastDay() + "); they were given its zone but not the meeting");
+            warnings.add(Phrase.of("ics.outsideMeeting", outside, meeting.code(), meeting.firstDay().toString(),
+                    meeting.lastDay().toString()));
         }
         List<Event> gone = new ArrayList<>(existing.values());
         gone.sort(java.util.Comparator.comparing(Event::sortKey).thenComparing(Event::id));

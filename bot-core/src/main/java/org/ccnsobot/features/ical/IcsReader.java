@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.ccnsobot.i18n.Phrase;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
@@ -57,13 +58,13 @@ final class IcsReader {
      * events left out of a lenient read (line, UID, reason) and their UIDs (an event the calendar already holds is
      * kept as it is, not cancelled, while its entry in the feed cannot be read).
      */
-    record ParsedFeed(String name, ZoneId zone, List<FeedEvent> events, List<String> warnings,
-                      List<String> rejected, java.util.Set<String> rejectedUids) {
+    record ParsedFeed(String name, ZoneId zone, List<FeedEvent> events, List<Phrase> warnings,
+                      List<Phrase> rejected, java.util.Set<String> rejectedUids) {
     }
 
     private final IcsLimits limits;
-    private final List<String> warnings = new ArrayList<>();
-    private final List<String> rejected = new ArrayList<>();
+    private final List<Phrase> warnings = new ArrayList<>();
+    private final List<Phrase> rejected = new ArrayList<>();
     private final java.util.Set<String> rejectedUids = new java.util.HashSet<>();
     private final boolean skipBad;
 
@@ -106,11 +107,12 @@ final class IcsReader {
                 String line = scanned.logicalLine(e.getLineNo());
                 String name = IcsText.name(line);
                 if (name.isEmpty() || name.equals("BEGIN") || name.equals("END")) {
-                    throw new IcsException(scanned.physical(e.getLineNo()), "not valid iCalendar: "
-                            + IcsText.shorten(msg));
+                    throw new IcsException(scanned.physical(e.getLineNo()), Phrase.of("ics.notValid",
+                            IcsText.shorten(msg)));
                 }
-                IcsException bad = new IcsException(scanned.physical(e.getLineNo()), name + " '"
-                        + IcsText.shorten(IcsText.rawValue(line)) + "' cannot be read: " + IcsText.shorten(msg));
+                // ical4j's own reason stays in its English: it has no translation
+                IcsException bad = new IcsException(scanned.physical(e.getLineNo()), Phrase.of("ics.cannotRead",
+                        name, IcsText.shorten(IcsText.rawValue(line)), IcsText.shorten(msg)));
                 // ical4j stops at the first property it cannot read; in a lenient read the event holding it is
                 // left out (named) and the rest of the file is read again without it
                 int[] around = skipBad ? scanned.veventAround(e.getLineNo()) : null;
@@ -121,11 +123,10 @@ final class IcsReader {
                 if (!uid.isEmpty()) {
                     rejectedUids.add(uid);
                 }
-                rejected.add(bad.getMessage() + (uid.isEmpty() ? " (no UID)" : " (UID " + IcsText.shorten(uid) + ")")
-                        + "; skipped");
+                rejected.add(skipped(bad, uid));
                 scanned = scanned.without(around[0], around[1]);
             } catch (IOException | RuntimeException e) {
-                throw new IcsException(0, "not valid iCalendar: " + IcsText.shorten(String.valueOf(e.getMessage())));
+                throw new IcsException(0, Phrase.of("ics.notValid", IcsText.shorten(String.valueOf(e.getMessage()))));
             }
         }
         String name = cal.getProperty("X-WR-CALNAME").map(Property::getValue).map(String::strip)
@@ -137,8 +138,8 @@ final class IcsReader {
         List<CalendarComponent> vevents = cal.getComponents().stream()
                 .filter(c -> Component.VEVENT.equals(c.getName())).toList();
         if (vevents.size() != scanned.vevents().size()) {
-            throw new IcsException(0, "not valid iCalendar: " + vevents.size() + " events were read but "
-                    + scanned.vevents().size() + " are in the file");
+            throw new IcsException(0, Phrase.of("ics.notValid", Phrase.of("ics.countMismatch",
+                    String.valueOf(vevents.size()), String.valueOf(scanned.vevents().size()))));
         }
         // Overrides of single occurrences (RECURRENCE-ID) replace what the rule generates for that occurrence.
         Map<String, FeedEvent> overrides = new LinkedHashMap<>();
@@ -169,12 +170,12 @@ final class IcsReader {
                 expanded = m.rule() == null ? List.of(m.event()) : expand(m, overrides);
             } catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException | ClassCastException
                      | NullPointerException | IndexOutOfBoundsException | ArithmeticException e) {
-                IcsException bad = new IcsException(m.ruleLine(), "the RRULE cannot be expanded: "
-                        + IcsText.shorten(String.valueOf(e.getMessage())));
+                IcsException bad = new IcsException(m.ruleLine(), Phrase.of("ics.ruleNotExpanded",
+                        IcsText.shorten(String.valueOf(e.getMessage()))));
                 if (!skipBad) {
                     throw bad;
                 }
-                rejected.add(bad.getMessage() + " (UID " + IcsText.shorten(m.event().uid()) + "); skipped");
+                rejected.add(skipped(bad, m.event().uid()));
                 rejectedUids.add(m.event().uid());
                 continue;
             }
@@ -182,15 +183,16 @@ final class IcsReader {
                 Integer at = byUid.get(e.uid());
                 if (at != null) {
                     FeedEvent other = out.get(at);
-                    warnings.add("line " + e.line() + ": UID " + IcsText.shorten(e.uid()) + " is used twice (also line "
-                            + other.line() + "); the one with the higher SEQUENCE (or the later one) is kept");
+                    warnings.add(at(e.line(), Phrase.of("ics.uidTwice", IcsText.shorten(e.uid()),
+                            String.valueOf(other.line()))));
                     if (e.sequence() >= other.sequence()) {
                         out.set(at, e);
                     }
                     continue;
                 }
                 if (out.size() >= limits.maxEvents()) {
-                    throw new IcsException(e.line(), "the file expands to more than " + limits.maxEvents() + " events");
+                    throw new IcsException(e.line(), Phrase.of("ics.expandsTooMany",
+                            String.valueOf(limits.maxEvents())));
                 }
                 byUid.put(e.uid(), out.size());
                 out.add(e);
@@ -214,8 +216,8 @@ final class IcsReader {
             return event(v, lines, floatingZone);
         } catch (DateTimeException | IllegalArgumentException | UnsupportedOperationException | ClassCastException
                  | NullPointerException | IndexOutOfBoundsException e) {
-            throw new IcsException(lines.begin(), "this event cannot be read: "
-                    + IcsText.shorten(String.valueOf(e.getMessage())));
+            throw new IcsException(lines.begin(), Phrase.of("ics.eventUnreadable",
+                    IcsText.shorten(String.valueOf(e.getMessage()))));
         }
     }
 
@@ -225,8 +227,18 @@ final class IcsReader {
         if (!uid.isEmpty()) {
             rejectedUids.add(uid);
         }
-        rejected.add(e.getMessage() + (uid.isEmpty() ? " (no UID)" : " (UID " + IcsText.shorten(uid) + ")")
-                + "; skipped");
+        rejected.add(skipped(e, uid));
+    }
+
+    /** "line N: why (UID u); skipped", to be worded for its reader. */
+    private static Phrase skipped(IcsException e, String uid) {
+        return uid == null || uid.isEmpty() ? Phrase.of("ics.skippedNoUid", e.phrase())
+                : Phrase.of("ics.skipped", e.phrase(), IcsText.shorten(uid));
+    }
+
+    /** A warning about line {@code line}; the number as text, so it is never grouped. */
+    private static Phrase at(int line, Phrase what) {
+        return Phrase.of("ics.atLine", String.valueOf(line), what);
     }
 
     /** A VEVENT as read, with its rule when it recurs. */
@@ -250,11 +262,11 @@ final class IcsReader {
         String summary = text(v, Property.SUMMARY);
         String title = summary == null || summary.isBlank() ? null : summary.strip();
         if (title == null) {
-            warnings.add("line " + lines.begin() + ": an event has no SUMMARY; it is called 'Untitled event'");
+            warnings.add(at(lines.begin(), Phrase.of("ics.noSummary")));
             title = "Untitled event";
         }
         Property dtstart = v.getProperty(Property.DTSTART).orElseThrow(() -> new IcsException(lines.begin(),
-                "the event has no DTSTART"));
+                Phrase.of("ics.noDtstart")));
         When start = when(dtstart, lines.raw(Property.DTSTART, 0), lines.lineOf(Property.DTSTART), floating);
         When end = null;
         Optional<Property> dtend = v.getProperty(Property.DTEND);
@@ -269,20 +281,19 @@ final class IcsReader {
         }
         if (end != null) {
             if ((end.time() == null) != (start.time() == null)) {
-                throw new IcsException(endLine, "the end is a " + (end.time() == null ? "date" : "date-time")
-                        + " but the start is a " + (start.time() == null ? "date" : "date-time"));
+                throw new IcsException(endLine, Phrase.of(end.time() == null ? "ics.endDateStartTime"
+                        : "ics.endTimeStartDate"));
             }
             boolean before = start.time() != null ? end.time().toInstant().isBefore(start.time().toInstant())
                     : end.date().isBefore(start.date());
             if (before) {
-                throw new IcsException(endLine, "the event ends before it starts");
+                throw new IcsException(endLine, Phrase.of("ics.endsBeforeStart"));
             }
         }
         String uid = text(v, Property.UID);
         if (uid == null || uid.isBlank()) {
             uid = "nouid-" + hash(lines.raw(Property.DTSTART, 0) + "\n" + title);
-            warnings.add("line " + lines.begin() + ": '" + IcsText.shorten(title) + "' has no UID; one was made from"
-                    + " its start and title, so a re-import matches it only while those stay the same");
+            warnings.add(at(lines.begin(), Phrase.of("ics.noUid", IcsText.shorten(title))));
         }
         uid = uid.strip();
         int sequence = 0;
@@ -291,8 +302,8 @@ final class IcsReader {
             try {
                 sequence = Integer.parseInt(seq.strip());
             } catch (NumberFormatException e) {
-                throw new IcsException(lines.lineOf(Property.SEQUENCE), "SEQUENCE '" + IcsText.shorten(seq)
-                        + "' is not a whole number");
+                throw new IcsException(lines.lineOf(Property.SEQUENCE), Phrase.of("ics.badSequence",
+                        IcsText.shorten(seq)));
             }
         }
         String description = blankToNull(Html.toPlain(v.getProperty(Property.DESCRIPTION).map(Property::getValue)
@@ -312,8 +323,8 @@ final class IcsReader {
             try {
                 status = EventStatus.valueOf(xStatus.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IcsException(lines.lineOf("X-CCNSO-STATUS"), "X-CCNSO-STATUS must be scheduled, moved or"
-                        + " cancelled, not '" + IcsText.shorten(xStatus) + "'");
+                throw new IcsException(lines.lineOf("X-CCNSO-STATUS"), Phrase.of("ics.badStatus",
+                        IcsText.shorten(xStatus)));
             }
         }
         Access access = null;
@@ -322,8 +333,8 @@ final class IcsReader {
             access = switch (xAccess.strip().toLowerCase(Locale.ROOT)) {
                 case "open" -> Access.OPEN;
                 case "closed" -> Access.CLOSED;
-                default -> throw new IcsException(lines.lineOf("X-CCNSO-ACCESS"), "X-CCNSO-ACCESS must be open or"
-                        + " closed, not '" + IcsText.shorten(xAccess) + "'");
+                default -> throw new IcsException(lines.lineOf("X-CCNSO-ACCESS"), Phrase.of("ics.badAccess",
+                        IcsText.shorten(xAccess)));
             };
         } else {
             String cls = text(v, Property.CLASS);
@@ -380,8 +391,8 @@ final class IcsReader {
             try {
                 rule = new Recur<>(rrule.get().getValue());
             } catch (RuntimeException ex) {
-                throw new IcsException(ruleLine, "RRULE '" + IcsText.shorten(rrule.get().getValue()) + "' is not a"
-                        + " recurrence rule: " + IcsText.shorten(String.valueOf(ex.getMessage())));
+                throw new IcsException(ruleLine, Phrase.of("ics.badRule", IcsText.shorten(rrule.get().getValue()),
+                        IcsText.shorten(String.valueOf(ex.getMessage()))));
             }
         }
         Duration length = end == null ? null : start.time() != null
@@ -397,7 +408,7 @@ final class IcsReader {
         for (int k = 0; k < rProps.size(); k++) {
             Property p = rProps.get(k);
             if (p.getParameter(Parameter.VALUE).map(x -> x.getValue().equalsIgnoreCase("PERIOD")).orElse(false)) {
-                warnings.add("line " + lines.lineOf(Property.RDATE) + ": RDATE periods are not supported; ignored");
+                warnings.add(at(lines.lineOf(Property.RDATE), Phrase.of("ics.rdatePeriods")));
                 continue;
             }
             rdates.addAll(whens(p, lines.raw(Property.RDATE, k), lines.lineOf(Property.RDATE), floating));
@@ -433,9 +444,8 @@ final class IcsReader {
         }
         occurrences.sort((a, b) -> a.key().compareTo(b.key()));
         if (occurrences.size() > limits.maxOccurrences()) {
-            warnings.add("line " + m.ruleLine() + ": '" + IcsText.shorten(m.event().title()) + "' repeats more than "
-                    + limits.maxOccurrences() + " times within " + limits.recurrenceWindow().getYears()
-                    + " years; only the first " + limits.maxOccurrences() + " are imported");
+            warnings.add(at(m.ruleLine(), Phrase.of("ics.tooManyOccurrences", IcsText.shorten(m.event().title()),
+                    String.valueOf(limits.maxOccurrences()), String.valueOf(limits.recurrenceWindow().getYears()))));
             occurrences = occurrences.subList(0, limits.maxOccurrences());
         }
         List<FeedEvent> out = new ArrayList<>();
@@ -497,13 +507,12 @@ final class IcsReader {
         try {
             if (dateValue || DATE.matcher(value).matches()) {
                 if (!DATE.matcher(value).matches()) {
-                    throw new IcsException(line, p.getName() + " '" + IcsText.shorten(value) + "' is not a date (YYYYMMDD)");
+                    throw new IcsException(line, Phrase.of("ics.notDate", p.getName(), IcsText.shorten(value)));
                 }
                 return new When(LocalDate.parse(value, BASIC_DATE), null, null);
             }
             if (!DATE_TIME.matcher(value).matches()) {
-                throw new IcsException(line, p.getName() + " '" + IcsText.shorten(value)
-                        + "' is not a date-time (YYYYMMDDTHHMMSS, with Z for UTC)");
+                throw new IcsException(line, Phrase.of("ics.notDateTime", p.getName(), IcsText.shorten(value)));
             }
             if (value.endsWith("Z")) {
                 LocalDateTime t = LocalDateTime.parse(value.substring(0, value.length() - 1), BASIC_DATE_TIME);
@@ -530,10 +539,9 @@ final class IcsReader {
                     // reported below
                 }
             }
-            throw new IcsException(line, "TZID '" + IcsText.shorten(name) + "' is not a time zone this file or"
-                    + " the IANA database defines");
+            throw new IcsException(line, Phrase.of("ics.unknownZone", IcsText.shorten(name)));
         } catch (DateTimeException e) {
-            throw new IcsException(line, p.getName() + " '" + IcsText.shorten(value) + "' is not a real date or time");
+            throw new IcsException(line, Phrase.of("ics.notRealTime", p.getName(), IcsText.shorten(value)));
         }
     }
 
@@ -542,11 +550,11 @@ final class IcsReader {
         ZonedDateTime z = t.atZone(zone);
         int offsets = zone.getRules().getValidOffsets(t).size();
         if (offsets == 0) {
-            warnings.add("line " + line + ": " + t + " does not exist in " + zone + " (the clocks go forward then);"
-                    + " read as " + z.toLocalDateTime());
+            warnings.add(at(line, Phrase.of("ics.dstGap", t.toString(), zone.toString(),
+                    z.toLocalDateTime().toString())));
         } else if (offsets > 1) {
-            warnings.add("line " + line + ": " + t + " happens twice in " + zone + " (the clocks go back then);"
-                    + " read as the first, " + z.getOffset());
+            warnings.add(at(line, Phrase.of("ics.dstOverlap", t.toString(), zone.toString(),
+                    z.getOffset().toString())));
         }
         return z;
     }
@@ -557,11 +565,11 @@ final class IcsReader {
             java.util.regex.Matcher w = Pattern.compile("([+-]?)P(\\d+)W").matcher(v);
             Duration d = w.matches() ? Duration.ofDays(7L * Long.parseLong(w.group(2))) : Duration.parse(v);
             if (d.isNegative()) {
-                throw new IcsException(line, "DURATION '" + IcsText.shorten(value) + "' is negative");
+                throw new IcsException(line, Phrase.of("ics.negativeDuration", IcsText.shorten(value)));
             }
             return d;
         } catch (RuntimeException e) {
-            throw new IcsException(line, "DURATION '" + IcsText.shorten(value) + "' is not a duration like PT1H30M");
+            throw new IcsException(line, Phrase.of("ics.badDuration", IcsText.shorten(value)));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import org.ccnsobot.i18n.Phrase;
 import java.util.Map;
 
 /**
@@ -125,7 +126,7 @@ final class IcsText {
 
     static Scanned scan(byte[] data, IcsLimits limits) throws IcsException {
         if (data.length > limits.maxBytes()) {
-            throw new IcsException(0, "the file is " + mib(data.length) + "; the limit is " + mib(limits.maxBytes()));
+            throw new IcsException(0, Phrase.of("ics.fileTooBig", mib(data.length), mib(limits.maxBytes())));
         }
         // control characters and terminal escapes never belong to iCalendar's syntax, and ical4j's tokenizer
         // splits values at them: they go before parsing (line breaks stay, so line numbers hold)
@@ -149,17 +150,17 @@ final class IcsText {
             }
             i = end + 1;
             if (line.length() > limits.maxLineChars()) {
-                throw new IcsException(physical, "the line is " + line.length() + " characters long; the limit is "
-                        + limits.maxLineChars());
+                throw new IcsException(physical, Phrase.of("ics.lineTooLong", String.valueOf(line.length()),
+                        String.valueOf(limits.maxLineChars())));
             }
             if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
                 if (current == null) {
-                    throw new IcsException(physical, "a continuation line (starting with a space) has nothing to continue");
+                    throw new IcsException(physical, Phrase.of("ics.danglingContinuation"));
                 }
                 current.append(line, 1, line.length());
                 if (current.length() > limits.maxLineChars()) {
-                    throw new IcsException(currentLine, "the unfolded line is longer than " + limits.maxLineChars()
-                            + " characters");
+                    throw new IcsException(currentLine, Phrase.of("ics.unfoldedTooLong",
+                            String.valueOf(limits.maxLineChars())));
                 }
                 continue;
             }
@@ -179,7 +180,7 @@ final class IcsText {
             lines.add(currentLine);
         }
         if (logical.isEmpty()) {
-            throw new IcsException(0, "the file is empty");
+            throw new IcsException(0, Phrase.of("ics.empty"));
         }
         List<VEventLines> vevents = structure(logical, lines, limits);
         StringBuilder out = new StringBuilder(text.length() + logical.size());
@@ -208,28 +209,28 @@ final class IcsText {
             int line = lines.get(k);
             String name = name(l);
             if (closed) {
-                throw new IcsException(line, "there is more after END:VCALENDAR (one calendar per file)");
+                throw new IcsException(line, Phrase.of("ics.afterEnd"));
             }
             if (k == 0 && !(name.equals("BEGIN") && value(l).equalsIgnoreCase("VCALENDAR"))) {
-                throw new IcsException(line, "this is not an iCalendar file: it must start with BEGIN:VCALENDAR");
+                throw new IcsException(line, Phrase.of("ics.notIcs"));
             }
             if (name.equals("BEGIN")) {
                 String what = value(l).toUpperCase(Locale.ROOT);
                 if (what.isEmpty()) {
-                    throw new IcsException(line, "BEGIN without a component name");
+                    throw new IcsException(line, Phrase.of("ics.beginNoName"));
                 }
                 open.push(what);
                 openedAt.push(line);
                 if (open.size() > limits.maxDepth()) {
-                    throw new IcsException(line, "components are nested " + open.size() + " deep; the limit is "
-                            + limits.maxDepth());
+                    throw new IcsException(line, Phrase.of("ics.tooDeep", String.valueOf(open.size()),
+                            String.valueOf(limits.maxDepth())));
                 }
                 if (++components > limits.maxComponents()) {
-                    throw new IcsException(line, "the file holds more than " + limits.maxComponents() + " components");
+                    throw new IcsException(line, Phrase.of("ics.tooManyComponents", String.valueOf(limits.maxComponents())));
                 }
                 if (open.size() == 2 && what.equals("VEVENT")) {
                     if (vevents.size() >= limits.maxEvents()) {
-                        throw new IcsException(line, "the file holds more than " + limits.maxEvents() + " events");
+                        throw new IcsException(line, Phrase.of("ics.tooManyEvents", String.valueOf(limits.maxEvents())));
                     }
                     props = new HashMap<>();
                     raws = new HashMap<>();
@@ -238,11 +239,11 @@ final class IcsText {
             } else if (name.equals("END")) {
                 String what = value(l).toUpperCase(Locale.ROOT);
                 if (open.isEmpty()) {
-                    throw new IcsException(line, "END:" + what + " closes nothing");
+                    throw new IcsException(line, Phrase.of("ics.endClosesNothing", what));
                 }
                 if (!open.peek().equals(what)) {
-                    throw new IcsException(line, "END:" + what + " does not close BEGIN:" + open.peek() + " (line "
-                            + openedAt.peek() + ")");
+                    throw new IcsException(line, Phrase.of("ics.endMismatch", what, open.peek(),
+                            String.valueOf(openedAt.peek())));
                 }
                 open.pop();
                 openedAt.pop();
@@ -256,7 +257,7 @@ final class IcsText {
                 }
             } else {
                 if (l.indexOf(':') < 0) {
-                    throw new IcsException(line, "'" + shorten(l) + "' is not a property (NAME:value)");
+                    throw new IcsException(line, Phrase.of("ics.notProperty", shorten(l)));
                 }
                 if (open.size() == 2 && props != null) {
                     props.putIfAbsent(name, line);
@@ -267,7 +268,7 @@ final class IcsText {
             }
         }
         if (!open.isEmpty()) {
-            throw new IcsException(openedAt.peek(), "BEGIN:" + open.peek() + " is never closed");
+            throw new IcsException(openedAt.peek(), Phrase.of("ics.neverClosed", open.peek()));
         }
         return vevents;
     }
@@ -307,14 +308,14 @@ final class IcsText {
         int offset = 0;
         if (data.length >= 2 && ((data[0] & 0xff) == 0xfe && (data[1] & 0xff) == 0xff
                 || (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xfe)) {
-            throw new IcsException(0, "the file is UTF-16 text; iCalendar files are UTF-8 (save it as UTF-8)");
+            throw new IcsException(0, Phrase.of("ics.utf16"));
         }
         if (data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb && (data[2] & 0xff) == 0xbf) {
             offset = 3;
         }
         for (int k = offset; k < data.length; k++) {
             if (data[k] == 0) {
-                throw new IcsException(lineAt(data, k), "the file holds NUL bytes: it is binary or UTF-16, not UTF-8 text");
+                throw new IcsException(lineAt(data, k), Phrase.of("ics.nulBytes"));
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -325,8 +326,8 @@ final class IcsText {
         CoderResult r = decoder.decode(in, out, true);
         if (r.isError()) {
             int at = in.position();
-            throw new IcsException(lineAt(data, at), String.format("byte 0x%02X is not UTF-8 text;"
-                    + " save the file as UTF-8", data[at] & 0xff));
+            throw new IcsException(lineAt(data, at), Phrase.of("ics.notUtf8",
+                    String.format(Locale.ROOT, "0x%02X", data[at] & 0xff)));
         }
         decoder.flush(out);
         out.flip();

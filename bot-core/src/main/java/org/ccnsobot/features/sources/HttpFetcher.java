@@ -75,17 +75,16 @@ final class HttpFetcher implements Fetcher {
                 }
                 if (status >= 300 && status < 400) {
                     String location = resp.headers().firstValue("location").orElseThrow(() -> new SourceException(
-                            "answered HTTP " + status + " without a Location"));
+                            "src.why.redirectNoLocation", String.valueOf(status)));
                     URI next = at.resolve(location);
                     if (!sameOrigin(url, next)) {
-                        throw new SourceException("redirects to " + shorten(next.toString())
-                                + ", another scheme or host; change the source's url if it moved");
+                        throw new SourceException("src.why.redirectElsewhere", shorten(next.toString()));
                     }
                     at = next;
                     continue;
                 }
                 if (status != 200) {
-                    throw new SourceException("answered HTTP " + status);
+                    throw new SourceException("src.why.status", String.valueOf(status));
                 }
                 long declared = resp.headers().firstValueAsLong("content-length").orElse(-1);
                 if (declared > maxBytes) {
@@ -95,34 +94,34 @@ final class HttpFetcher implements Fetcher {
                 return new Body(data, resp.headers().firstValue("etag").orElse(null),
                         resp.headers().firstValue("last-modified").orElse(null));
             } catch (IOException e) {
-                throw new SourceException("broke off while sending: " + reason(e));
+                throw new SourceException("src.why.brokeOff", reason(e));
             }
         }
-        throw new SourceException("redirects more than " + MAX_REDIRECTS + " times");
+        throw new SourceException("src.why.tooManyRedirects", String.valueOf(MAX_REDIRECTS));
     }
 
     private HttpResponse<InputStream> send(HttpRequest req, Duration timeout) throws SourceException {
         try {
             return client().send(req, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new SourceException("did not answer within " + (timeout.toMillis() < 1000 ? timeout.toMillis()
-                    + " ms" : timeout.toSeconds() + " s"));
+            throw new SourceException(timeout.toMillis() < 1000 ? "src.why.timeoutMillis" : "src.why.timeoutSeconds",
+                    String.valueOf(timeout.toMillis() < 1000 ? timeout.toMillis() : timeout.toSeconds()));
         } catch (ConnectException e) {
-            throw new SourceException("cannot be reached: the connection was refused");
+            throw new SourceException("src.why.refused");
         } catch (IOException e) {
-            throw new SourceException("cannot be reached: " + reason(e));
+            throw new SourceException("src.why.unreachable", reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceException("the look was interrupted");
+            throw new SourceException("src.why.interrupted");
         } catch (IllegalArgumentException e) {
-            throw new SourceException("cannot be fetched: " + shorten(String.valueOf(e.getMessage())));
+            throw new SourceException("src.why.cannotFetch", shorten(String.valueOf(e.getMessage())));
         }
     }
 
     private Fetched file(Path path, String lastModified) throws SourceException {
         try {
             if (Files.isDirectory(path)) {
-                throw new SourceException(path + " is a folder, not an iCalendar file");
+                throw new SourceException("src.why.folder", path.toString());
             }
             String stamp = Files.getLastModifiedTime(path).toString() + "/" + Files.size(path);
             if (stamp.equals(lastModified)) {
@@ -136,9 +135,9 @@ final class HttpFetcher implements Fetcher {
                 return new Body(read(in), null, stamp);
             }
         } catch (NoSuchFileException e) {
-            throw new SourceException("no such file: " + path);
+            throw new SourceException("src.why.noFile", path.toString());
         } catch (IOException e) {
-            throw new SourceException(path + " cannot be read: " + reason(e));
+            throw new SourceException("src.why.unreadable", path.toString(), reason(e));
         }
     }
 
@@ -151,9 +150,9 @@ final class HttpFetcher implements Fetcher {
     }
 
     private SourceException tooBig(long size) {
-        String limit = maxBytes / (1024 * 1024) + " MiB";
-        return new SourceException(size > 0 ? "is " + size / (1024 * 1024) + " MiB; the limit is " + limit
-                : "is larger than the limit of " + limit);
+        String limit = String.valueOf(maxBytes / (1024 * 1024));
+        return size > 0 ? new SourceException("src.why.tooBig", String.valueOf(size / (1024 * 1024)), limit)
+                : new SourceException("src.why.tooBigStreamed", limit);
     }
 
     private static boolean sameOrigin(URI a, URI b) {
@@ -165,8 +164,9 @@ final class HttpFetcher implements Fetcher {
         return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    private static String reason(IOException e) {
-        return e.getMessage() != null ? shorten(e.getMessage()) : "the connection failed";
+    /** The JDK's own words (they have no translation), or a phrase when it has none. */
+    private static Object reason(IOException e) {
+        return e.getMessage() != null ? shorten(e.getMessage()) : org.ccnsobot.i18n.Phrase.of("src.why.connectionFailed");
     }
 
     static String shorten(String s) {

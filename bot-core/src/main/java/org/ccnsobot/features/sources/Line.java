@@ -3,12 +3,13 @@ package org.ccnsobot.features.sources;
 import java.util.List;
 import java.util.Locale;
 import org.ccnsobot.i18n.Messages;
+import org.ccnsobot.i18n.Phrase;
 
 /**
  * One line the watcher says of a look ("3 added, 1 updated, …", "unchanged", "failed: …"): a bundle key and its
  * arguments, worded when it is shown, so {@code sources} and {@code sync} answer in the asker's language. Reasons
- * that come from the fetch or the iCalendar reader are arguments, as they were written. {@link #english} is for the
- * log and the staff channel's notices.
+ * that come from the fetch or the iCalendar reader are {@link Phrase} arguments, worded in the same language.
+ * {@link #english} is for the log.
  */
 record Line(String key, List<Object> args) {
     Line {
@@ -22,7 +23,8 @@ record Line(String key, List<Object> args) {
     String in(Locale locale) {
         Object[] shown = new Object[args.size()];
         for (int i = 0; i < shown.length; i++) {
-            shown[i] = args.get(i) instanceof Line inner ? inner.in(locale) : args.get(i);
+            Object a = args.get(i);
+            shown[i] = a instanceof Line inner ? inner.in(locale) : a instanceof Phrase p ? p.in(locale) : a;
         }
         return Messages.t(locale, key, shown);
     }

@@ -1,5 +1,6 @@
 package org.ccnsobot.features.sources;
 
+import org.ccnsobot.i18n.Phrase;
 import org.ccnsobot.outbox.Job;
 import org.ccnsobot.outbox.JobKind;
 import org.ccnsobot.outbox.PayloadCodec;
@@ -7,12 +8,21 @@ import org.ccnsobot.outbox.Rendering;
 import org.ccnsobot.outbox.SendContext;
 import org.ccnsobot.port.OutgoingMessage;
 
-/** A note to the staff channel about a source (failing, recovered, holding back a mass cancellation). */
+/**
+ * A note to the staff channel about a source (failing, recovered, holding back a mass cancellation), worded when it
+ * is sent, in the channel's language.
+ */
 final class SourceNotice implements JobKind<SourceNotice.Note> {
     static final String KIND = "source-notice";
 
-    /** The note's words, fixed when it was queued. */
-    record Note(String text) {
+    /**
+     * What the note says, as data ({@code phrase}): the outbox keeps it as JSON and it is worded when sent. {@code text}
+     * is only for a note queued by an older version, which kept its English words.
+     */
+    record Note(String text, Phrase phrase) {
+        String in(java.util.Locale locale) {
+            return phrase != null ? phrase.in(locale) : text;
+        }
     }
 
     private static final PayloadCodec<Note> CODEC = PayloadCodec.json(Note.class);
@@ -29,7 +39,7 @@ final class SourceNotice implements JobKind<SourceNotice.Note> {
 
     @Override
     public Rendering render(Job<Note> job, SendContext context) {
-        return Rendering.send(OutgoingMessage.text(job.payload().text()));
+        return Rendering.send(OutgoingMessage.text(job.payload().in(context.locale())));
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.ccnsobot.outbox.Outbox;
 import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.i18n.Messages;
+import org.ccnsobot.i18n.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,7 +220,7 @@ public final class SourceWatcher implements JobSource {
         try {
             fetched = fetcher.fetch(c.url(), s.etag(), s.lastModified(), c.timeout());
         } catch (SourceException e) {
-            return failure(s, now, e.getMessage());
+            return failure(s, now, e.reason());
         }
         if (fetched instanceof Fetcher.NotModified) {
             return recovered(s, s.succeeded(now, Line.of("src.unchangedNotModified"), s.etag(),
@@ -229,7 +230,7 @@ public final class SourceWatcher implements JobSource {
         try {
             checkBody(body.data());
         } catch (SourceException e) {
-            return failure(s, now, e.getMessage());
+            return failure(s, now, e.reason());
         }
         String hash = sha256(body.data());
         if (hash.equals(s.bodyHash()) && !s.awaitingAccept()) {
@@ -244,26 +245,26 @@ public final class SourceWatcher implements JobSource {
                 int cancelling = done.cancelled().size();
                 Line line = Line.of("src.held", cancelling, upcoming, c.name());
                 if (!s.awaitingAccept()) {
-                    tellStaff(c.name(), "held|" + hash, "Source " + c.name() + ": " + line.english());
+                    tellStaff(c.name(), "held|" + hash, Phrase.of("src.notice.held", c.name(), phrase(line)));
                 }
                 LOG.warn("Source {}: {}", c.name(), line);
                 return recovered(s, s.held(now, line));
             }
-            // the rejected and warned lines are the reader's own (per event), as it writes them
+            // the first event left out and the first warning, as phrases: worded in the reader's language too
             Line line = Line.of("src.counts", done.added().size(), done.updated().size(), done.cancelled().size(),
-                    done.unchanged().size(), done.rejected().isEmpty() ? "" : Line.of("src.leftOut",
-                            done.rejected().size(), done.rejected().get(0)),
-                    done.warnings().isEmpty() ? "" : Line.of("src.warned", done.warnings().size(),
-                            done.warnings().get(0)));
+                    done.unchanged().size(), done.leftOut().isEmpty() ? "" : Line.of("src.leftOut",
+                            done.leftOut().size(), done.leftOut().get(0)),
+                    done.warned().isEmpty() ? "" : Line.of("src.warned", done.warned().size(),
+                            done.warned().get(0)));
             LOG.info("Source {}: {}", c.name(), line);
             done.rejected().forEach(r -> LOG.warn("Source {}: {}", c.name(), r));
             return recovered(s, s.succeeded(now, line, body.etag(), body.lastModified(), hash));
         } catch (IcsException e) {
-            return failure(s, now, "is not usable iCalendar: " + e.getMessage());
+            return failure(s, now, Phrase.of("src.why.notUsable", e.phrase()));
         } catch (RuntimeException e) {
             // a bug must not stop the other sources or the outbox; the log has the trace
             LOG.error("Source {}: the import failed", c.name(), e);
-            return failure(s, now, "the import failed (see the log)");
+            return failure(s, now, Phrase.of("src.why.importFailed"));
         }
     }
 
@@ -278,36 +279,47 @@ public final class SourceWatcher implements JobSource {
         return n;
     }
 
-    private SourceState failure(SourceState s, Instant now, String reason) {
+    private SourceState failure(SourceState s, Instant now, Phrase reason) {
         Line line = Line.of("src.failed", reason);
         LOG.warn("Source {} ({}): {}", s.name(), s.config().url(), line);
         boolean alert = !s.alerted() && s.failures() + 1 >= ALERT_AFTER;
         SourceState next = s.failed(now, line, alert);
         if (alert) {
-            tellStaff(s.name(), "failing|" + next.streakStart().toEpochMilli(), "Source " + s.name() + " has failed "
-                    + next.failures() + " times in a row; the calendar keeps what it had. Last: " + reason
-                    + ". Next look " + WHEN.format(next.nextLook()) + ".");
+            tellStaff(s.name(), "failing|" + next.streakStart().toEpochMilli(), Phrase.of("src.notice.failing",
+                    s.name(), next.failures(), reason, WHEN.format(next.nextLook())));
         }
         return next;
     }
 
     private SourceState recovered(SourceState before, SourceState after) {
         if (before.alerted()) {
-            tellStaff(before.name(), "recovered|" + before.streakStart().toEpochMilli(), "Source " + before.name()
-                    + " answers again after " + before.failures() + " failures: " + after.result().english());
+            tellStaff(before.name(), "recovered|" + before.streakStart().toEpochMilli(), Phrase.of(
+                    "src.notice.recovered", before.name(), before.failures(), phrase(after.result())));
         }
         return after;
     }
 
-    private void tellStaff(String source, String part, String text) {
+    /** A look's line as a phrase (its nested lines too), so a queued notice holds it as data. */
+    private static Phrase phrase(Line line) {
+        Object[] args = line.args().toArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Line inner) {
+                args[i] = phrase(inner);
+            }
+        }
+        return Phrase.of(line.key(), args);
+    }
+
+    /** Queues {@code note} for every staff channel; each is worded in its channel's language when sent. */
+    private void tellStaff(String source, String part, Phrase note) {
         List<Destination.Channel> staff = outbox.platforms().channels(ChannelRole.STAFF);
         if (staff.isEmpty()) {
-            LOG.warn("{} (no staff channel is configured, so this is only logged)", text);
+            LOG.warn("{} (no staff channel is configured, so this is only logged)", note.english());
             return;
         }
         List<NewJob<SourceNotice.Note>> jobs = new ArrayList<>();
         for (Destination.Channel d : staff) {
-            jobs.add(new NewJob<>("source:" + source, part, d, clock.instant(), new SourceNotice.Note(text)));
+            jobs.add(new NewJob<>("source:" + source, part, d, clock.instant(), new SourceNotice.Note(null, note)));
         }
         outbox.enqueue(notices, jobs);
     }
@@ -319,17 +331,17 @@ public final class SourceWatcher implements JobSource {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
         } catch (CharacterCodingException e) {
-            throw new SourceException("answered bytes that are not UTF-8 text");
+            throw new SourceException("src.why.notUtf8");
         }
         String start = text.startsWith("\uFEFF") ? text.substring(1).stripLeading() : text.stripLeading();
         if (start.isEmpty()) {
-            throw new SourceException("answered an empty body");
+            throw new SourceException("src.why.empty");
         }
         if (!start.regionMatches(true, 0, "BEGIN:VCALENDAR", 0, 15)) {
             if (start.startsWith("<")) {
-                throw new SourceException("answered HTML (a web page), not iCalendar");
+                throw new SourceException("src.why.html");
             }
-            throw new SourceException("answered something that is not iCalendar (no BEGIN:VCALENDAR)");
+            throw new SourceException("src.why.notIcs");
         }
     }
 
