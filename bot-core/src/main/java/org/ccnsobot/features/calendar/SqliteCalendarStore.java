@@ -69,8 +69,12 @@ final class SqliteCalendarStore implements CalendarStore {
             for (Meeting meeting : meetings) {
                 upsertMeeting(c, meeting);
             }
-            for (Event event : events) {
-                upsertEvent(c, event);
+            if (!events.isEmpty()) {
+                try (EventWriter w = new EventWriter(c)) {
+                    for (Event event : events) {
+                        w.write(event);
+                    }
+                }
             }
             for (CommitteeUpdate update : updates) {
                 insertUpdate(c, update);
@@ -82,7 +86,9 @@ final class SqliteCalendarStore implements CalendarStore {
     @Override
     public void saveEvent(Event event) {
         db.transaction(c -> {
-            upsertEvent(c, event);
+            try (EventWriter w = new EventWriter(c)) {
+                w.write(event);
+            }
             return null;
         });
     }
@@ -186,9 +192,24 @@ final class SqliteCalendarStore implements CalendarStore {
             + " OR committees IS NOT excluded.committees OR last_day IS NOT excluded.last_day"
             + " OR titles IS NOT excluded.titles";
 
-    private static void upsertEvent(Connection c, Event e) throws SQLException {
-        int changed;
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_EVENT)) {
+    /**
+     * Writes events through statements prepared once per transaction: SQLite compiles the events table's FTS5 and
+     * change-log triggers into every INSERT it prepares, which cost more than the write itself when an import
+     * prepared three statements per event.
+     */
+    private static final class EventWriter implements AutoCloseable {
+        private final PreparedStatement upsert;
+        private final PreparedStatement deleteCommittees;
+        private final PreparedStatement insertCommittee;
+
+        EventWriter(Connection c) throws SQLException {
+            upsert = c.prepareStatement(UPSERT_EVENT);
+            deleteCommittees = c.prepareStatement("DELETE FROM event_committees WHERE event_id = ?");
+            insertCommittee = c.prepareStatement("INSERT INTO event_committees(event_id, committee) VALUES (?, ?)");
+        }
+
+        void write(Event e) throws SQLException {
+            PreparedStatement ps = upsert;
             ps.setString(1, e.id());
             ps.setString(2, e.title());
             ps.setString(3, e.kind());
@@ -210,22 +231,26 @@ final class SqliteCalendarStore implements CalendarStore {
             ps.setString(19, String.join(",", new java.util.TreeSet<>(e.committees())));
             ps.setString(20, e.multiDay() ? e.lastDay().toString() : null);
             ps.setString(21, Json.translations(e.titles()));
-            changed = ps.executeUpdate();
-        }
-        if (changed == 0) {
-            return;
-        }
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM event_committees WHERE event_id = ?")) {
-            del.setString(1, e.id());
-            del.executeUpdate();
-        }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO event_committees(event_id, committee) VALUES (?, ?)")) {
-            for (String committee : e.committees()) {
-                ins.setString(1, e.id());
-                ins.setString(2, committee);
-                ins.addBatch();
+            if (ps.executeUpdate() == 0) {
+                return;
             }
-            ins.executeBatch();
+            deleteCommittees.setString(1, e.id());
+            deleteCommittees.executeUpdate();
+            if (!e.committees().isEmpty()) {
+                for (String committee : e.committees()) {
+                    insertCommittee.setString(1, e.id());
+                    insertCommittee.setString(2, committee);
+                    insertCommittee.addBatch();
+                }
+                insertCommittee.executeBatch();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (upsert; deleteCommittees; insertCommittee) {
+                // closes all three, the first failure reported with the others suppressed
+            }
         }
     }
 
