@@ -191,4 +191,24 @@ class LocalizedRepliesTest {
                 + " updated, 2 unchanged, 0 would be cancelled.\nAdded: Tech Day\nWarnings:\n  line 4: an event has no"
                 + " SUMMARY; it is called 'Untitled event'");
     }
+
+    /** The ics command's own lines (save as, the feed addresses) and its unknown-id refusal, in French and Spanish. */
+    @Test
+    void theIcsReplyIsInTheMembersLanguage() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).config(c -> c.withFeeds(
+                new org.ccnsobot.config.FeedsConfig("127.0.0.1", 8088, "https://cal.example.org"))).open(dir)) {
+            String id = "icann79-grc-workshop-1";
+            assertThat(say(f.bot(), "en", "ics " + id)).startsWith("Save this as " + id + ".ics and open it with your"
+                    + " calendar:\nOr open https://cal.example.org/events/" + id + ".ics\nSubscribe to all of ICANN79:"
+                    + " https://cal.example.org/meetings/ICANN79.ics\n```\nBEGIN:VCALENDAR");
+            assertThat(say(f.bot(), "fr", "ics " + id)).startsWith("Enregistrez ceci sous " + id + ".ics et ouvrez-le"
+                    + " avec votre agenda :\nOu ouvrez https://cal.example.org/events/" + id + ".ics\nAbonnez-vous à tout"
+                    + " ICANN79 : https://cal.example.org/meetings/ICANN79.ics\n```\nBEGIN:VCALENDAR");
+            assertThat(say(f.bot(), "es", "ics " + id)).startsWith("Guarde esto como " + id + ".ics y ábralo con su"
+                    + " calendario:\nO abra https://cal.example.org/events/" + id + ".ics\nSuscríbase a todo ICANN79:");
+            assertThat(say(f.bot(), "es", "ics nope")).isEqualTo("No hay ningún evento con el id «nope»; los ids"
+                    + " aparecen entre corchetes en next, week y schedule.");
+            assertThat(say(f.bot(), "fr", "ics nope")).startsWith("Aucun événement n'a l'identifiant « nope »");
+        }
+    }
 }

@@ -42,8 +42,7 @@ public final class FormCommands {
                     Block.Action.form(c.text("forms.announce"), "announce", Map.of()))))), true);
         }
         String id = a.text("event").get().strip();
-        Event e = calendar.event(id).orElseThrow(() -> new CommandException("No event with id '" + Text.clip(id)
-                + "'; ids are shown in brackets by next, week and schedule."));
+        Event e = calendar.event(id).orElseThrow(() -> new CommandException(c.text("admin.noEvent", Text.clip(id))));
         String text = c.text("forms.event", e.title(), e.id()) + "\nevent edit " + e.id() + " --room … · event move "
                 + e.id() + " --date … --start …";
         return new Result(OutgoingMessage.of(text, List.of(new Block.Paragraph(text), new Block.Actions(List.of(

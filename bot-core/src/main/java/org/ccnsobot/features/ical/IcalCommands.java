@@ -106,24 +106,23 @@ public final class IcalCommands {
     // ---- ics ----
 
     private Result ics(CommandContext c, Args a) throws CommandException {
-        Event e = existing(a.requireText("id"));
+        Event e = existing(c, a.requireText("id"));
         String text = new Feeds(calendar).event(e.id()).orElseThrow().export(clock.instant(), null);
-        StringBuilder sb = new StringBuilder("Save this as " + e.id() + ".ics and open it with your calendar:");
+        StringBuilder sb = new StringBuilder(c.text("ics.saveAs", e.id() + ".ics"));
         FeedsConfig feeds = config.feeds();
         if (feeds != null) {
-            sb.append("\nOr open ").append(feeds.base()).append("/events/").append(e.id()).append(".ics");
+            sb.append('\n').append(c.text("ics.orOpen", feeds.base() + "/events/" + e.id() + ".ics"));
             if (e.meetingCode() != null) {
-                sb.append("\nSubscribe to all of ").append(e.meetingCode()).append(": ").append(feeds.base())
-                        .append("/meetings/").append(e.meetingCode()).append(".ics");
+                sb.append('\n').append(c.text("ics.subscribeMeeting", e.meetingCode(),
+                        feeds.base() + "/meetings/" + e.meetingCode() + ".ics"));
             }
         }
         sb.append("\n```\n").append(text.replace("\r\n", "\n")).append("```");
         return Result.text(sb.toString());
     }
 
-    private Event existing(String id) throws CommandException {
-        return calendar.event(id).orElseThrow(() -> new CommandException("No event with id '" + Text.clip(id)
-                + "'; ids are shown in brackets by next, week and schedule."));
+    private Event existing(CommandContext c, String id) throws CommandException {
+        return calendar.event(id).orElseThrow(() -> new CommandException(c.text("admin.noEvent", Text.clip(id))));
     }
 
     /** For callers outside chat (the command line): the same importer the import command uses. */
