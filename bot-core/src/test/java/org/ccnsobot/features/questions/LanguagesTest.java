@@ -150,4 +150,24 @@ class LanguagesTest {
         assertThat(es.english("cuándo se reúne el D A S C", w -> false)).containsExactly("when", "meet", "d", "a",
                 "s", "c");
     }
+
+    /**
+     * The hand-written elision step reads as the regular expression it replaced ({@code \\b[ld]['’]} dropped, other
+     * apostrophes spaces) on every corpus question and on the edges: a start, a capital, "qu'", an apostrophe
+     * after a word ("GRC's"), two in a row.
+     */
+    @Test
+    void elisionsAreUndoneAsTheRegularExpressionDid() {
+        java.util.regex.Pattern elided = java.util.regex.Pattern.compile("(?i)\\b[ld]['\u2019]");
+        List<String> questions = new java.util.ArrayList<>(List.of("l'IGLC", "L'ICANN79 d'Internet", "qu'y a-t-il",
+                "the GRC's workshop", "wld'x", "''", "l''a", "d\u2019Internet", "é'l'x", "_l'x", "9d'x", "'l'"));
+        for (String lang : List.of("en", "fr", "es")) {
+            Corpus.load(lang).forEach(c -> questions.add(c.question()));
+        }
+        for (String q : questions) {
+            String before = elided.matcher(q).replaceAll(" ").replace('\'', ' ').replace('\u2019', ' ');
+            assertThat(org.ccnsobot.kernel.Text.words(Lexicon.unElided(q))).as(q)
+                    .isEqualTo(org.ccnsobot.kernel.Text.words(before));
+        }
+    }
 }
