@@ -73,10 +73,10 @@ public final class AuditCommands {
         String day = TimeFormat.day(since, c.locale());
         StringBuilder sb = new StringBuilder(shown.size() < entries.size()
                 ? c.text("audit.headerShown", day, entries.size(), String.valueOf(shown.size()),
-                        String.valueOf(entries.size()))
+                        String.valueOf(entries.size()), shown.size())
                 : c.text("audit.header", day, entries.size(), String.valueOf(entries.size())));
         for (AuditLog.Entry e : shown) {
-            sb.append("\n• ").append(TimeFormat.instant(e.at(), c.shown())).append(" — ").append(e.platform()).append(':')
+            sb.append("\n• ").append(TimeFormat.instant(e.at(), c.shown(), c.locale())).append(" — ").append(e.platform()).append(':')
                     .append(e.userId()).append(" — ").append(e.action()).append(" — ").append(e.outcome());
             if (e.detail() != null && !e.detail().isBlank()) {
                 sb.append(" — ").append(Text.clip(e.detail().replace('\n', ' ')));
