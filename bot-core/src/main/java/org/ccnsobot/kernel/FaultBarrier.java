@@ -39,7 +39,8 @@ public final class FaultBarrier implements Middleware {
                 default:
                     FaultReference ref = FaultReference.next();
                     LOG.error("Fault {} while handling '{}' from {}", ref, what, request.who(), e);
-                    // the port keeps its own English wording for the adapters (it depends on the JDK alone); core says it in the asker's language
+                    // in the asker's language; FaultReference.message() stays English for the adapters (the port
+                    // depends on the JDK alone)
                     return Result.personalText(Messages.t(request.locale(), "fault.reference", ref.id()));
             }
         }

@@ -42,12 +42,13 @@ final class EventRules {
             named = named == null ? m.group(1) : named;
             t = m.group(2);
         }
-        LocalDate day = Dates.parse(t, today).orElseThrow(() -> new CommandException(Messages.t(l, "rules.notDate", shorten(text)), "date"));
+        LocalDate day = Dates.parse(t, today).orElseThrow(() -> new CommandException(Messages.t(l, "rules.notDate",
+                shorten(text)), "date"));
         if (named != null) {
             DayOfWeek expected = weekday(named, l);
             if (day.getDayOfWeek() != expected) {
-                throw new CommandException(Messages.t(l, "rules.wrongWeekday", day.toString(), name(day.getDayOfWeek(), l),
-                        name(expected, l)), "date");
+                throw new CommandException(Messages.t(l, "rules.wrongWeekday", day.toString(),
+                        name(day.getDayOfWeek(), l), name(expected, l)), "date");
             }
         }
         return day;
@@ -87,7 +88,8 @@ final class EventRules {
     static Instant instant(LocalDate day, LocalTime time, ZoneId zone, String what, Locale l) throws CommandException {
         ZonedDateTime z = ZonedDateTime.of(day, time, zone);
         if (!z.toLocalTime().equals(time)) {
-            throw new CommandException(Messages.t(l, "rules.gap." + what, time.toString(), day.toString(), zone.getId()), what);
+            throw new CommandException(Messages.t(l, "rules.gap." + what, time.toString(), day.toString(),
+                    zone.getId()), what);
         }
         return z.toInstant();
     }
