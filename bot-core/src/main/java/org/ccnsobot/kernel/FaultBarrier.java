@@ -1,5 +1,6 @@
 package org.ccnsobot.kernel;
 
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.port.support.FaultReference;
 import org.ccnsobot.store.Database;
 import org.ccnsobot.store.StoreException;
@@ -14,11 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FaultBarrier implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger(FaultBarrier.class);
-    static final String FULL = "The disk is full: nothing was saved. Staff: free some space and try again.";
-    static final String READ_ONLY = "The database is read-only: nothing was saved. Staff: make it writable again.";
-    static final String BUSY = "The calendar is busy: another program has been writing to it for over "
-            + Database.BUSY_TIMEOUT.toSeconds() + " seconds, so nothing was saved. Try again in a moment.";
-
     @Override
     public Result handle(Request request, Next next) {
         try {
@@ -30,19 +26,22 @@ public final class FaultBarrier implements Middleware {
             switch (StoreException.kindOf(e)) {
                 case FULL:
                     LOG.error("'{}' from {}: the disk is full, nothing was saved ({})", what, request.who(), e.getMessage());
-                    return Result.personalText(FULL);
+                    return Result.personalText(Messages.t(request.locale(), "fault.full"));
                 case READ_ONLY:
                     LOG.error("'{}' from {}: the database is read-only, nothing was saved ({})", what, request.who(),
                             e.getMessage());
-                    return Result.personalText(READ_ONLY);
+                    return Result.personalText(Messages.t(request.locale(), "fault.readOnly"));
                 case BUSY:
                     LOG.warn("'{}' from {}: the database stayed busy (locked by another process) for over {} s; nothing"
                             + " was saved ({})", what, request.who(), Database.BUSY_TIMEOUT.toSeconds(), e.getMessage());
-                    return Result.personalText(BUSY);
+                    return Result.personalText(Messages.t(request.locale(), "fault.busy",
+                            String.valueOf(Database.BUSY_TIMEOUT.toSeconds())));
                 default:
                     FaultReference ref = FaultReference.next();
                     LOG.error("Fault {} while handling '{}' from {}", ref, what, request.who(), e);
-                    return Result.personalText(ref.message());
+                    // in the asker's language; FaultReference.message() stays English for the adapters (the port
+                    // depends on the JDK alone)
+                    return Result.personalText(Messages.t(request.locale(), "fault.reference", ref.id()));
             }
         }
     }

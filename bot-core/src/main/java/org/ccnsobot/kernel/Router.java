@@ -38,8 +38,7 @@ public final class Router implements Middleware {
         String[] parts = body.split("\\s+", 2);
         if (parts[0].startsWith("--") && parts[0].length() > 2) {
             // the second line of a command pasted over two lines: never run it as a search
-            throw new CommandException("A line cannot start with an option (" + Text.shorten(parts[0], 30) + "): options go"
-                    + " on their command's line, like event add \"GRC session\" --date 2024-03-05 --meeting ICANN79");
+            throw new CommandException(Messages.t(request.locale(), "router.optionFirst", Text.shorten(parts[0], 30)));
         }
         if (parts.length > 1) {
             // two-word commands: "event add ..." is event-add, as typed platforms show it

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.store.Database;
 import org.ccnsobot.time.ManualClock;
 import org.slf4j.Logger;
@@ -322,20 +324,27 @@ public final class Outbox implements AutoCloseable {
                 counters.resentAfterCrash.get());
     }
 
-    /** For the staff's {@code reminders} command: the state of the outbox in a few lines. */
+    /** For the staff's {@code reminders} command: the state of the outbox in a few lines, in English. */
     public String statusText() {
+        return statusText(Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #statusText()}, the frame in {@code l}'s language; the jobs' own descriptions, the state names (the
+     * ledger's column values) and the platforms' errors stay as they are. Counts go in as text, so ICU does not
+     * group them.
+     */
+    public String statusText(Locale l) {
         Stats st = stats();
-        StringBuilder sb = new StringBuilder("Reminders: ");
-        sb.append(st.rowsByState().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().sql())
-                .collect(Collectors.joining(", ")));
-        sb.append(". Next due: ").append(nextDue().map(Instant::toString).orElse("nothing planned")).append('.');
-        sb.append("\nSince start: ").append(st.sent()).append(" sent, ").append(st.droppedLate())
-                .append(" reminder(s) dropped because their event had begun, ").append(st.retried())
-                .append(" retries, ").append(st.failed()).append(" failed, ").append(st.alerts())
-                .append(" staff alerts.");
+        String states = st.rowsByState().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().sql())
+                .collect(Collectors.joining(", "));
+        StringBuilder sb = new StringBuilder(Messages.t(l, "outbox.status", states,
+                nextDue().map(Instant::toString).orElse(Messages.t(l, "outbox.nothingPlanned")),
+                String.valueOf(st.sent()), String.valueOf(st.droppedLate()), String.valueOf(st.retried()),
+                String.valueOf(st.failed()), String.valueOf(st.alerts())));
         for (OutboxStore.Row r : store.recentFailures(5)) {
-            sb.append("\n  failed: ").append(describe(r)).append(" to ").append(StaffAlerts.describe(r.target()))
-                    .append(" after ").append(r.attempts()).append(" attempt(s): ").append(r.lastError());
+            sb.append('\n').append(Messages.t(l, "outbox.failedLine", describe(r), StaffAlerts.describe(r.target()),
+                    String.valueOf(r.attempts()), r.lastError()));
         }
         return sb.toString();
     }

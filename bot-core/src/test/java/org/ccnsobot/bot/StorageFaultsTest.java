@@ -56,6 +56,25 @@ class StorageFaultsTest {
         });
     }
 
+    /** i18n14f: the same refusal in the staffer's language (their platform's locale). */
+    @Test
+    void aFullDiskIsToldInTheStaffersLanguage() throws Exception {
+        try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {
+            bot.database().read(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("VACUUM");
+                }
+                return null;
+            });
+            long pages = pragma(bot, "page_count");
+            assertThat(pragma(bot, "max_page_count = " + pages)).isEqualTo(pages);
+            String add = "event add \"Disk test\" --date 2024-03-05 --description \"" + "word ".repeat(1000) + "\"";
+            assertThat(bot.handle(org.ccnsobot.port.Invocation.text(BotFixture.STAFF, BotFixture.CONSOLE, add,
+                    bot.clock().instant()).withLocale(java.util.Locale.FRENCH)).text())
+                    .isEqualTo("Le disque est plein : rien n'a été enregistré. Équipe : libérez de la place et réessayez.");
+        }
+    }
+
     @Test
     void aFullDiskIsToldAsSuchNothingIsSavedAndTheLogKeepsSqlitesError() throws Exception {
         try (Bot bot = BotFixture.seedBot(dir, new ManualClock(BotFixture.NEWSLETTER_DAY))) {

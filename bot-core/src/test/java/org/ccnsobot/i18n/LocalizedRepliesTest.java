@@ -211,4 +211,67 @@ class LocalizedRepliesTest {
             assertThat(say(f.bot(), "fr", "ics nope")).startsWith("Aucun événement n'a l'identifiant « nope »");
         }
     }
+
+    /** i18n14f: the input guard refuses text no person types in the member's language (English: PipelineStepsTest). */
+    @Test
+    void tooLongInputAndControlCharactersAreRefusedInTheMembersLanguage() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).open(dir)) {
+            String tooLong = "x".repeat(2001);
+            assertThat(say(f.bot(), "fr", tooLong)).isEqualTo("C'est trop long (2001 caractères ; la limite est de 2000).");
+            assertThat(say(f.bot(), "es", tooLong)).isEqualTo("Es demasiado largo (2001 caracteres; el límite es 2000).");
+            assertThat(say(f.bot(), "fr", "next\u0007")).isEqualTo("Ce message contient des caractères de contrôle"
+                    + " (à la position 5) ; envoyez du texte brut, s'il vous plaît.");
+            assertThat(say(f.bot(), "es", "when \u202egrc")).isEqualTo("Contiene caracteres de control (en la posición"
+                    + " 6); envía solo texto, por favor.");
+        }
+    }
+
+    /** i18n14f: event add/move refusals (EventAdminCommands, EventRules) and audit in the staffer's language. */
+    @Test
+    void staffRefusalsOfEventWritesAreInTheStaffersLanguage() throws Exception {
+        try (BotFixture f = BotFixture.builder().at(BotFixture.START).open(dir)) {
+            Bot bot = f.bot();
+            assertThat(staff(bot, "fr", "event add \"\" --date 2024-03-05")).isEqualTo("Le titre est vide ; usage :"
+                    + " event add \"Titre\" --date 2024-03-05 ...");
+            assertThat(staff(bot, "es", "event add \"\" --date 2024-03-05")).isEqualTo("El título está vacío; uso:"
+                    + " event add \"Título\" --date 2024-03-05 ...");
+            assertThat(staff(bot, "fr", "event add Cena --date 2024-03-05 --start 10:00 --meeting ICANN79 --id cena"))
+                    .startsWith("Ajouté : ");
+            // the weekday is read in English; the reply names the days in the staffer's language
+            assertThat(staff(bot, "fr", "event move cena --date 2024-03-06 --weekday thursday")).isEqualTo("Refusé :"
+                    + " le 2024-03-06 est un mercredi, pas un jeudi ; vérifiez la date ou le jour de la semaine."
+                    + " Rien n'a été modifié.");
+            assertThat(staff(bot, "es", "event move cena --date 2024-03-06 --weekday thursday")).isEqualTo("Rechazado:"
+                    + " el 2024-03-06 es miércoles, no jueves; revisa la fecha o el día de la semana. No se ha cambiado"
+                    + " nada.");
+            assertThat(staff(bot, "fr", "event move cena --start 11:00 --weekday thursday")).isEqualTo("Refusé :"
+                    + " le 2024-03-05 n'est pas un « thursday ». Rien n'a été modifié.");
+            assertThat(staff(bot, "es", "event move cena --start 11:00 --weekday thursday")).isEqualTo("Rechazado:"
+                    + " el 2024-03-05 no es «thursday». No se ha cambiado nada.");
+            String backwards = "event add x --date 2024-03-05 --start 12:00 --end 11:00 --meeting ICANN79";
+            assertThat(staff(bot, "fr", backwards)).isEqualTo("Refusé : il se terminerait (11:00) avant de commencer"
+                    + " (12:00) ; pour une séance qui dépasse minuit, ajoutez-la le jour où elle commence et vérifiez la"
+                    + " fin. Rien n'a été modifié.");
+            assertThat(staff(bot, "es", backwards)).isEqualTo("Rechazado: terminaría (11:00) antes de empezar (12:00);"
+                    + " para una sesión que pasa de medianoche, añádela el día en que empieza y revisa la hora de fin."
+                    + " No se ha cambiado nada.");
+            assertThat(staff(bot, "fr", "event add X --date 2024-03-05 --committees NOPE")).isEqualTo("Aucun comité ne"
+                    + " s'appelle « NOPE » ; vouliez-vous dire SOPC ? Rien n'a été modifié.");
+            assertThat(staff(bot, "es", "event add X --date 2024-03-05 --committees zzzzzz")).isEqualTo("Ningún comité"
+                    + " se llama «zzzzzz»; el comando committees los enumera. No se ha cambiado nada.");
+            assertThat(staff(bot, "es", "event add x --date 2024-03-10 --start 02:30 --zone America/New_York"))
+                    .isEqualTo("Rechazado: la hora de inicio 02:30 no existe el 2024-03-10 en America/New_York (cambio"
+                            + " de hora). No se ha cambiado nada.");
+            assertThat(staff(bot, "fr", "event add x --date 2024-03-05 --end 11:00")).isEqualTo("--end demande aussi"
+                    + " --start.");
+            assertThat(staff(bot, "fr", "audit --limit 0")).isEqualTo("--limit doit être compris entre 1 et 500.");
+            assertThat(staff(bot, "fr", "audit")).startsWith("Journal depuis le ven. 23 févr. 2024 (14 entrées) :\n"
+                    + "• ven. 1 mars 2024 12:00 UTC — console:console — event-add — failed: Le titre est vide")
+                    .endsWith("\nTout le journal en CSV : ccnso-bot audit --export FICHIER");
+            assertThat(staff(bot, "es", "audit --since 2030-01-01")).isEqualTo("No hay entradas en el registro desde el"
+                    + " mar 1 ene 2030.");
+            assertThat(staff(bot, "es", "audit --limit 1")).startsWith("Registro desde el vie 23 feb 2024 (16 entradas,"
+                    + " se muestra la última):\n• vie 1 mar 2024 12:00 UTC");
+        }
+    }
 }

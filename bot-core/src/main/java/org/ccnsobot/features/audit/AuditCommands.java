@@ -62,23 +62,27 @@ public final class AuditCommands {
         LocalDate since = a.date("since").orElse(LocalDate.ofInstant(c.now(), c.zone()).minusDays(7));
         long limit = a.integer("limit").orElse(15L);
         if (limit < 1 || limit > 500) {
-            throw new CommandException("--limit must be from 1 to 500.");
+            throw new CommandException(c.text("audit.badLimit"));
         }
         List<AuditLog.Entry> entries = audit.since(since.atStartOfDay(c.zone()).toInstant(), 100_000);
         if (entries.isEmpty()) {
-            return Result.text("No audit entries since " + TimeFormat.day(since) + ".");
+            return Result.text(c.text("audit.none", TimeFormat.day(since, c.locale())));
         }
         List<AuditLog.Entry> shown = entries.subList(Math.max(0, entries.size() - (int) limit), entries.size());
-        StringBuilder sb = new StringBuilder("Audit since " + TimeFormat.day(since) + " (" + entries.size() + " entries"
-                + (shown.size() < entries.size() ? ", the last " + shown.size() + " shown" : "") + "):");
+        // counts go in as text beside the number that picks the plural: ICU would group them ("1,000")
+        String day = TimeFormat.day(since, c.locale());
+        StringBuilder sb = new StringBuilder(shown.size() < entries.size()
+                ? c.text("audit.headerShown", day, entries.size(), String.valueOf(shown.size()),
+                        String.valueOf(entries.size()), shown.size())
+                : c.text("audit.header", day, entries.size(), String.valueOf(entries.size())));
         for (AuditLog.Entry e : shown) {
-            sb.append("\n• ").append(TimeFormat.instant(e.at(), c.shown())).append(" — ").append(e.platform()).append(':')
+            sb.append("\n• ").append(TimeFormat.instant(e.at(), c.shown(), c.locale())).append(" — ").append(e.platform()).append(':')
                     .append(e.userId()).append(" — ").append(e.action()).append(" — ").append(e.outcome());
             if (e.detail() != null && !e.detail().isBlank()) {
                 sb.append(" — ").append(Text.clip(e.detail().replace('\n', ' ')));
             }
         }
-        sb.append("\nThe whole log as CSV: ccnso-bot audit --export FILE");
+        sb.append('\n').append(c.text("audit.export"));
         return Result.text(sb.toString());
     }
 

@@ -41,6 +41,7 @@ import org.ccnsobot.features.ical.ImportOptions;
 import org.ccnsobot.features.ical.ImportReport;
 import org.ccnsobot.port.CommandInfo.OptionKind;
 import org.ccnsobot.features.calendar.EventMessages;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.features.calendar.TimeFormat;
 import org.ccnsobot.features.audit.AuditLog;
 
@@ -153,25 +154,24 @@ public final class EventAdminCommands {
     private Result add(CommandContext c, Args a) throws CommandException {
         String title = Text.unquote(a.requireText("title"));
         if (title.isBlank()) {
-            throw new CommandException("The title is empty; usage: event add \"Title\" --date 2024-03-05 ...", "title");
+            throw new CommandException(c.text("admin.titleEmpty"), "title");
         }
         if (title.length() > 200) {
-            throw new CommandException("The title is " + title.length() + " characters; keep it under 200.", "title");
+            throw new CommandException(c.text("admin.titleTooLong", String.valueOf(title.length())), "title");
         }
-        String dateText = a.text("date").orElseThrow(() -> new CommandException(
-                "event add needs --date (2024-03-05); usage: event add \"Title\" --date 2024-03-05 [--start 10:30] ...", "date"));
+        String dateText = a.text("date").orElseThrow(() -> new CommandException(c.text("admin.needsDate"), "date"));
         Meeting meeting = a.text("meeting").map(code -> calendar.meetingsByCode().get(code)).orElse(null);
         ZoneId zone = a.zone("zone").orElse(meeting != null ? meeting.zone() : c.zone());
         LocalDate today = LocalDate.ofInstant(c.now(), zone);
-        LocalDate day = EventRules.day(dateText, a.text("weekday"), today);
-        Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day), null);
+        LocalDate day = EventRules.day(dateText, a.text("weekday"), today, c.locale());
+        Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day, c.locale()), null, c.locale());
         String id = a.text("id").map(String::strip).orElse(null);
         if (id != null) {
             if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-                throw new CommandException("--id must be lower-case letters, digits and dashes, like council-203", "id");
+                throw new CommandException(c.text("admin.badId"), "id");
             }
             if (calendar.event(id).isPresent()) {
-                throw new CommandException("Refused: there is already an event " + id + ". Nothing was changed.", "id");
+                throw new CommandException(c.text("admin.idTaken", id), "id");
             }
         } else {
             id = newId(title, day);
@@ -180,7 +180,7 @@ public final class EventAdminCommands {
                 meeting == null ? null : meeting.code(), times[0], times[1], day, zone,
                 a.text("room").map(Text::unquote).filter(s -> !s.isBlank()).orElse(null),
                 access(a.text("access")).orElse(Access.OPEN), a.text("description").map(Text::unquote).orElse(null),
-                committees(a.text("committees")).orElse(List.of()), List.of(), EventStatus.SCHEDULED, "staff", null, 0);
+                committees(a.text("committees"), c.locale()).orElse(List.of()), List.of(), EventStatus.SCHEDULED, "staff", null, 0);
         List<String> warnings = EventRules.check(e, calendar, c.now(), a.bool("force").orElse(false), true,
                 c.locale());
         String twin = a.text("id").isPresent() ? null : baseId(title, day);
@@ -200,7 +200,7 @@ public final class EventAdminCommands {
         }
         String title = a.text("title").map(Text::unquote).orElse(old.title());
         if (title.isBlank()) {
-            throw new CommandException("The title cannot be empty.", "title");
+            throw new CommandException(c.text("admin.titleBlank"), "title");
         }
         String room = a.text("room").map(Text::unquote).map(r -> r.equals("-") || r.isBlank() ? null : r)
                 .orElse(a.has("room") ? null : old.room());
@@ -208,7 +208,7 @@ public final class EventAdminCommands {
                 .map(d -> d.equals("-") || d.isBlank() ? null : d).orElse(old.description());
         Event e = new Event(old.id(), title, a.text("kind").map(String::strip).orElse(old.kind()), old.meetingCode(),
                 old.start(), old.end(), old.date(), old.zone(), room, access(a.text("access")).orElse(old.access()),
-                description, committees(a.text("committees")).orElse(old.committees()), old.links(), old.status(),
+                description, committees(a.text("committees"), c.locale()).orElse(old.committees()), old.links(), old.status(),
                 old.source(), old.sourceUid(), old.sequence() + 1, old.lastDay(),
                 // the calendar file's translations were of the old title: a new title drops them, rather than show
                 // French and Spanish members a title that is no longer the event's
@@ -230,14 +230,14 @@ public final class EventAdminCommands {
         }
         ZoneId zone = old.zone();
         LocalDate day = a.text("date").isPresent()
-                ? EventRules.day(a.text("date").get(), a.text("weekday"), LocalDate.ofInstant(c.now(), zone))
+                ? EventRules.day(a.text("date").get(), a.text("weekday"), LocalDate.ofInstant(c.now(), zone), c.locale())
                 : old.date();
         if (a.text("date").isEmpty() && a.text("weekday").isPresent()
-                && day.getDayOfWeek() != EventRules.weekday(a.text("weekday").get())) {
-            throw new CommandException("Refused: " + day + " is not a " + a.text("weekday").get() + ". Nothing was changed.",
+                && day.getDayOfWeek() != EventRules.weekday(a.text("weekday").get(), c.locale())) {
+            throw new CommandException(c.text("admin.notThatWeekday", day.toString(), a.text("weekday").get()),
                     "weekday");
         }
-        Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day), old);
+        Instant[] times = times(day, zone, a.text("start"), a.text("end"), endDay(a, day, c.locale()), old, c.locale());
         // a multi-day event moved to another first day keeps its length; given times, it is one timed session
         LocalDate lastDay = old.multiDay() && times[0] == null
                 ? day.plusDays(old.lastDay().toEpochDay() - old.date().toEpochDay()) : null;
@@ -267,44 +267,42 @@ public final class EventAdminCommands {
      * times of day. Both null: a date-only event.
      */
     /** {@code --end-date}: the day a session past midnight ends, from its own day to a week after it. */
-    private static LocalDate endDay(Args a, LocalDate day) throws CommandException {
+    private static LocalDate endDay(Args a, LocalDate day, Locale l) throws CommandException {
         if (a.text("end-date").isEmpty()) {
             return null;
         }
         if (a.text("end").isEmpty()) {
-            throw new CommandException("--end-date needs --end as well (the time it ends that day).", "end");
+            throw new CommandException(Messages.t(l, "admin.endDateNeedsEnd"), "end");
         }
         LocalDate end;
         try {
-            end = EventRules.day(a.text("end-date").get(), Optional.empty(), day);
+            end = EventRules.day(a.text("end-date").get(), Optional.empty(), day, l);
         } catch (CommandException e) {
             throw new CommandException(e.getMessage(), "end-date");
         }
         if (end.isBefore(day) || end.isAfter(day.plusDays(7))) {
-            throw new CommandException("Refused: --end-date must be from " + day + " to a week after it, not " + end
-                    + ". Nothing was changed.", "end-date");
+            throw new CommandException(Messages.t(l, "admin.endDateRange", day.toString(), end.toString()), "end-date");
         }
         return end;
     }
 
     private static Instant[] times(LocalDate day, ZoneId zone, Optional<String> startText, Optional<String> endText,
-                                   LocalDate endDay, Event old) throws CommandException {
-        LocalTime start = startText.isPresent() ? EventRules.time(startText.get(), "start")
+                                   LocalDate endDay, Event old, Locale l) throws CommandException {
+        LocalTime start = startText.isPresent() ? EventRules.time(startText.get(), "start", l)
                 : old != null && old.start() != null ? old.start().atZone(zone).toLocalTime() : null;
-        LocalTime end = endText.isPresent() ? EventRules.time(endText.get(), "end") : null;
+        LocalTime end = endText.isPresent() ? EventRules.time(endText.get(), "end", l) : null;
         if (start == null && end != null) {
-            throw new CommandException("--end needs --start as well.", "start");
+            throw new CommandException(Messages.t(l, "admin.endNeedsStart"), "start");
         }
         if (start == null) {
             return new Instant[] {null, null};
         }
-        Instant s = EventRules.instant(day, start, zone, "the start");
+        Instant s = EventRules.instant(day, start, zone, "start", l);
         Instant e;
         if (end != null) {
-            e = EventRules.instant(endDay != null ? endDay : day, end, zone, "the end");
+            e = EventRules.instant(endDay != null ? endDay : day, end, zone, "end", l);
             if (e.isBefore(s)) {
-                throw new CommandException("Refused: it would end (" + end + ") before it starts (" + start + ");"
-                        + " for a session past midnight, add it on the day it starts and mind the end. Nothing was changed.", "end");
+                throw new CommandException(Messages.t(l, "admin.endsBeforeStarts", end.toString(), start.toString()), "end");
             }
         } else if (old != null && old.start() != null && old.end() != null) {
             e = s.plus(Duration.between(old.start(), old.end()));
@@ -319,7 +317,7 @@ public final class EventAdminCommands {
                 EventRules.shorten(id))));
     }
 
-    private Optional<List<String>> committees(Optional<String> text) throws CommandException {
+    private Optional<List<String>> committees(Optional<String> text, Locale l) throws CommandException {
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -332,9 +330,9 @@ public final class EventAdminCommands {
                     .findFirst().or(() -> calendar.committee(part)).orElse(null);
             if (k == null) {
                 List<String> close = calendar.closestCommittees(part, 3);
-                throw new CommandException("No committee called '" + EventRules.shorten(part) + "'"
-                        + (close.isEmpty() ? "; 'committees' lists them" : "; did you mean " + String.join(", ", close) + "?")
-                        + " Nothing was changed.");
+                throw new CommandException(close.isEmpty()
+                        ? Messages.t(l, "admin.noCommittee.list", EventRules.shorten(part))
+                        : Messages.t(l, "admin.noCommittee.close", EventRules.shorten(part), String.join(", ", close)));
             }
             out.add(k.acronym());
         }

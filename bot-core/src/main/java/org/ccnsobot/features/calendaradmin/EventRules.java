@@ -34,7 +34,7 @@ final class EventRules {
     }
 
     /** A day as staff write it, with an optional weekday that must match: "Thursday 6 March 2024" is refused. */
-    static LocalDate day(String text, Optional<String> weekday, LocalDate today) throws CommandException {
+    static LocalDate day(String text, Optional<String> weekday, LocalDate today, Locale l) throws CommandException {
         String t = text.strip();
         String named = weekday.map(String::strip).orElse(null);
         Matcher m = LEADING_WEEKDAY.matcher(t);
@@ -42,29 +42,30 @@ final class EventRules {
             named = named == null ? m.group(1) : named;
             t = m.group(2);
         }
-        LocalDate day = Dates.parse(t, today).orElseThrow(() -> new CommandException("'" + shorten(text)
-                + "' is not a date; write it like 2024-03-05 or 5 March 2024", "date"));
+        LocalDate day = Dates.parse(t, today).orElseThrow(() -> new CommandException(Messages.t(l, "rules.notDate",
+                shorten(text)), "date"));
         if (named != null) {
-            DayOfWeek expected = weekday(named);
+            DayOfWeek expected = weekday(named, l);
             if (day.getDayOfWeek() != expected) {
-                throw new CommandException("Refused: " + day + " is a " + name(day.getDayOfWeek()) + ", not a "
-                        + name(expected) + "; check the date or the weekday. Nothing was changed.", "date");
+                throw new CommandException(Messages.t(l, "rules.wrongWeekday", day.toString(),
+                        name(day.getDayOfWeek(), l), name(expected, l)), "date");
             }
         }
         return day;
     }
 
-    static DayOfWeek weekday(String text) throws CommandException {
+    /** A weekday as English names it (mon, thursday): the option is read in English whatever the language. */
+    static DayOfWeek weekday(String text, Locale l) throws CommandException {
         String t = text.strip().toUpperCase(Locale.ROOT);
         for (DayOfWeek d : DayOfWeek.values()) {
             if (t.length() >= 3 && d.name().startsWith(t)) {
                 return d;
             }
         }
-        throw new CommandException("'" + shorten(text) + "' is not a day of the week", "weekday");
+        throw new CommandException(Messages.t(l, "rules.notWeekday", shorten(text)), "weekday");
     }
 
-    static LocalTime time(String text, String what) throws CommandException {
+    static LocalTime time(String text, String what, Locale l) throws CommandException {
         String t = text.strip().toLowerCase(Locale.ROOT).replace('.', ':');
         try {
             if (t.matches("\\d{1,2}")) {
@@ -79,16 +80,16 @@ final class EventRules {
             }
             return LocalTime.parse(t);
         } catch (java.time.DateTimeException | NumberFormatException e) {
-            throw new CommandException("--" + what + " '" + shorten(text) + "' is not a time of day like 10:30", what);
+            throw new CommandException(Messages.t(l, "rules.notTime", what, shorten(text)), what);
         }
     }
 
-    /** The instant a wall-clock time names; refused when the clocks skip it that day. */
-    static Instant instant(LocalDate day, LocalTime time, ZoneId zone, String what) throws CommandException {
+    /** The instant a wall-clock time names; refused when the clocks skip it that day ({@code what}: start or end). */
+    static Instant instant(LocalDate day, LocalTime time, ZoneId zone, String what, Locale l) throws CommandException {
         ZonedDateTime z = ZonedDateTime.of(day, time, zone);
         if (!z.toLocalTime().equals(time)) {
-            throw new CommandException("Refused: " + what + " " + time + " does not exist on " + day + " in " + zone.getId()
-                    + " (the clocks change). Nothing was changed.", what.replace("the ", ""));
+            throw new CommandException(Messages.t(l, "rules.gap." + what, time.toString(), day.toString(),
+                    zone.getId()), what);
         }
         return z.toInstant();
     }
@@ -162,8 +163,9 @@ final class EventRules {
         return warnings;
     }
 
-    private static String name(DayOfWeek d) {
-        return d.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    /** The weekday in {@code l}'s language: Thursday, jeudi, jueves. */
+    private static String name(DayOfWeek d, Locale l) {
+        return d.getDisplayName(TextStyle.FULL, org.ccnsobot.i18n.Language.of(l).locale());
     }
 
     static String shorten(String s) {

@@ -50,7 +50,7 @@ public final class SubscriptionCommands {
                         List.of("subscriptions"), false, true, (c, a) -> list(c)),
                 new CommandSpec("reminders", List.of(), "The reminder ledger: counts, next due, recent failures",
                         List.of(), List.of("reminders"), true, true, (c, a) -> Result.personalText(service.running()
-                        ? service.statusText() : c.text("reminders.notRunning"))));
+                        ? service.statusText(c.locale()) : c.text("reminders.notRunning"))));
     }
 
     private Result subscribe(CommandContext c, String typed) throws CommandException {

@@ -371,6 +371,10 @@ class ReminderServiceTest {
             f.outbox().fireDue();
             assertThat(f.say("staffer", "reminders")).startsWith("Reminders: 0 pending, 0 sending, 1 sent, 0 dropped,"
                     + " 0 failed. Next due: 2024-03-10T17:00:00Z.");
+            // i18n14f: the ledger's frame in the staffer's language (the state names are the ledger's own)
+            f.say("staffer", "language fr");
+            assertThat(f.say("staffer", "reminders")).startsWith("Rappels : 0 pending, 0 sending, 1 sent, 0 dropped,"
+                    + " 0 failed. Prochain envoi : 2024-03-10T17:00:00Z.\nDepuis le démarrage : ");
             assertThat(f.say("alice", "reminders")).contains("for ccNSO staff only");
         }
     }
