@@ -520,7 +520,11 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < n; i++) {
                 clock.set(moments[i]);
                 for (int k = 0; k < 3; k++) {
-                    int l = (i + k) % 3; // each language goes first a third of the time
+                    // Each language goes first a third of the time for every question: the first question at a
+                    // new moment pays for that moment's window (several times a warm answer). Rotating by i alone
+                    // gave each question's first turn always to the same language, because 12 questions are a
+                    // multiple of 3 languages, so the figures compared questions, not languages.
+                    int l = (i / QUESTIONS.length + k) % 3;
                     String q = "when " + questions[l][i % QUESTIONS.length];
                     long c = System.nanoTime();
                     String reply = bot.handle(Invocation.text(actor, place, q, moments[i])).text();
