@@ -20,6 +20,7 @@ import org.ccnsobot.port.ChatPlatform;
 import org.ccnsobot.port.OutgoingMessage;
 import org.ccnsobot.port.PlatformException;
 import org.ccnsobot.port.SentRef;
+import org.ccnsobot.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -255,12 +256,14 @@ final class Dispatcher {
         if (kind == null || !kind.alertsStaffOnFailure()) {
             return;
         }
-        String what;
-        try {
-            what = describeAs(kind, r);
-        } catch (RuntimeException e) {
-            what = "The " + r.kind() + " [" + r.subject() + "]";
-        }
+        // worded in the staff channel's language, which the alerts pick
+        java.util.function.Function<java.util.Locale, String> what = l -> {
+            try {
+                return describeAs(kind, r, l);
+            } catch (RuntimeException e) {
+                return Messages.t(l, "staffAlert.jobFallback", r.kind(), r.subject());
+            }
+        };
         Optional<OutboxStore.Insert> alert = alerts.alertFor(r, what, error, now);
         if (alert.isPresent()) {
             int inserted = store.insert(List.of(alert.get()), now);
@@ -271,8 +274,10 @@ final class Dispatcher {
         }
     }
 
-    private static <P> String describeAs(JobKind<P> kind, OutboxStore.Row r) {
-        return kind.describe(Outbox.job(kind, r));
+    private static <P> String describeAs(JobKind<P> kind, OutboxStore.Row r, java.util.Locale l) {
+        // English through describe(Job), which a kind may override on its own
+        Job<P> job = Outbox.job(kind, r);
+        return l.getLanguage().equals("en") ? kind.describe(job) : kind.describe(job, l);
     }
 
     private void notifySettled(OutboxStore.Row r, JobState state, String error, String messageRef) {

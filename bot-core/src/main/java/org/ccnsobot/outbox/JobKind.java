@@ -22,9 +22,20 @@ public interface JobKind<P> {
     default void settled(Job<P> job) {
     }
 
-    /** How a staff alert names the job ("The 24h reminder of ccNSO Council meeting 300 [council-300]"). */
+    /**
+     * How the logs (and an English staff alert) name the job ("The 24h reminder of ccNSO Council meeting 300
+     * [council-300]").
+     */
     default String describe(Job<P> job) {
-        return "The " + name() + " (part " + job.part() + ") [" + job.subject() + "]";
+        return describe(job, java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * How a staff alert in {@code locale} names the job; a kind words its jobs by overriding this one (the English
+     * {@link #describe(Job)} follows).
+     */
+    default String describe(Job<P> job, java.util.Locale locale) {
+        return org.ccnsobot.i18n.Messages.t(locale, "staffAlert.job", name(), job.part(), job.subject());
     }
 
     /** Whether a job that failed for good raises a staff alert (an alert itself does not). */

@@ -54,7 +54,7 @@ public final class Outbox implements AutoCloseable {
         this.store = new OutboxStore(db);
         this.clock = clock;
         this.platforms = platforms;
-        StaffAlerts alerts = new StaffAlerts(platforms);
+        StaffAlerts alerts = new StaffAlerts(platforms, zones);
         kinds.put(alerts.name(), alerts);
         this.dispatcher = new Dispatcher(store, clock, platforms, kinds, zones, tuning, counters, alerts);
         this.scheduler = new Scheduler(clock, this::fireDue, this::nextDue);
@@ -343,23 +343,25 @@ public final class Outbox implements AutoCloseable {
                 String.valueOf(st.sent()), String.valueOf(st.droppedLate()), String.valueOf(st.retried()),
                 String.valueOf(st.failed()), String.valueOf(st.alerts())));
         for (OutboxStore.Row r : store.recentFailures(5)) {
-            sb.append('\n').append(Messages.t(l, "outbox.failedLine", describe(r), StaffAlerts.describe(r.target()),
+            sb.append('\n').append(Messages.t(l, "outbox.failedLine", describe(r, l),
+                    StaffAlerts.describe(r.target(), l),
                     String.valueOf(r.attempts()), r.lastError()));
         }
         return sb.toString();
     }
 
-    private String describe(OutboxStore.Row r) {
+    private String describe(OutboxStore.Row r, Locale l) {
         JobKind<?> kind = kinds.get(r.kind());
         try {
-            return kind == null ? r.kind() + " " + r.part() + " of " + r.subject() : describeAs(kind, r);
+            return kind == null ? r.kind() + " " + r.part() + " of " + r.subject() : describeAs(kind, r, l);
         } catch (RuntimeException e) {
             return r.kind() + " " + r.part() + " of " + r.subject();
         }
     }
 
-    private static <P> String describeAs(JobKind<P> kind, OutboxStore.Row r) {
-        return kind.describe(job(kind, r));
+    private static <P> String describeAs(JobKind<P> kind, OutboxStore.Row r, Locale l) {
+        // English through describe(Job), which a kind may override on its own
+        return l.getLanguage().equals("en") ? kind.describe(job(kind, r)) : kind.describe(job(kind, r), l);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.ccnsobot.outbox;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import org.ccnsobot.i18n.Messages;
 import org.ccnsobot.port.ChannelRole;
 import org.ccnsobot.port.Destination;
 import org.ccnsobot.port.OutgoingMessage;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * queued once; the ones that follow within 10 minutes are counted into one summary (how many, the first reasons,
  * the first jobs) sent when those 10 minutes are over, so at most one alert per kind of failure goes out per 10
  * minutes (30 closed DMs: one alert, then one summary). The grouping lives in memory: after a restart the next
- * failure is alerted at once again; a summary already queued is durable like any job.
+ * failure is alerted at once again; a summary already queued is durable like any job. An alert is worded when it is
+ * queued, in the staff channel's language (the stored text is what goes out); the platform's error stays as it came.
  */
 final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
     private static final Logger LOG = LoggerFactory.getLogger(StaffAlerts.class);
@@ -29,6 +33,7 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
     static final java.time.Duration WINDOW = java.time.Duration.ofMinutes(10);
     private static final int FIRST = 3;
     private final PlatformRegistry platforms;
+    private final ReaderZones readers;
     private final java.util.Map<String, Group> groups = new java.util.HashMap<>();
 
     /** The failures of one kind counted into the summary due at {@code end}. */
@@ -43,8 +48,9 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
         }
     }
 
-    StaffAlerts(PlatformRegistry platforms) {
+    StaffAlerts(PlatformRegistry platforms, ReaderZones readers) {
         this.platforms = platforms;
+        this.readers = readers;
     }
 
     @Override
@@ -63,8 +69,8 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
     }
 
     @Override
-    public String describe(Job<Alert> job) {
-        return "The staff alert [" + job.subject() + "]";
+    public String describe(Job<Alert> job, Locale l) {
+        return Messages.t(l, "staffAlert.describe", job.subject());
     }
 
     @Override
@@ -83,15 +89,17 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
      * The alert to queue (or the summary to queue or update) for a failed job, or empty (then logged) when no
      * platform has a staff channel.
      */
-    synchronized Optional<OutboxStore.Insert> alertFor(OutboxStore.Row failed, String what, String error, Instant now) {
-        String note = what + " to " + describe(failed.target()) + " could not be delivered after " + failed.attempts()
-                + " attempt(s): " + error;
+    synchronized Optional<OutboxStore.Insert> alertFor(OutboxStore.Row failed, Function<Locale, String> what,
+                                                       String error, Instant now) {
         Optional<Destination.Channel> staff = platforms.channel(failed.platform(), ChannelRole.STAFF)
                 .or(() -> platforms.channels(ChannelRole.STAFF).stream().findFirst());
         if (staff.isEmpty()) {
-            LOG.error("{} (no staff channel is configured, so this is only logged)", note);
+            LOG.error("{} (no staff channel is configured, so this is only logged)",
+                    note(failed, what.apply(Locale.ENGLISH), error, Locale.ENGLISH));
             return Optional.empty();
         }
+        Locale l = readers.localeOf(staff.get());
+        String note = note(failed, what.apply(l), error, l);
         String kindOfFailure = failed.kind() + "/" + failed.platform() + "/"
                 + (failed.target() instanceof Destination.Channel ? "channel" : "dm");
         Group g = groups.get(kindOfFailure);
@@ -113,14 +121,13 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
             g.reasons.merge(reason, 1, Integer::sum);
         }
         if (g.first.size() < FIRST) {
-            g.first.add(what + " to " + describe(failed.target()));
+            g.first.add(Messages.t(l, "staffAlert.item", what.apply(l), describe(failed.target(), l)));
         }
-        String kindWords = failed.kind() + " deliveries to " + (failed.target() instanceof Destination.Channel
-                ? "channels" : "DMs") + " on " + failed.platform();
-        String text = g.count + " more " + kindWords + " failed for good in the 10 minutes before " + g.end
-                + ". First reasons: " + g.reasons.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(java.util.stream.Collectors.joining("; ")) + ". First ones: " + String.join("; ", g.first)
-                + (g.count > g.first.size() ? "; …" : "") + ".";
+        String text = Messages.t(l, failed.target() instanceof Destination.Channel ? "staffAlert.summary.channels"
+                        : "staffAlert.summary.dms", g.count, failed.kind(), failed.platform(), g.end.toString(),
+                g.reasons.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                        .collect(java.util.stream.Collectors.joining("; ")),
+                String.join("; ", g.first) + (g.count > g.first.size() ? "; …" : ""));
         // one summary job per window; each further failure raises its generation, which rewrites its words
         NewJob<Alert> job = new NewJob<>("summary:" + kindOfFailure + ":" + g.end.getEpochSecond(), "1", staff.get(),
                 g.end, new Alert(text));
@@ -128,8 +135,16 @@ final class StaffAlerts implements JobKind<StaffAlerts.Alert> {
                 g.count, g.end, CODEC.write(job.payload())));
     }
 
+    private static String note(OutboxStore.Row failed, String what, String error, Locale l) {
+        return Messages.t(l, "staffAlert.failed", what, describe(failed.target(), l), failed.attempts(), error);
+    }
+
     static String describe(Destination d) {
-        return d instanceof Destination.Channel c ? "channel " + c.channelId() + " on " + c.platform()
-                : "the DMs of " + ((Destination.DirectMessage) d).userId() + " on " + d.platform();
+        return describe(d, Locale.ENGLISH);
+    }
+
+    static String describe(Destination d, Locale l) {
+        return d instanceof Destination.Channel c ? Messages.t(l, "staffAlert.channel", c.channelId(), c.platform())
+                : Messages.t(l, "staffAlert.dms", ((Destination.DirectMessage) d).userId(), d.platform());
     }
 }

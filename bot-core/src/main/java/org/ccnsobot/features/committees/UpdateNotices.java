@@ -39,7 +39,7 @@ final class UpdateNotices implements JobKind<UpdateNotices.Note> {
     }
 
     @Override
-    public String describe(Job<Note> job) {
-        return "The " + job.part() + " update [" + job.subject() + "]";
+    public String describe(Job<Note> job, java.util.Locale l) {
+        return org.ccnsobot.i18n.Messages.t(l, "staffAlert.describe.update", job.part(), job.subject());
     }
 }

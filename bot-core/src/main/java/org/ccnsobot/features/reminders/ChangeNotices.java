@@ -67,8 +67,8 @@ final class ChangeNotices implements JobKind<EventSnapshots.Change> {
     }
 
     @Override
-    public String describe(Job<EventSnapshots.Change> job) {
+    public String describe(Job<EventSnapshots.Change> job, java.util.Locale l) {
         String title = calendar.event(job.subject()).map(Event::title).orElse(job.subject());
-        return "The change notice of " + title + " [" + job.subject() + "]";
+        return org.ccnsobot.i18n.Messages.t(l, "staffAlert.describe.changeNotice", title, job.subject());
     }
 }

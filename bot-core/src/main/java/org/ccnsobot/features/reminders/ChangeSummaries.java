@@ -140,7 +140,7 @@ final class ChangeSummaries implements JobKind<EventSnapshots.Changes> {
     }
 
     @Override
-    public String describe(Job<EventSnapshots.Changes> job) {
-        return "The summary of " + job.payload().changes().size() + " schedule change(s) [" + job.subject() + "]";
+    public String describe(Job<EventSnapshots.Changes> job, Locale l) {
+        return Messages.t(l, "staffAlert.describe.changeSummary", job.payload().changes().size(), job.subject());
     }
 }

@@ -95,9 +95,11 @@ final class ReminderJobs implements JobKind<NoPayload> {
     }
 
     @Override
-    public String describe(Job<NoPayload> job) {
+    public String describe(Job<NoPayload> job, java.util.Locale l) {
         String title = calendar.event(job.subject()).map(Event::title).orElse(job.subject());
-        return "The " + label(job.part()) + " reminder of " + title + " [" + job.subject() + "]";
+        String label = job.part().equals(ReminderPolicy.MORNING)
+                ? org.ccnsobot.i18n.Messages.t(l, "staffAlert.describe.morning") : label(job.part());
+        return org.ccnsobot.i18n.Messages.t(l, "staffAlert.describe.reminder", label, title, job.subject());
     }
 
     static String label(String offsetKey) {

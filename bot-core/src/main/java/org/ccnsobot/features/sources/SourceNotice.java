@@ -43,7 +43,7 @@ final class SourceNotice implements JobKind<SourceNotice.Note> {
     }
 
     @Override
-    public String describe(Job<Note> job) {
-        return "The source notice [" + job.subject() + "]";
+    public String describe(Job<Note> job, java.util.Locale l) {
+        return org.ccnsobot.i18n.Messages.t(l, "staffAlert.describe.sourceNotice", job.subject());
     }
 }
