@@ -53,7 +53,8 @@ class LocalizedStaffAlertsTest {
     void aFrenchStaffChannelGetsTheAlertAndTheSummaryInFrench() throws Exception {
         List<Attempt> alerts = alertsWithStaffChannelIn("fr");
         assertThat(alerts.get(0).text()).startsWith("Le rappel 24h de ")
-                .contains(" vers les messages privés de member", " sur chat n'a pas pu être remis après 1 tentative : "
+                .contains(" vers les messages privés de member",
+                        " sur chat n'a pas pu être remis après 1 tentative : "
                         + "PlatformException: ",
                         "cannot send messages to this user")
                 .doesNotContain("could not be delivered", "attempt");
