@@ -2,6 +2,7 @@ package org.ccnsobot.features.sources;
 
 import java.time.Instant;
 import org.ccnsobot.config.SourceConfig;
+import org.ccnsobot.i18n.Phrase;
 
 /**
  * What the bot knows of one source, replaced whole after each look: the validators to send next time, the hash of
@@ -11,16 +12,16 @@ import org.ccnsobot.config.SourceConfig;
  * the first look after a restart is conditional; the rest starts afresh with each run.
  */
 record SourceState(SourceConfig config, String etag, String lastModified, String bodyHash, Instant lastLook,
-                   Line result, int failures, Instant streakStart, boolean alerted, Instant nextLook,
+                   Phrase result, int failures, Instant streakStart, boolean alerted, Instant nextLook,
                    boolean awaitingAccept) {
 
     static SourceState initial(SourceConfig config) {
-        return new SourceState(config, null, null, null, null, Line.of("src.notYet"), 0, null, false, null, false);
+        return new SourceState(config, null, null, null, null, Phrase.of("src.notYet"), 0, null, false, null, false);
     }
 
     /** As a source starts after a restart: what it last answered, not yet looked at in this run. */
     static SourceState remembered(SourceConfig config, String etag, String lastModified, String bodyHash) {
-        return new SourceState(config, etag, lastModified, bodyHash, null, Line.of("src.notYet"), 0, null,
+        return new SourceState(config, etag, lastModified, bodyHash, null, Phrase.of("src.notYet"), 0, null,
                 false, null, false);
     }
 
@@ -33,18 +34,18 @@ record SourceState(SourceConfig config, String etag, String lastModified, String
                 next, awaitingAccept);
     }
 
-    SourceState succeeded(Instant now, Line line, String newEtag, String newLastModified, String newHash) {
+    SourceState succeeded(Instant now, Phrase line, String newEtag, String newLastModified, String newHash) {
         return new SourceState(config, newEtag, newLastModified, newHash, now, line, 0, null, false,
                 now.plus(config.every()), false);
     }
 
-    SourceState held(Instant now, Line line) {
+    SourceState held(Instant now, Phrase line) {
         return new SourceState(config, etag, lastModified, bodyHash, now, line, 0, null, false,
                 now.plus(config.every()), true);
     }
 
     /** Backs off: the gap doubles with each failure in a row, up to an hour (or the source's own gap, if longer). */
-    SourceState failed(Instant now, Line line, boolean nowAlerted) {
+    SourceState failed(Instant now, Phrase line, boolean nowAlerted) {
         int n = failures + 1;
         java.time.Duration cap = config.every().compareTo(java.time.Duration.ofHours(1)) > 0 ? config.every()
                 : java.time.Duration.ofHours(1);

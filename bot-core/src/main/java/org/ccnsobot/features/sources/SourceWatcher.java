@@ -223,7 +223,7 @@ public final class SourceWatcher implements JobSource {
             return failure(s, now, e.reason());
         }
         if (fetched instanceof Fetcher.NotModified) {
-            return recovered(s, s.succeeded(now, Line.of("src.unchangedNotModified"), s.etag(),
+            return recovered(s, s.succeeded(now, Phrase.of("src.unchangedNotModified"), s.etag(),
                     s.lastModified(), s.bodyHash()));
         }
         Fetcher.Body body = (Fetcher.Body) fetched;
@@ -234,7 +234,7 @@ public final class SourceWatcher implements JobSource {
         }
         String hash = sha256(body.data());
         if (hash.equals(s.bodyHash()) && !s.awaitingAccept()) {
-            return recovered(s, s.succeeded(now, Line.of("src.unchanged"), body.etag(), body.lastModified(), hash));
+            return recovered(s, s.succeeded(now, Phrase.of("src.unchanged"), body.etag(), body.lastModified(), hash));
         }
         ImportOptions options = new ImportOptions(c.meeting(), null, c.name(), false, c.committees(), true);
         try {
@@ -243,18 +243,18 @@ public final class SourceWatcher implements JobSource {
                     plan -> accept || plan.cancelled().isEmpty() || plan.cancelled().size() * 2 <= upcoming);
             if (done.dryRun()) {
                 int cancelling = done.cancelled().size();
-                Line line = Line.of("src.held", cancelling, upcoming, c.name());
+                Phrase line = Phrase.of("src.held", cancelling, upcoming, c.name());
                 if (!s.awaitingAccept()) {
-                    tellStaff(c.name(), "held|" + hash, Phrase.of("src.notice.held", c.name(), phrase(line)));
+                    tellStaff(c.name(), "held|" + hash, Phrase.of("src.notice.held", c.name(), line));
                 }
                 LOG.warn("Source {}: {}", c.name(), line);
                 return recovered(s, s.held(now, line));
             }
             // the first event left out and the first warning, as phrases: worded in the reader's language too
-            Line line = Line.of("src.counts", done.added().size(), done.updated().size(), done.cancelled().size(),
-                    done.unchanged().size(), done.leftOut().isEmpty() ? "" : Line.of("src.leftOut",
+            Phrase line = Phrase.of("src.counts", done.added().size(), done.updated().size(), done.cancelled().size(),
+                    done.unchanged().size(), done.leftOut().isEmpty() ? "" : Phrase.of("src.leftOut",
                             done.leftOut().size(), done.leftOut().get(0)),
-                    done.warned().isEmpty() ? "" : Line.of("src.warned", done.warned().size(),
+                    done.warned().isEmpty() ? "" : Phrase.of("src.warned", done.warned().size(),
                             done.warned().get(0)));
             LOG.info("Source {}: {}", c.name(), line);
             done.rejected().forEach(r -> LOG.warn("Source {}: {}", c.name(), r));
@@ -280,7 +280,7 @@ public final class SourceWatcher implements JobSource {
     }
 
     private SourceState failure(SourceState s, Instant now, Phrase reason) {
-        Line line = Line.of("src.failed", reason);
+        Phrase line = Phrase.of("src.failed", reason);
         LOG.warn("Source {} ({}): {}", s.name(), s.config().url(), line);
         boolean alert = !s.alerted() && s.failures() + 1 >= ALERT_AFTER;
         SourceState next = s.failed(now, line, alert);
@@ -294,20 +294,9 @@ public final class SourceWatcher implements JobSource {
     private SourceState recovered(SourceState before, SourceState after) {
         if (before.alerted()) {
             tellStaff(before.name(), "recovered|" + before.streakStart().toEpochMilli(), Phrase.of(
-                    "src.notice.recovered", before.name(), before.failures(), phrase(after.result())));
+                    "src.notice.recovered", before.name(), before.failures(), after.result()));
         }
         return after;
-    }
-
-    /** A look's line as a phrase (its nested lines too), so a queued notice holds it as data. */
-    private static Phrase phrase(Line line) {
-        Object[] args = line.args().toArray();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Line inner) {
-                args[i] = phrase(inner);
-            }
-        }
-        return Phrase.of(line.key(), args);
     }
 
     /** Queues {@code note} for every staff channel; each is worded in its channel's language when sent. */
