@@ -259,7 +259,7 @@ final class Dispatcher {
         // worded in the staff channel's language, which the alerts pick
         java.util.function.Function<java.util.Locale, String> what = l -> {
             try {
-                return describeAs(kind, r, l);
+                return Outbox.describeAs(kind, r, l);
             } catch (RuntimeException e) {
                 return Messages.t(l, "staffAlert.jobFallback", r.kind(), r.subject());
             }
@@ -272,12 +272,6 @@ final class Dispatcher {
                 counters.alerts.addAndGet(inserted);
             }
         }
-    }
-
-    private static <P> String describeAs(JobKind<P> kind, OutboxStore.Row r, java.util.Locale l) {
-        // English through describe(Job), which a kind may override on its own
-        Job<P> job = Outbox.job(kind, r);
-        return l.getLanguage().equals("en") ? kind.describe(job) : kind.describe(job, l);
     }
 
     private void notifySettled(OutboxStore.Row r, JobState state, String error, String messageRef) {

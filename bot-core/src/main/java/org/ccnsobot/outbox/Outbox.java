@@ -359,7 +359,8 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private static <P> String describeAs(JobKind<P> kind, OutboxStore.Row r, Locale l) {
+    /** How a staff alert or the status names a stored job in {@code l}, for the dispatcher and the status alike. */
+    static <P> String describeAs(JobKind<P> kind, OutboxStore.Row r, Locale l) {
         // English through describe(Job), which a kind may override on its own
         return l.getLanguage().equals("en") ? kind.describe(job(kind, r)) : kind.describe(job(kind, r), l);
     }
